@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { roleSchema } from '../auth/roles';
+
+export const auditActionSchema = z.enum([
+  'setup',
+  'create',
+  'update',
+  'deactivate',
+  'reactivate',
+  'password-reset',
+  'password-change',
+  'login',
+  'login-failed',
+  'logout',
+  'lock',
+  'unlock',
+  'view',
+]);
+export type AuditAction = z.infer<typeof auditActionSchema>;
+
+export const auditEntitySchema = z.enum([
+  'session',
+  'staff',
+  'settings',
+  'patient',
+  'visit',
+  'verification',
+  'catalogue',
+  'consent',
+  'record',
+  'retention-policy',
+  'disposal',
+  'complaint',
+  'complaint-event',
+  'backup',
+  'device',
+]);
+export type AuditEntity = z.infer<typeof auditEntitySchema>;
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** Append-only, hash-chained per device: `prevHash` is the hash of that device's previous event. */
+export const auditEventSchema = z.object({
+  id: z.string(),
+  deviceId: z.string(),
+  seq: z.number().int().min(1),
+  at: z.string(),
+  hlc: z.string(),
+  actorId: z.string(),
+  actorName: z.string(),
+  role: roleSchema.nullable(),
+  action: auditActionSchema,
+  entity: auditEntitySchema,
+  entityId: z.string(),
+  summary: z.string(),
+  reason: z.string().optional(),
+  prevHash: z.string().length(64),
+  hash: z.string().length(64),
+});
+export type AuditEvent = z.infer<typeof auditEventSchema>;

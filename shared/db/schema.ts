@@ -1,0 +1,42 @@
+/**
+ * The local store's tables and indexes, as Dexie store specs (plain strings, so the CLI and
+ * the backup format can read them without Dexie). A new version only ever adds: the renderer
+ * declares every version in order, and Dexie runs the upgrades between them.
+ */
+export const schemaVersions = [
+  {
+    version: 1,
+    stores: {
+      // editable records (synced, last-writer-wins per field)
+      staff: 'id, &username, role',
+      settings: 'key',
+      patients: 'id, idNumber, cardNumber, phone, name, *searchKeys, updatedAt',
+      visits: 'id, patientId, date, [date+patientId]',
+      catalogueVersions: 'id, effectiveFrom',
+      catalogueItems: 'id, versionId, [versionId+code], code',
+      records: 'id, patientId, kind, shelf, [year+month]',
+      retentionPolicies: 'id',
+      disposals: 'id, status',
+      complaints: 'id, status, dueAt, receivedAt',
+      // append-only records (synced, insert-only)
+      verifications: 'id, visitId, patientId, at',
+      consents: 'id, visitId, patientId, status, signedAt',
+      complaintEvents: 'id, complaintId, at',
+      attachments: 'id, ownerId',
+      auditEvents: 'id, [deviceId+seq], at, actorId, entity, action, entityId',
+      // this device only (never synced)
+      outbox: 'id, hlc',
+      syncState: 'key',
+      deviceState: 'key',
+    },
+  },
+] as const satisfies readonly { version: number; stores: Record<string, string> }[];
+
+export type TableName = keyof (typeof schemaVersions)[number]['stores'];
+
+export const currentSchema = schemaVersions[schemaVersions.length - 1]!;
+
+export const tableNames = Object.keys(currentSchema.stores) as TableName[];
+
+/** Tables whose rows are shared with the clinic's other workstations. */
+export const localOnlyTables: readonly TableName[] = ['outbox', 'syncState', 'deviceState'];

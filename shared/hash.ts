@@ -1,0 +1,8 @@
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+
+/**
+ * Synchronous SHA-256, hex. Synchronous on purpose: it runs inside IndexedDB transactions,
+ * which commit as soon as they wait on anything else (WebCrypto is async).
+ */
+export const sha256Hex = (text: string): string => bytesToHex(sha256(utf8ToBytes(text)));
