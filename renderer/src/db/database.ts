@@ -1,0 +1,51 @@
+import Dexie, { type Table } from 'dexie';
+import type { AuditEvent } from '../../../shared/audit/audit-event';
+import { schemaVersions } from '../../../shared/db/schema';
+import type { Provenance } from '../../../shared/record';
+import type { Staff } from '../../../shared/staff/staff';
+
+/** One settings group (clinic, security, …): `id` equals `key` so the write path can treat it like any row. */
+export type SettingsRow = { id: string; key: string; value: unknown } & Provenance;
+export type DeviceStateRow = { key: string; value: unknown };
+
+/** A change waiting to be pushed to the sync hub. */
+export type OutboxEntry = {
+  id: string;
+  hlc: string;
+  table: string;
+  entityId: string;
+  op: 'upsert' | 'insert';
+  row: unknown;
+  createdAt: string;
+};
+
+/** Rows of tables whose screens are not built yet: typed by their own feature when it lands. */
+type LaterRow = { id: string } & Record<string, unknown>;
+
+export const DEFAULT_DB_NAME = 'clinicdesk';
+
+export class ClinicDb extends Dexie {
+  declare staff: Table<Staff, string>;
+  declare settings: Table<SettingsRow, string>;
+  declare patients: Table<LaterRow, string>;
+  declare visits: Table<LaterRow, string>;
+  declare catalogueVersions: Table<LaterRow, string>;
+  declare catalogueItems: Table<LaterRow, string>;
+  declare records: Table<LaterRow, string>;
+  declare retentionPolicies: Table<LaterRow, string>;
+  declare disposals: Table<LaterRow, string>;
+  declare complaints: Table<LaterRow, string>;
+  declare verifications: Table<LaterRow, string>;
+  declare consents: Table<LaterRow, string>;
+  declare complaintEvents: Table<LaterRow, string>;
+  declare attachments: Table<LaterRow, string>;
+  declare auditEvents: Table<AuditEvent, string>;
+  declare outbox: Table<OutboxEntry, string>;
+  declare syncState: Table<DeviceStateRow, string>;
+  declare deviceState: Table<DeviceStateRow, string>;
+
+  constructor(name = DEFAULT_DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    for (const { version, stores } of schemaVersions) this.version(version).stores(stores);
+  }
+}

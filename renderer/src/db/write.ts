@@ -1,0 +1,148 @@
+import Dexie, { type Table } from 'dexie';
+import type { AuditAction, AuditEntity, AuditEvent } from '../../../shared/audit/audit-event';
+import { GENESIS_HASH } from '../../../shared/audit/audit-event';
+import { hashAuditEvent } from '../../../shared/audit/chain';
+import type { Role } from '../../../shared/auth/roles';
+import type { Clock } from '../../../shared/clock/clock';
+import { createHlc } from '../../../shared/clock/hlc';
+import type { TableName } from '../../../shared/db/schema';
+import { newId } from '../../../shared/ids';
+import type { Provenance } from '../../../shared/record';
+import type { ClinicDb } from './database';
+
+/** Who is acting. `role` is null only for a failed login by an unknown name. */
+export type Actor = { staffId: string; name: string; role: Role | null };
+
+/** What every repository needs: the store, this device, and the clock. */
+export type StoreContext = { db: ClinicDb; deviceId: string; clock: Clock };
+
+export type AuditInput = {
+  actor: Actor;
+  action: AuditAction;
+  entity: AuditEntity;
+  entityId: string;
+  summary: string;
+  reason?: string;
+};
+
+const HLC_KEY = 'hlc';
+
+/** Next causal stamp for this device; persisted in the same transaction as the change it stamps. */
+const stampHlc = async (ctx: StoreContext): Promise<string> => {
+  const stored = await ctx.db.deviceState.get(HLC_KEY);
+  const hlc = createHlc({
+    node: ctx.deviceId,
+    clock: ctx.clock,
+    last: typeof stored?.value === 'string' ? stored.value : undefined,
+  });
+  const stamp = hlc.tick();
+  await ctx.db.deviceState.put({ key: HLC_KEY, value: stamp });
+  return stamp;
+};
+
+/** Appends to this device's hash chain. Must run inside a transaction over auditEvents. */
+const appendAudit = async (ctx: StoreContext, input: AuditInput, hlc: string): Promise<AuditEvent> => {
+  const last = await ctx.db.auditEvents
+    .where('[deviceId+seq]')
+    .between([ctx.deviceId, Dexie.minKey], [ctx.deviceId, Dexie.maxKey])
+    .last();
+  const content: Omit<AuditEvent, 'hash'> = {
+    id: newId(ctx.clock),
+    deviceId: ctx.deviceId,
+    seq: (last?.seq ?? 0) + 1,
+    at: new Date(ctx.clock.now()).toISOString(),
+    hlc,
+    actorId: input.actor.staffId,
+    actorName: input.actor.name,
+    role: input.actor.role,
+    action: input.action,
+    entity: input.entity,
+    entityId: input.entityId,
+    summary: input.summary,
+    ...(input.reason ? { reason: input.reason } : {}),
+    prevHash: last?.hash ?? GENESIS_HASH,
+  };
+  const event: AuditEvent = { ...content, hash: hashAuditEvent(content) };
+  await ctx.db.auditEvents.add(event);
+  await ctx.db.outbox.add({
+    id: newId(ctx.clock),
+    hlc,
+    table: 'auditEvents',
+    entityId: event.id,
+    op: 'insert',
+    row: event,
+    createdAt: event.at,
+  });
+  return event;
+};
+
+const writeTables = (ctx: StoreContext, extra: Table[]) => [
+  ...extra,
+  ctx.db.auditEvents,
+  ctx.db.outbox,
+  ctx.db.deviceState,
+];
+
+/** Records an event that changes no row (login, lock, viewing a record). */
+export const recordAuditEvent = (ctx: StoreContext, input: AuditInput): Promise<AuditEvent> =>
+  ctx.db.transaction('rw', writeTables(ctx, []), async () => appendAudit(ctx, input, await stampHlc(ctx)));
+
+export type RecordChange<T extends { id: string }> = {
+  table: TableName;
+  /** The row as it should be stored, without provenance (filled in here). */
+  row: Omit<T, keyof Provenance>;
+  /** The stored row before this change, or undefined when the row is new. */
+  before: Partial<Provenance> | undefined;
+  audit: Omit<AuditInput, 'entityId'>;
+  /** Other tables the caller reads or writes inside `alsoInside`. */
+  alsoTables?: Table[];
+  /** Checks and extra writes that must commit, or fail, together with the row. */
+  alsoInside?: () => Promise<void>;
+};
+
+/**
+ * The one write path: the row, its audit event and its outbox entry commit together or not
+ * at all (one Dexie transaction over all three tables).
+ */
+export const writeRecord = <T extends { id: string }>(ctx: StoreContext, change: RecordChange<T>): Promise<T> => {
+  const table = ctx.db.table<T, string>(change.table);
+  return ctx.db.transaction('rw', writeTables(ctx, [table, ...(change.alsoTables ?? [])]), async () => {
+    await change.alsoInside?.();
+    const hlc = await stampHlc(ctx);
+    const at = new Date(ctx.clock.now()).toISOString();
+    const provenance: Provenance = {
+      createdAt: change.before?.createdAt ?? at,
+      createdBy: change.before?.createdBy ?? change.audit.actor.staffId,
+      updatedAt: at,
+      updatedBy: change.audit.actor.staffId,
+      deviceId: ctx.deviceId,
+      hlc,
+    };
+    const row = { ...change.row, ...provenance } as unknown as T;
+    await table.put(row);
+    await ctx.db.outbox.add({
+      id: newId(ctx.clock),
+      hlc,
+      table: change.table,
+      entityId: row.id,
+      op: 'upsert',
+      row,
+      createdAt: at,
+    });
+    await appendAudit(ctx, { ...change.audit, entityId: row.id }, hlc);
+    return row;
+  });
+};
+
+/** Names of the fields that differ, for the audit summary (values stay out of the log line). */
+export const changedFields = <T extends object>(before: T | undefined, after: Partial<T>, ignore: (keyof T)[] = []): string[] =>
+  (Object.keys(after) as (keyof T)[])
+    .filter((key) => !ignore.includes(key))
+    .filter((key) => JSON.stringify(before?.[key]) !== JSON.stringify(after[key]))
+    .map(String);
+
+/** The editable content of a stored row, ready to be changed and written again. */
+export const withoutProvenance = <T extends Provenance>(row: T): Omit<T, keyof Provenance> => {
+  const { createdAt: _c, createdBy: _cb, updatedAt: _u, updatedBy: _ub, deviceId: _d, hlc: _h, ...content } = row;
+  return content;
+};

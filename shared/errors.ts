@@ -1,0 +1,25 @@
+/**
+ * Errors the UI turns into a sentence that says what to do next (errors.<reason> in the
+ * locale files). The message is for developers; it never reaches a receptionist.
+ */
+export type AppErrorReason =
+  | 'invalid-input'
+  | 'duplicate-username'
+  | 'setup-already-done'
+  | 'not-found'
+  | 'last-owner'
+  | 'weak-password'
+  | 'wrong-password'
+  | 'inactive-account';
+
+export class AppError extends Error {
+  constructor(
+    readonly reason: AppErrorReason,
+    message: string,
+    /** Which field a form should mark, when one is to blame. */
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
