@@ -1,0 +1,103 @@
+import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ipc, type MenuCommand } from '../shared/bridge/platform-bridge';
+import { CONTENT_SECURITY_POLICY } from '../vite.config';
+import { readAppInfo } from './main/app-info';
+import { devAppUrlPolicy, fileAppUrlPolicy, resolveDevUrl } from './main/app-url';
+import { enforceContentSecurityPolicy } from './main/content-security-policy';
+import { registerIpcHandlers } from './main/ipc';
+import { buildMenuTemplate, type MenuLanguage } from './main/menu';
+import { hardenAllWebContents, restrictPermissions } from './main/security';
+import { bringToFront } from './main/single-instance';
+import { windowOptions } from './main/window-options';
+
+const APP_ID = 'cn.clinicdesk.app';
+const APP_NAME = 'ClinicDesk';
+
+const dev = !app.isPackaged;
+const devUrl = dev ? resolveDevUrl(process.env.CLINICDESK_DEV_URL) : undefined;
+if (dev && process.env.CLINICDESK_DEV_URL && devUrl === undefined) {
+  console.warn('CLINICDESK_DEV_URL ignored: only http://127.0.0.1 URLs are allowed');
+}
+const indexPath = join(app.getAppPath(), 'dist', 'renderer', 'index.html');
+const policy = devUrl ? devAppUrlPolicy(devUrl) : fileAppUrlPolicy(pathToFileURL(indexPath).href);
+
+let mainWindow: BrowserWindow | undefined;
+let language: MenuLanguage = 'zh-CN';
+
+const send = (command: MenuCommand) =>
+  mainWindow?.webContents.send(ipc.menuCommand.channel, command);
+
+const installMenu = () =>
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      buildMenuTemplate(language, send, { platform: process.platform, dev, appName: APP_NAME }),
+    ),
+  );
+
+const createWindow = async () => {
+  const window = new BrowserWindow(
+    windowOptions(join(app.getAppPath(), 'dist-electron', 'preload.cjs'), { devTools: dev }),
+  );
+  mainWindow = window;
+  window.once('ready-to-show', () => window.show());
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = undefined;
+  });
+  await (devUrl ? window.loadURL(devUrl) : window.loadFile(indexPath));
+};
+
+// Startup has no patient data yet: the error (usually a missing build) is safe to print. The
+// person at the desk gets what to do instead.
+const fail = (error: unknown) => {
+  console.error('ClinicDesk failed to start:', error instanceof Error ? error.message : error);
+  dialog.showErrorBox(
+    'ClinicDesk 无法启动 / ClinicDesk could not start',
+    '请重新安装 ClinicDesk；如仍无法启动，请联系技术支持。您的数据不受影响。\n\n' +
+      'Please reinstall ClinicDesk; if it still does not start, contact support. Your data is not affected.',
+  );
+  app.quit();
+};
+
+const start = async () => {
+  // In dev the page is Vite's, whose hot reload needs inline scripts: its own rules apply.
+  if (!devUrl) {
+    enforceContentSecurityPolicy(session.defaultSession.webRequest, CONTENT_SECURITY_POLICY);
+  }
+  restrictPermissions(session.defaultSession, policy.isAppUrl);
+  registerIpcHandlers(
+    ipcMain,
+    {
+      appInfo: () =>
+        readAppInfo({ version: app.getVersion(), platform: process.platform, hostname }),
+      setLanguage: (next) => {
+        language = next;
+        installMenu();
+      },
+    },
+    policy.isAppUrl,
+  );
+  installMenu();
+  await createWindow();
+};
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.enableSandbox();
+  app.setAppUserModelId(APP_ID);
+  app.setAboutPanelOptions({ applicationName: APP_NAME, applicationVersion: app.getVersion() });
+  hardenAllWebContents(app, policy.isAppUrl);
+
+  app.on('second-instance', () => bringToFront(mainWindow));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow().catch(fail);
+  });
+
+  app.whenReady().then(start).catch(fail);
+}

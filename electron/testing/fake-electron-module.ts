@@ -1,0 +1,69 @@
+import { EventEmitter } from 'node:events';
+import { fakeIpcMain, fakeSession, fakeWebContents } from './fake-electron';
+
+/** A stand-in for the whole `electron` module, for loading main.ts in a test. */
+export const fakeElectronModule = ({ lockGranted = true } = {}) => {
+  const calls: string[] = [];
+  const windows: FakeBrowserWindow[] = [];
+  const menus: unknown[] = [];
+  const headerListeners: unknown[] = [];
+
+  class FakeBrowserWindow extends EventEmitter {
+    readonly webContents = Object.assign(fakeWebContents(), {
+      sent: [] as unknown[][],
+      send(...args: unknown[]) {
+        this.sent.push(args);
+      },
+    });
+    loaded: string | undefined;
+    minimized = false;
+    constructor(readonly options: { webPreferences?: { preload?: string } }) {
+      super();
+      windows.push(this);
+      app.emit('web-contents-created', {}, this.webContents);
+    }
+    static getAllWindows = () => windows;
+    loadFile = async (path: string) => {
+      this.loaded = path;
+    };
+    loadURL = async (url: string) => {
+      this.loaded = url;
+    };
+    isDestroyed = () => false;
+    isMinimized = () => this.minimized;
+    restore = () => calls.push('restore');
+    show = () => calls.push('show');
+    focus = () => calls.push('focus');
+  }
+
+  const app = Object.assign(new EventEmitter(), {
+    isPackaged: false,
+    getAppPath: () => '/opt/clinicdesk',
+    getVersion: () => '0.1.0',
+    requestSingleInstanceLock: () => lockGranted,
+    quit: () => calls.push('quit'),
+    enableSandbox: () => calls.push('enableSandbox'),
+    setAppUserModelId: (id: string) => calls.push(`appUserModelId ${id}`),
+    setAboutPanelOptions: () => undefined,
+    whenReady: () => Promise.resolve(),
+  });
+
+  const session = Object.assign(fakeSession(), {
+    webRequest: { onHeadersReceived: (listener: unknown) => headerListeners.push(listener) },
+  });
+
+  const module = {
+    app,
+    dialog: {
+      showErrorBox: (title: string) => calls.push(`error box ${title}`),
+    },
+    BrowserWindow: FakeBrowserWindow,
+    ipcMain: fakeIpcMain(),
+    Menu: {
+      buildFromTemplate: (template: unknown) => template,
+      setApplicationMenu: (menu: unknown) => menus.push(menu),
+    },
+    session: { defaultSession: session },
+  };
+  return { module, calls, windows, menus, headerListeners };
+};

@@ -1,0 +1,9 @@
+import { systemClock } from '../../shared/clock/clock';
+import { runCli } from './program';
+
+process.exitCode = await runCli(process.argv.slice(2), {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  clock: systemClock,
+  elapsed: () => performance.now(),
+});

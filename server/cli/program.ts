@@ -1,0 +1,123 @@
+import { Command, CommanderError } from 'commander';
+import packageJson from '../../package.json' with { type: 'json' };
+import type { Clock } from '../../shared/clock/clock';
+import type { TableName } from '../../shared/db/schema';
+import { displayWidth, padEndTo } from '../../shared/text-width';
+import { bilingual, CliError } from './cli-message';
+import {
+  DEFAULT_SEED,
+  DEFAULT_VISITS_PER_PATIENT,
+  MAX_PATIENTS,
+  parseSeedOptions,
+  type RawSeedOptions,
+} from './seed-options';
+import { writeClinicNdjson, type SeedSummary } from './write-clinic';
+
+/** Everything the CLI touches outside its arguments, so tests run it in-process. */
+export type CliIo = {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  clock: Clock;
+  /** Elapsed milliseconds, for the summary only. */
+  elapsed: () => number;
+};
+
+const TABLE_LABELS: Partial<Record<TableName, string>> = {
+  patients: '患者 patients',
+  visits: '就诊 visits',
+};
+
+const formatSummary = (summary: SeedSummary, seconds: number): string => {
+  const lines: [string, string][] = [
+    ...Object.entries(summary.rows).map(([table, count]): [string, string] => [
+      TABLE_LABELS[table as TableName] ?? table,
+      count.toLocaleString('en-US'),
+    ]),
+    ['字节 bytes', summary.bytes.toLocaleString('en-US')],
+    ['用时 seconds', seconds.toFixed(1)],
+  ];
+  const labelWidth = Math.max(...lines.map(([label]) => displayWidth(label)));
+  const valueWidth = Math.max(...lines.map(([, value]) => value.length));
+  return [
+    bilingual({ zh: `演示诊所已写入 ${summary.out}`, en: `demo clinic written to ${summary.out}` }),
+    ...lines.map(
+      ([label, value]) => `  ${padEndTo(label, labelWidth)}  ${value.padStart(valueWidth)}`,
+    ),
+    '',
+  ].join('\n');
+};
+
+const buildProgram = (io: CliIo, setExitCode: (code: number) => void): Command => {
+  const program = new Command('clinicdesk')
+    .description('ClinicDesk 命令行工具 / ClinicDesk command line tool')
+    .version(packageJson.version, '-V, --version', '显示版本 / show the version')
+    .helpOption('-h, --help', '显示帮助 / show help')
+    .helpCommand('help [command]', '显示命令的帮助 / show help for a command')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => {} });
+
+  program
+    .command('seed')
+    .description(
+      '生成一个演示诊所（患者与就诊记录）写入 NDJSON 文件 / generate a demo clinic (patients and visits) as NDJSON',
+    )
+    .option(
+      '--patients <n>',
+      `患者数量，1 到 ${MAX_PATIENTS} / number of patients, 1 to ${MAX_PATIENTS}`,
+    )
+    .option(
+      '--seed <text>',
+      '随机种子：相同种子生成相同数据 / seed: the same seed gives the same data',
+      DEFAULT_SEED,
+    )
+    .option(
+      '--end-date <YYYY-MM-DD>',
+      '就诊记录截止日期，默认今天 / last day of visits, default today',
+    )
+    .option(
+      '--visits-per-patient <n>',
+      '平均就诊次数 / mean visits per patient',
+      String(DEFAULT_VISITS_PER_PATIENT),
+    )
+    .option('--out <file>', '输出文件 / output file')
+    .option('--force', '覆盖已有文件 / overwrite an existing file')
+    .action(async (raw: RawSeedOptions) => {
+      const parsed = parseSeedOptions(raw, io.clock);
+      if (!parsed.ok) {
+        for (const error of parsed.errors) io.stderr(`${bilingual(error)}\n`);
+        setExitCode(2);
+        return;
+      }
+      const started = io.elapsed();
+      const summary = await writeClinicNdjson(parsed.options);
+      io.stdout(formatSummary(summary, (io.elapsed() - started) / 1000));
+    });
+  return program;
+};
+
+/** Runs one command line (without "node" and the script) and returns the process exit code. */
+export const runCli = async (args: readonly string[], io: CliIo): Promise<number> => {
+  let exitCode = 0;
+  const program = buildProgram(io, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync([...args], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end through here too, successfully; a bare `clinicdesk` has
+      // already printed the help, which says all there is to say.
+      if (error.exitCode === 0 || error.code === 'commander.help') return error.exitCode;
+      io.stderr(
+        `${bilingual({ zh: '命令行有误，运行 clinicdesk --help 查看用法', en: 'invalid command line, see clinicdesk --help' })}\n${error.message}\n`,
+      );
+      return 2;
+    }
+    if (error instanceof CliError) {
+      io.stderr(`${error.message}\n`);
+      return error.exitCode;
+    }
+    throw error;
+  }
+};

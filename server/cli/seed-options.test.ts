@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { manualClock } from '../../shared/clock/clock';
+import { parseSeedOptions } from './seed-options';
+
+// 2026-11-22 10:00 in Beijing.
+const clock = manualClock('2026-11-22T02:00:00Z');
+
+describe('seed command options', () => {
+  it('fills in the defaults: seed "clinicdesk", end date today in the clinic, three visits each', () => {
+    expect(parseSeedOptions({ patients: '200', out: 'clinic.ndjson' }, clock)).toEqual({
+      ok: true,
+      options: {
+        patients: 200,
+        seed: 'clinicdesk',
+        endDate: '2026-11-22',
+        visitsPerPatient: 3,
+        out: 'clinic.ndjson',
+        force: false,
+      },
+    });
+  });
+
+  it('accepts 100_000 written with an underscore, and every explicit option', () => {
+    expect(
+      parseSeedOptions(
+        {
+          patients: '100_000',
+          seed: 'demo',
+          endDate: '2025-12-31',
+          visitsPerPatient: '1.5',
+          out: 'x',
+          force: true,
+        },
+        clock,
+      ),
+    ).toMatchObject({
+      ok: true,
+      options: { patients: 100_000, endDate: '2025-12-31', visitsPerPatient: 1.5, force: true },
+    });
+  });
+
+  it('explains a wrong patient count in Chinese, then English', () => {
+    for (const patients of ['0', '1000001', '12.5', '-3', 'many', undefined]) {
+      expect(parseSeedOptions({ patients, out: 'x' }, clock)).toEqual({
+        ok: false,
+        errors: [
+          {
+            zh: '患者数量必须是 1 到 1000000 之间的整数',
+            en: '--patients must be an integer from 1 to 1,000,000',
+          },
+        ],
+      });
+    }
+  });
+
+  it('refuses an end date that is not on the calendar or is after today', () => {
+    expect(
+      parseSeedOptions({ patients: '1', out: 'x', endDate: '2026-02-30' }, clock),
+    ).toMatchObject({
+      ok: false,
+      errors: [{ en: '--end-date must be a real date written YYYY-MM-DD' }],
+    });
+    expect(
+      parseSeedOptions({ patients: '1', out: 'x', endDate: '2026-11-23' }, clock),
+    ).toMatchObject({
+      ok: false,
+      errors: [{ zh: '结束日期不能晚于今天（2026-11-22）' }],
+    });
+  });
+
+  it('reports every problem at once', () => {
+    const result = parseSeedOptions({ patients: 'x', seed: '', visitsPerPatient: '50' }, clock);
+    expect(result.ok === false && result.errors.map((e) => e.en)).toEqual([
+      '--patients must be an integer from 1 to 1,000,000',
+      '--seed must be 1 to 64 characters',
+      '--visits-per-patient must be a number from 0 to 20',
+      '--out FILE is required',
+    ]);
+  });
+});

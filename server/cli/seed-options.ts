@@ -1,0 +1,96 @@
+import { isCalendarDate, today, type CalendarDate } from '../../shared/clock/calendar-date';
+import type { Clock } from '../../shared/clock/clock';
+import type { CliMessage } from './cli-message';
+
+/** What commander hands over: every value still the text the user typed. */
+export type RawSeedOptions = {
+  patients?: string;
+  seed?: string;
+  endDate?: string;
+  visitsPerPatient?: string;
+  out?: string;
+  force?: boolean;
+};
+
+export type SeedOptions = {
+  patients: number;
+  seed: string;
+  endDate: CalendarDate;
+  visitsPerPatient: number;
+  out: string;
+  force: boolean;
+};
+
+export const MAX_PATIENTS = 1_000_000;
+export const DEFAULT_SEED = 'clinicdesk';
+export const DEFAULT_VISITS_PER_PATIENT = 3;
+
+const WHOLE_NUMBER = /^\d+$/;
+const DECIMAL = /^\d+(\.\d+)?$/;
+
+/**
+ * Checks the `seed` command line and reports every problem at once, so that a clinic's IT person
+ * fixes the command in one go. The end date defaults to today in the clinic, from the clock given.
+ */
+export const parseSeedOptions = (
+  raw: RawSeedOptions,
+  clock: Clock,
+): { ok: true; options: SeedOptions } | { ok: false; errors: CliMessage[] } => {
+  const errors: CliMessage[] = [];
+  const todayDate = today(clock);
+
+  const patientsText = raw.patients?.trim().replaceAll('_', '');
+  const patients = patientsText && WHOLE_NUMBER.test(patientsText) ? Number(patientsText) : NaN;
+  if (!(patients >= 1 && patients <= MAX_PATIENTS)) {
+    errors.push({
+      zh: `患者数量必须是 1 到 ${MAX_PATIENTS} 之间的整数`,
+      en: `--patients must be an integer from 1 to ${MAX_PATIENTS.toLocaleString('en-US')}`,
+    });
+  }
+
+  const seed = raw.seed ?? DEFAULT_SEED;
+  if (seed.trim() === '' || seed.length > 64) {
+    errors.push({ zh: '随机种子须为 1 到 64 个字符', en: '--seed must be 1 to 64 characters' });
+  }
+
+  const endDate = raw.endDate?.trim() ?? todayDate;
+  if (!isCalendarDate(endDate)) {
+    errors.push({
+      zh: '结束日期须为有效日期，格式 YYYY-MM-DD',
+      en: '--end-date must be a real date written YYYY-MM-DD',
+    });
+  } else if (endDate > todayDate) {
+    errors.push({
+      zh: `结束日期不能晚于今天（${todayDate}）`,
+      en: `--end-date cannot be after today (${todayDate})`,
+    });
+  } else if (endDate < '2000-01-01') {
+    errors.push({
+      zh: '结束日期不能早于 2000-01-01',
+      en: '--end-date cannot be before 2000-01-01',
+    });
+  }
+
+  const visitsText = raw.visitsPerPatient?.trim();
+  const visitsPerPatient =
+    visitsText === undefined
+      ? DEFAULT_VISITS_PER_PATIENT
+      : DECIMAL.test(visitsText)
+        ? Number(visitsText)
+        : NaN;
+  if (!(visitsPerPatient >= 0 && visitsPerPatient <= 20)) {
+    errors.push({
+      zh: '每位患者的平均就诊次数须在 0 到 20 之间',
+      en: '--visits-per-patient must be a number from 0 to 20',
+    });
+  }
+
+  const out = raw.out?.trim() ?? '';
+  if (out === '') errors.push({ zh: '请用 --out 指定输出文件', en: '--out FILE is required' });
+
+  if (errors.length > 0) return { ok: false, errors };
+  return {
+    ok: true,
+    options: { patients, seed, endDate, visitsPerPatient, out, force: raw.force === true },
+  };
+};

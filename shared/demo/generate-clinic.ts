@@ -1,0 +1,229 @@
+import {
+  dayNumber,
+  fromDayNumber,
+  isCalendarDate,
+  type CalendarDate,
+} from '../clock/calendar-date';
+import { encodeHlc } from '../clock/hlc';
+import type { Sex } from '../identity/sex';
+import { fen, formatYuan } from '../money';
+import { patientSearchKeys, type InsuredRegion, type Patient } from '../patients/patient';
+import type { Provenance } from '../record';
+import { demoAreas } from './area-codes';
+import { chineseName, demoPinyin, foreignName } from './chinese-names';
+import {
+  cardNumber,
+  isForeigner,
+  mobileNumber,
+  pickAgeBand,
+  pickDocumentKind,
+  pickNote,
+  pickScheme,
+} from './clinic-mix';
+import { createGb11643Registry, demoDocument, type Gb11643Registry } from './demo-documents';
+import { demoId } from './demo-id';
+import { generateStaff, type DemoStaffMember } from './generate-staff';
+import { createRng, type Rng } from './prng';
+
+/**
+ * A visit as the demo clinic records it. The visit record proper belongs to the visits feature;
+ * this carries what the local store indexes (`id, patientId, date`) and who saw the patient.
+ */
+export type DemoVisit = {
+  id: string;
+  patientId: string;
+  date: CalendarDate;
+  at: string;
+  clinicianId: string;
+} & Provenance;
+
+export type ClinicBatch = { patients: Patient[]; visits: DemoVisit[] };
+
+export type GenerateClinicOptions = {
+  seed: string | number;
+  patients: number;
+  /** The last day of the clinic's history; visits cover the five years up to it. */
+  endDate: CalendarDate;
+  /** Mean visits per patient (at least one each when 1 or more). Default 3. */
+  visitsPerPatient?: number;
+  /** Patients per batch; each batch carries their visits too. Default 1000. */
+  batchSize?: number;
+};
+
+export const DEMO_DEVICE_ID = 'demo-desk-1';
+const HISTORY_DAYS = 5 * 365 + 1;
+const DAY_MS = 86_400_000;
+/** China Standard Time, UTC+8, no daylight saving since 1991. */
+const BEIJING_OFFSET_MS = 8 * 3_600_000;
+const DAYS_PER_YEAR = 365.2425;
+
+type Area = { code: string; city: string };
+type Clinic = {
+  rng: Rng;
+  registry: Gb11643Registry;
+  home: Area;
+  homeProvinceAreas: readonly Area[];
+  endDay: number;
+  frontDesk: DemoStaffMember;
+  clinicians: DemoStaffMember[];
+  visitsPerPatient: number;
+  cardOffset: number;
+};
+
+/** A time the clinic is open (08:00–17:59 in Beijing) on a day, as epoch milliseconds. */
+const clinicTime = (rng: Rng, day: number): number =>
+  day * DAY_MS + rng.int(8 * 60, 17 * 60 + 59) * 60_000 - BEIJING_OFFSET_MS;
+
+const provenance = (at: number, by: string): Provenance => {
+  const iso = new Date(at).toISOString();
+  return {
+    createdAt: iso,
+    createdBy: by,
+    updatedAt: iso,
+    updatedBy: by,
+    deviceId: DEMO_DEVICE_ID,
+    hlc: encodeHlc({ wall: at, counter: 0, node: DEMO_DEVICE_ID }),
+  };
+};
+
+/** How many visits: at least one, then a geometric tail so that the mean is `mean`. */
+const visitCount = (rng: Rng, mean: number): number => {
+  if (mean < 1) return rng.chance(mean) ? 1 : 0;
+  let count = 1;
+  const more = (mean - 1) / mean;
+  while (count < 60 && rng.chance(more)) count++;
+  return count;
+};
+
+/** Visit times in order: the first anywhere in the history (after birth), the rest after it. */
+const visitTimes = (clinic: Clinic, birthDay: number): number[] => {
+  const { rng, endDay } = clinic;
+  const count = visitCount(rng, clinic.visitsPerPatient);
+  const first = rng.int(Math.max(endDay - HISTORY_DAYS + 1, birthDay), endDay);
+  const times: number[] = [];
+  for (let i = 0; i < count; i++)
+    times.push(clinicTime(rng, i === 0 ? first : rng.int(first, endDay)));
+  return times.sort((a, b) => a - b);
+};
+
+/** Who the patient is and how they are insured: everything on the registration form. */
+const registration = (clinic: Clinic, index: number) => {
+  const { rng, endDay } = clinic;
+  const sex: Sex = rng.chance(0.52) ? 'female' : 'male';
+  const [minAge, maxAge] = pickAgeBand(rng);
+  const age = rng.int(minAge, maxAge);
+  const birthDay = Math.min(endDay, endDay - Math.floor((age + rng.next()) * DAYS_PER_YEAR));
+  const birthDate = fromDayNumber(birthDay);
+  const kind = pickDocumentKind(rng);
+  // Most patients were born in the clinic's province; a resident ID carries the birthplace code.
+  const birthArea = rng.chance(0.65) ? rng.pick(clinic.homeProvinceAreas) : rng.pick(demoAreas);
+  const document = demoDocument(rng, clinic.registry, {
+    kind,
+    birthDate,
+    sex,
+    areaCode: birthArea.code,
+    clinicProvince: clinic.home.code.slice(0, 2),
+  });
+  const scheme = pickScheme(rng, kind, age);
+  // Insured where they live, mostly; some still in their home town (异地就医).
+  const regionArea = kind === 'resident' && rng.chance(0.15) ? birthArea : clinic.home;
+  const insuredRegion: InsuredRegion | undefined =
+    scheme === 'self-pay'
+      ? undefined
+      : { province: regionArea.code.slice(0, 2), city: regionArea.city };
+  const name = isForeigner(kind) ? foreignName(rng, sex) : chineseName(rng, sex);
+  const phone = rng.chance(0.97) ? mobileNumber(rng) : undefined;
+  return {
+    birthDay,
+    form: {
+      name,
+      sex,
+      birthDate,
+      ...document,
+      phone,
+      insuredRegion,
+      scheme,
+      cardNumber:
+        insuredRegion && rng.chance(0.92) ? cardNumber(rng, index, clinic.cardOffset) : undefined,
+      priorReimbursements:
+        insuredRegion && rng.chance(0.1)
+          ? `本年度门诊统筹已报销 ${formatYuan(fen(rng.int(5_000, 300_000)))} 元`
+          : undefined,
+      notes: pickNote(rng),
+      searchKeys: patientSearchKeys({ name, phone, idNumber: document.idNumber }, demoPinyin),
+    },
+  };
+};
+
+const addPatient = (clinic: Clinic, index: number, batch: ClinicBatch): void => {
+  const { rng, endDay } = clinic;
+  const { birthDay, form } = registration(clinic, index);
+  const times = visitTimes(clinic, birthDay);
+  const firstSeen =
+    times[0] ?? clinicTime(rng, rng.int(Math.max(endDay - HISTORY_DAYS + 1, birthDay), endDay));
+  // Registered at the desk a few minutes before the first visit.
+  const registeredAt = firstSeen - rng.int(2, 15) * 60_000;
+  const patient: Patient = {
+    id: demoId(rng, registeredAt),
+    ...form,
+    ...provenance(registeredAt, clinic.frontDesk.id),
+  };
+  batch.patients.push(patient);
+  for (const at of times) {
+    batch.visits.push({
+      id: demoId(rng, at),
+      patientId: patient.id,
+      date: fromDayNumber(Math.floor((at + BEIJING_OFFSET_MS) / DAY_MS)),
+      at: new Date(at).toISOString(),
+      clinicianId: rng.pick(clinic.clinicians).id,
+      ...provenance(at, clinic.frontDesk.id),
+    });
+  }
+};
+
+const openClinic = (options: Required<GenerateClinicOptions>): Clinic => {
+  const rng = createRng(options.seed);
+  const endDay = dayNumber(options.endDate);
+  const staff = generateStaff({
+    seed: options.seed,
+    setupDate: fromDayNumber(endDay - HISTORY_DAYS),
+  });
+  const home = rng.pick(demoAreas);
+  return {
+    rng,
+    registry: createGb11643Registry(rng),
+    home,
+    homeProvinceAreas: demoAreas.filter((a) => a.code.slice(0, 2) === home.code.slice(0, 2)),
+    endDay,
+    frontDesk: staff.find((s) => s.role === 'front-desk')!,
+    clinicians: staff.filter((s) => s.role === 'clinician'),
+    visitsPerPatient: options.visitsPerPatient,
+    cardOffset: rng.int(0, 99_999_999),
+  };
+};
+
+/**
+ * A realistic clinic from a seed, in batches, so that a million patients stream to disk without
+ * being held in memory. The same options always give the same clinic, byte for byte. Staff ids
+ * in `createdBy` and `clinicianId` are those of `generateStaff` with the same seed.
+ */
+export function* generateClinic(
+  options: GenerateClinicOptions,
+): Generator<ClinicBatch, void, undefined> {
+  const full = { visitsPerPatient: 3, batchSize: 1000, ...options };
+  if (!Number.isSafeInteger(full.patients) || full.patients < 0) {
+    throw new RangeError('patients must be a whole number');
+  }
+  if (!isCalendarDate(full.endDate)) throw new RangeError(`not a calendar date: ${full.endDate}`);
+  if (!(full.visitsPerPatient >= 0)) throw new RangeError('visitsPerPatient must not be negative');
+  const clinic = openClinic(full);
+  let batch: ClinicBatch = { patients: [], visits: [] };
+  for (let index = 0; index < full.patients; index++) {
+    addPatient(clinic, index, batch);
+    if (batch.patients.length >= full.batchSize) {
+      yield batch;
+      batch = { patients: [], visits: [] };
+    }
+  }
+  if (batch.patients.length > 0) yield batch;
+}

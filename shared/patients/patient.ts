@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { calendarDateSchema } from '../clock/calendar-date';
+import { idDocumentTypeSchema } from '../identity/id-number';
+import { sexSchema } from '../identity/sex';
+import { personText, provenanceSchema } from '../record';
+import { provinces } from '../regions';
+
+/** 参保类型 (PRODUCT.md §1.2): 职工医保, 居民医保, 自费, 其他. */
+export const insuranceSchemeSchema = z.enum(['employee', 'resident', 'self-pay', 'other']);
+export type InsuranceScheme = z.infer<typeof insuranceSchemeSchema>;
+
+const provinceCodes = new Set<string>(provinces.map((p) => p.code));
+
+/** 参保地: where the patient is insured, which decides whether a visit is settled locally or 异地. */
+export const insuredRegionSchema = z.object({
+  province: z.string().refine((code) => provinceCodes.has(code), 'province'),
+  city: z.string().trim().max(40),
+});
+export type InsuredRegion = z.infer<typeof insuredRegionSchema>;
+
+/** Mobile (11 digits from 13x to 19x) or a landline with area code; the desk types either. */
+export const phoneSchema = z
+  .string()
+  .trim()
+  .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, 'phone');
+
+/**
+ * The registration record (PRODUCT.md §1.2). `idNumber` is stored as `parseIdNumber` normalized
+ * it, so that "same number, another patient" (§1.4) is an exact index lookup.
+ */
+export const patientSchema = z
+  .object({
+    id: z.string(),
+    name: personText(40),
+    sex: sexSchema,
+    birthDate: calendarDateSchema,
+    idType: idDocumentTypeSchema,
+    idNumber: z.string().regex(/^[0-9A-Z]{5,18}$/, 'normalized id number'),
+    phone: phoneSchema.optional(),
+    insuredRegion: insuredRegionSchema.optional(),
+    scheme: insuranceSchemeSchema,
+    /** The insurance card's number: a card shown by someone else is a 借卡 sign (§1.4). */
+    cardNumber: z.string().trim().min(1).max(32).optional(),
+    /** 既往报销情况, as the patient reports it. */
+    priorReimbursements: z.string().trim().max(500).optional(),
+    notes: z.string().max(2000),
+    /** The attachment holding the photo shown beside the person for the 人 check (§1.4). */
+    photoId: z.string().optional(),
+    /** Lower-case keys for the front desk's one search box (a multi-entry index). */
+    searchKeys: z.array(z.string()),
+  })
+  .extend(provenanceSchema.shape);
+export type Patient = z.infer<typeof patientSchema>;
+
+/**
+ * Pinyin readings of one character, lower case, without tones; empty when unknown. Several for a
+ * 多音字 (曾 zeng/ceng). Injected so that shared/ carries no pinyin dictionary.
+ */
+export type PinyinReadings = (character: string) => readonly string[];
+
+/** 多音字 multiply a name's spellings; beyond this many, more keys only slow the index down. */
+const MAX_SPELLINGS = 4;
+
+const spellings = (
+  name: string,
+  toPinyin: PinyinReadings,
+): { full: string; initials: string }[] => {
+  let results = [{ full: '', initials: '' }];
+  // Latin runs ("JOHN SMITH" on a passport) are kept as words; Chinese characters become pinyin.
+  for (const part of name.toLowerCase().match(/[a-z0-9]+|\S/gu) ?? []) {
+    const readings = /^[a-z0-9]+$/.test(part) ? [part] : toPinyin(part);
+    if (readings.length === 0) continue;
+    results = results
+      .flatMap((r) => readings.map((s) => ({ full: r.full + s, initials: r.initials + s[0] })))
+      .slice(0, MAX_SPELLINGS);
+  }
+  return results.filter((r) => r.full !== '');
+};
+
+/**
+ * What the front desk types to find a patient: full pinyin ("zhangwei"), initials ("zw"), the
+ * phone number and its last four digits (手机尾号), and the last 4–6 characters of the ID number.
+ */
+export const patientSearchKeys = (
+  patient: Pick<Patient, 'name' | 'phone' | 'idNumber'>,
+  toPinyin: PinyinReadings,
+): string[] => {
+  const keys = new Set<string>();
+  for (const { full, initials } of spellings(patient.name, toPinyin)) {
+    keys.add(full);
+    keys.add(initials);
+  }
+  if (patient.phone) {
+    const digits = patient.phone.replace(/\D/g, '');
+    keys.add(digits);
+    keys.add(digits.slice(-4));
+  }
+  const id = patient.idNumber.toLowerCase();
+  for (const tail of [4, 5, 6]) if (id.length > tail) keys.add(id.slice(-tail));
+  return [...keys];
+};
