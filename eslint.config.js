@@ -5,27 +5,65 @@ import tseslint from 'typescript-eslint';
 
 /** The architecture's one direction of dependency, enforced (ARCHITECTURE.md). */
 const forbid = (...patterns) => ({
-  'no-restricted-imports': ['error', { patterns: patterns.map((group) => ({ group: [group], message: 'crosses a layer boundary (see ARCHITECTURE.md)' })) }],
+  'no-restricted-imports': [
+    'error',
+    {
+      patterns: patterns.map((group) => ({
+        group: [group],
+        message: 'crosses a layer boundary (see ARCHITECTURE.md)',
+      })),
+    },
+  ],
 });
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'dist-electron', 'dist-cli', 'release', 'test-results', 'playwright-report'] },
+  {
+    ignores: [
+      'node_modules',
+      'dist',
+      'dist-electron',
+      'dist-cli',
+      'release',
+      'test-results',
+      'playwright-report',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-console': ['error', { allow: ['warn', 'error'] }],
     },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
-    rules: { ...reactHooks.configs.recommended.rules, ...forbid('**/electron/**', 'electron', '**/server/**', 'node:*') },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...forbid('**/electron/**', 'electron', '**/server/**', 'node:*'),
+    },
   },
-  { files: ['shared/**/*.ts'], rules: forbid('**/renderer/**', '**/electron/**', '**/server/**', 'electron', 'dexie', 'node:*', 'react') },
+  {
+    files: ['shared/**/*.ts'],
+    rules: forbid(
+      '**/renderer/**',
+      '**/electron/**',
+      '**/server/**',
+      'electron',
+      'dexie',
+      'node:*',
+      'react',
+    ),
+  },
   { files: ['server/**/*.ts'], rules: forbid('**/renderer/**', '**/electron/**', 'electron') },
   { files: ['electron/**/*.ts'], rules: forbid('**/renderer/**', '**/server/**') },
-  { files: ['tests/bench/**/*.ts', 'server/cli/**/*.ts', 'electron/build.mjs'], rules: { 'no-console': 'off' } },
+  {
+    files: ['tests/bench/**/*.ts', 'server/cli/**/*.ts', 'electron/build.mjs'],
+    rules: { 'no-console': 'off' },
+  },
 );

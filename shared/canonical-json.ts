@@ -5,10 +5,12 @@
  */
 export const canonicalJson = (value: unknown): string => {
   if (value === null || typeof value !== 'object') {
-    if (typeof value === 'number' && !Number.isFinite(value)) throw new TypeError('non-finite number');
+    if (typeof value === 'number' && !Number.isFinite(value))
+      throw new TypeError('non-finite number');
     return JSON.stringify(value) ?? 'null';
   }
-  if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item ?? null)).join(',')}]`;
+  if (Array.isArray(value))
+    return `[${value.map((item) => canonicalJson(item ?? null)).join(',')}]`;
   if (value instanceof Uint8Array) return canonicalJson({ $bytes: Array.from(value) });
   const entries = Object.entries(value as Record<string, unknown>)
     .filter(([, v]) => v !== undefined)

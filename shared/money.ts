@@ -28,4 +28,5 @@ export const formatYuan = (amount: Fen): string => {
   return `${sign}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 };
 
-export const addFen = (...amounts: Fen[]): Fen => fen(amounts.reduce<number>((sum, a) => sum + a, 0));
+export const addFen = (...amounts: Fen[]): Fen =>
+  fen(amounts.reduce<number>((sum, a) => sum + a, 0));

@@ -38,18 +38,27 @@ describe('audit hash chain', () => {
     const events = chain('desk-1', 5);
     events[2] = { ...events[2]!, summary: 'nothing to see' };
     const report = verifyAuditChain(events);
-    expect(report).toMatchObject({ ok: false, firstBreak: { seq: 3, eventId: 'desk-1-3', problem: 'content-changed' } });
+    expect(report).toMatchObject({
+      ok: false,
+      firstBreak: { seq: 3, eventId: 'desk-1-3', problem: 'content-changed' },
+    });
   });
 
   it('a deleted event is found', () => {
     const events = chain('desk-1', 5).filter((e) => e.seq !== 2);
-    expect(verifyAuditChain(events)).toMatchObject({ ok: false, firstBreak: { seq: 3, problem: 'missing-event' } });
+    expect(verifyAuditChain(events)).toMatchObject({
+      ok: false,
+      firstBreak: { seq: 3, problem: 'missing-event' },
+    });
   });
 
   it('an event re-hashed after editing still breaks the link to the next one', () => {
     const events = chain('desk-1', 4);
     const edited = { ...events[1]!, actorName: '王五' };
     events[1] = { ...edited, hash: hashAuditEvent(edited) };
-    expect(verifyAuditChain(events)).toMatchObject({ ok: false, firstBreak: { seq: 3, problem: 'link-broken' } });
+    expect(verifyAuditChain(events)).toMatchObject({
+      ok: false,
+      firstBreak: { seq: 3, problem: 'link-broken' },
+    });
   });
 });

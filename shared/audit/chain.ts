@@ -14,7 +14,8 @@ export type ChainBreak = {
   problem: 'content-changed' | 'link-broken' | 'missing-event';
 };
 
-export type ChainReport = { ok: true; checked: number } | { ok: false; checked: number; firstBreak: ChainBreak };
+export type ChainReport =
+  { ok: true; checked: number } | { ok: false; checked: number; firstBreak: ChainBreak };
 
 /**
  * Verifies every device's chain. Events may come in any order; each device's events are checked

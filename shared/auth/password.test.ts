@@ -12,7 +12,10 @@ describe('password hashing', () => {
   });
 
   it('gives the same password two different hashes (salt)', async () => {
-    const [a, b] = await Promise.all([hashPassword('Same-Pass-123'), hashPassword('Same-Pass-123')]);
+    const [a, b] = await Promise.all([
+      hashPassword('Same-Pass-123'),
+      hashPassword('Same-Pass-123'),
+    ]);
     expect(a.hash).not.toBe(b.hash);
   });
 });
@@ -24,8 +27,12 @@ describe('password strength', () => {
   });
 
   it('names what is wrong with a weak password', () => {
-    expect(checkPasswordStrength('abc')).toEqual(expect.arrayContaining(['too-short', 'too-simple']));
-    expect(checkPasswordStrength('12345678')).toEqual(expect.arrayContaining(['too-simple', 'common']));
+    expect(checkPasswordStrength('abc')).toEqual(
+      expect.arrayContaining(['too-short', 'too-simple']),
+    );
+    expect(checkPasswordStrength('12345678')).toEqual(
+      expect.arrayContaining(['too-simple', 'common']),
+    );
     expect(checkPasswordStrength('Wangfang#2026', 'wangfang')).toContain('contains-username');
   });
 });

@@ -17,12 +17,21 @@ const toBase64 = (bytes: Uint8Array): string => {
   return btoa(binary);
 };
 
-const fromBase64 = (text: string): Uint8Array => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+const fromBase64 = (text: string): Uint8Array =>
+  Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 
-const derive = async (password: string, salt: Uint8Array, iterations: number): Promise<Uint8Array> => {
-  const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(password.normalize('NFKC')), 'PBKDF2', false, [
-    'deriveBits',
-  ]);
+const derive = async (
+  password: string,
+  salt: Uint8Array,
+  iterations: number,
+): Promise<Uint8Array> => {
+  const key = await crypto.subtle.importKey(
+    'raw',
+    new TextEncoder().encode(password.normalize('NFKC')),
+    'PBKDF2',
+    false,
+    ['deriveBits'],
+  );
   const bits = await crypto.subtle.deriveBits(
     { name: 'PBKDF2', hash: 'SHA-256', salt: salt as BufferSource, iterations },
     key,
@@ -34,7 +43,12 @@ const derive = async (password: string, salt: Uint8Array, iterations: number): P
 export const hashPassword = async (password: string): Promise<PasswordHash> => {
   const salt = crypto.getRandomValues(new Uint8Array(16));
   const hash = await derive(password, salt, PBKDF2_ITERATIONS);
-  return { algorithm: 'pbkdf2-sha256', iterations: PBKDF2_ITERATIONS, salt: toBase64(salt), hash: toBase64(hash) };
+  return {
+    algorithm: 'pbkdf2-sha256',
+    iterations: PBKDF2_ITERATIONS,
+    salt: toBase64(salt),
+    hash: toBase64(hash),
+  };
 };
 
 /** Constant-time comparison, so a wrong password takes as long whatever byte differs. */
@@ -50,11 +64,26 @@ export const verifyPassword = async (password: string, stored: PasswordHash): Pr
   return equalBytes(actual, fromBase64(stored.hash));
 };
 
-export type PasswordProblem = 'too-short' | 'too-long' | 'too-simple' | 'contains-username' | 'common';
+export type PasswordProblem =
+  'too-short' | 'too-long' | 'too-simple' | 'contains-username' | 'common';
 
 const COMMON = new Set([
-  '12345678', '123456789', '1234567890', '11111111', '88888888', '66666666', 'password', 'password1',
-  'qwertyuiop', 'abc12345', 'a1234567', 'iloveyou', '1qaz2wsx', 'woaini1314', 'admin123', 'clinicdesk',
+  '12345678',
+  '123456789',
+  '1234567890',
+  '11111111',
+  '88888888',
+  '66666666',
+  'password',
+  'password1',
+  'qwertyuiop',
+  'abc12345',
+  'a1234567',
+  'iloveyou',
+  '1qaz2wsx',
+  'woaini1314',
+  'admin123',
+  'clinicdesk',
 ]);
 
 /**

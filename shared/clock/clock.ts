@@ -4,7 +4,9 @@ export type Clock = { now(): number };
 export const systemClock: Clock = { now: () => Date.now() };
 
 /** A clock for tests and simulations: it only moves when told to. */
-export const manualClock = (start: number | string): Clock & { set(t: number | string): void; advance(ms: number): void } => {
+export const manualClock = (
+  start: number | string,
+): Clock & { set(t: number | string): void; advance(ms: number): void } => {
   let t = typeof start === 'string' ? Date.parse(start) : start;
   return {
     now: () => t,

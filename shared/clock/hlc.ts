@@ -55,7 +55,10 @@ export const createHlc = (options: {
 
   const advance = (wall: number, counter: number): string => {
     if (counter > MAX_COUNTER) {
-      throw new HlcError('counter-overflow', 'too many changes within one millisecond of a stalled clock');
+      throw new HlcError(
+        'counter-overflow',
+        'too many changes within one millisecond of a stalled clock',
+      );
     }
     state = { wall, counter, node };
     return encodeHlc(state);

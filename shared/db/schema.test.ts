@@ -4,8 +4,21 @@ import { schemaVersions, tableNames } from './schema';
 describe('local store schema', () => {
   it('has a table for everything the product keeps', () => {
     for (const table of [
-      'patients', 'visits', 'verifications', 'catalogueItems', 'consents', 'records', 'retentionPolicies',
-      'disposals', 'complaints', 'complaintEvents', 'staff', 'auditEvents', 'outbox', 'syncState', 'settings',
+      'patients',
+      'visits',
+      'verifications',
+      'catalogueItems',
+      'consents',
+      'records',
+      'retentionPolicies',
+      'disposals',
+      'complaints',
+      'complaintEvents',
+      'staff',
+      'auditEvents',
+      'outbox',
+      'syncState',
+      'settings',
     ]) {
       expect(tableNames).toContain(table);
     }
@@ -16,7 +29,8 @@ describe('local store schema', () => {
       const before = schemaVersions[i - 1]!;
       const after = schemaVersions[i]!;
       expect(after.version).toBeGreaterThan(before.version);
-      for (const table of Object.keys(before.stores)) expect(Object.keys(after.stores)).toContain(table);
+      for (const table of Object.keys(before.stores))
+        expect(Object.keys(after.stores)).toContain(table);
     }
   });
 

@@ -5,11 +5,7 @@ import { personText, provenanceSchema } from '../record';
 
 export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{1,31}$/;
 
-export const usernameSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .regex(USERNAME_PATTERN, 'username');
+export const usernameSchema = z.string().trim().toLowerCase().regex(USERNAME_PATTERN, 'username');
 
 export const displayNameSchema = personText(40);
 

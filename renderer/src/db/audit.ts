@@ -15,8 +15,14 @@ export type AuditFilter = {
 };
 
 /** Newest first. Uses the `at` index for the date range, then filters the rest in memory. */
-export const queryAudit = async (db: ClinicDb, filter: AuditFilter, limit = 500): Promise<AuditEvent[]> => {
-  const range = db.auditEvents.where('at').between(filter.from ?? '', filter.to ?? '\uffff', true, true);
+export const queryAudit = async (
+  db: ClinicDb,
+  filter: AuditFilter,
+  limit = 500,
+): Promise<AuditEvent[]> => {
+  const range = db.auditEvents
+    .where('at')
+    .between(filter.from ?? '', filter.to ?? '\uffff', true, true);
   return range
     .reverse()
     .filter(
@@ -35,5 +41,10 @@ export const verifyStoredChain = async (db: ClinicDb, role: Role): Promise<Chain
 };
 
 /** PRODUCT §3.5: every opening of a patient's record is logged. */
-export const logRecordView = (ctx: StoreContext, actor: Actor, entity: AuditEntity, entityId: string, summary = '') =>
-  recordAuditEvent(ctx, { actor, action: 'view', entity, entityId, summary });
+export const logRecordView = (
+  ctx: StoreContext,
+  actor: Actor,
+  entity: AuditEntity,
+  entityId: string,
+  summary = '',
+) => recordAuditEvent(ctx, { actor, action: 'view', entity, entityId, summary });

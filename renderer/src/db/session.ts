@@ -17,7 +17,9 @@ const FIRST_DELAY_MS = 5_000;
 const MAX_DELAY_MS = 5 * 60_000;
 
 export const loginDelayMs = (failures: number): number =>
-  failures < FREE_ATTEMPTS ? 0 : Math.min(FIRST_DELAY_MS * 2 ** (failures - FREE_ATTEMPTS), MAX_DELAY_MS);
+  failures < FREE_ATTEMPTS
+    ? 0
+    : Math.min(FIRST_DELAY_MS * 2 ** (failures - FREE_ATTEMPTS), MAX_DELAY_MS);
 
 const failuresKey = (username: string) => `login-failures:${username}`;
 
@@ -43,7 +45,11 @@ const checkPassword = async (ctx: StoreContext, username: string, password: stri
 };
 
 /** Same answer for an unknown name and a wrong password: the message must not say which. */
-const authenticate = async (ctx: StoreContext, usernameInput: string, password: string): Promise<LoginResult> => {
+const authenticate = async (
+  ctx: StoreContext,
+  usernameInput: string,
+  password: string,
+): Promise<LoginResult> => {
   const username = usernameInput.trim().toLowerCase().slice(0, 64);
   const failures = await readFailures(ctx, username);
   const waitUntil = failures.lastAt + loginDelayMs(failures.count);
@@ -52,33 +58,60 @@ const authenticate = async (ctx: StoreContext, usernameInput: string, password: 
 
   const { staff, matches } = await checkPassword(ctx, username, password);
   if (!staff || !matches) {
-    await ctx.db.deviceState.put({ key: failuresKey(username), value: { count: failures.count + 1, lastAt: ctx.clock.now() } });
+    await ctx.db.deviceState.put({
+      key: failuresKey(username),
+      value: { count: failures.count + 1, lastAt: ctx.clock.now() },
+    });
     await recordAuditEvent(ctx, {
-      actor: { staffId: staff?.id ?? '', name: staff?.displayName ?? username, role: staff?.role ?? null },
+      actor: {
+        staffId: staff?.id ?? '',
+        name: staff?.displayName ?? username,
+        role: staff?.role ?? null,
+      },
       action: 'login-failed',
       entity: 'session',
       entityId: staff?.id ?? '',
       summary: `attempt ${failures.count + 1}`,
     });
     const delay = loginDelayMs(failures.count + 1);
-    return delay > 0 ? { ok: false, reason: 'throttled', retryAfterMs: delay } : { ok: false, reason: 'invalid' };
+    return delay > 0
+      ? { ok: false, reason: 'throttled', retryAfterMs: delay }
+      : { ok: false, reason: 'invalid' };
   }
   if (!staff.active) return { ok: false, reason: 'inactive' };
   await ctx.db.deviceState.delete(failuresKey(username));
   return { ok: true, staff };
 };
 
-export const login = async (ctx: StoreContext, username: string, password: string): Promise<LoginResult> => {
+export const login = async (
+  ctx: StoreContext,
+  username: string,
+  password: string,
+): Promise<LoginResult> => {
   const result = await authenticate(ctx, username, password);
   if (result.ok) await recordSessionEvent(ctx, result.staff, 'login');
   return result;
 };
 
-export const recordSessionEvent = (ctx: StoreContext, staff: Staff, action: 'login' | 'logout' | 'lock' | 'unlock') =>
-  recordAuditEvent(ctx, { actor: actorOf(staff), action, entity: 'session', entityId: staff.id, summary: '' });
+export const recordSessionEvent = (
+  ctx: StoreContext,
+  staff: Staff,
+  action: 'login' | 'logout' | 'lock' | 'unlock',
+) =>
+  recordAuditEvent(ctx, {
+    actor: actorOf(staff),
+    action,
+    entity: 'session',
+    entityId: staff.id,
+    summary: '',
+  });
 
 /** Unlocking asks the same person's password again; failures count like login failures. */
-export const unlock = async (ctx: StoreContext, staff: Staff, password: string): Promise<LoginResult> => {
+export const unlock = async (
+  ctx: StoreContext,
+  staff: Staff,
+  password: string,
+): Promise<LoginResult> => {
   const result = await authenticate(ctx, staff.username, password);
   if (result.ok) await recordSessionEvent(ctx, result.staff, 'unlock');
   return result;

@@ -13,13 +13,15 @@ const permissionFor: Record<SettingsKey, Action> = {
   security: 'settings.security',
 };
 
-export const readSetting = async <K extends SettingsKey>(db: ClinicDb, key: K): Promise<SettingsValue<K> | undefined> => {
+export const readSetting = async <K extends SettingsKey>(
+  db: ClinicDb,
+  key: K,
+): Promise<SettingsValue<K> | undefined> => {
   const row = await db.settings.get(key);
   if (!row) return undefined;
   const parsed = settingsValueSchemas[key].safeParse(row.value);
   return parsed.success ? (parsed.data as SettingsValue<K>) : undefined;
 };
-
 
 export const saveSetting = async <K extends SettingsKey>(
   ctx: StoreContext,
@@ -30,13 +32,26 @@ export const saveSetting = async <K extends SettingsKey>(
   if (!actor.role) throw new AppError('invalid-input', 'no role');
   assertCan(actor.role, permissionFor[key]);
   const parsed = settingsValueSchemas[key].safeParse(value);
-  if (!parsed.success) throw new AppError('invalid-input', `invalid ${key} settings`, parsed.error.issues[0]?.path.join('.'));
+  if (!parsed.success)
+    throw new AppError(
+      'invalid-input',
+      `invalid ${key} settings`,
+      parsed.error.issues[0]?.path.join('.'),
+    );
   const before = (await ctx.db.settings.get(key)) as SettingsRow | undefined;
-  const fields = changedFields((before?.value ?? {}) as Record<string, unknown>, parsed.data as Record<string, unknown>);
+  const fields = changedFields(
+    (before?.value ?? {}) as Record<string, unknown>,
+    parsed.data as Record<string, unknown>,
+  );
   await writeRecord<SettingsRow>(ctx, {
     table: 'settings',
     row: { id: key, key, value: parsed.data },
     before,
-    audit: { actor, action: before ? 'update' : 'create', entity: 'settings', summary: `${key}: ${fields.join(', ')}` },
+    audit: {
+      actor,
+      action: before ? 'update' : 'create',
+      entity: 'settings',
+      summary: `${key}: ${fields.join(', ')}`,
+    },
   });
 };

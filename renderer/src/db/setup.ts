@@ -1,7 +1,11 @@
 import { checkPasswordStrength, hashPassword } from '../../../shared/auth/password';
 import { AppError } from '../../../shared/errors';
 import { newId } from '../../../shared/ids';
-import { clinicSettingsSchema, DEFAULT_SECURITY, type ClinicSettings } from '../../../shared/settings/settings';
+import {
+  clinicSettingsSchema,
+  DEFAULT_SECURITY,
+  type ClinicSettings,
+} from '../../../shared/settings/settings';
 import { newStaffInputSchema, type Staff } from '../../../shared/staff/staff';
 import type { SettingsRow } from './database';
 import { actorOf } from './staff';
@@ -12,7 +16,8 @@ export type SetupInput = {
   owner: { username: string; displayName: string; password: string };
 };
 
-export const isSetupDone = async (ctx: Pick<StoreContext, 'db'>): Promise<boolean> => (await ctx.db.staff.count()) > 0;
+export const isSetupDone = async (ctx: Pick<StoreContext, 'db'>): Promise<boolean> =>
+  (await ctx.db.staff.count()) > 0;
 
 /**
  * First run: the clinic and its owner are created together, or not at all. Refused once any
@@ -20,9 +25,19 @@ export const isSetupDone = async (ctx: Pick<StoreContext, 'db'>): Promise<boolea
  */
 export const completeSetup = async (ctx: StoreContext, input: SetupInput): Promise<Staff> => {
   const clinic = clinicSettingsSchema.safeParse(input.clinic);
-  if (!clinic.success) throw new AppError('invalid-input', 'invalid clinic', String(clinic.error.issues[0]?.path[0] ?? ''));
+  if (!clinic.success)
+    throw new AppError(
+      'invalid-input',
+      'invalid clinic',
+      String(clinic.error.issues[0]?.path[0] ?? ''),
+    );
   const owner = newStaffInputSchema.safeParse({ ...input.owner, role: 'owner' });
-  if (!owner.success) throw new AppError('invalid-input', 'invalid owner', String(owner.error.issues[0]?.path[0] ?? ''));
+  if (!owner.success)
+    throw new AppError(
+      'invalid-input',
+      'invalid owner',
+      String(owner.error.issues[0]?.path[0] ?? ''),
+    );
   if (checkPasswordStrength(owner.data.password, owner.data.username).length > 0) {
     throw new AppError('weak-password', 'password too weak', 'password');
   }
@@ -30,22 +45,43 @@ export const completeSetup = async (ctx: StoreContext, input: SetupInput): Promi
   const id = newId(ctx.clock);
   const actor = actorOf({ id, displayName: owner.data.displayName, role: 'owner' });
   const { db } = ctx;
-  return db.transaction('rw', [db.staff, db.settings, db.auditEvents, db.outbox, db.deviceState], async () => {
-    if ((await db.staff.count()) > 0) throw new AppError('setup-already-done', 'setup already done');
-    const staff = await writeRecord<Staff>(ctx, {
-      table: 'staff',
-      row: { id, username: owner.data.username, displayName: owner.data.displayName, role: 'owner', active: true, password, mustChangePassword: false },
-      before: undefined,
-      audit: { actor, action: 'setup', entity: 'staff', summary: `${owner.data.displayName} (${owner.data.username}, owner)` },
-    });
-    for (const [key, value] of [['clinic', clinic.data], ['security', DEFAULT_SECURITY]] as const) {
-      await writeRecord<SettingsRow>(ctx, {
-        table: 'settings',
-        row: { id: key, key, value },
+  return db.transaction(
+    'rw',
+    [db.staff, db.settings, db.auditEvents, db.outbox, db.deviceState],
+    async () => {
+      if ((await db.staff.count()) > 0)
+        throw new AppError('setup-already-done', 'setup already done');
+      const staff = await writeRecord<Staff>(ctx, {
+        table: 'staff',
+        row: {
+          id,
+          username: owner.data.username,
+          displayName: owner.data.displayName,
+          role: 'owner',
+          active: true,
+          password,
+          mustChangePassword: false,
+        },
         before: undefined,
-        audit: { actor, action: 'setup', entity: 'settings', summary: key },
+        audit: {
+          actor,
+          action: 'setup',
+          entity: 'staff',
+          summary: `${owner.data.displayName} (${owner.data.username}, owner)`,
+        },
       });
-    }
-    return staff;
-  });
+      for (const [key, value] of [
+        ['clinic', clinic.data],
+        ['security', DEFAULT_SECURITY],
+      ] as const) {
+        await writeRecord<SettingsRow>(ctx, {
+          table: 'settings',
+          row: { id: key, key, value },
+          before: undefined,
+          audit: { actor, action: 'setup', entity: 'settings', summary: key },
+        });
+      }
+      return staff;
+    },
+  );
 };

@@ -6,7 +6,12 @@ import { login, loginDelayMs, unlock } from './session';
 import { actorOf, addStaff, resetStaffPassword, setStaffActive, updateStaffProfile } from './staff';
 import { OWNER_PASSWORD, storeWithOwner } from './testing/store';
 
-const frontDesk = { username: 'wangfang', displayName: '王芳', role: 'front-desk', password: 'Front#Desk1' } as const;
+const frontDesk = {
+  username: 'wangfang',
+  displayName: '王芳',
+  role: 'front-desk',
+  password: 'Front#Desk1',
+} as const;
 
 const reasonOf = async (promise: Promise<unknown>) => {
   try {
@@ -30,21 +35,32 @@ describe('staff accounts', () => {
   it('refuses a second account with the same username, whatever its case', async () => {
     const { ctx, ownerActor } = await storeWithOwner();
     await addStaff(ctx, ownerActor, frontDesk);
-    expect(await reasonOf(addStaff(ctx, ownerActor, { ...frontDesk, username: 'WangFang', displayName: '王芳二' }))).toBe(
-      'duplicate-username',
-    );
+    expect(
+      await reasonOf(
+        addStaff(ctx, ownerActor, { ...frontDesk, username: 'WangFang', displayName: '王芳二' }),
+      ),
+    ).toBe('duplicate-username');
   });
 
   it('refuses empty and 1000-character names and weak passwords', async () => {
     const { ctx, ownerActor } = await storeWithOwner();
-    expect(await reasonOf(addStaff(ctx, ownerActor, { ...frontDesk, displayName: '   ' }))).toBe('invalid-input');
-    expect(await reasonOf(addStaff(ctx, ownerActor, { ...frontDesk, displayName: '张'.repeat(1000) }))).toBe('invalid-input');
-    expect(await reasonOf(addStaff(ctx, ownerActor, { ...frontDesk, password: 'abc' }))).toBe('weak-password');
+    expect(await reasonOf(addStaff(ctx, ownerActor, { ...frontDesk, displayName: '   ' }))).toBe(
+      'invalid-input',
+    );
+    expect(
+      await reasonOf(addStaff(ctx, ownerActor, { ...frontDesk, displayName: '张'.repeat(1000) })),
+    ).toBe('invalid-input');
+    expect(await reasonOf(addStaff(ctx, ownerActor, { ...frontDesk, password: 'abc' }))).toBe(
+      'weak-password',
+    );
   });
 
   it('keeps markup in a name as plain text', async () => {
     const { ctx, ownerActor, db } = await storeWithOwner();
-    const staff = await addStaff(ctx, ownerActor, { ...frontDesk, displayName: '<script>alert(1)</script>' });
+    const staff = await addStaff(ctx, ownerActor, {
+      ...frontDesk,
+      displayName: '<script>alert(1)</script>',
+    });
     expect((await db.staff.get(staff.id))?.displayName).toBe('<script>alert(1)</script>');
   });
 
@@ -52,18 +68,31 @@ describe('staff accounts', () => {
     const { ctx, ownerActor } = await storeWithOwner();
     const desk = await addStaff(ctx, ownerActor, frontDesk);
     await expect(
-      addStaff(ctx, actorOf(desk), { username: 'sneaky', displayName: '冒充', role: 'owner', password: 'Owner#2027' }),
+      addStaff(ctx, actorOf(desk), {
+        username: 'sneaky',
+        displayName: '冒充',
+        role: 'owner',
+        password: 'Owner#2027',
+      }),
     ).rejects.toThrowError(PermissionError);
   });
 
   it('deactivates instead of deleting, with a reason, and never the last owner', async () => {
     const { ctx, ownerActor, owner, db } = await storeWithOwner();
     const desk = await addStaff(ctx, ownerActor, frontDesk);
-    expect(await reasonOf(setStaffActive(ctx, ownerActor, desk.id, false, ' '))).toBe('invalid-input');
+    expect(await reasonOf(setStaffActive(ctx, ownerActor, desk.id, false, ' '))).toBe(
+      'invalid-input',
+    );
     await setStaffActive(ctx, ownerActor, desk.id, false, '离职');
     expect(await db.staff.get(desk.id)).toMatchObject({ active: false, displayName: '王芳' });
-    expect(await reasonOf(setStaffActive(ctx, ownerActor, owner.id, false, '测试'))).toBe('last-owner');
-    expect(await reasonOf(updateStaffProfile(ctx, ownerActor, owner.id, { displayName: '李娜', role: 'clinician' }))).toBe('last-owner');
+    expect(await reasonOf(setStaffActive(ctx, ownerActor, owner.id, false, '测试'))).toBe(
+      'last-owner',
+    );
+    expect(
+      await reasonOf(
+        updateStaffProfile(ctx, ownerActor, owner.id, { displayName: '李娜', role: 'clinician' }),
+      ),
+    ).toBe('last-owner');
     const events = await db.auditEvents.where('action').equals('deactivate').toArray();
     expect(events).toMatchObject([{ entityId: desk.id, reason: '离职' }]);
   });
@@ -90,13 +119,18 @@ describe('login', () => {
     const third = await login(ctx, 'lina', 'bad-3');
     expect(third).toEqual({ ok: false, reason: 'throttled', retryAfterMs: 5_000 });
     // Even the right password waits: the throttle does not reveal whether a guess was right.
-    expect(await login(ctx, 'lina', OWNER_PASSWORD)).toMatchObject({ ok: false, reason: 'throttled' });
+    expect(await login(ctx, 'lina', OWNER_PASSWORD)).toMatchObject({
+      ok: false,
+      reason: 'throttled',
+    });
     clock.advance(5_000);
     expect((await login(ctx, 'lina', OWNER_PASSWORD)).ok).toBe(true);
   });
 
   it('doubles the wait with each further failure, up to five minutes', () => {
-    expect([0, 1, 2, 3, 4, 5, 20].map(loginDelayMs)).toEqual([0, 0, 0, 5_000, 10_000, 20_000, 300_000]);
+    expect([0, 1, 2, 3, 4, 5, 20].map(loginDelayMs)).toEqual([
+      0, 0, 0, 5_000, 10_000, 20_000, 300_000,
+    ]);
   });
 
   it('a deactivated person cannot log in', async () => {

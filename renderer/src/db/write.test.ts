@@ -9,17 +9,32 @@ describe('the one write path', () => {
   it('writes the row, its audit event and its outbox entry together', async () => {
     const { db, ctx, ownerActor } = await storeWithOwner();
     const [auditBefore, outboxBefore] = [await db.auditEvents.count(), await db.outbox.count()];
-    const staff = await addStaff(ctx, ownerActor, { username: 'wangfang', displayName: '王芳', role: 'front-desk', password: 'Front#Desk1' });
-    expect(await db.staff.get(staff.id)).toMatchObject({ displayName: '王芳', updatedBy: ownerActor.staffId, deviceId: 'desk-1' });
+    const staff = await addStaff(ctx, ownerActor, {
+      username: 'wangfang',
+      displayName: '王芳',
+      role: 'front-desk',
+      password: 'Front#Desk1',
+    });
+    expect(await db.staff.get(staff.id)).toMatchObject({
+      displayName: '王芳',
+      updatedBy: ownerActor.staffId,
+      deviceId: 'desk-1',
+    });
     expect(await db.auditEvents.count()).toBe(auditBefore + 1);
     const outbox = await db.outbox.toArray();
     expect(outbox.length).toBe(outboxBefore + 2);
-    expect(outbox.some((entry) => entry.table === 'staff' && entry.entityId === staff.id)).toBe(true);
+    expect(outbox.some((entry) => entry.table === 'staff' && entry.entityId === staff.id)).toBe(
+      true,
+    );
   });
 
   it('a failure midway leaves none of the three', async () => {
     const { db, ctx, ownerActor } = await storeWithOwner();
-    const counts = async () => [await db.settings.count(), await db.auditEvents.count(), await db.outbox.count()];
+    const counts = async () => [
+      await db.settings.count(),
+      await db.auditEvents.count(),
+      await db.outbox.count(),
+    ];
     const before = await counts();
     // The outbox refuses the entry after the row was put: the whole transaction must roll back.
     const refuse = () => {
@@ -47,7 +62,12 @@ describe('the one write path', () => {
     };
     db.auditEvents.hook('creating', refuse);
     await expect(
-      addStaff(ctx, ownerActor, { username: 'zhaolei', displayName: '赵磊', role: 'clinician', password: 'Doctor#2026' }),
+      addStaff(ctx, ownerActor, {
+        username: 'zhaolei',
+        displayName: '赵磊',
+        role: 'clinician',
+        password: 'Doctor#2026',
+      }),
     ).rejects.toThrow('audit store broken');
     db.auditEvents.hook('creating').unsubscribe(refuse);
     expect(await db.staff.count()).toBe(before);
@@ -55,9 +75,17 @@ describe('the one write path', () => {
 
   it('every write extends this device hash chain, which then verifies', async () => {
     const { db, ctx, clock, ownerActor } = await storeWithOwner();
-    for (const [username, name] of [['a.chen', '陈一'], ['b.liu', '刘二']] as const) {
+    for (const [username, name] of [
+      ['a.chen', '陈一'],
+      ['b.liu', '刘二'],
+    ] as const) {
       clock.advance(1000);
-      await addStaff(ctx, ownerActor, { username, displayName: name, role: 'front-desk', password: 'Front#Desk1' });
+      await addStaff(ctx, ownerActor, {
+        username,
+        displayName: name,
+        role: 'front-desk',
+        password: 'Front#Desk1',
+      });
     }
     const events = await db.auditEvents.toArray();
     expect(events.map((e) => e.seq).sort((a, b) => a - b)).toEqual(events.map((_, i) => i + 1));
@@ -66,7 +94,12 @@ describe('the one write path', () => {
 
   it('stamps each change with an increasing hybrid logical clock, even in the same millisecond', async () => {
     const { db, ctx, ownerActor } = await storeWithOwner();
-    await addStaff(ctx, ownerActor, { username: 'c.sun', displayName: '孙三', role: 'clinician', password: 'Doctor#2026' });
+    await addStaff(ctx, ownerActor, {
+      username: 'c.sun',
+      displayName: '孙三',
+      role: 'clinician',
+      password: 'Doctor#2026',
+    });
     // The clock never moved: every change still gets its own stamp, in the order it was made.
     const stamps = (await db.auditEvents.toArray()).sort((a, b) => a.seq - b.seq).map((e) => e.hlc);
     expect(new Set(stamps).size).toBe(stamps.length);

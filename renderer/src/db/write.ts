@@ -41,7 +41,11 @@ const stampHlc = async (ctx: StoreContext): Promise<string> => {
 };
 
 /** Appends to this device's hash chain. Must run inside a transaction over auditEvents. */
-const appendAudit = async (ctx: StoreContext, input: AuditInput, hlc: string): Promise<AuditEvent> => {
+const appendAudit = async (
+  ctx: StoreContext,
+  input: AuditInput,
+  hlc: string,
+): Promise<AuditEvent> => {
   const last = await ctx.db.auditEvents
     .where('[deviceId+seq]')
     .between([ctx.deviceId, Dexie.minKey], [ctx.deviceId, Dexie.maxKey])
@@ -85,7 +89,9 @@ const writeTables = (ctx: StoreContext, extra: Table[]) => [
 
 /** Records an event that changes no row (login, lock, viewing a record). */
 export const recordAuditEvent = (ctx: StoreContext, input: AuditInput): Promise<AuditEvent> =>
-  ctx.db.transaction('rw', writeTables(ctx, []), async () => appendAudit(ctx, input, await stampHlc(ctx)));
+  ctx.db.transaction('rw', writeTables(ctx, []), async () =>
+    appendAudit(ctx, input, await stampHlc(ctx)),
+  );
 
 export type RecordChange<T extends { id: string }> = {
   table: TableName;
@@ -104,38 +110,49 @@ export type RecordChange<T extends { id: string }> = {
  * The one write path: the row, its audit event and its outbox entry commit together or not
  * at all (one Dexie transaction over all three tables).
  */
-export const writeRecord = <T extends { id: string }>(ctx: StoreContext, change: RecordChange<T>): Promise<T> => {
+export const writeRecord = <T extends { id: string }>(
+  ctx: StoreContext,
+  change: RecordChange<T>,
+): Promise<T> => {
   const table = ctx.db.table<T, string>(change.table);
-  return ctx.db.transaction('rw', writeTables(ctx, [table, ...(change.alsoTables ?? [])]), async () => {
-    await change.alsoInside?.();
-    const hlc = await stampHlc(ctx);
-    const at = new Date(ctx.clock.now()).toISOString();
-    const provenance: Provenance = {
-      createdAt: change.before?.createdAt ?? at,
-      createdBy: change.before?.createdBy ?? change.audit.actor.staffId,
-      updatedAt: at,
-      updatedBy: change.audit.actor.staffId,
-      deviceId: ctx.deviceId,
-      hlc,
-    };
-    const row = { ...change.row, ...provenance } as unknown as T;
-    await table.put(row);
-    await ctx.db.outbox.add({
-      id: newId(ctx.clock),
-      hlc,
-      table: change.table,
-      entityId: row.id,
-      op: 'upsert',
-      row,
-      createdAt: at,
-    });
-    await appendAudit(ctx, { ...change.audit, entityId: row.id }, hlc);
-    return row;
-  });
+  return ctx.db.transaction(
+    'rw',
+    writeTables(ctx, [table, ...(change.alsoTables ?? [])]),
+    async () => {
+      await change.alsoInside?.();
+      const hlc = await stampHlc(ctx);
+      const at = new Date(ctx.clock.now()).toISOString();
+      const provenance: Provenance = {
+        createdAt: change.before?.createdAt ?? at,
+        createdBy: change.before?.createdBy ?? change.audit.actor.staffId,
+        updatedAt: at,
+        updatedBy: change.audit.actor.staffId,
+        deviceId: ctx.deviceId,
+        hlc,
+      };
+      const row = { ...change.row, ...provenance } as unknown as T;
+      await table.put(row);
+      await ctx.db.outbox.add({
+        id: newId(ctx.clock),
+        hlc,
+        table: change.table,
+        entityId: row.id,
+        op: 'upsert',
+        row,
+        createdAt: at,
+      });
+      await appendAudit(ctx, { ...change.audit, entityId: row.id }, hlc);
+      return row;
+    },
+  );
 };
 
 /** Names of the fields that differ, for the audit summary (values stay out of the log line). */
-export const changedFields = <T extends object>(before: T | undefined, after: Partial<T>, ignore: (keyof T)[] = []): string[] =>
+export const changedFields = <T extends object>(
+  before: T | undefined,
+  after: Partial<T>,
+  ignore: (keyof T)[] = [],
+): string[] =>
   (Object.keys(after) as (keyof T)[])
     .filter((key) => !ignore.includes(key))
     .filter((key) => JSON.stringify(before?.[key]) !== JSON.stringify(after[key]))
@@ -143,6 +160,14 @@ export const changedFields = <T extends object>(before: T | undefined, after: Pa
 
 /** The editable content of a stored row, ready to be changed and written again. */
 export const withoutProvenance = <T extends Provenance>(row: T): Omit<T, keyof Provenance> => {
-  const { createdAt: _c, createdBy: _cb, updatedAt: _u, updatedBy: _ub, deviceId: _d, hlc: _h, ...content } = row;
+  const {
+    createdAt: _c,
+    createdBy: _cb,
+    updatedAt: _u,
+    updatedBy: _ub,
+    deviceId: _d,
+    hlc: _h,
+    ...content
+  } = row;
   return content;
 };

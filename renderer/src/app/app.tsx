@@ -1,0 +1,77 @@
+import { Spin } from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useEffect } from 'react';
+import { HashRouter, useNavigate } from 'react-router';
+import { DEFAULT_SECURITY } from '../../../shared/settings/settings';
+import type { Staff } from '../../../shared/staff/staff';
+import { recordSessionEvent } from '../db/session';
+import { readSetting } from '../db/settings';
+import { isSetupDone } from '../db/setup';
+import { ChangePasswordScreen } from '../features/session/change-password-screen';
+import { LockScreen } from '../features/session/lock-screen';
+import { LoginScreen } from '../features/session/login-screen';
+import { useIdleLock } from '../features/session/use-idle-lock';
+import { SetupWizard } from '../features/setup/setup-wizard';
+import { useServices } from './services';
+import { useSession } from './session-store';
+import { Shell } from './shell';
+
+/** The signed-in part: shell, idle lock, menu commands, and the lock overlay above it all. */
+const Workspace = ({ staff }: { staff: Staff }) => {
+  const services = useServices();
+  const navigate = useNavigate();
+  const { locked, lock, unlock, signOut } = useSession();
+  const security = useLiveQuery(() => readSetting(services.db, 'security'), [services.db]);
+  const lockMinutes = (security ?? DEFAULT_SECURITY).lockMinutes;
+
+  const lockNow = useCallback(() => {
+    if (useSession.getState().locked) return;
+    lock();
+    void recordSessionEvent(services, staff, 'lock');
+  }, [lock, services, staff]);
+
+  const logout = useCallback(() => {
+    void recordSessionEvent(services, staff, 'logout');
+    signOut();
+    navigate('/today');
+  }, [services, staff, signOut, navigate]);
+
+  useIdleLock(lockMinutes, !locked, lockNow);
+
+  useEffect(
+    () =>
+      services.bridge.onMenuCommand((command) => {
+        if (command === 'lock') lockNow();
+        else if (command === 'logout') logout();
+        else if (!useSession.getState().locked)
+          navigate(command === 'open-audit' ? '/audit' : '/settings');
+      }),
+    [services.bridge, lockNow, logout, navigate],
+  );
+
+  return (
+    <>
+      <div inert={locked} aria-hidden={locked} className={locked ? 'app-hidden' : undefined}>
+        <Shell staff={staff} onLock={lockNow} onLogout={logout} />
+      </div>
+      {locked && <LockScreen staff={staff} onUnlocked={unlock} onSwitchUser={logout} />}
+    </>
+  );
+};
+
+export const App = () => {
+  const services = useServices();
+  const { staff, signIn } = useSession();
+  const setupDone = useLiveQuery(() => isSetupDone(services), [services]);
+
+  if (setupDone === undefined) return <Spin fullscreen />;
+  if (!setupDone || !staff) {
+    return setupDone ? <LoginScreen onLoggedIn={signIn} /> : <SetupWizard onDone={signIn} />;
+  }
+  if (staff.mustChangePassword) return <ChangePasswordScreen staff={staff} onChanged={signIn} />;
+  return (
+    <HashRouter>
+      <Workspace staff={staff} />
+    </HashRouter>
+  );
+};

@@ -1,0 +1,81 @@
+import {
+  AuditOutlined,
+  CalendarOutlined,
+  CloudSyncOutlined,
+  CommentOutlined,
+  FileProtectOutlined,
+  FolderOpenOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { Action } from '../../../shared/auth/permissions';
+import { AuditScreen } from '../features/audit/audit-screen';
+import { NotBuiltScreen } from '../features/placeholder/not-built-screen';
+import { SettingsScreen } from '../features/settings/settings-screen';
+import { StaffScreen } from '../features/staff/staff-screen';
+
+export type NavKey =
+  | 'today'
+  | 'patients'
+  | 'consents'
+  | 'records'
+  | 'complaints'
+  | 'backups'
+  | 'sync'
+  | 'staff'
+  | 'audit'
+  | 'settings';
+
+export type AppRoute = {
+  key: NavKey;
+  icon: ReactNode;
+  /** Who may open the screen; the repositories check again on every write. */
+  permission?: Action;
+  element: ReactNode;
+};
+
+export const appRoutes: AppRoute[] = [
+  { key: 'today', icon: <CalendarOutlined />, element: <NotBuiltScreen screen="today" /> },
+  {
+    key: 'patients',
+    icon: <UserOutlined />,
+    permission: 'patient.view',
+    element: <NotBuiltScreen screen="patients" />,
+  },
+  {
+    key: 'consents',
+    icon: <FileProtectOutlined />,
+    permission: 'consent.view',
+    element: <NotBuiltScreen screen="consents" />,
+  },
+  {
+    key: 'records',
+    icon: <FolderOpenOutlined />,
+    permission: 'record.view',
+    element: <NotBuiltScreen screen="records" />,
+  },
+  {
+    key: 'complaints',
+    icon: <CommentOutlined />,
+    permission: 'complaint.create',
+    element: <NotBuiltScreen screen="complaints" />,
+  },
+  {
+    key: 'backups',
+    icon: <SafetyCertificateOutlined />,
+    permission: 'backup.manage',
+    element: <NotBuiltScreen screen="backups" />,
+  },
+  {
+    key: 'sync',
+    icon: <CloudSyncOutlined />,
+    permission: 'sync.manage',
+    element: <NotBuiltScreen screen="sync" />,
+  },
+  { key: 'staff', icon: <TeamOutlined />, permission: 'staff.manage', element: <StaffScreen /> },
+  { key: 'audit', icon: <AuditOutlined />, permission: 'audit.view', element: <AuditScreen /> },
+  { key: 'settings', icon: <SettingOutlined />, element: <SettingsScreen /> },
+];

@@ -1,0 +1,107 @@
+import { LockOutlined, LogoutOutlined } from '@ant-design/icons';
+import { Button, Layout, Menu, Radio, Space, Tag, Tooltip, Typography } from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { can } from '../../../shared/auth/permissions';
+import type { Staff } from '../../../shared/staff/staff';
+import { readSetting } from '../db/settings';
+import { useLanguage } from '../i18n/use-language';
+import { RequirePermission } from './require-permission';
+import { appRoutes } from './routes';
+import { useServices } from './services';
+
+export type ShellProps = { staff: Staff; onLock: () => void; onLogout: () => void };
+
+export const Shell = ({ staff, onLock, onLogout }: ShellProps) => {
+  const { t } = useTranslation();
+  const { db, appInfo } = useServices();
+  const { language, setLanguage } = useLanguage();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const clinic = useLiveQuery(() => readSetting(db, 'clinic'), [db]);
+  const current = location.pathname.split('/')[1] ?? 'today';
+  const visible = appRoutes.filter(
+    (route) => !route.permission || can(staff.role, route.permission),
+  );
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider width={208} theme="light" className="app-sider">
+        <div className="app-brand">
+          <Typography.Text strong>{t('common.appName')}</Typography.Text>
+          <Typography.Text type="secondary" ellipsis className="app-clinic">
+            {clinic?.name}
+          </Typography.Text>
+        </div>
+        <Menu
+          mode="inline"
+          selectedKeys={[current]}
+          onClick={({ key }) => navigate(`/${key}`)}
+          items={visible.map((route) => ({
+            key: route.key,
+            icon: route.icon,
+            label: t(`shell.nav.${route.key}`),
+          }))}
+        />
+        <div className="app-device">
+          <Typography.Text type="secondary">
+            {t('shell.device', { name: appInfo.deviceName })}
+          </Typography.Text>
+          <Typography.Text type="secondary">
+            {t('shell.version', { version: appInfo.version })}
+          </Typography.Text>
+        </div>
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header className="app-header">
+          <Space>
+            <Typography.Text data-testid="signed-in-as">
+              {t('shell.signedInAs', {
+                name: staff.displayName,
+                role: t(`common.roles.${staff.role}`),
+              })}
+            </Typography.Text>
+            <Tag color="blue">{t(`common.roles.${staff.role}`)}</Tag>
+          </Space>
+          <Space>
+            <Radio.Group
+              size="small"
+              optionType="button"
+              value={language}
+              onChange={(event) => setLanguage(event.target.value)}
+              options={[
+                { value: 'zh-CN', label: '中文' },
+                { value: 'en', label: 'EN' },
+              ]}
+            />
+            <Tooltip title={t('shell.lockHint')}>
+              <Button icon={<LockOutlined />} onClick={onLock} data-testid="lock-now">
+                {t('shell.lockNow')}
+              </Button>
+            </Tooltip>
+            <Button icon={<LogoutOutlined />} onClick={onLogout} data-testid="logout">
+              {t('shell.logout')}
+            </Button>
+          </Space>
+        </Layout.Header>
+        <Layout.Content className="app-content">
+          <Routes>
+            {appRoutes.map((route) => (
+              <Route
+                key={route.key}
+                path={`/${route.key}`}
+                element={
+                  <RequirePermission role={staff.role} permission={route.permission}>
+                    {route.element}
+                  </RequirePermission>
+                }
+              />
+            ))}
+            <Route path="*" element={<Navigate to="/today" replace />} />
+          </Routes>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+};

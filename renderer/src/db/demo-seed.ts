@@ -1,0 +1,36 @@
+import { generateClinic } from '../../../shared/demo/generate-clinic';
+import type { ClinicDb } from './database';
+
+export type SeedProgress = { patients: number; visits: number };
+
+/**
+ * Development builds only: fills this workstation's store with a generated clinic for demos,
+ * benchmarks and end-to-end tests at scale. Bypasses the audit trail on purpose: these rows were
+ * never typed by anyone, and must not pretend they were.
+ */
+export const seedDemoClinic = async (
+  db: ClinicDb,
+  options: {
+    patients: number;
+    seed?: string | number;
+    endDate: string;
+    onProgress?: (done: SeedProgress) => void;
+  },
+): Promise<SeedProgress> => {
+  const done: SeedProgress = { patients: 0, visits: 0 };
+  for (const batch of generateClinic({
+    seed: options.seed ?? 1,
+    patients: options.patients,
+    endDate: options.endDate,
+  })) {
+    // One transaction per batch: a reload midway leaves whole batches, never half a patient.
+    await db.transaction('rw', db.patients, db.visits, async () => {
+      await db.patients.bulkPut(batch.patients);
+      await db.visits.bulkPut(batch.visits);
+    });
+    done.patients += batch.patients.length;
+    done.visits += batch.visits.length;
+    options.onProgress?.({ ...done });
+  }
+  return done;
+};

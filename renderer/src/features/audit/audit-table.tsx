@@ -1,0 +1,103 @@
+import { Table, Tag, Tooltip } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import type { HTMLAttributes } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AuditAction, AuditEvent } from '../../../../shared/audit/audit-event';
+import { deviceTail } from './audit-filter';
+import { formatClinicTime } from './clinic-time';
+
+const PAGE_SIZE = 50;
+
+/** Failed logins stand out: a run of them is what an owner looks for first. */
+const actionColor: Partial<Record<AuditAction, string>> = {
+  'login-failed': 'red',
+  deactivate: 'orange',
+  'password-reset': 'gold',
+  create: 'green',
+  setup: 'green',
+  reactivate: 'green',
+};
+
+// JSX accepts data-* attributes, a typed object literal does not: hence the cast.
+const rowTestId = (): HTMLAttributes<HTMLElement> =>
+  ({ 'data-testid': 'audit-row' }) as HTMLAttributes<HTMLElement>;
+
+export const AuditTable = ({
+  events,
+  thisDeviceId,
+}: {
+  events: readonly AuditEvent[] | undefined;
+  thisDeviceId: string;
+}) => {
+  const { t } = useTranslation();
+  const columns: ColumnsType<AuditEvent> = [
+    {
+      key: 'at',
+      title: t('audit.columns.at'),
+      dataIndex: 'at',
+      width: 170,
+      render: (at: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatClinicTime(at)}</span>,
+    },
+    {
+      key: 'person',
+      title: t('audit.columns.person'),
+      render: (_, e) =>
+        e.role
+          ? t('audit.personWithRole', { name: e.actorName, role: t(`common.roles.${e.role}`) })
+          : t('audit.unknownPerson', { name: e.actorName }),
+    },
+    {
+      key: 'device',
+      title: t('audit.columns.device'),
+      dataIndex: 'deviceId',
+      width: 110,
+      render: (deviceId: string) => (
+        <Tooltip title={deviceId}>
+          <span>
+            {deviceId === thisDeviceId
+              ? t('audit.thisDevice')
+              : t('audit.otherDevice', { tail: deviceTail(deviceId) })}
+          </span>
+        </Tooltip>
+      ),
+    },
+    {
+      key: 'action',
+      title: t('audit.columns.action'),
+      dataIndex: 'action',
+      width: 110,
+      render: (action: AuditAction) => (
+        <Tag color={actionColor[action]} data-action={action}>
+          {t(`audit.actions.${action}`)}
+        </Tag>
+      ),
+    },
+    {
+      key: 'entity',
+      title: t('audit.columns.entity'),
+      dataIndex: 'entity',
+      width: 120,
+      render: (entity: AuditEvent['entity']) => t(`audit.entities.${entity}`),
+    },
+    { key: 'summary', title: t('audit.columns.summary'), dataIndex: 'summary' },
+    { key: 'reason', title: t('audit.columns.reason'), dataIndex: 'reason' },
+  ];
+
+  return (
+    <Table<AuditEvent>
+      rowKey="id"
+      size="small"
+      columns={columns}
+      dataSource={events}
+      loading={events === undefined}
+      onRow={rowTestId}
+      locale={{ emptyText: t('audit.empty') }}
+      pagination={{
+        pageSize: PAGE_SIZE,
+        showSizeChanger: false,
+        showTotal: (count) => t('audit.total', { count }),
+      }}
+      scroll={{ x: 960 }}
+    />
+  );
+};

@@ -1,0 +1,32 @@
+import { Button, Card, Form } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useServices } from '../../app/services';
+import { useSession } from '../../app/session-store';
+import { changeOwnPassword } from '../../db/staff';
+import { NewPasswordFields } from '../../ui/account-fields';
+import { useSave } from './use-save';
+
+export const ChangePasswordCard = () => {
+  const { t } = useTranslation();
+  const services = useServices();
+  const staff = useSession((state) => state.staff)!;
+  const signIn = useSession((state) => state.signIn);
+  const [form] = Form.useForm<{ password: string }>();
+  const { busy, run } = useSave();
+  const submit = async ({ password }: { password: string }) => {
+    const saved = await run(async () =>
+      signIn(await changeOwnPassword(services, staff.id, password)),
+    );
+    if (saved) form.resetFields();
+  };
+  return (
+    <Card title={t('settings.passwordSection')}>
+      <Form form={form} layout="vertical" requiredMark={false} onFinish={submit}>
+        <NewPasswordFields label={t('account.newPassword')} username={staff.username} />
+        <Button htmlType="submit" loading={busy}>
+          {t('settings.changePassword')}
+        </Button>
+      </Form>
+    </Card>
+  );
+};

@@ -1,0 +1,39 @@
+import { bilingual } from '../../i18n/bilingual';
+
+export const setupText = bilingual(
+  {
+    title: '欢迎使用 ClinicDesk',
+    subtitle: '首次使用，请用几分钟完成诊所设置。所有数据只保存在本机和您诊所自己的服务器上。',
+    steps: { language: '语言', clinic: '诊所信息', owner: '负责人账号', confirm: '确认' },
+    languageHint: '界面语言可以随时在“设置”中更改。',
+    clinicName: '诊所名称',
+    clinicNamePlaceholder: '例如：康宁口腔诊所',
+    province: '参保地（省/直辖市）',
+    provincePlaceholder: '选择省份',
+    city: '参保地（市/区）',
+    cityPlaceholder: '例如：深圳市',
+    ownerIntro:
+      '负责人账号可以管理员工、备份与设置。请牢记密码：它无法被找回，只能由另一位负责人重置。',
+    confirmIntro: '请确认以下信息，然后创建诊所。',
+    create: '创建诊所并登录',
+    creating: '正在创建…',
+  },
+  {
+    title: 'Welcome to ClinicDesk',
+    subtitle:
+      'First run: a few minutes to set up your clinic. All data stay on this PC and on your clinic’s own server.',
+    steps: { language: 'Language', clinic: 'Clinic', owner: 'Owner account', confirm: 'Confirm' },
+    languageHint: 'You can change the language at any time under Settings.',
+    clinicName: 'Clinic name',
+    clinicNamePlaceholder: 'e.g. Kangning Dental Clinic',
+    province: 'Insured region (province)',
+    provincePlaceholder: 'Choose a province',
+    city: 'Insured region (city/district)',
+    cityPlaceholder: 'e.g. Shenzhen',
+    ownerIntro:
+      'The owner manages staff, backups and settings. Remember the password: it cannot be recovered, only reset by another owner.',
+    confirmIntro: 'Check the details below, then create the clinic.',
+    create: 'Create clinic and log in',
+    creating: 'Creating…',
+  },
+);

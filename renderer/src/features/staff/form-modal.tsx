@@ -1,0 +1,109 @@
+import { Alert, Button, Form, Modal, type FormInstance } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { placeFailure } from './form-failure';
+
+export type FormModalProps<V> = {
+  open: boolean;
+  title: ReactNode;
+  form: FormInstance<V>;
+  /** Fields that can carry a repository's refusal; the first one gets the focus on opening. */
+  fields: readonly (keyof V & string)[];
+  submitText: string;
+  submitTestId: string;
+  danger?: boolean;
+  initialValues?: Partial<V>;
+  /** Throws to refuse: the sentence goes on the blamed field, or above the buttons. */
+  onSubmit: (values: V) => Promise<void>;
+  onClose: () => void;
+  afterClose: () => void;
+  children: ReactNode;
+};
+
+/**
+ * A dialog that is one form: Enter submits, Esc cancels, the first field has the focus, and a
+ * refusal is explained where it belongs. A stray click outside does not throw away what was typed.
+ */
+export const FormModal = <V extends object>({
+  open,
+  title,
+  form,
+  fields,
+  submitText,
+  submitTestId,
+  danger = false,
+  initialValues,
+  onSubmit,
+  onClose,
+  afterClose,
+  children,
+}: FormModalProps<V>) => {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string>();
+
+  const finish = async (values: V) => {
+    setBusy(true);
+    setFailure(undefined);
+    try {
+      await onSubmit(values);
+      onClose();
+    } catch (error) {
+      const placed = placeFailure(t, error, fields);
+      if (placed.field) form.setFields([{ name: placed.field as never, errors: [placed.message] }]);
+      else setFailure(placed.message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const focusFirstField = (opened: boolean) => {
+    const first = fields[0];
+    // The dialog focuses itself when its opening animation ends; the first field takes it over.
+    if (opened && first)
+      (form.getFieldInstance(first as never) as { focus?: () => void } | undefined)?.focus?.();
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={title}
+      onCancel={onClose}
+      afterClose={afterClose}
+      afterOpenChange={focusFirstField}
+      destroyOnHidden
+      mask={{ closable: false }}
+      footer={(_, { CancelBtn }) => (
+        <>
+          <CancelBtn />
+          <Button
+            type="primary"
+            danger={danger}
+            htmlType="submit"
+            loading={busy}
+            data-testid={submitTestId}
+          >
+            {submitText}
+          </Button>
+        </>
+      )}
+      modalRender={(dialog) => (
+        <Form<V>
+          form={form}
+          layout="vertical"
+          requiredMark={false}
+          initialValues={initialValues}
+          clearOnDestroy
+          onFinish={finish}
+        >
+          {dialog}
+        </Form>
+      )}
+    >
+      {children}
+      {failure && (
+        <Alert type="error" showIcon title={failure} role="alert" data-testid="dialog-failure" />
+      )}
+    </Modal>
+  );
+};

@@ -1,0 +1,96 @@
+import { bilingual } from './bilingual';
+
+export const commonText = bilingual(
+  {
+    appName: 'ClinicDesk 诊所前台',
+    save: '保存',
+    cancel: '取消',
+    confirm: '确认',
+    next: '下一步',
+    back: '上一步',
+    close: '关闭',
+    edit: '编辑',
+    search: '搜索',
+    reset: '重置',
+    loading: '正在加载…',
+    required: '必填',
+    yes: '是',
+    no: '否',
+    all: '全部',
+    actions: '操作',
+    language: '语言',
+    languages: { 'zh-CN': '简体中文', en: 'English' },
+    roles: {
+      'front-desk': '前台',
+      clinician: '医生',
+      'insurance-officer': '医保专员',
+      owner: '负责人',
+    },
+    noPermission: {
+      title: '无权访问',
+      body: '您的角色（{{role}}）不能使用此页面。如需使用，请联系诊所负责人。',
+    },
+    unexpected: '发生了意外错误，数据未被修改。请重试；如果问题持续，请联系技术支持。',
+  },
+  {
+    appName: 'ClinicDesk',
+    save: 'Save',
+    cancel: 'Cancel',
+    confirm: 'Confirm',
+    next: 'Next',
+    back: 'Back',
+    close: 'Close',
+    edit: 'Edit',
+    search: 'Search',
+    reset: 'Reset',
+    loading: 'Loading…',
+    required: 'Required',
+    yes: 'Yes',
+    no: 'No',
+    all: 'All',
+    actions: 'Actions',
+    language: 'Language',
+    languages: { 'zh-CN': '简体中文', en: 'English' },
+    roles: {
+      'front-desk': 'Front desk',
+      clinician: 'Clinician',
+      'insurance-officer': 'Insurance officer',
+      owner: 'Owner',
+    },
+    noPermission: {
+      title: 'Not allowed',
+      body: 'Your role ({{role}}) cannot use this page. Ask the clinic owner if you need it.',
+    },
+    unexpected:
+      'Something unexpected went wrong; nothing was changed. Please try again, and contact support if it keeps happening.',
+  },
+);
+
+/** Sentences for AppError / PermissionError reasons: what happened and what to do next. */
+export const errorText = bilingual(
+  {
+    'invalid-input': '输入有误，请检查标红的字段。',
+    'duplicate-username': '该用户名已被使用，请换一个。',
+    'setup-already-done': '诊所已完成初始设置，请直接登录。',
+    'not-found': '找不到该记录，它可能已被其他工作站修改。请刷新后重试。',
+    'last-owner': '诊所必须至少保留一位在职负责人。请先指定另一位负责人。',
+    'weak-password':
+      '密码太弱：至少 8 位，并包含大写字母、小写字母、数字、符号中的三类；或使用 14 位以上的短语。',
+    'wrong-password': '密码不正确。',
+    'inactive-account': '该账号已停用，请联系诊所负责人。',
+    forbidden: '您的角色无权执行此操作。',
+  },
+  {
+    'invalid-input': 'Some input is not valid; check the fields marked in red.',
+    'duplicate-username': 'This username is taken; choose another.',
+    'setup-already-done': 'This clinic is already set up; please log in.',
+    'not-found':
+      'That record was not found; another workstation may have changed it. Refresh and try again.',
+    'last-owner': 'The clinic must keep at least one active owner. Make someone else owner first.',
+    'weak-password':
+      'Password too weak: at least 8 characters mixing three of upper case, lower case, digits and symbols, or a phrase of 14 or more.',
+    'wrong-password': 'Wrong password.',
+    'inactive-account': 'This account is deactivated; ask the clinic owner.',
+    forbidden: 'Your role is not allowed to do this.',
+  },
+);

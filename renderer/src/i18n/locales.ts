@@ -1,0 +1,28 @@
+import { shellText } from '../app/shell-text';
+import { auditText } from '../features/audit/audit-text';
+import { placeholderText } from '../features/placeholder/placeholder-text';
+import { sessionText } from '../features/session/session-text';
+import { settingsText } from '../features/settings/settings-text';
+import { setupText } from '../features/setup/setup-text';
+import { staffText } from '../features/staff/staff-text';
+import { accountText } from '../ui/account-text';
+import { commonText, errorText } from './common-text';
+
+/** Every feature's text under its own namespace key: t('staff.add'), t('errors.not-found'), … */
+const namespaces = {
+  common: commonText,
+  errors: errorText,
+  account: accountText,
+  shell: shellText,
+  placeholder: placeholderText,
+  setup: setupText,
+  session: sessionText,
+  settings: settingsText,
+  staff: staffText,
+  audit: auditText,
+};
+
+const pick = (language: 'zh-CN' | 'en') =>
+  Object.fromEntries(Object.entries(namespaces).map(([name, text]) => [name, text[language]]));
+
+export const locales = { 'zh-CN': pick('zh-CN'), en: pick('en') };

@@ -1,0 +1,37 @@
+import '@fontsource/noto-sans-sc/400.css';
+import '@fontsource/noto-sans-sc/500.css';
+import '@fontsource/noto-sans-sc/700.css';
+import './app/app.css';
+import { createRoot } from 'react-dom/client';
+import { systemClock } from '../../shared/clock/clock';
+import { AppRoot } from './app/app-root';
+import { ClinicDb } from './db/database';
+import { seedDemoClinic } from './db/demo-seed';
+import { ensureDevice } from './db/device';
+import { initialLanguage } from './i18n/i18n';
+import { getBridge } from './platform/bridge';
+
+const start = async () => {
+  const bridge = getBridge();
+  const appInfo = await bridge.appInfo();
+  const db = new ClinicDb();
+  const device = await ensureDevice(db, systemClock, appInfo.deviceName);
+  if (__DEV_TOOLS__) {
+    // For Playwright and benchmarks: fill the store at scale without clicking through a form.
+    Object.assign(globalThis, {
+      __clinicdeskDev: {
+        db,
+        seed: (patients: number, endDate: string) => seedDemoClinic(db, { patients, endDate }),
+      },
+    });
+  }
+  const root = createRoot(document.getElementById('root')!);
+  root.render(
+    <AppRoot
+      services={{ db, clock: systemClock, deviceId: device.deviceId, bridge, appInfo }}
+      language={initialLanguage()}
+    />,
+  );
+};
+
+void start();

@@ -1,0 +1,23 @@
+import type { MenuCommand, PlatformBridge } from '../../../shared/bridge/platform-bridge';
+
+/** Browser mode: the same contract as the Electron preload, served by browser APIs. */
+export const browserBridge = {
+  appInfo: async () => ({
+    kind: 'browser' as const,
+    version: __APP_VERSION__,
+    platform: navigator.platform || 'web',
+    deviceName: 'Browser',
+  }),
+  onMenuCommand: (listener: (command: MenuCommand) => void) => {
+    // The desktop menu's Ctrl+L (lock) has a keyboard twin in the browser.
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'l') {
+        event.preventDefault();
+        listener('lock');
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  },
+  setLanguage: async () => {},
+} satisfies PlatformBridge;

@@ -1,0 +1,115 @@
+import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
+import { Form, Input, Space, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { checkPasswordStrength } from '../../../shared/auth/password';
+import { USERNAME_PATTERN } from '../../../shared/staff/staff';
+
+export const DISPLAY_NAME_MAX = 40;
+
+/** Full name and username, with the same limits the repository enforces. */
+export const NameFields = ({ withUsername = true }: { withUsername?: boolean }) => {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Form.Item
+        name="displayName"
+        label={t('account.displayName')}
+        rules={[
+          { required: true, whitespace: true, message: t('common.required') },
+          { max: DISPLAY_NAME_MAX, message: t('account.nameTooLong', { max: DISPLAY_NAME_MAX }) },
+        ]}
+      >
+        <Input placeholder={t('account.displayNamePlaceholder')} autoComplete="off" />
+      </Form.Item>
+      {withUsername && (
+        <Form.Item
+          name="username"
+          label={t('account.username')}
+          extra={t('account.usernameHint')}
+          normalize={(value: string) => value.trim().toLowerCase()}
+          rules={[
+            { required: true, message: t('common.required') },
+            { pattern: USERNAME_PATTERN, message: t('account.usernameInvalid') },
+          ]}
+        >
+          <Input autoComplete="off" spellCheck={false} />
+        </Form.Item>
+      )}
+    </>
+  );
+};
+
+const StrengthList = ({ password, username }: { password: string; username: string }) => {
+  const { t } = useTranslation();
+  const problems = checkPasswordStrength(password, username);
+  if (!password) return null;
+  return (
+    <Space orientation="vertical" size={0} data-testid="password-strength">
+      {problems.length === 0 ? (
+        <Typography.Text type="success">
+          <CheckCircleFilled /> {t('account.strength.ok')}
+        </Typography.Text>
+      ) : (
+        problems.map((problem) => (
+          <Typography.Text type="danger" key={problem}>
+            <CloseCircleFilled /> {t(`account.strength.${problem}`)}
+          </Typography.Text>
+        ))
+      )}
+    </Space>
+  );
+};
+
+/**
+ * New password twice, with a live strength check that says what is missing. `username` is for
+ * forms that do not have a username field (password reset and change).
+ */
+export const NewPasswordFields = ({
+  label,
+  username: fixedUsername,
+}: {
+  label?: string;
+  username?: string;
+}) => {
+  const { t } = useTranslation();
+  const form = Form.useFormInstance();
+  const password = (Form.useWatch('password', form) as string | undefined) ?? '';
+  const typedUsername = Form.useWatch('username', form) as string | undefined;
+  const username = fixedUsername ?? typedUsername ?? '';
+  return (
+    <>
+      <Form.Item
+        name="password"
+        label={label ?? t('account.password')}
+        extra={<StrengthList password={password} username={username} />}
+        rules={[
+          { required: true, message: t('common.required') },
+          {
+            validator: async (_rule, value: string | undefined) => {
+              if (value && checkPasswordStrength(value, username).length > 0)
+                throw new Error(t('errors.weak-password'));
+            },
+          },
+        ]}
+      >
+        <Input.Password autoComplete="new-password" />
+      </Form.Item>
+      <Form.Item
+        name="passwordConfirm"
+        label={t('account.passwordConfirm')}
+        dependencies={['password']}
+        rules={[
+          { required: true, message: t('common.required') },
+          ({ getFieldValue }) => ({
+            validator: async (_rule, value: string | undefined) => {
+              if (value && value !== getFieldValue('password'))
+                throw new Error(t('account.passwordMismatch'));
+            },
+          }),
+        ]}
+      >
+        <Input.Password autoComplete="new-password" />
+      </Form.Item>
+    </>
+  );
+};
