@@ -37,6 +37,14 @@ export const auditEntitySchema = z.enum([
 ]);
 export type AuditEntity = z.infer<typeof auditEntitySchema>;
 
+/** One changed field; `from`/`to` are absent for redacted fields (password hashes, signatures). */
+export const auditChangeSchema = z.object({
+  field: z.string(),
+  from: z.string().optional(),
+  to: z.string().optional(),
+});
+export type AuditChange = z.infer<typeof auditChangeSchema>;
+
 export const GENESIS_HASH = '0'.repeat(64);
 
 /** Append-only, hash-chained per device: `prevHash` is the hash of that device's previous event. */
@@ -54,6 +62,7 @@ export const auditEventSchema = z.object({
   entityId: z.string(),
   summary: z.string(),
   reason: z.string().optional(),
+  changes: z.array(auditChangeSchema).optional(),
   prevHash: z.string().length(64),
   hash: z.string().length(64),
 });

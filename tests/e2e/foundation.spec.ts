@@ -55,11 +55,13 @@ test('a new clinic: owner sets up, adds the front desk, who is kept out of owner
   for (const expected of ['初始设置', '登录失败', '修改密码', '退出登录']) {
     await expect(rows.filter({ hasText: expected }).first()).toBeVisible();
   }
-  await expect(rows.filter({ hasText: '王芳 (wangfang, front-desk)' })).toHaveCount(1);
+  const created = rows.filter({ hasText: '王芳 (wangfang)' }).filter({ hasText: '新建' });
+  await expect(created).toHaveCount(1);
+  await expect(created).toContainText('角色：— → 前台');
 
   await expect(await audit.verifyChain()).toContainText('审计链完整');
 
-  const tampered = await audit.tamperWithEvent('wangfang, front-desk', '无事发生');
+  const tampered = await audit.tamperWithEvent('王芳 (wangfang)', '无事发生');
   const result = await audit.verifyChain();
   await expect(result).toContainText(String(tampered.seq));
   await expect(result).toContainText(tampered.id);

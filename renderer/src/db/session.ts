@@ -71,7 +71,7 @@ const authenticate = async (
       action: 'login-failed',
       entity: 'session',
       entityId: staff?.id ?? '',
-      summary: `attempt ${failures.count + 1}`,
+      summary: username,
     });
     const delay = loginDelayMs(failures.count + 1);
     return delay > 0

@@ -6,7 +6,7 @@ import {
   type SettingsValue,
 } from '../../../shared/settings/settings';
 import type { ClinicDb, SettingsRow } from './database';
-import { changedFields, writeRecord, type Actor, type StoreContext } from './write';
+import { writeRecord, type Actor, type StoreContext } from './write';
 
 const permissionFor: Record<SettingsKey, Action> = {
   clinic: 'settings.clinic',
@@ -39,10 +39,6 @@ export const saveSetting = async <K extends SettingsKey>(
       parsed.error.issues[0]?.path.join('.'),
     );
   const before = (await ctx.db.settings.get(key)) as SettingsRow | undefined;
-  const fields = changedFields(
-    (before?.value ?? {}) as Record<string, unknown>,
-    parsed.data as Record<string, unknown>,
-  );
   await writeRecord<SettingsRow>(ctx, {
     table: 'settings',
     row: { id: key, key, value: parsed.data },
@@ -51,7 +47,7 @@ export const saveSetting = async <K extends SettingsKey>(
       actor,
       action: before ? 'update' : 'create',
       entity: 'settings',
-      summary: `${key}: ${fields.join(', ')}`,
+      summary: key,
     },
   });
 };

@@ -8,7 +8,7 @@ import {
 } from '../../../shared/settings/settings';
 import { newStaffInputSchema, type Staff } from '../../../shared/staff/staff';
 import type { SettingsRow } from './database';
-import { actorOf } from './staff';
+import { actorOf, writeStaff } from './staff';
 import { writeRecord, type StoreContext } from './write';
 
 export type SetupInput = {
@@ -43,7 +43,8 @@ export const completeSetup = async (ctx: StoreContext, input: SetupInput): Promi
   }
   const password = await hashPassword(owner.data.password);
   const id = newId(ctx.clock);
-  const actor = actorOf({ id, displayName: owner.data.displayName, role: 'owner' });
+  const { username, displayName } = owner.data;
+  const actor = actorOf({ id, displayName, role: 'owner' });
   const { db } = ctx;
   return db.transaction(
     'rw',
@@ -51,24 +52,18 @@ export const completeSetup = async (ctx: StoreContext, input: SetupInput): Promi
     async () => {
       if ((await db.staff.count()) > 0)
         throw new AppError('setup-already-done', 'setup already done');
-      const staff = await writeRecord<Staff>(ctx, {
-        table: 'staff',
+      const staff = await writeStaff(ctx, {
         row: {
           id,
-          username: owner.data.username,
-          displayName: owner.data.displayName,
+          username,
+          displayName,
           role: 'owner',
           active: true,
           password,
           mustChangePassword: false,
         },
         before: undefined,
-        audit: {
-          actor,
-          action: 'setup',
-          entity: 'staff',
-          summary: `${owner.data.displayName} (${owner.data.username}, owner)`,
-        },
+        audit: { actor, action: 'setup' },
       });
       for (const [key, value] of [
         ['clinic', clinic.data],

@@ -3,7 +3,14 @@ import { PermissionError } from '../../../shared/auth/permissions';
 import { AppError } from '../../../shared/errors';
 import { completeSetup } from './setup';
 import { login, loginDelayMs, unlock } from './session';
-import { actorOf, addStaff, resetStaffPassword, setStaffActive, updateStaffProfile } from './staff';
+import {
+  actorOf,
+  addStaff,
+  changeOwnPassword,
+  resetStaffPassword,
+  setStaffActive,
+  updateStaffProfile,
+} from './staff';
 import { OWNER_PASSWORD, storeWithOwner } from './testing/store';
 
 const frontDesk = {
@@ -95,6 +102,52 @@ describe('staff accounts', () => {
     ).toBe('last-owner');
     const events = await db.auditEvents.where('action').equals('deactivate').toArray();
     expect(events).toMatchObject([{ entityId: desk.id, reason: '离职' }]);
+  });
+});
+
+describe('what the audit log keeps of staff changes', () => {
+  it("records each changed field with old and new value, under the person's name", async () => {
+    const { ctx, ownerActor, db } = await storeWithOwner();
+    const desk = await addStaff(ctx, ownerActor, frontDesk);
+    await updateStaffProfile(ctx, ownerActor, desk.id, { displayName: '王芳', role: 'clinician' });
+    const update = await db.auditEvents.where('action').equals('update').first();
+    expect(update).toMatchObject({
+      summary: '王芳 (wangfang)',
+      changes: [{ field: 'role', from: 'front-desk', to: 'clinician' }],
+    });
+  });
+
+  it('says a password was reset without keeping any part of the hash', async () => {
+    const { ctx, ownerActor, db } = await storeWithOwner();
+    const desk = await addStaff(ctx, ownerActor, frontDesk);
+    await resetStaffPassword(ctx, ownerActor, desk.id, 'Temp#Pass99');
+    const stored = await db.staff.get(desk.id);
+    const events = JSON.stringify(await db.auditEvents.toArray());
+    expect(events).not.toContain(stored!.password.hash);
+    expect(events).not.toContain(stored!.password.salt);
+    const reset = await db.auditEvents.where('action').equals('password-reset').first();
+    expect(reset?.changes).toContainEqual({ field: 'password.hash' });
+  });
+});
+
+describe("changing one's own password", () => {
+  it('asks for the current password, so a passer-by at an unlocked screen cannot', async () => {
+    const { ctx, owner } = await storeWithOwner();
+    expect(await reasonOf(changeOwnPassword(ctx, owner.id, 'New#Owner2027'))).toBe(
+      'wrong-password',
+    );
+    expect(await reasonOf(changeOwnPassword(ctx, owner.id, 'New#Owner2027', 'guess'))).toBe(
+      'wrong-password',
+    );
+    await changeOwnPassword(ctx, owner.id, 'New#Owner2027', OWNER_PASSWORD);
+    expect((await login(ctx, 'lina', 'New#Owner2027')).ok).toBe(true);
+  });
+
+  it('right after a reset, the temporary password that just logged in is enough', async () => {
+    const { ctx, ownerActor } = await storeWithOwner();
+    const desk = await addStaff(ctx, ownerActor, frontDesk);
+    const changed = await changeOwnPassword(ctx, desk.id, 'Wang#Fang2026');
+    expect(changed.mustChangePassword).toBe(false);
   });
 });
 

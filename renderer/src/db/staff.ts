@@ -1,4 +1,4 @@
-import { checkPasswordStrength, hashPassword } from '../../../shared/auth/password';
+import { checkPasswordStrength, hashPassword, verifyPassword } from '../../../shared/auth/password';
 import { assertCan } from '../../../shared/auth/permissions';
 import type { Role } from '../../../shared/auth/roles';
 import { AppError } from '../../../shared/errors';
@@ -10,7 +10,14 @@ import {
   type Staff,
 } from '../../../shared/staff/staff';
 import type { ClinicDb } from './database';
-import { withoutProvenance, writeRecord, type Actor, type StoreContext } from './write';
+import {
+  withoutProvenance,
+  writeRecord,
+  type Actor,
+  type AuditInput,
+  type RecordChange,
+  type StoreContext,
+} from './write';
 
 export const actorOf = (staff: Pick<Staff, 'id' | 'displayName' | 'role'>): Actor => ({
   staffId: staff.id,
@@ -18,9 +25,35 @@ export const actorOf = (staff: Pick<Staff, 'id' | 'displayName' | 'role'>): Acto
   role: staff.role,
 });
 
+/** How a staff member is named in the audit log. */
+export const staffLabel = (staff: Pick<Staff, 'displayName' | 'username'>) =>
+  `${staff.displayName} (${staff.username})`;
+
 const requireRole = (actor: Actor): Role => {
   if (!actor.role) throw new AppError('invalid-input', 'an unknown person cannot act');
   return actor.role;
+};
+
+const STAFF_TABLES = (db: ClinicDb) => [db.staff, db.auditEvents, db.outbox, db.deviceState];
+
+/** Every staff write: the password hash is never copied into the audit log. */
+export const writeStaff = (
+  ctx: StoreContext,
+  change: Omit<RecordChange<Staff>, 'table' | 'redact' | 'audit'> & {
+    audit: Omit<AuditInput, 'entityId' | 'entity' | 'summary'>;
+  },
+) =>
+  writeRecord<Staff>(ctx, {
+    ...change,
+    table: 'staff',
+    redact: ['password'],
+    audit: { ...change.audit, entity: 'staff', summary: staffLabel(change.row) },
+  });
+
+const assertStrong = (password: string, username: string) => {
+  if (checkPasswordStrength(password, username).length > 0) {
+    throw new AppError('weak-password', 'password too weak', 'password');
+  }
 };
 
 /** Validates what a person typed for a new account; the first problem names its field. */
@@ -30,58 +63,44 @@ export const parseNewStaff = (input: NewStaffInput): NewStaffInput => {
     const field = String(parsed.error.issues[0]?.path[0] ?? '');
     throw new AppError('invalid-input', `invalid ${field}`, field);
   }
-  if (checkPasswordStrength(parsed.data.password, parsed.data.username).length > 0) {
-    throw new AppError('weak-password', 'password too weak', 'password');
-  }
+  assertStrong(parsed.data.password, parsed.data.username);
   return parsed.data;
 };
 
 export const findByUsername = (db: ClinicDb, username: string): Promise<Staff | undefined> =>
   db.staff.where('username').equals(username.trim().toLowerCase()).first();
 
-/** Hashes outside the transaction (WebCrypto is async), then writes row + audit + outbox at once. */
-export const insertStaff = async (
-  ctx: StoreContext,
-  actor: Actor,
-  input: NewStaffInput,
-  action: 'create' | 'setup',
-) => {
-  const data = parseNewStaff(input);
-  const password = await hashPassword(data.password);
-  const id = newId(ctx.clock);
-  return writeRecord<Staff>(ctx, {
-    table: 'staff',
-    row: {
-      id,
-      username: data.username,
-      displayName: data.displayName,
-      role: data.role,
-      active: true,
-      password,
-      mustChangePassword: action === 'create',
-    },
-    before: undefined,
-    audit: {
-      actor: actor.staffId ? actor : { ...actor, staffId: id },
-      action,
-      entity: 'staff',
-      summary: `${data.displayName} (${data.username}, ${data.role})`,
-    },
-    alsoInside: async () => {
-      if (await findByUsername(ctx.db, data.username)) {
-        throw new AppError('duplicate-username', 'username taken', 'username');
-      }
-    },
-  });
-};
-
+/**
+ * The owner adds a person with a temporary password, which its holder must replace at first
+ * login. Hashes outside the transaction (WebCrypto is async), then writes row, audit and outbox.
+ */
 export const addStaff = async (
   ctx: StoreContext,
   actor: Actor,
   input: NewStaffInput,
 ): Promise<Staff> => {
   assertCan(requireRole(actor), 'staff.manage');
-  return insertStaff(ctx, actor, input, 'create');
+  const data = parseNewStaff(input);
+  const password = await hashPassword(data.password);
+  const { username, displayName, role } = data;
+  return writeStaff(ctx, {
+    row: {
+      id: newId(ctx.clock),
+      username,
+      displayName,
+      role,
+      active: true,
+      password,
+      mustChangePassword: true,
+    },
+    before: undefined,
+    audit: { actor, action: 'create' },
+    alsoInside: async () => {
+      if (await findByUsername(ctx.db, username)) {
+        throw new AppError('duplicate-username', 'username taken', 'username');
+      }
+    },
+  });
 };
 
 /** A clinic must always keep one active owner, or nobody could manage staff or backups. */
@@ -107,29 +126,22 @@ export const setStaffActive = async (
   reason: string,
 ) => {
   assertCan(requireRole(actor), 'staff.manage');
-  if (!active && reason.trim().length === 0)
+  if (!active && reason.trim().length === 0) {
     throw new AppError('invalid-input', 'reason required', 'reason');
-  return ctx.db.transaction(
-    'rw',
-    [ctx.db.staff, ctx.db.auditEvents, ctx.db.outbox, ctx.db.deviceState],
-    async () => {
-      const before = await loadStaff(ctx.db, id);
-      if (!active && before.role === 'owner') await assertAnotherOwner(ctx.db, id);
-      const rest = withoutProvenance(before);
-      return writeRecord<Staff>(ctx, {
-        table: 'staff',
-        row: { ...rest, active },
-        before,
-        audit: {
-          actor,
-          action: active ? 'reactivate' : 'deactivate',
-          entity: 'staff',
-          summary: before.displayName,
-          reason: reason.trim() || undefined,
-        },
-      });
-    },
-  );
+  }
+  return ctx.db.transaction('rw', STAFF_TABLES(ctx.db), async () => {
+    const before = await loadStaff(ctx.db, id);
+    if (!active && before.role === 'owner') await assertAnotherOwner(ctx.db, id);
+    return writeStaff(ctx, {
+      row: { ...withoutProvenance(before), active },
+      before,
+      audit: {
+        actor,
+        action: active ? 'reactivate' : 'deactivate',
+        reason: reason.trim() || undefined,
+      },
+    });
+  });
 };
 
 export const updateStaffProfile = async (
@@ -141,30 +153,15 @@ export const updateStaffProfile = async (
   assertCan(requireRole(actor), 'staff.manage');
   const displayName = displayNameSchema.safeParse(changes.displayName);
   if (!displayName.success) throw new AppError('invalid-input', 'invalid name', 'displayName');
-  return ctx.db.transaction(
-    'rw',
-    [ctx.db.staff, ctx.db.auditEvents, ctx.db.outbox, ctx.db.deviceState],
-    async () => {
-      const before = await loadStaff(ctx.db, id);
-      if (before.role === 'owner' && changes.role !== 'owner') await assertAnotherOwner(ctx.db, id);
-      const rest = withoutProvenance(before);
-      const fields = [
-        before.displayName !== displayName.data && 'displayName',
-        before.role !== changes.role && `role ${before.role} → ${changes.role}`,
-      ].filter(Boolean);
-      return writeRecord<Staff>(ctx, {
-        table: 'staff',
-        row: { ...rest, displayName: displayName.data, role: changes.role },
-        before,
-        audit: {
-          actor,
-          action: 'update',
-          entity: 'staff',
-          summary: `${displayName.data}: ${fields.join(', ')}`,
-        },
-      });
-    },
-  );
+  return ctx.db.transaction('rw', STAFF_TABLES(ctx.db), async () => {
+    const before = await loadStaff(ctx.db, id);
+    if (before.role === 'owner' && changes.role !== 'owner') await assertAnotherOwner(ctx.db, id);
+    return writeStaff(ctx, {
+      row: { ...withoutProvenance(before), displayName: displayName.data, role: changes.role },
+      before,
+      audit: { actor, action: 'update' },
+    });
+  });
 };
 
 /** The owner sets a temporary password; the person must choose their own at next login. */
@@ -176,38 +173,40 @@ export const resetStaffPassword = async (
 ) => {
   assertCan(requireRole(actor), 'staff.manage');
   const before = await loadStaff(ctx.db, id);
-  if (checkPasswordStrength(newPassword, before.username).length > 0)
-    throw new AppError('weak-password', 'too weak', 'password');
+  assertStrong(newPassword, before.username);
   const password = await hashPassword(newPassword);
-  const rest = withoutProvenance(before);
-  return writeRecord<Staff>(ctx, {
-    table: 'staff',
-    row: { ...rest, password, mustChangePassword: true },
+  return writeStaff(ctx, {
+    row: { ...withoutProvenance(before), password, mustChangePassword: true },
     before,
-    audit: { actor, action: 'password-reset', entity: 'staff', summary: before.displayName },
+    audit: { actor, action: 'password-reset' },
   });
 };
 
-/** Anyone changes their own password (after a reset, they must). */
+/**
+ * Anyone changes their own password. The current one is asked for, so that a passer-by at an
+ * unlocked screen cannot take the account over — except right after a reset, when the person
+ * has just typed the temporary one to log in.
+ */
 export const changeOwnPassword = async (
   ctx: StoreContext,
   staffId: string,
   newPassword: string,
+  currentPassword?: string,
 ) => {
   const before = await loadStaff(ctx.db, staffId);
-  if (checkPasswordStrength(newPassword, before.username).length > 0)
-    throw new AppError('weak-password', 'too weak', 'password');
+  if (!before.mustChangePassword) {
+    if (
+      currentPassword === undefined ||
+      !(await verifyPassword(currentPassword, before.password))
+    ) {
+      throw new AppError('wrong-password', 'current password does not match', 'currentPassword');
+    }
+  }
+  assertStrong(newPassword, before.username);
   const password = await hashPassword(newPassword);
-  const rest = withoutProvenance(before);
-  return writeRecord<Staff>(ctx, {
-    table: 'staff',
-    row: { ...rest, password, mustChangePassword: false },
+  return writeStaff(ctx, {
+    row: { ...withoutProvenance(before), password, mustChangePassword: false },
     before,
-    audit: {
-      actor: actorOf(before),
-      action: 'password-change',
-      entity: 'staff',
-      summary: before.displayName,
-    },
+    audit: { actor: actorOf(before), action: 'password-change' },
   });
 };

@@ -1,5 +1,11 @@
 import Dexie, { type Table } from 'dexie';
-import type { AuditAction, AuditEntity, AuditEvent } from '../../../shared/audit/audit-event';
+import type {
+  AuditAction,
+  AuditChange,
+  AuditEntity,
+  AuditEvent,
+} from '../../../shared/audit/audit-event';
+import { diffForAudit } from '../../../shared/audit/changes';
 import { GENESIS_HASH } from '../../../shared/audit/audit-event';
 import { hashAuditEvent } from '../../../shared/audit/chain';
 import type { Role } from '../../../shared/auth/roles';
@@ -21,8 +27,10 @@ export type AuditInput = {
   action: AuditAction;
   entity: AuditEntity;
   entityId: string;
+  /** A label a person recognises (a name, a settings group); what changed goes in `changes`. */
   summary: string;
   reason?: string;
+  changes?: AuditChange[];
 };
 
 const HLC_KEY = 'hlc';
@@ -64,6 +72,7 @@ const appendAudit = async (
     entityId: input.entityId,
     summary: input.summary,
     ...(input.reason ? { reason: input.reason } : {}),
+    ...(input.changes && input.changes.length > 0 ? { changes: input.changes } : {}),
     prevHash: last?.hash ?? GENESIS_HASH,
   };
   const event: AuditEvent = { ...content, hash: hashAuditEvent(content) };
@@ -98,7 +107,9 @@ export type RecordChange<T extends { id: string }> = {
   /** The row as it should be stored, without provenance (filled in here). */
   row: Omit<T, keyof Provenance>;
   /** The stored row before this change, or undefined when the row is new. */
-  before: Partial<Provenance> | undefined;
+  before: (Partial<Provenance> & object) | undefined;
+  /** Fields whose values never go into the audit log (password hashes, signatures). */
+  redact?: readonly string[];
   audit: Omit<AuditInput, 'entityId'>;
   /** Other tables the caller reads or writes inside `alsoInside`. */
   alsoTables?: Table[];
@@ -141,22 +152,31 @@ export const writeRecord = <T extends { id: string }>(
         row,
         createdAt: at,
       });
-      await appendAudit(ctx, { ...change.audit, entityId: row.id }, hlc);
+      const changes = diffForAudit(
+        change.before as Record<string, unknown> | undefined,
+        row as Record<string, unknown>,
+        {
+          ignore: AUDIT_IGNORED_FIELDS,
+          redact: change.redact,
+        },
+      );
+      await appendAudit(ctx, { ...change.audit, entityId: row.id, changes }, hlc);
       return row;
     },
   );
 };
 
-/** Names of the fields that differ, for the audit summary (values stay out of the log line). */
-export const changedFields = <T extends object>(
-  before: T | undefined,
-  after: Partial<T>,
-  ignore: (keyof T)[] = [],
-): string[] =>
-  (Object.keys(after) as (keyof T)[])
-    .filter((key) => !ignore.includes(key))
-    .filter((key) => JSON.stringify(before?.[key]) !== JSON.stringify(after[key]))
-    .map(String);
+const PROVENANCE_FIELDS = [
+  'createdAt',
+  'createdBy',
+  'updatedAt',
+  'updatedBy',
+  'deviceId',
+  'hlc',
+] as const;
+
+/** Bookkeeping the audit event already carries (entity id, who, when, device, hlc). */
+const AUDIT_IGNORED_FIELDS = [...PROVENANCE_FIELDS, 'id', 'key'];
 
 /** The editable content of a stored row, ready to be changed and written again. */
 export const withoutProvenance = <T extends Provenance>(row: T): Omit<T, keyof Provenance> => {

@@ -42,7 +42,6 @@ export const NameFields = ({ withUsername = true }: { withUsername?: boolean }) 
 const StrengthList = ({ password, username }: { password: string; username: string }) => {
   const { t } = useTranslation();
   const problems = checkPasswordStrength(password, username);
-  if (!password) return null;
   return (
     <Space orientation="vertical" size={0} data-testid="password-strength">
       {problems.length === 0 ? (
@@ -81,7 +80,7 @@ export const NewPasswordFields = ({
       <Form.Item
         name="password"
         label={label ?? t('account.password')}
-        extra={<StrengthList password={password} username={username} />}
+        extra={password ? <StrengthList password={password} username={username} /> : undefined}
         rules={[
           { required: true, message: t('common.required') },
           {

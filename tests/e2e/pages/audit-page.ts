@@ -12,6 +12,11 @@ export class AuditPage {
     return this.page.getByTestId('audit-row');
   }
 
+  /** Rows whose action tag is `action` (e.g. 'lock'), whatever the language. */
+  rowsWithAction(action: string) {
+    return this.rows().filter({ has: this.page.locator(`[data-action="${action}"]`) });
+  }
+
   async verifyChain() {
     await this.page.getByTestId('verify-chain').click();
     return this.page.getByTestId('chain-result');

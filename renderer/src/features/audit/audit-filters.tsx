@@ -30,6 +30,7 @@ export const AuditFilters = ({
 
   return (
     <Form
+      name="audit-filter"
       form={form}
       layout="inline"
       onValuesChange={(_changed, all) => onChange(all)}

@@ -3,6 +3,7 @@ import type { ColumnsType } from 'antd/es/table';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditAction, AuditEvent } from '../../../../shared/audit/audit-event';
+import { AuditChanges } from './audit-changes';
 import { deviceTail } from './audit-filter';
 import { formatClinicTime } from './clinic-time';
 
@@ -79,7 +80,16 @@ export const AuditTable = ({
       width: 120,
       render: (entity: AuditEvent['entity']) => t(`audit.entities.${entity}`),
     },
-    { key: 'summary', title: t('audit.columns.summary'), dataIndex: 'summary' },
+    {
+      key: 'summary',
+      title: t('audit.columns.summary'),
+      render: (_, e) => (
+        <>
+          {e.summary}
+          <AuditChanges changes={e.changes} />
+        </>
+      ),
+    },
     { key: 'reason', title: t('audit.columns.reason'), dataIndex: 'reason' },
   ];
 

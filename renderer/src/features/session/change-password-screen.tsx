@@ -36,7 +36,7 @@ export const ChangePasswordScreen = ({
       <Card style={{ width: 440 }}>
         <Typography.Title level={3}>{t('session.mustChangeTitle')}</Typography.Title>
         <Typography.Paragraph>{t('session.mustChangeBody')}</Typography.Paragraph>
-        <Form layout="vertical" requiredMark={false} onFinish={submit}>
+        <Form name="first-password" layout="vertical" requiredMark={false} onFinish={submit}>
           <NewPasswordFields label={t('account.newPassword')} username={staff.username} />
           {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 16 }} />}
           <Button type="primary" htmlType="submit" loading={busy}>

@@ -55,7 +55,7 @@ export const LockScreen = ({
         <Typography.Paragraph>
           {t('session.lockedBody', { name: staff.displayName })}
         </Typography.Paragraph>
-        <Form form={form} layout="vertical" requiredMark={false} onFinish={submit}>
+        <Form name="unlock" form={form} layout="vertical" requiredMark={false} onFinish={submit}>
           <Form.Item
             name="password"
             label={t('session.password')}

@@ -42,7 +42,7 @@ export const LoginScreen = ({ onLoggedIn }: { onLoggedIn: (staff: Staff) => void
           {t('common.appName')}
         </Typography.Title>
         <Typography.Paragraph type="secondary">{clinic?.name}</Typography.Paragraph>
-        <Form form={form} layout="vertical" requiredMark={false} onFinish={submit}>
+        <Form name="login" form={form} layout="vertical" requiredMark={false} onFinish={submit}>
           <Form.Item
             name="username"
             label={t('session.username')}

@@ -1,4 +1,4 @@
-import { Button, Card, Form } from 'antd';
+import { Button, Card, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
 import { useSession } from '../../app/session-store';
@@ -11,7 +11,7 @@ export const ChangePasswordCard = () => {
   const services = useServices();
   const staff = useSession((state) => state.staff)!;
   const signIn = useSession((state) => state.signIn);
-  const [form] = Form.useForm<{ password: string }>();
+  const [form] = Form.useForm<{ currentPassword: string; password: string }>();
   const { busy, run } = useSave();
   const submit = async ({ password }: { password: string }) => {
     const saved = await run(async () =>
@@ -21,7 +21,20 @@ export const ChangePasswordCard = () => {
   };
   return (
     <Card title={t('settings.passwordSection')}>
-      <Form form={form} layout="vertical" requiredMark={false} onFinish={submit}>
+      <Form
+        name="change-password"
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        onFinish={submit}
+      >
+        <Form.Item
+          name="currentPassword"
+          label={t('settings.currentPassword')}
+          rules={[{ required: true, message: t('common.required') }]}
+        >
+          <Input.Password autoComplete="current-password" />
+        </Form.Item>
         <NewPasswordFields label={t('account.newPassword')} username={staff.username} />
         <Button htmlType="submit" loading={busy}>
           {t('settings.changePassword')}

@@ -26,6 +26,7 @@ export const ClinicCard = () => {
         <Alert type="info" title={t('settings.clinicReadOnly')} style={{ marginBottom: 16 }} />
       )}
       <Form<ClinicSettings>
+        name="clinic"
         layout="vertical"
         initialValues={clinic}
         disabled={!editable}

@@ -26,6 +26,7 @@ export const SecurityCard = () => {
         <Alert type="info" title={t('settings.securityReadOnly')} style={{ marginBottom: 16 }} />
       )}
       <Form<SecuritySettings>
+        name="security"
         layout="vertical"
         initialValues={security}
         disabled={!editable}

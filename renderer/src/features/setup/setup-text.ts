@@ -21,7 +21,7 @@ export const setupText = bilingual(
   {
     title: 'Welcome to ClinicDesk',
     subtitle:
-      'First run: a few minutes to set up your clinic. All data stay on this PC and on your clinic’s own server.',
+      "First run: a few minutes to set up your clinic. All data stay on this PC and on your clinic's own server.",
     steps: { language: 'Language', clinic: 'Clinic', owner: 'Owner account', confirm: 'Confirm' },
     languageHint: 'You can change the language at any time under Settings.',
     clinicName: 'Clinic name',

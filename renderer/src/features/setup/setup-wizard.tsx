@@ -3,6 +3,7 @@ import {
   Button,
   Card,
   Descriptions,
+  Flex,
   Form,
   Input,
   Radio,
@@ -88,6 +89,7 @@ export const SetupWizard = ({ onDone }: { onDone: (owner: Staff) => void }) => {
           }))}
         />
         <Form
+          name="setup"
           form={form}
           layout="vertical"
           requiredMark={false}
@@ -115,11 +117,11 @@ export const SetupWizard = ({ onDone }: { onDone: (owner: Staff) => void }) => {
               >
                 <Input placeholder={t('setup.clinicNamePlaceholder')} autoFocus />
               </Form.Item>
-              <Space.Compact block>
+              <Flex gap={16}>
                 <Form.Item
                   name="regionProvince"
                   label={t('setup.province')}
-                  style={{ width: '50%' }}
+                  style={{ flex: 1 }}
                   rules={[{ required: true, message: t('common.required') }]}
                 >
                   <Select
@@ -134,7 +136,7 @@ export const SetupWizard = ({ onDone }: { onDone: (owner: Staff) => void }) => {
                 <Form.Item
                   name="regionCity"
                   label={t('setup.city')}
-                  style={{ width: '50%' }}
+                  style={{ flex: 1 }}
                   rules={[
                     { required: true, whitespace: true, message: t('common.required') },
                     { max: 40, message: t('account.nameTooLong', { max: 40 }) },
@@ -142,7 +144,7 @@ export const SetupWizard = ({ onDone }: { onDone: (owner: Staff) => void }) => {
                 >
                   <Input placeholder={t('setup.cityPlaceholder')} />
                 </Form.Item>
-              </Space.Compact>
+              </Flex>
             </>
           )}
           {step === 2 && (

@@ -89,6 +89,8 @@ export const FormModal = <V extends object>({
       )}
       modalRender={(dialog) => (
         <Form<V>
+          // Unique ids: the page underneath may hold a field of the same name.
+          name={submitTestId}
           form={form}
           layout="vertical"
           requiredMark={false}
