@@ -1,31 +1,13 @@
 import react from '@vitejs/plugin-react';
 import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
+import { CONTENT_SECURITY_POLICY } from './shared/security/content-security-policy';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   version: string;
 };
 
-/**
- * The strict Content-Security-Policy, as a <meta> so that it holds both in Electron (file://)
- * and in browser mode. Only in builds: the dev server's hot reload needs inline scripts.
- * antd's CSS-in-JS injects <style> elements, hence 'unsafe-inline' for styles only.
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "media-src 'self' blob: mediastream:",
-  "connect-src 'self' http://127.0.0.1:* http://localhost:*",
-  "worker-src 'self' blob:",
-  "manifest-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "object-src 'none'",
-].join('; ');
-
+/** The CSP <meta>, only in builds: the dev server's hot reload needs inline scripts. */
 const contentSecurityPolicy = (): Plugin => ({
   name: 'clinicdesk-csp',
   apply: 'build',

@@ -1,34 +1,8 @@
 // Bundles the Electron main process and preload into dist-electron/ (see package.json "main").
 import { build } from 'esbuild';
-import { tsImport } from 'tsx/esm/api';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-
-// The CSP has one home, vite.config.ts. Evaluating it here, at build time, lets main.ts import
-// it without dragging Vite itself into the bundle.
-const { CONTENT_SECURITY_POLICY } = await tsImport('../vite.config.ts', import.meta.url);
-if (
-  typeof CONTENT_SECURITY_POLICY !== 'string' ||
-  !CONTENT_SECURITY_POLICY.includes("default-src 'none'")
-) {
-  throw new Error('vite.config.ts must export the strict CONTENT_SECURITY_POLICY');
-}
-
-/** @type {import('esbuild').Plugin} */
-const viteConfigConstants = {
-  name: 'vite-config-constants',
-  setup(builder) {
-    builder.onResolve({ filter: /[\\/]vite\.config(\.ts)?$/ }, () => ({
-      path: 'vite.config',
-      namespace: 'vite-config-constants',
-    }));
-    builder.onLoad({ filter: /.*/, namespace: 'vite-config-constants' }, () => ({
-      contents: `export const CONTENT_SECURITY_POLICY = ${JSON.stringify(CONTENT_SECURITY_POLICY)};`,
-      loader: 'js',
-    }));
-  },
-};
 
 /** @type {import('esbuild').BuildOptions} */
 const common = {
@@ -41,7 +15,6 @@ const common = {
   legalComments: 'none',
   logLevel: 'warning',
   metafile: true,
-  plugins: [viteConfigConstants],
 };
 
 const [main, preload] = await Promise.all([

@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ipc, type MenuCommand } from '../shared/bridge/platform-bridge';
-import { CONTENT_SECURITY_POLICY } from '../vite.config';
+import { CONTENT_SECURITY_POLICY } from '../shared/security/content-security-policy';
 import { readAppInfo } from './main/app-info';
 import { devAppUrlPolicy, fileAppUrlPolicy, resolveDevUrl } from './main/app-url';
 import { enforceContentSecurityPolicy } from './main/content-security-policy';

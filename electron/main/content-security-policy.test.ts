@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../vite.config';
+import { CONTENT_SECURITY_POLICY } from '../../shared/security/content-security-policy';
 import { enforceContentSecurityPolicy, withContentSecurityPolicy } from './content-security-policy';
 
 describe('the Content-Security-Policy header', () => {

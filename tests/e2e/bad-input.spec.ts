@@ -3,7 +3,9 @@ import { failOnDialogs, setUpClinic } from './fixtures';
 import { DEMO_CLINIC, SetupWizardPage } from './pages/setup-wizard-page';
 import { StaffPage } from './pages/staff-page';
 
-test('the wizard refuses empty and overlong names, weak and mismatched passwords, each with a message', async ({ page }) => {
+test('the wizard refuses empty and overlong names, weak and mismatched passwords, each with a message', async ({
+  page,
+}) => {
   const wizard = new SetupWizardPage(page);
   await wizard.open();
   await wizard.next();
@@ -33,7 +35,12 @@ test('markup typed into names stays inert text everywhere it is shown', async ({
   await setUpClinic(page);
   const staff = new StaffPage(page);
   await staff.open();
-  await staff.add({ displayName: script, username: 'scripty', role: '医生', password: 'Doctor#2026' });
+  await staff.add({
+    displayName: script,
+    username: 'scripty',
+    role: '医生',
+    password: 'Doctor#2026',
+  });
   await expect(staff.row('scripty')).toContainText(script);
   await page.goto('/#/settings');
   await page.getByLabel('诊所名称').fill(`<img src=x onerror=alert(2)>`);
@@ -44,11 +51,18 @@ test('markup typed into names stays inert text everywhere it is shown', async ({
   await expect(page.getByTestId('audit-row').filter({ hasText: script }).first()).toBeVisible();
 });
 
-test('a taken username and a 1000-character name are refused in the staff dialog', async ({ page }) => {
+test('a taken username and a 1000-character name are refused in the staff dialog', async ({
+  page,
+}) => {
   await setUpClinic(page);
   const staff = new StaffPage(page);
   await staff.open();
-  await staff.fillNew({ displayName: '李娜二', username: 'LINA', role: '前台', password: 'Front#Desk1' });
+  await staff.fillNew({
+    displayName: '李娜二',
+    username: 'LINA',
+    role: '前台',
+    password: 'Front#Desk1',
+  });
   await expect(page.getByText('该用户名已被使用，请换一个。')).toBeVisible();
   await page.getByRole('dialog').getByLabel('姓名').fill('张'.repeat(1000));
   await page.getByRole('dialog').getByTestId('staff-add-submit').click();

@@ -35,7 +35,17 @@ for (const language of ['zh-CN', 'en'] as const) {
     await setUpClinic(page);
     if (language === 'en') await page.getByText('EN', { exact: true }).click();
 
-    for (const screen of ['today', 'patients', 'consents', 'records', 'complaints', 'backups', 'sync', 'audit', 'settings']) {
+    for (const screen of [
+      'today',
+      'patients',
+      'consents',
+      'records',
+      'complaints',
+      'backups',
+      'sync',
+      'audit',
+      'settings',
+    ]) {
       await page.goto(`/#/${screen}`);
       await shoot(page, language, `10-${screen}`);
     }

@@ -2,7 +2,9 @@ import { expect, test } from '@playwright/test';
 import { setUpClinic } from './fixtures';
 import { AuditPage } from './pages/audit-page';
 
-test('after ten idle minutes the screen locks, and the password returns to the same screen with nothing lost', async ({ page }) => {
+test('after ten idle minutes the screen locks, and the password returns to the same screen with nothing lost', async ({
+  page,
+}) => {
   await page.clock.install();
   const owner = await setUpClinic(page);
 
