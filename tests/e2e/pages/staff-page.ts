@@ -17,6 +17,8 @@ export class StaffPage {
   async fillNew(person: NewStaff) {
     await this.page.getByTestId('staff-add').click();
     const dialog = this.page.getByRole('dialog');
+    // The first field takes the focus once the dialog has opened: typing starts there.
+    await expect(dialog.getByLabel('姓名')).toBeFocused();
     await dialog.getByLabel('姓名').fill(person.displayName);
     await dialog.getByLabel('用户名（登录用）').fill(person.username);
     await dialog.getByTestId('staff-role-select').click();

@@ -59,8 +59,10 @@ export const FormModal = <V extends object>({
 
   const focusFirstField = (opened: boolean) => {
     const first = fields[0];
-    // The dialog focuses itself when its opening animation ends; the first field takes it over.
-    if (opened && first)
+    // The dialog focuses itself when its opening animation ends; the first field takes it over,
+    // unless a quick typist is already in a field: their keystrokes must not land elsewhere.
+    const typing = document.activeElement?.matches('input, textarea') ?? false;
+    if (opened && first && !typing)
       (form.getFieldInstance(first as never) as { focus?: () => void } | undefined)?.focus?.();
   };
 
