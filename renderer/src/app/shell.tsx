@@ -90,7 +90,7 @@ export const Shell = ({ staff, onLock, onLogout }: ShellProps) => {
             {appRoutes.map((route) => (
               <Route
                 key={route.key}
-                path={`/${route.key}`}
+                path={`/${route.key}/*`}
                 element={
                   <RequirePermission role={staff.role} permission={route.permission}>
                     {route.element}
