@@ -1,7 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
-import { CONTENT_SECURITY_POLICY } from './shared/security/content-security-policy';
+import { CONTENT_SECURITY_POLICY } from './shared/security/content-security-policy.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   version: string;

@@ -3,11 +3,13 @@ import '@fontsource/noto-sans-sc/500.css';
 import '@fontsource/noto-sans-sc/700.css';
 import './app/app.css';
 import { createRoot } from 'react-dom/client';
+import { verifyAuditChain } from '../../shared/audit/chain';
 import { systemClock } from '../../shared/clock/clock';
 import { AppRoot } from './app/app-root';
 import { ClinicDb } from './db/database';
 import { seedDemoClinic } from './db/demo-seed';
 import { ensureDevice } from './db/device';
+import { recordAuditEvent } from './db/write';
 import { initialLanguage } from './i18n/i18n';
 import { getBridge } from './platform/bridge';
 
@@ -17,11 +19,27 @@ const start = async () => {
   const db = new ClinicDb();
   const device = await ensureDevice(db, systemClock, appInfo.deviceName);
   if (__DEV_TOOLS__) {
-    // For Playwright and benchmarks: fill the store at scale without clicking through a form.
+    // For Playwright and benchmarks: fill the store at scale without clicking through a form,
+    // and drive the real audit write path (tests/bench/store-in-chromium.bench.ts).
+    const ctx = { db, deviceId: device.deviceId, clock: systemClock };
     Object.assign(globalThis, {
       __clinicdeskDev: {
         db,
         seed: (patients: number, endDate: string) => seedDemoClinic(db, { patients, endDate }),
+        /** `count` audit events, one after another, each its own transaction. */
+        recordEvents: async (count: number) => {
+          for (let i = 0; i < count; i++) {
+            await recordAuditEvent(ctx, {
+              actor: { staffId: 'dev-hook', name: '开发工具', role: 'owner' },
+              action: 'view',
+              entity: 'patient',
+              entityId: `patient-${i}`,
+              summary: '查看患者档案',
+            });
+          }
+          return count;
+        },
+        verifyChain: async () => verifyAuditChain(await db.auditEvents.toArray()),
       },
     });
   }
