@@ -1,9 +1,27 @@
 import { defineConfig } from '@playwright/test';
+import { FAKE_VIDEO_PATH } from './tests/e2e-camera/camera-video';
 
 /** Debian's chromium: Playwright cannot download its own browsers on our machines. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const PORT = 4173;
+
+const chromium = {
+  browserName: 'chromium',
+  viewport: { width: 1366, height: 800 },
+  locale: 'zh-CN',
+  timezoneId: 'Asia/Shanghai',
+} as const;
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 
 export default defineConfig({
   timeout: 60_000,
@@ -22,21 +40,23 @@ export default defineConfig({
     {
       name: 'chromium',
       testDir: 'tests/e2e',
+      use: { ...chromium, launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS } },
+    },
+    // A webcam that shows a 医保电子凭证 QR code (written by the setup project before launch).
+    { name: 'camera-video', testDir: 'tests/e2e-camera', testMatch: /\.setup\.ts$/ },
+    {
+      name: 'chromium-camera',
+      testDir: 'tests/e2e-camera',
+      dependencies: ['camera-video'],
       use: {
-        browserName: 'chromium',
-        viewport: { width: 1366, height: 800 },
-        locale: 'zh-CN',
-        timezoneId: 'Asia/Shanghai',
+        ...chromium,
         launchOptions: {
           executablePath: CHROMIUM_PATH,
           args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-            '--disable-quic',
+            ...CHROMIUM_ARGS,
+            '--use-fake-ui-for-media-stream',
+            '--use-fake-device-for-media-stream',
+            `--use-file-for-fake-video-capture=${FAKE_VIDEO_PATH}`,
           ],
         },
       },

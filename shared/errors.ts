@@ -10,7 +10,18 @@ export type AppErrorReason =
   | 'last-owner'
   | 'weak-password'
   | 'wrong-password'
-  | 'inactive-account';
+  | 'inactive-account'
+  | 'possible-duplicate'
+  | 'reason-required'
+  | 'id-number-invalid'
+  | 'identity-mismatch'
+  | 'photo-invalid'
+  | 'check-reason-required'
+  | 'cannot-verify'
+  | 'override-credentials'
+  | 'override-throttled'
+  | 'override-role'
+  | 'already-reviewed';
 
 export class AppError extends Error {
   constructor(

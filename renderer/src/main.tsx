@@ -9,6 +9,7 @@ import { AppRoot } from './app/app-root';
 import { ClinicDb } from './db/database';
 import { seedDemoClinic } from './db/demo-seed';
 import { ensureDevice } from './db/device';
+import { searchPatients } from './db/patients';
 import { recordAuditEvent } from './db/write';
 import { initialLanguage } from './i18n/i18n';
 import { getBridge } from './platform/bridge';
@@ -40,6 +41,8 @@ const start = async () => {
           return count;
         },
         verifyChain: async () => verifyAuditChain(await db.auditEvents.toArray()),
+        /** The search box's query (tests/bench/patient-search.bench.ts). */
+        searchPatients: (query: string, limit?: number) => searchPatients(db, query, limit),
       },
     });
   }

@@ -15,6 +15,7 @@ export const auditActionSchema = z.enum([
   'lock',
   'unlock',
   'view',
+  'review',
 ]);
 export type AuditAction = z.infer<typeof auditActionSchema>;
 
@@ -34,6 +35,7 @@ export const auditEntitySchema = z.enum([
   'complaint-event',
   'backup',
   'device',
+  'attachment',
 ]);
 export type AuditEntity = z.infer<typeof auditEntitySchema>;
 

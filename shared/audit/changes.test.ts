@@ -25,6 +25,13 @@ describe('what a change changed, for the audit log', () => {
     expect(JSON.stringify(changes)).not.toContain('bbb');
   });
 
+  it('names a stored file (a photo) without showing its bytes', () => {
+    const photo = new Blob([new Uint8Array([0xff, 0xd8])], { type: 'image/jpeg' });
+    expect(
+      diffForAudit(undefined, { mime: 'image/jpeg', blob: photo }, { redact: ['blob'] }),
+    ).toEqual([{ field: 'mime', to: 'image/jpeg' }, { field: 'blob' }]);
+  });
+
   it('looks inside settings groups, and skips bookkeeping fields', () => {
     expect(
       diffForAudit(

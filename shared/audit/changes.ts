@@ -9,11 +9,15 @@ const show = (value: unknown): string | undefined => {
   return text.length > MAX_VALUE_LENGTH ? `${text.slice(0, MAX_VALUE_LENGTH - 1)}…` : text;
 };
 
+/** A file (a photo) is one value: it has no fields of its own to list. */
+const isFile = (value: unknown) => typeof Blob !== 'undefined' && value instanceof Blob;
+
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' &&
   value !== null &&
   !Array.isArray(value) &&
-  !(value instanceof Uint8Array);
+  !(value instanceof Uint8Array) &&
+  !isFile(value);
 
 const flatten = (row: Record<string, unknown>, prefix = ''): Map<string, unknown> => {
   const out = new Map<string, unknown>();

@@ -3,38 +3,50 @@
  * the backup format can read them without Dexie). A new version only ever adds: the renderer
  * declares every version in order, and Dexie runs the upgrades between them.
  */
+const version1 = {
+  // editable records (synced, last-writer-wins per field)
+  staff: 'id, &username, role',
+  settings: 'key',
+  patients: 'id, idNumber, cardNumber, phone, name, *searchKeys, updatedAt',
+  visits: 'id, patientId, date, [date+patientId]',
+  catalogueVersions: 'id, effectiveFrom',
+  catalogueItems: 'id, versionId, [versionId+code], code',
+  records: 'id, patientId, kind, shelf, [year+month]',
+  retentionPolicies: 'id',
+  disposals: 'id, status',
+  complaints: 'id, status, dueAt, receivedAt',
+  // append-only records (synced, insert-only)
+  verifications: 'id, visitId, patientId, at',
+  consents: 'id, visitId, patientId, status, signedAt',
+  complaintEvents: 'id, complaintId, at',
+  attachments: 'id, ownerId',
+  auditEvents: 'id, [deviceId+seq], at, actorId, entity, action, entityId',
+  // this device only (never synced)
+  outbox: 'id, hlc',
+  syncState: 'key',
+  deviceState: 'key',
+} as const;
+
 export const schemaVersions = [
+  { version: 1, stores: version1 },
   {
-    version: 1,
+    version: 2,
     stores: {
-      // editable records (synced, last-writer-wins per field)
-      staff: 'id, &username, role',
-      settings: 'key',
-      patients: 'id, idNumber, cardNumber, phone, name, *searchKeys, updatedAt',
-      visits: 'id, patientId, date, [date+patientId]',
-      catalogueVersions: 'id, effectiveFrom',
-      catalogueItems: 'id, versionId, [versionId+code], code',
-      records: 'id, patientId, kind, shelf, [year+month]',
-      retentionPolicies: 'id',
-      disposals: 'id, status',
-      complaints: 'id, status, dueAt, receivedAt',
-      // append-only records (synced, insert-only)
-      verifications: 'id, visitId, patientId, at',
-      consents: 'id, visitId, patientId, status, signedAt',
-      complaintEvents: 'id, complaintId, at',
-      attachments: 'id, ownerId',
-      auditEvents: 'id, [deviceId+seq], at, actorId, entity, action, entityId',
-      // this device only (never synced)
-      outbox: 'id, hlc',
-      syncState: 'key',
-      deviceState: 'key',
+      ...version1,
+      // the insurance officer's daily-review marks, keyed by the verification's id (insert-only)
+      verificationReviews: 'id, reviewedAt',
     },
   },
 ] as const satisfies readonly { version: number; stores: Record<string, string> }[];
 
-export type TableName = keyof (typeof schemaVersions)[number]['stores'];
+type Last<T extends readonly unknown[]> = T extends readonly [...unknown[], infer L] ? L : never;
+type CurrentSchema = Last<typeof schemaVersions>;
 
-export const currentSchema = schemaVersions[schemaVersions.length - 1]!;
+export type TableName = keyof CurrentSchema['stores'];
+
+export const currentSchema: CurrentSchema = schemaVersions[
+  schemaVersions.length - 1
+] as CurrentSchema;
 
 export const tableNames = Object.keys(currentSchema.stores) as TableName[];
 

@@ -122,7 +122,7 @@ describe('demo clinic generator', () => {
     const misplaced = clinic.visits.filter((visit) => {
       const patient = byId.get(visit.patientId)!;
       const inHistory = dayNumber(visit.date) >= first && visit.date <= END;
-      return !inHistory || visit.date < patient.birthDate || visit.at <= patient.createdAt;
+      return !inHistory || visit.date < patient.birthDate || visit.checkedInAt <= patient.createdAt;
     });
     expect(misplaced).toEqual([]);
   });

@@ -9,6 +9,7 @@ import type { Sex } from '../identity/sex';
 import { fen, formatYuan } from '../money';
 import { patientSearchKeys, type InsuredRegion, type Patient } from '../patients/patient';
 import type { Provenance } from '../record';
+import type { Visit } from '../visits/visit';
 import { demoAreas } from './area-codes';
 import { chineseName, demoPinyin, foreignName } from './chinese-names';
 import {
@@ -25,17 +26,8 @@ import { demoId } from './demo-id';
 import { generateStaff, type DemoStaffMember } from './generate-staff';
 import { createRng, type Rng } from './prng';
 
-/**
- * A visit as the demo clinic records it. The visit record proper belongs to the visits feature;
- * this carries what the local store indexes (`id, patientId, date`) and who saw the patient.
- */
-export type DemoVisit = {
-  id: string;
-  patientId: string;
-  date: CalendarDate;
-  at: string;
-  clinicianId: string;
-} & Provenance;
+/** A past visit as the demo clinic records it: checked in and verified, and who saw the patient. */
+export type DemoVisit = Visit & { clinicianId: string };
 
 export type ClinicBatch = { patients: Patient[]; visits: DemoVisit[] };
 
@@ -169,12 +161,18 @@ const addPatient = (clinic: Clinic, index: number, batch: ClinicBatch): void => 
     ...provenance(registeredAt, clinic.frontDesk.id),
   };
   batch.patients.push(patient);
+  const insured = patient.scheme !== 'self-pay';
   for (const at of times) {
     batch.visits.push({
       id: demoId(rng, at),
       patientId: patient.id,
       date: fromDayNumber(Math.floor((at + BEIJING_OFFSET_MS) / DAY_MS)),
-      at: new Date(at).toISOString(),
+      checkedInAt: new Date(at).toISOString(),
+      checkedInBy: clinic.frontDesk.id,
+      status: 'verified',
+      ...(insured
+        ? { settlement: 'insurance' as const }
+        : { settlement: 'self-pay' as const, selfPayCause: 'not-insured' as const }),
       clinicianId: rng.pick(clinic.clinicians).id,
       ...provenance(at, clinic.frontDesk.id),
     });

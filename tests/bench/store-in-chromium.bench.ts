@@ -1,13 +1,15 @@
-import { chromium, type Page } from '@playwright/test';
-import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build, preview } from 'vite';
 import type { AuditEvent } from '../../shared/audit/audit-event';
 import type { ChainReport } from '../../shared/audit/chain';
 import type { SeedProgress } from '../../renderer/src/db/demo-seed';
 import { median, megabytes, type BenchTable } from './bench-table';
+import {
+  END_DATE,
+  inFreshProfile,
+  patientCount,
+  percentile,
+  perSecond,
+  withRendererServer,
+} from './chromium-harness';
 
 export const name = 'store';
 export const description =
@@ -24,93 +26,8 @@ type DevGlobal = { __clinicdeskDev: DevHook };
 /** Chromium's non-standard heap figures; exact only with --enable-precise-memory-info. */
 type MemoryInfo = { usedJSHeapSize: number };
 
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-/** Its own output folder, so a bench never empties dist/renderer under a running e2e suite. */
-const outDir = join(repoRoot, 'dist', 'bench-renderer');
-/** Not 4173: Playwright's e2e server may be running at the same time. */
-const PORT = 4174;
-const END_DATE = '2026-11-22';
 const AUDIT_EVENTS = 2_000;
 const VERIFY_ROUNDS = 5;
-
-const patientCount = (): number => {
-  const raw = process.env.BENCH_PATIENTS ?? '100000';
-  const count = Number(raw);
-  if (!Number.isSafeInteger(count) || count < 1) {
-    throw new RangeError(`BENCH_PATIENTS must be a positive whole number, got "${raw}"`);
-  }
-  return count;
-};
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  // Otherwise performance.memory is rounded into coarse buckets and refreshed only now and then.
-  '--enable-precise-memory-info',
-];
-
-const perSecond = (count: number, ms: number) => (count / ms) * 1000;
-
-/** Nearest-rank percentile. */
-const percentile = (values: readonly number[], p: number): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[
-    Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))
-  ]!;
-};
-
-const folderBytes = async (folder: string): Promise<number> => {
-  let bytes = 0;
-  for (const entry of await readdir(folder, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) bytes += (await stat(join(entry.parentPath, entry.name))).size;
-  }
-  return bytes;
-};
-
-type Session = { page: Page; garbageCollect: () => Promise<void> };
-
-/**
- * One measurement group in a fresh Chromium profile on disk, as the Electron app keeps its store
- * (a non-persistent Playwright context would keep IndexedDB in memory, like an incognito window).
- * Returns the group's result and the size of the profile's IndexedDB folder once Chromium closed.
- */
-const inFreshProfile = async <T>(
-  url: string,
-  measure: (session: Session) => Promise<T>,
-): Promise<{ result: T; indexedDbBytes: number }> => {
-  const profile = await mkdtemp(join(tmpdir(), 'clinicdesk-bench-'));
-  try {
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      headless: true,
-      args: CHROMIUM_ARGS,
-    });
-    let result: T;
-    try {
-      const page = context.pages()[0] ?? (await context.newPage());
-      page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
-      await page.goto(url);
-      await page.waitForFunction(() => '__clinicdeskDev' in globalThis, null, { timeout: 60_000 });
-      const cdp = await context.newCDPSession(page);
-      result = await measure({
-        page,
-        garbageCollect: async () => {
-          await cdp.send('HeapProfiler.collectGarbage');
-        },
-      });
-    } finally {
-      await context.close();
-    }
-    return { result, indexedDbBytes: await folderBytes(join(profile, 'Default', 'IndexedDB')) };
-  } finally {
-    await rm(profile, { recursive: true, force: true });
-  }
-};
 
 const seedGroup = async (url: string, patients: number): Promise<BenchTable[]> => {
   const { result, indexedDbBytes } = await inFreshProfile(url, async ({ page, garbageCollect }) => {
@@ -265,28 +182,11 @@ const auditGroup = async (url: string): Promise<BenchTable[]> => {
 
 export const run = async (): Promise<BenchTable[]> => {
   const patients = patientCount();
-  // e2e mode: __DEV_TOOLS__ is on, so the page carries the hook; otherwise a production bundle.
-  const shared = {
-    configFile: join(repoRoot, 'vite.config.ts'),
-    root: join(repoRoot, 'renderer'),
-    mode: 'e2e',
-    logLevel: 'warn' as const,
-    build: { outDir, emptyOutDir: true },
-  };
-  console.error('building the renderer (mode e2e) …');
-  await build(shared);
-  const server = await preview({
-    ...shared,
-    preview: { host: '127.0.0.1', port: PORT, strictPort: true, open: false },
-  });
-  try {
-    const url = `http://127.0.0.1:${PORT}/`;
+  return withRendererServer(async (url) => {
     console.error(`seeding ${patients.toLocaleString('en-US')} patients in Chromium …`);
     const seedTables = await seedGroup(url, patients);
     console.error(`writing and verifying ${AUDIT_EVENTS.toLocaleString('en-US')} audit events …`);
     const auditTables = await auditGroup(url);
     return [...seedTables, ...auditTables];
-  } finally {
-    await server.close();
-  }
+  });
 };

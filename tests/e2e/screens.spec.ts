@@ -8,7 +8,8 @@ import { StaffPage } from './pages/staff-page';
  * Every screen in both languages, saved for people to look at (tests/e2e/screenshots/), and
  * checked for untranslated keys: i18next shows a key such as "staff.add" when a text is missing.
  */
-const NAMESPACES = 'common|errors|account|shell|placeholder|setup|session|settings|staff|audit';
+const NAMESPACES =
+  'common|errors|account|shell|placeholder|setup|session|settings|staff|audit|patients|visits|today';
 const RAW_KEY = new RegExp(`\\b(${NAMESPACES})\\.[a-zA-Z-]+`);
 
 const shoot = async (page: Page, language: string, name: string) => {

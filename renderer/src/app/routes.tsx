@@ -13,9 +13,11 @@ import {
 import type { ReactNode } from 'react';
 import type { Action } from '../../../shared/auth/permissions';
 import { AuditScreen } from '../features/audit/audit-screen';
+import { PatientsScreen } from '../features/patients/patients-screen';
 import { NotBuiltScreen } from '../features/placeholder/not-built-screen';
 import { SettingsScreen } from '../features/settings/settings-screen';
 import { StaffScreen } from '../features/staff/staff-screen';
+import { TodayScreen } from '../features/today/today-screen';
 
 export type NavKey =
   | 'today'
@@ -38,12 +40,12 @@ export type AppRoute = {
 };
 
 export const appRoutes: AppRoute[] = [
-  { key: 'today', icon: <CalendarOutlined />, element: <NotBuiltScreen screen="today" /> },
+  { key: 'today', icon: <CalendarOutlined />, element: <TodayScreen /> },
   {
     key: 'patients',
     icon: <UserOutlined />,
     permission: 'patient.view',
-    element: <NotBuiltScreen screen="patients" />,
+    element: <PatientsScreen />,
   },
   {
     key: 'consents',

@@ -1,8 +1,12 @@
 import Dexie, { type Table } from 'dexie';
+import type { Attachment } from '../../../shared/attachments/attachment';
 import type { AuditEvent } from '../../../shared/audit/audit-event';
 import { schemaVersions } from '../../../shared/db/schema';
+import type { Patient } from '../../../shared/patients/patient';
 import type { Provenance } from '../../../shared/record';
 import type { Staff } from '../../../shared/staff/staff';
+import type { Verification, VerificationReview } from '../../../shared/visits/verification';
+import type { Visit } from '../../../shared/visits/visit';
 
 /** One settings group (clinic, security, …): `id` equals `key` so the write path can treat it like any row. */
 export type SettingsRow = { id: string; key: string; value: unknown } & Provenance;
@@ -27,18 +31,19 @@ export const DEFAULT_DB_NAME = 'clinicdesk';
 export class ClinicDb extends Dexie {
   declare staff: Table<Staff, string>;
   declare settings: Table<SettingsRow, string>;
-  declare patients: Table<LaterRow, string>;
-  declare visits: Table<LaterRow, string>;
+  declare patients: Table<Patient, string>;
+  declare visits: Table<Visit, string>;
   declare catalogueVersions: Table<LaterRow, string>;
   declare catalogueItems: Table<LaterRow, string>;
   declare records: Table<LaterRow, string>;
   declare retentionPolicies: Table<LaterRow, string>;
   declare disposals: Table<LaterRow, string>;
   declare complaints: Table<LaterRow, string>;
-  declare verifications: Table<LaterRow, string>;
+  declare verifications: Table<Verification, string>;
+  declare verificationReviews: Table<VerificationReview, string>;
   declare consents: Table<LaterRow, string>;
   declare complaintEvents: Table<LaterRow, string>;
-  declare attachments: Table<LaterRow, string>;
+  declare attachments: Table<Attachment, string>;
   declare auditEvents: Table<AuditEvent, string>;
   declare outbox: Table<OutboxEntry, string>;
   declare syncState: Table<DeviceStateRow, string>;

@@ -83,6 +83,16 @@ const authenticate = async (
   return { ok: true, staff };
 };
 
+/**
+ * Checks a person's own username and password without signing them in: an insurance officer's
+ * override typed at the front desk's screen. Throttled and audited exactly like a login attempt.
+ */
+export const verifyCredentials = (
+  ctx: StoreContext,
+  username: string,
+  password: string,
+): Promise<LoginResult> => authenticate(ctx, username, password);
+
 export const login = async (
   ctx: StoreContext,
   username: string,

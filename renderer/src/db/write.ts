@@ -110,6 +110,8 @@ export type RecordChange<T extends { id: string }> = {
   before: (Partial<Provenance> & object) | undefined;
   /** Fields whose values never go into the audit log (password hashes, signatures). */
   redact?: readonly string[];
+  /** Fields derived from others (search keys): their change says nothing a person did. */
+  ignore?: readonly string[];
   audit: Omit<AuditInput, 'entityId'>;
   /** Other tables the caller reads or writes inside `alsoInside`. */
   alsoTables?: Table[];
@@ -156,7 +158,7 @@ export const writeRecord = <T extends { id: string }>(
         change.before as Record<string, unknown> | undefined,
         row as Record<string, unknown>,
         {
-          ignore: AUDIT_IGNORED_FIELDS,
+          ignore: [...AUDIT_IGNORED_FIELDS, ...(change.ignore ?? [])],
           redact: change.redact,
         },
       );

@@ -78,6 +78,19 @@ export const errorText = bilingual(
       '密码太弱：至少 8 位，并包含大写字母、小写字母、数字、符号中的三类；或使用 14 位以上的短语。',
     'wrong-password': '密码不正确。',
     'inactive-account': '该账号已停用，请联系诊所负责人。',
+    'check-reason-required': '请填写原因：核验未通过或放行时必须说明原因。',
+    'cannot-verify':
+      '证、卡、人尚未全部核对一致，不能记为“核验通过”。请选择“核验未通过”或请医保专员放行。',
+    'override-credentials': '医保专员或负责人的用户名或密码不正确，请本人重新输入。',
+    'override-throttled': '输入错误次数过多，请稍等几分钟后再由本人输入。',
+    'override-role': '只有在职的医保专员或诊所负责人可以放行。请请他们本人输入自己的账号。',
+    'already-reviewed': '这条核验记录已经复核过了。',
+    'possible-duplicate':
+      '该患者可能已经登记过：另有患者的证件号码、医保卡号或姓名加出生日期与此相同。请先核对是否同一人。',
+    'reason-required': '修改姓名、证件类型或证件号码必须填写原因。',
+    'id-number-invalid': '证件号码不正确，请对照证件逐位核对。',
+    'identity-mismatch': '性别或出生日期与证件号码不符，请对照证件核对。',
+    'photo-invalid': '照片必须是 JPG、PNG 或 WebP 图片，且不超过 2 MB。',
     forbidden: '您的角色无权执行此操作。',
   },
   {
@@ -91,6 +104,23 @@ export const errorText = bilingual(
       'Password too weak: at least 8 characters mixing three of upper case, lower case, digits and symbols, or a phrase of 14 or more.',
     'wrong-password': 'Wrong password.',
     'inactive-account': 'This account is deactivated; ask the clinic owner.',
+    'check-reason-required': 'Give a reason: a failed or overridden check must say why.',
+    'cannot-verify':
+      'ID, card and person do not all check out, so this cannot be recorded as verified. Choose "Not verified" or ask the insurance officer to override.',
+    'override-credentials':
+      "The insurance officer's or owner's username or password is wrong. Ask them to type it again themselves.",
+    'override-throttled': 'Too many wrong attempts. Wait a few minutes, then let them try again.',
+    'override-role':
+      'Only an active insurance officer or the clinic owner can override. Ask one of them to enter their own login.',
+    'already-reviewed': 'This check has already been reviewed.',
+    'possible-duplicate':
+      'This patient may already be registered: another patient has the same ID number, insurance card number, or name and date of birth. Check whether it is the same person first.',
+    'reason-required': 'A change of name, ID type or ID number needs a reason.',
+    'id-number-invalid':
+      'The ID number is not valid; check it against the document, character by character.',
+    'identity-mismatch':
+      'Sex or date of birth contradicts the ID number; check them against the document.',
+    'photo-invalid': 'The photo must be a JPG, PNG or WebP image of at most 2 MB.',
     forbidden: 'Your role is not allowed to do this.',
   },
 );

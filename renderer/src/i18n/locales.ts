@@ -1,10 +1,13 @@
 import { shellText } from '../app/shell-text';
 import { auditText } from '../features/audit/audit-text';
+import { patientsText } from '../features/patients/patients-text';
 import { placeholderText } from '../features/placeholder/placeholder-text';
 import { sessionText } from '../features/session/session-text';
 import { settingsText } from '../features/settings/settings-text';
 import { setupText } from '../features/setup/setup-text';
 import { staffText } from '../features/staff/staff-text';
+import { todayText } from '../features/today/today-text';
+import { visitsText } from '../features/visits/visits-text';
 import { accountText } from '../ui/account-text';
 import { commonText, errorText } from './common-text';
 
@@ -20,6 +23,9 @@ const namespaces = {
   settings: settingsText,
   staff: staffText,
   audit: auditText,
+  patients: patientsText,
+  visits: visitsText,
+  today: todayText,
 };
 
 const pick = (language: 'zh-CN' | 'en') =>

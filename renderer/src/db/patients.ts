@@ -1,0 +1,318 @@
+import {
+  IMAGE_TYPES,
+  MAX_PHOTO_BYTES,
+  type Attachment,
+} from '../../../shared/attachments/attachment';
+import { assertCan, type Action } from '../../../shared/auth/permissions';
+import { today } from '../../../shared/clock/calendar-date';
+import { AppError } from '../../../shared/errors';
+import { newId } from '../../../shared/ids';
+import type { Provenance } from '../../../shared/record';
+import { patientSearchKeys, type Patient } from '../../../shared/patients/patient';
+import {
+  identityChanged,
+  patientInputSchema,
+  type PatientDetails,
+  type PatientInput,
+  type PatientProblem,
+} from '../../../shared/patients/patient-input';
+import { logRecordView } from './audit';
+import type { ClinicDb } from './database';
+import { pinyinReadings } from './pinyin';
+import { withoutProvenance, writeRecord, type Actor, type StoreContext } from './write';
+
+const REASON_MAX = 200;
+
+const assertActorCan = (actor: Actor, action: Action) => {
+  if (!actor.role) throw new AppError('invalid-input', 'an unknown person cannot act');
+  assertCan(actor.role, action);
+};
+
+const PATIENT_TABLES = (db: ClinicDb) => [
+  db.patients,
+  db.attachments,
+  db.auditEvents,
+  db.outbox,
+  db.deviceState,
+];
+
+const ID_PROBLEMS = new Set<PatientProblem>([
+  'id-length',
+  'id-characters',
+  'id-date',
+  'id-future-date',
+  'id-check-character',
+  'id-prefix',
+  'id-format',
+]);
+
+const reasonFor = (problem: string) =>
+  ID_PROBLEMS.has(problem as PatientProblem)
+    ? 'id-number-invalid'
+    : problem === 'sex-mismatch' || problem === 'birth-date-mismatch'
+      ? 'identity-mismatch'
+      : 'invalid-input';
+
+/**
+ * Checks what was typed by the form's own rules: the first problem names its field, and the
+ * developer message carries the precise problem ("id-check-character").
+ */
+export const parsePatientInput = (ctx: StoreContext, input: PatientInput): PatientDetails => {
+  const parsed = patientInputSchema(today(ctx.clock)).safeParse(input);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const field = (issue?.path ?? []).join('.');
+  const problem = issue?.message ?? 'invalid';
+  throw new AppError(reasonFor(problem), problem, field);
+};
+
+/** Why another patient may be this one (PRODUCT.md §1.4: 冒名顶替 and 借卡 signs). */
+export type DuplicateMatch = 'id-number' | 'card-number' | 'name-birth-date';
+export type PossibleDuplicate = { patient: Patient; matches: DuplicateMatch[] };
+
+export type DuplicateCandidate = Pick<Patient, 'idNumber' | 'name' | 'birthDate'> & {
+  cardNumber?: string;
+};
+
+/**
+ * Other patients with the same (normalized) ID number, the same card number, or the same name and
+ * birth date. Three index lookups, each returning a handful of rows: no scan, even at 100k.
+ */
+export const findDuplicates = async (
+  db: ClinicDb,
+  candidate: DuplicateCandidate,
+  excludeId?: string,
+): Promise<PossibleDuplicate[]> => {
+  const [byId, byCard, byName] = await Promise.all([
+    db.patients.where('idNumber').equals(candidate.idNumber).toArray(),
+    candidate.cardNumber
+      ? db.patients.where('cardNumber').equals(candidate.cardNumber).toArray()
+      : Promise.resolve([]),
+    db.patients.where('name').equals(candidate.name).toArray(),
+  ]);
+  const found = new Map<string, PossibleDuplicate>();
+  const add = (patient: Patient, match: DuplicateMatch) => {
+    if (patient.id === excludeId) return;
+    const entry = found.get(patient.id) ?? { patient, matches: [] };
+    entry.matches.push(match);
+    found.set(patient.id, entry);
+  };
+  for (const patient of byId) add(patient, 'id-number');
+  for (const patient of byCard) add(patient, 'card-number');
+  for (const patient of byName)
+    if (patient.birthDate === candidate.birthDate) add(patient, 'name-birth-date');
+  return [...found.values()];
+};
+
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * Patients with a search key starting with `key`, each once, in index order. The same as
+ * `.distinct().limit(limit).toArray()`, which walks a cursor row by row (one round trip to
+ * IndexedDB per row); instead, primary keys in one batch, then the rows in one batch. A patient
+ * can match through several keys ("z": zhangwei and zw), so more keys are read than rows wanted.
+ */
+const distinctKeyMatches = async (db: ClinicDb, key: string, limit: number): Promise<Patient[]> => {
+  for (let cap = limit * 2; ; cap *= 4) {
+    const ids = await db.patients.where('searchKeys').startsWith(key).limit(cap).primaryKeys();
+    const unique = [...new Set(ids)];
+    if (unique.length >= limit || ids.length < cap) {
+      const rows = await db.patients.bulkGet(unique.slice(0, limit));
+      return rows.filter((row): row is Patient => row !== undefined);
+    }
+  }
+};
+
+/**
+ * The front desk's one search box, indexed only. Chinese characters search names by prefix
+ * ("张" finds every 张); anything else searches the lower-case search keys by prefix: full pinyin
+ * ("zhangsan"), initials ("zs"), the phone number or its last four digits, the ID number's last
+ * 4–6 characters. `distinct` because one patient can match through several keys.
+ */
+export const searchPatients = async (
+  db: ClinicDb,
+  query: string,
+  limit = 50,
+): Promise<Patient[]> => {
+  // NFKC turns an input method's full-width digits and letters into the ASCII the keys hold.
+  const text = query.normalize('NFKC').replace(/\s+/g, '');
+  if (text === '') return [];
+  if (HAN.test(text)) return db.patients.where('name').startsWith(text).limit(limit).toArray();
+  const key = text.toLowerCase().replace(/-/g, '');
+  if (key === '') return [];
+  return distinctKeyMatches(db, key, limit);
+};
+
+type PatientRow = Omit<Patient, keyof Provenance>;
+
+/** The stored row: empty optional fields are left out rather than kept as `undefined`. */
+const patientRow = (id: string, details: PatientDetails, photoId?: string): PatientRow => {
+  const row = {
+    id,
+    ...details,
+    photoId,
+    searchKeys: patientSearchKeys(details, pinyinReadings),
+  };
+  return Object.fromEntries(
+    Object.entries(row).filter(([, value]) => value !== undefined),
+  ) as PatientRow;
+};
+
+const writePatient = (
+  ctx: StoreContext,
+  actor: Actor,
+  row: PatientRow,
+  before: Patient | undefined,
+  reason?: string,
+) =>
+  writeRecord<Patient>(ctx, {
+    table: 'patients',
+    row,
+    before,
+    ignore: ['searchKeys'],
+    audit: {
+      actor,
+      action: before ? 'update' : 'create',
+      entity: 'patient',
+      summary: row.name,
+      reason,
+    },
+  });
+
+const checkPhoto = (blob: Blob) => {
+  if (!(IMAGE_TYPES as readonly string[]).includes(blob.type) || blob.size > MAX_PHOTO_BYTES) {
+    throw new AppError('photo-invalid', `photo ${blob.type} of ${blob.size} bytes`, 'photo');
+  }
+};
+
+/** The photo row; the blob's bytes never go into the audit log or its `changes`. */
+const writePhoto = (
+  ctx: StoreContext,
+  actor: Actor,
+  owner: Pick<Patient, 'id' | 'name'>,
+  blob: Blob,
+) =>
+  writeRecord<Attachment>(ctx, {
+    table: 'attachments',
+    row: { id: newId(ctx.clock), ownerId: owner.id, kind: 'patient-photo', mime: blob.type, blob },
+    before: undefined,
+    redact: ['blob'],
+    audit: { actor, action: 'create', entity: 'attachment', summary: owner.name },
+  });
+
+const refuseDuplicates = async (
+  db: ClinicDb,
+  details: PatientDetails,
+  before: Patient | undefined,
+) => {
+  const found = await findDuplicates(db, details, before?.id);
+  // On an edit, only what changed can newly collide: an old pair of look-alikes must not block
+  // a change of phone number.
+  const changed = (match: DuplicateMatch) =>
+    !before ||
+    (match === 'id-number' && before.idNumber !== details.idNumber) ||
+    (match === 'card-number' && before.cardNumber !== details.cardNumber) ||
+    (match === 'name-birth-date' &&
+      (before.name !== details.name || before.birthDate !== details.birthDate));
+  if (found.some((d) => d.matches.some(changed))) {
+    throw new AppError('possible-duplicate', `${found.length} possible duplicates`);
+  }
+};
+
+export type RegisterOptions = {
+  /** The person at the desk has seen the possible duplicates and confirmed this is someone else. */
+  acceptDuplicates?: boolean;
+  photo?: Blob;
+};
+
+/** A first-visit registration (PRODUCT.md §1.2), with its photo, in one transaction. */
+export const registerPatient = async (
+  ctx: StoreContext,
+  actor: Actor,
+  input: PatientInput,
+  options: RegisterOptions = {},
+): Promise<Patient> => {
+  assertActorCan(actor, 'patient.register');
+  const details = parsePatientInput(ctx, input);
+  if (options.photo) checkPhoto(options.photo);
+  const id = newId(ctx.clock);
+  // Duplicate check, photo and patient commit together: no second registration can slip between.
+  return ctx.db.transaction('rw', PATIENT_TABLES(ctx.db), async () => {
+    if (!options.acceptDuplicates) await refuseDuplicates(ctx.db, details, undefined);
+    const photo = options.photo
+      ? await writePhoto(ctx, actor, { id, name: details.name }, options.photo)
+      : undefined;
+    return writePatient(ctx, actor, patientRow(id, details, photo?.id), undefined);
+  });
+};
+
+const loadPatient = async (db: ClinicDb, id: string): Promise<Patient> => {
+  const patient = await db.patients.get(id);
+  if (!patient) throw new AppError('not-found', 'no such patient');
+  return patient;
+};
+
+/**
+ * Changes a registration. PRODUCT.md §7.2: a change of name, ID type or ID number needs a reason;
+ * the audit event keeps it beside each field's old and new value.
+ */
+export const updatePatient = async (
+  ctx: StoreContext,
+  actor: Actor,
+  id: string,
+  input: PatientInput,
+  reason: string,
+  options: { acceptDuplicates?: boolean } = {},
+): Promise<Patient> => {
+  assertActorCan(actor, 'patient.edit-identity');
+  const details = parsePatientInput(ctx, input);
+  const why = reason.trim();
+  if (why.length > REASON_MAX) throw new AppError('invalid-input', 'reason too long', 'reason');
+  return ctx.db.transaction('rw', PATIENT_TABLES(ctx.db), async () => {
+    const before = await loadPatient(ctx.db, id);
+    if (identityChanged(before, details) && why === '') {
+      throw new AppError('reason-required', 'identity change without a reason', 'reason');
+    }
+    if (!options.acceptDuplicates) await refuseDuplicates(ctx.db, details, before);
+    const row = patientRow(id, details, before.photoId);
+    return writePatient(ctx, actor, row, before, why || undefined);
+  });
+};
+
+/** A new photo for the 人 check; the previous one stays, as verifications were made against it. */
+export const savePatientPhoto = async (
+  ctx: StoreContext,
+  actor: Actor,
+  patientId: string,
+  blob: Blob,
+): Promise<Patient> => {
+  assertActorCan(actor, 'patient.edit-identity');
+  checkPhoto(blob);
+  // The photo and the patient's pointer to it commit together: never a photo nobody points at.
+  return ctx.db.transaction('rw', PATIENT_TABLES(ctx.db), async () => {
+    const before = await loadPatient(ctx.db, patientId);
+    const photo = await writePhoto(ctx, actor, before, blob);
+    return writePatient(ctx, actor, { ...withoutProvenance(before), photoId: photo.id }, before);
+  });
+};
+
+/** Opens a patient's record: PRODUCT.md §3.5, every opening is logged. */
+export const openPatient = async (
+  ctx: StoreContext,
+  actor: Actor,
+  id: string,
+): Promise<Patient> => {
+  assertActorCan(actor, 'patient.view');
+  const patient = await loadPatient(ctx.db, id);
+  await logRecordView(ctx, actor, 'patient', id, patient.name);
+  return patient;
+};
+
+/** The photo's bytes, for a record already opened (and logged) with `openPatient`. */
+export const readPatientPhoto = async (
+  db: ClinicDb,
+  photoId: string,
+): Promise<Blob | undefined> => {
+  const attachment = await db.attachments.get(photoId);
+  return attachment?.kind === 'patient-photo' ? attachment.blob : undefined;
+};

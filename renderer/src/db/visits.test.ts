@@ -1,0 +1,110 @@
+import Dexie from 'dexie';
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { schemaVersions } from '../../../shared/db/schema';
+import { ClinicDb } from './database';
+import { PermissionError } from '../../../shared/auth/permissions';
+import { visitSchema } from '../../../shared/visits/visit';
+import { actorOf } from './staff';
+import { storeWithOwner } from './testing/store';
+import { addTeam, putPatient } from './testing/visits';
+import { recordVerification, reconfirm } from './verifications';
+import { checkIn, patientTimeline, visitsOn } from './visits';
+
+const clinic = async () => {
+  const store = await storeWithOwner();
+  const team = await addTeam(store.ctx, store.ownerActor);
+  const patient = await putPatient(store.ctx);
+  return { ...store, ...team, patient, desk: actorOf(team.desk) };
+};
+
+describe('check-in', () => {
+  it("opens today's visit, awaiting verification, to be settled through the insurance", async () => {
+    const { ctx, desk, patient, db } = await clinic();
+    const visit = await checkIn(ctx, desk, patient.id);
+    expect(visit).toMatchObject({
+      patientId: patient.id,
+      date: '2026-11-22',
+      checkedInBy: desk.staffId,
+      status: 'awaiting-verification',
+      settlement: 'insurance',
+    });
+    expect(visitSchema.safeParse(visit).success).toBe(true);
+    const events = await db.auditEvents.where('entity').equals('visit').toArray();
+    expect(events).toMatchObject([{ action: 'create', entityId: visit.id, summary: '张秀英' }]);
+  });
+
+  it('a second check-in the same day returns the visit already open', async () => {
+    const { ctx, desk, patient, db } = await clinic();
+    const first = await checkIn(ctx, desk, patient.id);
+    const again = await checkIn(ctx, desk, patient.id);
+    expect(again.id).toBe(first.id);
+    expect(await db.visits.count()).toBe(1);
+  });
+
+  it('the next clinic day is a new visit (days turn at midnight in Beijing)', async () => {
+    const { ctx, desk, patient, clock } = await clinic();
+    const first = await checkIn(ctx, desk, patient.id);
+    clock.set('2026-11-23T00:30:00+08:00');
+    const next = await checkIn(ctx, desk, patient.id);
+    expect(next.id).not.toBe(first.id);
+    expect(next.date).toBe('2026-11-23');
+  });
+
+  it('an uninsured patient is self-pay from the start', async () => {
+    const { ctx, desk } = await clinic();
+    const selfPay = await putPatient(ctx, { id: 'p-self', scheme: 'self-pay' });
+    expect(await checkIn(ctx, desk, selfPay.id)).toMatchObject({
+      settlement: 'self-pay',
+      selfPayCause: 'not-insured',
+    });
+  });
+
+  it('a clinician cannot check patients in; an unknown patient is not found', async () => {
+    const { ctx, clinician, desk, patient } = await clinic();
+    await expect(checkIn(ctx, actorOf(clinician), patient.id)).rejects.toThrowError(
+      PermissionError,
+    );
+    await expect(checkIn(ctx, desk, 'nobody')).rejects.toMatchObject({ reason: 'not-found' });
+  });
+});
+
+describe("today's visits and a patient's timeline", () => {
+  it('shows each visit with its latest check-in verification and re-confirmations', async () => {
+    const { ctx, desk, patient, clinician } = await clinic();
+    const visit = await checkIn(ctx, desk, patient.id);
+    await recordVerification(ctx, desk, {
+      visitId: visit.id,
+      documentPresented: true,
+      cardMethod: 'none',
+      personConfirmed: false,
+      outcome: 'failed',
+      reason: '未带医保卡',
+    });
+    await reconfirm(ctx, actorOf(clinician), visit.id, 'clinician', '已当面核对');
+    const [row] = await visitsOn(ctx.db, '2026-11-22');
+    expect(row?.visit.status).toBe('failed');
+    expect(row?.checks.checkIn).toMatchObject({ outcome: 'failed', reason: '未带医保卡' });
+    expect(row?.checks.clinician).toMatchObject({ by: clinician.id, note: '已当面核对' });
+    expect(row?.checks.pharmacist).toBeUndefined();
+
+    const timeline = await patientTimeline(ctx.db, patient.id);
+    expect(timeline).toHaveLength(1);
+    expect(timeline[0]?.checks.all.map((v) => v.stage)).toEqual(['check-in', 'clinician']);
+  });
+});
+
+describe('the store upgrade that adds review marks (schema version 2)', () => {
+  it("keeps a version-1 workstation's rows and adds the review table", async () => {
+    const name = `upgrade-${Math.random()}`;
+    const old = new Dexie(name, { indexedDB, IDBKeyRange });
+    old.version(1).stores(schemaVersions[0].stores);
+    await old.table('visits').put({ id: 'v1', patientId: 'p1', date: '2026-11-21' });
+    old.close();
+
+    const db = new ClinicDb(name, { indexedDB, IDBKeyRange });
+    expect(await db.visits.get('v1')).toMatchObject({ patientId: 'p1' });
+    expect(await db.verificationReviews.count()).toBe(0);
+    expect(db.verno).toBe(2);
+  });
+});

@@ -1,0 +1,148 @@
+import { assertCan, type Action } from '../../../shared/auth/permissions';
+import { today, type CalendarDate } from '../../../shared/clock/calendar-date';
+import { AppError } from '../../../shared/errors';
+import { newId } from '../../../shared/ids';
+import type { Patient } from '../../../shared/patients/patient';
+import type {
+  CheckInVerification,
+  Reconfirmation,
+  Verification,
+  VerificationReview,
+} from '../../../shared/visits/verification';
+import type { Visit } from '../../../shared/visits/visit';
+import type { ClinicDb } from './database';
+import { writeRecord, type Actor, type StoreContext } from './write';
+
+export const assertActorCan = (actor: Actor, action: Action) => {
+  if (!actor.role) throw new AppError('invalid-input', 'an unknown person cannot act');
+  assertCan(actor.role, action);
+};
+
+export const loadPatient = async (db: ClinicDb, id: string): Promise<Patient> => {
+  const patient = await db.patients.get(id);
+  if (!patient) throw new AppError('not-found', 'no such patient');
+  return patient;
+};
+
+export const loadVisit = async (db: ClinicDb, id: string): Promise<Visit> => {
+  const visit = await db.visits.get(id);
+  if (!visit) throw new AppError('not-found', 'no such visit');
+  return visit;
+};
+
+/** An uninsured (自费) patient's visit is self-pay from the start, whatever the check says. */
+export const insuredSettlement = (
+  patient: Pick<Patient, 'scheme'>,
+): Pick<Visit, 'settlement' | 'selfPayCause'> =>
+  patient.scheme === 'self-pay'
+    ? { settlement: 'self-pay', selfPayCause: 'not-insured' }
+    : { settlement: 'insurance' };
+
+/**
+ * Opens today's visit for a patient; the verification panel follows. A second check-in on the
+ * same clinic day returns the visit already open (a double click, or the panel closed and opened
+ * again), so that one visit never becomes two.
+ */
+export const checkIn = async (
+  ctx: StoreContext,
+  actor: Actor,
+  patientId: string,
+): Promise<Visit> => {
+  assertActorCan(actor, 'visit.check-in');
+  const date = today(ctx.clock);
+  const { db } = ctx;
+  // Looking for today's visit and opening one commit together: two clicks cannot open two.
+  return db.transaction(
+    'rw',
+    [db.visits, db.patients, db.auditEvents, db.outbox, db.deviceState],
+    async () => {
+      const patient = await loadPatient(db, patientId);
+      const open = await db.visits.where('[date+patientId]').equals([date, patientId]).first();
+      if (open) return open;
+      return writeRecord<Visit>(ctx, {
+        table: 'visits',
+        row: {
+          id: newId(ctx.clock),
+          patientId,
+          date,
+          checkedInAt: new Date(ctx.clock.now()).toISOString(),
+          checkedInBy: actor.staffId,
+          status: 'awaiting-verification',
+          ...insuredSettlement(patient),
+        },
+        before: undefined,
+        audit: { actor, action: 'create', entity: 'visit', summary: patient.name },
+      });
+    },
+  );
+};
+
+/** Oldest first; the causal stamp orders two checks made within the same millisecond. */
+export const byTime = (a: Verification, b: Verification): number =>
+  a.at.localeCompare(b.at) || a.hlc.localeCompare(b.hlc);
+
+/** The newest of each kind of check on one visit. */
+export type VisitChecks = {
+  checkIn?: CheckInVerification;
+  clinician?: Reconfirmation;
+  pharmacist?: Reconfirmation;
+  /** Every check-in verification, oldest first (a failure may be followed by an override). */
+  all: Verification[];
+};
+
+export const groupChecks = (verifications: readonly Verification[]): Map<string, VisitChecks> => {
+  const byVisit = new Map<string, VisitChecks>();
+  const sorted = [...verifications].sort(byTime);
+  for (const v of sorted) {
+    const checks = byVisit.get(v.visitId) ?? { all: [] };
+    checks.all.push(v);
+    if (v.stage === 'check-in') checks.checkIn = v;
+    else checks[v.stage] = v;
+    byVisit.set(v.visitId, checks);
+  }
+  return byVisit;
+};
+
+export type TodayVisit = { visit: Visit; patient: Patient | undefined; checks: VisitChecks };
+
+/** Today's visits in check-in order, each with its latest checks: a few index lookups. */
+export const visitsOn = async (db: ClinicDb, date: CalendarDate): Promise<TodayVisit[]> => {
+  const visits = await db.visits.where('date').equals(date).sortBy('checkedInAt');
+  const patients = await db.patients.bulkGet(visits.map((v) => v.patientId));
+  const verifications = await db.verifications
+    .where('visitId')
+    .anyOf(visits.map((v) => v.id))
+    .toArray();
+  const checks = groupChecks(verifications);
+  return visits.map((visit, i) => ({
+    visit,
+    patient: patients[i],
+    checks: checks.get(visit.id) ?? { all: [] },
+  }));
+};
+
+export type TimelineVisit = {
+  visit: Visit;
+  checks: VisitChecks;
+  reviews: Map<string, VerificationReview>;
+};
+
+/** A patient's visits, newest first, with every verification and its review mark. */
+export const patientTimeline = async (
+  db: ClinicDb,
+  patientId: string,
+): Promise<TimelineVisit[]> => {
+  const visits = await db.visits.where('patientId').equals(patientId).toArray();
+  visits.sort((a, b) => b.checkedInAt.localeCompare(a.checkedInAt));
+  const verifications = await db.verifications.where('patientId').equals(patientId).toArray();
+  const reviews = await db.verificationReviews.bulkGet(verifications.map((v) => v.id));
+  const reviewById = new Map(
+    reviews.filter((r): r is VerificationReview => !!r).map((r) => [r.id, r]),
+  );
+  const checks = groupChecks(verifications);
+  return visits.map((visit) => ({
+    visit,
+    checks: checks.get(visit.id) ?? { all: [] },
+    reviews: reviewById,
+  }));
+};

@@ -1,0 +1,57 @@
+import { Select } from 'antd';
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { today } from '../../../../shared/clock/calendar-date';
+import { ageOn, maskIdNumber } from '../../../../shared/patients/display';
+import type { Patient } from '../../../../shared/patients/patient';
+import { useServices } from '../../app/services';
+import { searchPatients } from '../../db/patients';
+
+const RESULTS = 10;
+
+/**
+ * The desk's shortest way in: type a few letters, pick the patient, and the verification panel
+ * opens. Searching is the patients feature's indexed search; registering stays on its screen.
+ */
+export const QuickCheckIn = ({ onPick }: { onPick: (patientId: string) => void }) => {
+  const { t } = useTranslation();
+  const { db, clock } = useServices();
+  const [found, setFound] = useState<Patient[]>([]);
+  const [query, setQuery] = useState('');
+  const latest = useRef('');
+
+  const search = async (text: string) => {
+    latest.current = text;
+    setQuery(text);
+    const results = await searchPatients(db, text, RESULTS);
+    // A slower answer to an older query must not replace the newer one.
+    if (latest.current === text) setFound(results);
+  };
+
+  return (
+    <Select<string>
+      showSearch={{ filterOption: false, onSearch: (text) => void search(text) }}
+      value={null}
+      placeholder={t('today.quickCheckIn.placeholder')}
+      aria-label={t('today.quickCheckIn.label')}
+      notFoundContent={query.trim() ? t('today.quickCheckIn.notFound') : null}
+      style={{ width: 520 }}
+      size="large"
+      onChange={(patientId) => {
+        setFound([]);
+        setQuery('');
+        onPick(patientId);
+      }}
+      options={found.map((p) => ({
+        value: p.id,
+        label: [
+          p.name,
+          t(`patients.sex.${p.sex}`),
+          t('visits.panel.age', { age: ageOn(p.birthDate, today(clock)) }),
+          maskIdNumber(p.idNumber),
+        ].join(' · '),
+      }))}
+      data-testid="quick-check-in"
+    />
+  );
+};

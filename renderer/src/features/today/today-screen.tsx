@@ -1,0 +1,105 @@
+import { App, Card, Flex, Tabs, Typography } from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate } from 'react-router';
+import { can } from '../../../../shared/auth/permissions';
+import { today } from '../../../../shared/clock/calendar-date';
+import { useServices } from '../../app/services';
+import { useSession } from '../../app/session-store';
+import { actorOf } from '../../db/staff';
+import { dailyReview } from '../../db/verification-reviews';
+import { checkIn, visitsOn } from '../../db/visits';
+import { errorMessage } from '../../ui/error-message';
+import { VerificationPanel } from '../visits/verification-panel';
+import { DailyReviewTable } from './daily-review-table';
+import { QuickCheckIn } from './quick-check-in';
+import { TodayVisitsTable } from './today-visits-table';
+
+/**
+ * The desk's home: check a patient in, see where each of today's visits stands on identity, and
+ * record the clinician's and pharmacist's re-checks. The insurance officer's daily review is the
+ * second tab (/today/review), so that it can be bookmarked.
+ */
+export const TodayScreen = () => {
+  const { t } = useTranslation();
+  const services = useServices();
+  const { db, clock } = services;
+  const { message } = App.useApp();
+  const me = useSession((state) => state.staff);
+  const navigate = useNavigate();
+  const location = useLocation();
+  const date = today(clock);
+  const visits = useLiveQuery(() => visitsOn(db, date), [db, date]);
+  const review = useLiveQuery(() => dailyReview(db, date), [db, date]);
+  const [visitId, setVisitId] = useState<string>();
+  const [open, setOpen] = useState(false);
+
+  if (!me) return null;
+  const reviewer = can(me.role, 'review.daily');
+  const tab = reviewer && location.pathname.endsWith('/review') ? 'review' : 'visits';
+
+  const verify = (id: string) => {
+    setVisitId(id);
+    setOpen(true);
+  };
+  const checkInPatient = async (patientId: string) => {
+    try {
+      verify((await checkIn(services, actorOf(me), patientId)).id);
+    } catch (error) {
+      void message.error(errorMessage(t, error));
+    }
+  };
+
+  const visitsTab = (
+    <Flex vertical gap={16}>
+      {can(me.role, 'visit.check-in') && <QuickCheckIn onPick={(id) => void checkInPatient(id)} />}
+      <TodayVisitsTable visits={visits} role={me.role} onVerify={verify} />
+    </Flex>
+  );
+  const reviewTab = (
+    <Flex vertical gap={16}>
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+        {t('today.review.intro')}
+      </Typography.Paragraph>
+      <DailyReviewTable items={review} me={me} />
+    </Flex>
+  );
+
+  return (
+    <Card>
+      <Flex justify="space-between" align="baseline">
+        <Typography.Title level={3}>{t('today.title')}</Typography.Title>
+        <Typography.Text type="secondary">{t('today.date', { date })}</Typography.Text>
+      </Flex>
+      <Tabs
+        activeKey={tab}
+        onChange={(key) => navigate(key === 'review' ? '/today/review' : '/today')}
+        items={[
+          {
+            key: 'visits',
+            label: t('today.tabs.visits', { count: visits?.length ?? 0 }),
+            children: visitsTab,
+          },
+          ...(reviewer
+            ? [
+                {
+                  key: 'review',
+                  label: t('today.tabs.review', {
+                    count: review?.filter((i) => !i.review).length ?? 0,
+                  }),
+                  children: reviewTab,
+                },
+              ]
+            : []),
+        ]}
+      />
+      <VerificationPanel
+        visitId={visitId}
+        open={open}
+        onClose={() => setOpen(false)}
+        afterClose={() => setVisitId(undefined)}
+      />
+    </Card>
+  );
+};

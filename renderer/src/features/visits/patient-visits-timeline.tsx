@@ -1,0 +1,108 @@
+import { Empty, Flex, Space, Tag, Timeline, Typography } from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useTranslation } from 'react-i18next';
+import type { Verification, VerificationReview } from '../../../../shared/visits/verification';
+import { useServices } from '../../app/services';
+import { patientTimeline, type TimelineVisit } from '../../db/visits';
+import { formatClinicTime } from '../audit/clinic-time';
+import { FlagTags, OutcomeTag, VisitStatusTag } from './check-tags';
+import { useStaffNames } from './use-staff-names';
+
+/** A patient's visits, newest first, each with every identity check made on it (issue 3 item 7). */
+export const PatientVisitsTimeline = ({ patientId }: { patientId: string }) => {
+  const { t } = useTranslation();
+  const { db } = useServices();
+  const visits = useLiveQuery(() => patientTimeline(db, patientId), [db, patientId]);
+  if (visits === undefined) return null;
+  if (visits.length === 0) return <Empty description={t('visits.timeline.empty')} />;
+  return (
+    <Timeline
+      data-testid="visit-timeline"
+      items={visits.map((entry) => ({
+        key: entry.visit.id,
+        color:
+          entry.visit.status === 'failed'
+            ? 'red'
+            : entry.visit.status === 'verified'
+              ? 'green'
+              : 'gray',
+        content: <VisitEntry entry={entry} />,
+      }))}
+    />
+  );
+};
+
+const VisitEntry = ({ entry }: { entry: TimelineVisit }) => {
+  const { t } = useTranslation();
+  const { visit, checks, reviews } = entry;
+  return (
+    <Flex vertical gap={4} data-testid="timeline-visit">
+      <Space wrap>
+        <Typography.Text strong>{visit.date}</Typography.Text>
+        <VisitStatusTag status={visit.status} />
+        <Tag>{t(`visits.settlement.${visit.settlement}`)}</Tag>
+        {visit.selfPayReason && (
+          <Typography.Text type="secondary">
+            {t('visits.timeline.selfPay', { reason: visit.selfPayReason })}
+          </Typography.Text>
+        )}
+      </Space>
+      {checks.all.length === 0 ? (
+        <Typography.Text type="secondary">{t('visits.timeline.noChecks')}</Typography.Text>
+      ) : (
+        checks.all.map((check) => (
+          <CheckLine key={check.id} check={check} review={reviews.get(check.id)} />
+        ))
+      )}
+    </Flex>
+  );
+};
+
+const CheckLine = ({
+  check,
+  review,
+}: {
+  check: Verification;
+  review: VerificationReview | undefined;
+}) => {
+  const { t } = useTranslation();
+  const staffName = useStaffNames();
+  return (
+    <Space wrap size={[8, 2]} data-testid="timeline-check" data-stage={check.stage}>
+      <Typography.Text type="secondary">{formatClinicTime(check.at)}</Typography.Text>
+      <Typography.Text>{t(`visits.stages.${check.stage}`)}</Typography.Text>
+      <OutcomeTag outcome={check.outcome} />
+      <Typography.Text type="secondary">
+        {t('visits.timeline.by', { name: staffName(check.by) })}
+      </Typography.Text>
+      {check.stage === 'check-in' && (
+        <>
+          {check.overriddenBy && (
+            <Typography.Text>
+              {t('visits.timeline.overriddenBy', { name: staffName(check.overriddenBy) })}
+            </Typography.Text>
+          )}
+          {check.reason && (
+            <Typography.Text>
+              {t('visits.timeline.reason', { reason: check.reason })}
+            </Typography.Text>
+          )}
+          <FlagTags flags={check.flags} />
+        </>
+      )}
+      {check.note && (
+        <Typography.Text type="secondary">
+          {t('visits.timeline.note', { note: check.note })}
+        </Typography.Text>
+      )}
+      {review && (
+        <Tag color="blue">
+          {t('visits.timeline.reviewed', {
+            name: staffName(review.reviewedBy),
+            at: formatClinicTime(review.reviewedAt),
+          })}
+        </Tag>
+      )}
+    </Space>
+  );
+};

@@ -1,0 +1,128 @@
+import { expect, type Page } from '@playwright/test';
+import { VerificationPanelPage } from './verification-panel-page';
+
+/** A generated patient, as the check-in specs need it (read from the store after seeding). */
+export type SeededPatient = {
+  id: string;
+  name: string;
+  idNumber: string;
+  cardNumber: string;
+};
+
+type DevHook = {
+  seed: (patients: number, endDate: string) => Promise<{ patients: number }>;
+  db: {
+    patients: {
+      toArray(): Promise<(SeededPatient & { idType: string; scheme: string })[]>;
+      get(id: string): Promise<Record<string, unknown>>;
+      put(row: Record<string, unknown>): Promise<unknown>;
+    };
+    attachments: { put(row: Record<string, unknown>): Promise<unknown> };
+  };
+};
+
+/**
+ * Fills the store with generated patients (their history ending yesterday, so that today starts
+ * empty) and returns insured resident-card holders with a card number on file.
+ */
+export const seedPatients = async (page: Page, count = 30): Promise<SeededPatient[]> =>
+  page.evaluate(async (count) => {
+    const dev = (globalThis as unknown as { __clinicdeskDev: DevHook }).__clinicdeskDev;
+    const yesterday = new Date(Date.now() - 86_400_000).toLocaleDateString('sv-SE', {
+      timeZone: 'Asia/Shanghai',
+    });
+    await dev.seed(count, yesterday);
+    const all = await dev.db.patients.toArray();
+    return all
+      .filter((p) => p.idType === 'resident' && p.scheme !== 'self-pay' && !!p.cardNumber)
+      .map(({ id, name, idNumber, cardNumber }) => ({ id, name, idNumber, cardNumber }));
+  }, count);
+
+/** Changes a stored patient behind the UI, as another workstation's sync would. */
+export const patchPatient = (page: Page, id: string, changes: Record<string, unknown>) =>
+  page.evaluate(
+    async ([id, changes]) => {
+      const dev = (globalThis as unknown as { __clinicdeskDev: DevHook }).__clinicdeskDev;
+      await dev.db.patients.put({ ...(await dev.db.patients.get(id)), ...changes });
+    },
+    [id, changes] as const,
+  );
+
+/** Gives a patient a photo (a drawn portrait), as registration with the webcam would. */
+export const givePhoto = (page: Page, patientId: string) =>
+  page.evaluate(async (patientId) => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 300;
+    canvas.height = 400;
+    const g = canvas.getContext('2d')!;
+    g.fillStyle = '#dbeafe';
+    g.fillRect(0, 0, 300, 400);
+    g.fillStyle = '#94a3b8';
+    g.beginPath();
+    g.arc(150, 150, 70, 0, Math.PI * 2);
+    g.fill();
+    g.fillRect(60, 250, 180, 150);
+    const blob = await new Promise<Blob>((resolve) =>
+      canvas.toBlob((b) => resolve(b!), 'image/jpeg'),
+    );
+    const dev = (globalThis as unknown as { __clinicdeskDev: DevHook }).__clinicdeskDev;
+    const at = new Date().toISOString();
+    const provenance = {
+      createdAt: at,
+      createdBy: 'e2e',
+      updatedAt: at,
+      updatedBy: 'e2e',
+      deviceId: 'e2e',
+      hlc: at,
+    };
+    const photoId = `photo-${patientId}`;
+    await dev.db.attachments.put({
+      id: photoId,
+      ownerId: patientId,
+      kind: 'patient-photo',
+      mime: 'image/jpeg',
+      blob,
+      ...provenance,
+    });
+    await dev.db.patients.put({ ...(await dev.db.patients.get(patientId)), photoId });
+  }, patientId);
+
+/** The Today screen: quick check-in, today's visits, and the daily review tab. */
+export class TodayPage {
+  readonly panel: VerificationPanelPage;
+
+  constructor(readonly page: Page) {
+    this.panel = new VerificationPanelPage(page);
+  }
+
+  async open() {
+    await this.page.goto('/#/today');
+    await expect(this.page.getByTestId('quick-check-in')).toBeVisible();
+  }
+
+  /** Finds the patient by the tail of their ID number, picks them, and waits for the panel. */
+  async checkIn(patient: SeededPatient) {
+    const box = this.page.getByTestId('quick-check-in').locator('input');
+    await box.click();
+    await box.fill(patient.idNumber.slice(-6).toLowerCase());
+    await this.page
+      .locator('.ant-select-item-option')
+      .filter({ hasText: patient.name })
+      .first()
+      .click();
+    await this.panel.expectOpenFor(patient.name);
+  }
+
+  row(patient: Pick<SeededPatient, 'name'>) {
+    return this.page.locator(`[data-testid="today-visit"][data-patient="${patient.name}"]`);
+  }
+
+  async openReview() {
+    await this.page.getByRole('tab', { name: /每日复核/ }).click();
+    await expect(this.page).toHaveURL(/#\/today\/review$/);
+  }
+
+  reviewItems() {
+    return this.page.getByTestId('review-item');
+  }
+}
