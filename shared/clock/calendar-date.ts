@@ -72,8 +72,8 @@ export const addDays = (date: CalendarDate, days: number): CalendarDate =>
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-/** The calendar date of an instant as seen in a time zone (the clinic's, by default). */
-export const calendarDateAt = (epochMs: number, timeZone = DEFAULT_TIME_ZONE): CalendarDate => {
+/** The wall-clock reading of an instant in a time zone (the clinic's, by default). */
+export const wallClockParts = (epochMs: number, timeZone = DEFAULT_TIME_ZONE) => {
   let formatter = formatters.get(timeZone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat('en-US', {
@@ -81,13 +81,30 @@ export const calendarDateAt = (epochMs: number, timeZone = DEFAULT_TIME_ZONE): C
       year: 'numeric',
       month: '2-digit',
       day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23', // without it some engines print midnight as "24"
     });
     formatters.set(timeZone, formatter);
   }
   const parts = Object.fromEntries(
     formatter.formatToParts(epochMs).map((part) => [part.type, part.value]),
   );
-  return formatCalendarDate(Number(parts.year), Number(parts.month), Number(parts.day));
+  return {
+    year: Number(parts.year),
+    month: Number(parts.month),
+    day: Number(parts.day),
+    hour: Number(parts.hour),
+    minute: Number(parts.minute),
+    second: Number(parts.second),
+  };
+};
+
+/** The calendar date of an instant as seen in a time zone (the clinic's, by default). */
+export const calendarDateAt = (epochMs: number, timeZone = DEFAULT_TIME_ZONE): CalendarDate => {
+  const { year, month, day } = wallClockParts(epochMs, timeZone);
+  return formatCalendarDate(year, month, day);
 };
 
 /** Today in the clinic, from the injected clock: tests pin it, nothing reads the wall clock directly. */

@@ -1,7 +1,7 @@
 import type { AuditAction, AuditEntity } from '../../../../shared/audit/audit-event';
 import { DEFAULT_TIME_ZONE } from '../../../../shared/clock/calendar-date';
 import type { AuditFilter } from '../../db/audit';
-import { endOfClinicDay, startOfClinicDay } from './clinic-time';
+import { endOfClinicDay, startOfClinicDay } from '../../../../shared/clock/clinic-time';
 
 /** Anything that prints itself as a date: the dayjs values of antd's RangePicker. */
 type PickedDay = { format(template: 'YYYY-MM-DD'): string };

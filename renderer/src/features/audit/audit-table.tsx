@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { AuditAction, AuditEvent } from '../../../../shared/audit/audit-event';
 import { AuditChanges } from './audit-changes';
 import { deviceTail } from './audit-filter';
-import { formatClinicTime } from './clinic-time';
+import { formatClinicTime } from '../../../../shared/clock/clinic-time';
 
 const PAGE_SIZE = 50;
 

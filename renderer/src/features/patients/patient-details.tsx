@@ -10,7 +10,7 @@ import { provinceByCode } from '../../../../shared/regions';
 import { useServices } from '../../app/services';
 import { useSession } from '../../app/session-store';
 import { useLanguage } from '../../i18n/use-language';
-import { formatClinicTime } from '../audit/clinic-time';
+import { formatClinicTime } from '../../../../shared/clock/clinic-time';
 import { CheckInButton } from '../visits/check-in-button';
 import { PatientVisitsTimeline } from '../visits/patient-visits-timeline';
 import { MaskedIdNumber } from './masked-id-number';

@@ -4,7 +4,7 @@ import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../../shared/auth/roles';
 import type { Staff } from '../../../../shared/staff/staff';
-import { formatClinicTime } from '../audit/clinic-time';
+import { formatClinicTime } from '../../../../shared/clock/clinic-time';
 
 export type StaffAction = 'edit' | 'set-active' | 'reset-password';
 

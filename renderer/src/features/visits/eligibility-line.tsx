@@ -2,7 +2,7 @@ import { WifiOutlined } from '@ant-design/icons';
 import { Alert, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Eligibility } from '../../../../shared/visits/verification';
-import { formatClinicTime } from '../audit/clinic-time';
+import { formatClinicTime } from '../../../../shared/clock/clinic-time';
 
 const statusColor = { active: 'green', lapsed: 'red', unknown: 'default' } as const;
 

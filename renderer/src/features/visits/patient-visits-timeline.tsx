@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Verification, VerificationReview } from '../../../../shared/visits/verification';
 import { useServices } from '../../app/services';
 import { patientTimeline, type TimelineVisit } from '../../db/visits';
-import { formatClinicTime } from '../audit/clinic-time';
+import { formatClinicTime } from '../../../../shared/clock/clinic-time';
 import { FlagTags, OutcomeTag, VisitStatusTag } from './check-tags';
 import { useStaffNames } from './use-staff-names';
 

@@ -1,39 +1,6 @@
-import {
-  addDays,
-  DEFAULT_TIME_ZONE,
-  type CalendarDate,
-} from '../../../../shared/clock/calendar-date';
+import { addDays, DEFAULT_TIME_ZONE, wallClockParts, type CalendarDate } from './calendar-date';
 
 // Until the clinic settings carry a time zone, every clinic runs on the default (Asia/Shanghai).
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-const wallClockParts = (epochMs: number, timeZone: string) => {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23', // without it some engines print midnight as "24"
-    });
-    formatters.set(timeZone, formatter);
-  }
-  const parts = Object.fromEntries(
-    formatter.formatToParts(epochMs).map((part) => [part.type, part.value]),
-  );
-  return {
-    year: Number(parts.year),
-    month: Number(parts.month),
-    day: Number(parts.day),
-    hour: Number(parts.hour),
-    minute: Number(parts.minute),
-    second: Number(parts.second),
-  };
-};
 
 /** How far the zone's wall clock is ahead of UTC at that instant (negative west of Greenwich). */
 const zoneOffsetMs = (epochMs: number, timeZone: string): number => {
