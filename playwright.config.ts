@@ -1,8 +1,6 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/chromium';
 import { FAKE_VIDEO_PATH } from './tests/e2e-camera/camera-video';
-
-/** Debian's chromium: Playwright cannot download its own browsers on our machines. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const PORT = 4173;
 
@@ -12,16 +10,6 @@ const chromium = {
   locale: 'zh-CN',
   timezoneId: 'Asia/Shanghai',
 } as const;
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 export default defineConfig({
   timeout: 60_000,

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, preview } from 'vite';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
 
 /**
  * What the benches that measure inside real Chromium share: the renderer built in e2e mode (so
@@ -28,14 +29,8 @@ export const patientCount = (): number => {
   return count;
 };
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
+const BENCH_CHROMIUM_ARGS = [
+  ...CHROMIUM_ARGS,
   // Otherwise performance.memory is rounded into coarse buckets and refreshed only now and then.
   '--enable-precise-memory-info',
 ];
@@ -72,9 +67,9 @@ export const inFreshProfile = async <T>(
   const profile = await mkdtemp(join(tmpdir(), 'clinicdesk-bench-'));
   try {
     const context = await chromium.launchPersistentContext(profile, {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: CHROMIUM_PATH,
       headless: true,
-      args: CHROMIUM_ARGS,
+      args: BENCH_CHROMIUM_ARGS,
     });
     let result: T;
     try {

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { residentCheckCharacter } from '../../shared/identity/id-number';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
 import { setUpClinic } from './fixtures';
 import { PatientsPage } from './pages/patients-page';
 
@@ -7,10 +8,9 @@ import { PatientsPage } from './pages/patients-page';
 // browser launched differently needs a worker of its own, for this file only.
 test.use({
   launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     args: [
-      '--no-sandbox',
-      '--disable-gpu',
+      ...CHROMIUM_ARGS,
       '--use-fake-device-for-media-stream',
       '--use-fake-ui-for-media-stream',
     ],
