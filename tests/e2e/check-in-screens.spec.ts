@@ -1,21 +1,12 @@
-import { expect, test, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
 import { setUpClinic } from './fixtures';
+import { shoot } from './screenshots';
 import { givePhoto, patchPatient, seedPatients, TodayPage } from './pages/today-page';
 
 /**
  * The check-in screens in both languages, saved for people to look at (tests/e2e/screenshots/),
  * and checked for untranslated keys (i18next shows "visits.panel.title" when a text is missing).
  */
-const RAW_KEY = /\b(visits|today|patients|common|errors)\.[a-zA-Z-]+\.[a-zA-Z-]+/;
-
-const shoot = async (page: Page, language: string, name: string) => {
-  const dir = `tests/e2e/screenshots/${language}`;
-  mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true, animations: 'disabled' });
-  expect(await page.locator('body').innerText(), `${language}/${name}`).not.toMatch(RAW_KEY);
-};
-
 for (const language of ['zh-CN', 'en'] as const) {
   test(`the check-in screens render translated in ${language}`, async ({ page }) => {
     test.slow(); // a whole morning at the desk: four checks, an override, a review

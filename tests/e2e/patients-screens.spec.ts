@@ -1,22 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
 import { residentCheckCharacter } from '../../shared/identity/id-number';
 import { setUpClinic } from './fixtures';
+import { shoot } from './screenshots';
 
 /**
  * The patients screens in both languages, saved for people to look at (tests/e2e/screenshots/)
  * and checked for untranslated keys. Boxes are found by id here: their labels change language.
  */
-const RAW_KEY = /\b(patients|errors|common)\.[a-zA-Z-]+/;
-
-const shoot = async (page: Page, language: string, name: string) => {
-  const dir = `tests/e2e/screenshots/${language}`;
-  mkdirSync(dir, { recursive: true });
-  await expect(page.locator('.ant-spin-spinning')).toHaveCount(0);
-  await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
-  expect(await page.locator('body').innerText(), `${language}/${name}`).not.toMatch(RAW_KEY);
-};
-
 const ID_NUMBER = (() => {
   const first17 = '44030519880615241';
   return first17 + residentCheckCharacter(first17);

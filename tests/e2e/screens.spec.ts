@@ -1,6 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
+import { test } from '@playwright/test';
 import { setUpClinic } from './fixtures';
+import { shoot } from './screenshots';
 import { SetupWizardPage } from './pages/setup-wizard-page';
 import { StaffPage } from './pages/staff-page';
 
@@ -8,18 +8,6 @@ import { StaffPage } from './pages/staff-page';
  * Every screen in both languages, saved for people to look at (tests/e2e/screenshots/), and
  * checked for untranslated keys: i18next shows a key such as "staff.add" when a text is missing.
  */
-const NAMESPACES =
-  'common|errors|account|shell|placeholder|setup|session|settings|staff|audit|patients|visits|today';
-const RAW_KEY = new RegExp(`\\b(${NAMESPACES})\\.[a-zA-Z-]+`);
-
-const shoot = async (page: Page, language: string, name: string) => {
-  const dir = `tests/e2e/screenshots/${language}`;
-  mkdirSync(dir, { recursive: true });
-  await expect(page.locator('.ant-spin-spinning')).toHaveCount(0);
-  await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
-  expect(await page.locator('body').innerText(), `${language}/${name}`).not.toMatch(RAW_KEY);
-};
-
 for (const language of ['zh-CN', 'en'] as const) {
   test(`every screen renders translated in ${language}`, async ({ page }) => {
     const wizard = new SetupWizardPage(page);

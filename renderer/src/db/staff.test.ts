@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { PermissionError } from '../../../shared/auth/permissions';
-import { AppError } from '../../../shared/errors';
 import { completeSetup } from './setup';
 import { login, loginDelayMs, unlock } from './session';
 import {
@@ -11,7 +10,7 @@ import {
   setStaffActive,
   updateStaffProfile,
 } from './staff';
-import { OWNER_PASSWORD, storeWithOwner } from './testing/store';
+import { OWNER_PASSWORD, storeWithOwner, reasonOf } from './testing/store';
 
 const frontDesk = {
   username: 'wangfang',
@@ -19,15 +18,6 @@ const frontDesk = {
   role: 'front-desk',
   password: 'Front#Desk1',
 } as const;
-
-const reasonOf = async (promise: Promise<unknown>) => {
-  try {
-    await promise;
-  } catch (error) {
-    return (error as AppError).reason;
-  }
-  return 'no error';
-};
 
 describe('staff accounts', () => {
   it('the wizard cannot be replayed once the clinic has an owner', async () => {

@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { PermissionError } from '../../../shared/auth/permissions';
-import type { AppError } from '../../../shared/errors';
 import { verificationSchema } from '../../../shared/visits/verification';
 import { setStaffActive, actorOf } from './staff';
-import { OWNER_PASSWORD, storeWithOwner } from './testing/store';
+import { OWNER_PASSWORD, storeWithOwner, reasonOf } from './testing/store';
 import { addTeam, putPatient, STAFF_PASSWORD, ZHANG } from './testing/visits';
 import { dailyReview, markReviewed } from './verification-reviews';
 import { recordVerification, reconfirm, type CheckInInput } from './verifications';
 import { byTime, checkIn } from './visits';
-
-const reasonOf = async (promise: Promise<unknown>) => {
-  try {
-    await promise;
-  } catch (error) {
-    return (error as AppError).reason;
-  }
-  return 'no error';
-};
 
 const clinic = async () => {
   const store = await storeWithOwner();

@@ -1,4 +1,5 @@
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import type { AppError } from '../../../../shared/errors';
 import { manualClock } from '../../../../shared/clock/clock';
 import { newId } from '../../../../shared/ids';
 import { ClinicDb } from '../database';
@@ -23,4 +24,14 @@ export const storeWithOwner = async () => {
     owner: { username: 'lina', displayName: '李娜', password: OWNER_PASSWORD },
   });
   return { ...store, owner, ownerActor: actorOf(owner) };
+};
+
+/** The AppError reason a promise fails with, or 'no error': tests read like the rule they check. */
+export const reasonOf = async (promise: Promise<unknown>): Promise<string> => {
+  try {
+    await promise;
+  } catch (error) {
+    return (error as AppError).reason;
+  }
+  return 'no error';
 };
