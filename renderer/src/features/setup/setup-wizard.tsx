@@ -1,30 +1,18 @@
-import {
-  Alert,
-  Button,
-  Card,
-  Descriptions,
-  Flex,
-  Form,
-  Input,
-  Radio,
-  Select,
-  Space,
-  Steps,
-  Typography,
-} from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Radio, Space, Steps, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { provinceByCode, provinces } from '../../../../shared/regions';
+import { provinceByCode } from '../../../../shared/regions';
 import type { Staff } from '../../../../shared/staff/staff';
 import { useServices } from '../../app/services';
 import { recordSessionEvent } from '../../db/session';
 import { completeSetup } from '../../db/setup';
 import { useLanguage } from '../../i18n/use-language';
 import { NameFields, NewPasswordFields } from '../../ui/account-fields';
+import { ClinicFields } from '../../ui/clinic-fields';
 import { errorMessage } from '../../ui/error-message';
 
 type WizardValues = {
-  clinicName: string;
+  name: string;
   regionProvince: string;
   regionCity: string;
   displayName: string;
@@ -54,7 +42,7 @@ export const SetupWizard = ({ onDone }: { onDone: (owner: Staff) => void }) => {
     try {
       const owner = await completeSetup(services, {
         clinic: {
-          name: values.clinicName,
+          name: values.name,
           regionProvince: values.regionProvince,
           regionCity: values.regionCity,
         },
@@ -105,48 +93,7 @@ export const SetupWizard = ({ onDone }: { onDone: (owner: Staff) => void }) => {
               </Form.Item>
             </>
           )}
-          {step === 1 && (
-            <>
-              <Form.Item
-                name="clinicName"
-                label={t('setup.clinicName')}
-                rules={[
-                  { required: true, whitespace: true, message: t('common.required') },
-                  { max: 80, message: t('account.nameTooLong', { max: 80 }) },
-                ]}
-              >
-                <Input placeholder={t('setup.clinicNamePlaceholder')} autoFocus />
-              </Form.Item>
-              <Flex gap={16}>
-                <Form.Item
-                  name="regionProvince"
-                  label={t('setup.province')}
-                  style={{ flex: 1 }}
-                  rules={[{ required: true, message: t('common.required') }]}
-                >
-                  <Select
-                    showSearch={{ optionFilterProp: 'label' }}
-                    placeholder={t('setup.provincePlaceholder')}
-                    options={provinces.map((p) => ({
-                      value: p.code,
-                      label: language === 'en' ? p.en : p.zh,
-                    }))}
-                  />
-                </Form.Item>
-                <Form.Item
-                  name="regionCity"
-                  label={t('setup.city')}
-                  style={{ flex: 1 }}
-                  rules={[
-                    { required: true, whitespace: true, message: t('common.required') },
-                    { max: 40, message: t('account.nameTooLong', { max: 40 }) },
-                  ]}
-                >
-                  <Input placeholder={t('setup.cityPlaceholder')} />
-                </Form.Item>
-              </Flex>
-            </>
-          )}
+          {step === 1 && <ClinicFields autoFocus />}
           {step === 2 && (
             <>
               <Alert
@@ -163,9 +110,7 @@ export const SetupWizard = ({ onDone }: { onDone: (owner: Staff) => void }) => {
             <>
               <Typography.Paragraph>{t('setup.confirmIntro')}</Typography.Paragraph>
               <Descriptions bordered column={1} size="small" style={{ marginBottom: 16 }}>
-                <Descriptions.Item label={t('setup.clinicName')}>
-                  {values.clinicName}
-                </Descriptions.Item>
+                <Descriptions.Item label={t('setup.clinicName')}>{values.name}</Descriptions.Item>
                 <Descriptions.Item label={t('setup.province')}>
                   {language === 'en' ? province?.en : province?.zh} {values.regionCity}
                 </Descriptions.Item>
