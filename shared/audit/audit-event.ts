@@ -16,6 +16,13 @@ export const auditActionSchema = z.enum([
   'unlock',
   'view',
   'review',
+  'import',
+  'sign',
+  'refuse',
+  'void',
+  'perform',
+  'bill',
+  'cancel',
 ]);
 export type AuditAction = z.infer<typeof auditActionSchema>;
 
@@ -27,6 +34,7 @@ export const auditEntitySchema = z.enum([
   'visit',
   'verification',
   'catalogue',
+  'planned-item',
   'consent',
   'record',
   'retention-policy',

@@ -37,6 +37,20 @@ export const schemaVersions = [
       verificationReviews: 'id, reviewedAt',
     },
   },
+  {
+    version: 3,
+    stores: {
+      ...version1,
+      verificationReviews: 'id, reviewedAt',
+      // catalogue search by code, name and pinyin
+      catalogueItems: 'id, versionId, [versionId+code], code, *searchKeys',
+      // the clinician's plan for a visit (editable until a signed consent covers an item)
+      plannedItems: 'id, visitId, patientId, date, status',
+      consents: 'id, visitId, patientId, status, signedAt, date, clinicianId',
+      // voiding a consent (insert-only, at most one per consent)
+      consentVoids: 'id, &consentId, voidedAt',
+    },
+  },
 ] as const satisfies readonly { version: number; stores: Record<string, string> }[];
 
 type Last<T extends readonly unknown[]> = T extends readonly [...unknown[], infer L] ? L : never;

@@ -5,6 +5,7 @@ import {
   CommentOutlined,
   FileProtectOutlined,
   FolderOpenOutlined,
+  ProfileOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
   TeamOutlined,
@@ -23,6 +24,7 @@ export type NavKey =
   | 'today'
   | 'patients'
   | 'consents'
+  | 'catalogue'
   | 'records'
   | 'complaints'
   | 'backups'
@@ -52,6 +54,12 @@ export const appRoutes: AppRoute[] = [
     icon: <FileProtectOutlined />,
     permission: 'consent.view',
     element: <NotBuiltScreen screen="consents" />,
+  },
+  {
+    key: 'catalogue',
+    icon: <ProfileOutlined />,
+    permission: 'catalogue.view',
+    element: <NotBuiltScreen screen="catalogue" />,
   },
   {
     key: 'records',

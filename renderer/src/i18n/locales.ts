@@ -1,5 +1,8 @@
 import { shellText } from '../app/shell-text';
 import { auditText } from '../features/audit/audit-text';
+import { catalogueText } from '../features/catalogue/catalogue-text';
+import { consentsText } from '../features/consents/consents-text';
+import { noticeText } from '../features/consents/notice-text';
 import { patientsText } from '../features/patients/patients-text';
 import { placeholderText } from '../features/placeholder/placeholder-text';
 import { sessionText } from '../features/session/session-text';
@@ -26,6 +29,9 @@ const namespaces = {
   patients: patientsText,
   visits: visitsText,
   today: todayText,
+  catalogue: catalogueText,
+  consents: consentsText,
+  notice: noticeText,
 };
 
 const pick = (language: 'zh-CN' | 'en') =>
