@@ -21,7 +21,20 @@ export type AppErrorReason =
   | 'override-credentials'
   | 'override-throttled'
   | 'override-role'
-  | 'already-reviewed';
+  | 'already-reviewed'
+  | 'plan-incomplete'
+  | 'item-locked'
+  | 'item-not-planned'
+  | 'catalogue-missing'
+  | 'consent-required'
+  | 'consent-refused'
+  | 'consent-quantity'
+  | 'nothing-to-consent'
+  | 'notice-changed'
+  | 'signature-empty'
+  | 'signature-too-short'
+  | 'representative-id-invalid'
+  | 'already-voided';
 
 export class AppError extends Error {
   constructor(
@@ -29,6 +42,8 @@ export class AppError extends Error {
     message: string,
     /** Which field a form should mark, when one is to blame. */
     readonly field?: string,
+    /** Values the sentence names (an item's name, a line number); never patient identifiers. */
+    readonly values?: Readonly<Record<string, string | number>>,
   ) {
     super(message);
     this.name = 'AppError';

@@ -29,7 +29,7 @@ export const itemsAwaitingConsent = (
   live: readonly Pick<Consent, 'status' | 'content'>[],
 ): PlannedItem[] =>
   items.filter((item) => {
-    if (item.status !== 'planned') return false;
+    if (item.status !== 'planned' || item.performedAt || item.billedAt) return false;
     const problem = coverageProblem(item, live);
     return problem === 'no-consent' || problem === 'refused';
   });

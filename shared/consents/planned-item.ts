@@ -25,8 +25,11 @@ export const alternativesSchema = z.discriminatedUnion('kind', [
 ]);
 export type Alternatives = z.infer<typeof alternativesSchema>;
 
-/** planned → performed → billed, or cancelled before it was performed. */
-export const plannedItemStatusSchema = z.enum(['planned', 'performed', 'billed', 'cancelled']);
+/**
+ * On the plan, or taken off it before it was performed. Performing (at the chair) and billing
+ * (at the desk) are separate marks, in either order: many clinics take payment first.
+ */
+export const plannedItemStatusSchema = z.enum(['planned', 'cancelled']);
 export type PlannedItemStatus = z.infer<typeof plannedItemStatusSchema>;
 
 /** What the clinician types for one line of the plan. */

@@ -91,6 +91,19 @@ export const errorText = bilingual(
     'id-number-invalid': '证件号码不正确，请对照证件逐位核对。',
     'identity-mismatch': '性别或出生日期与证件号码不符，请对照证件核对。',
     'photo-invalid': '照片必须是 JPG、PNG 或 WebP 图片，且不超过 2 MB。',
+    'plan-incomplete': '乙类或自费项目必须填写使用原因，并选择已告知的替代方案（或明确选择“无可替代方案”）。',
+    'item-locked': '“{{item}}”已有患者签字的知情同意书，不能再修改。如需更正，请先作废该告知书，再生成新版本。',
+    'item-not-planned': '“{{item}}”已执行、已收费或已取消，不能再做此操作。',
+    'catalogue-missing': '就诊当天没有生效的医保目录，或该项目不在其中。请医保专员先导入目录。',
+    'consent-required': '“{{item}}”是乙类或自费项目，患者尚未签署自费知情同意书，不能标记为已执行或已收费。请先生成告知书，由患者签字后再操作。',
+    'consent-refused': '患者已拒绝“{{item}}”，不能标记为已执行或已收费。如患者改变主意，请重新生成告知书并签字。',
+    'consent-quantity': '“{{item}}”的数量超过了患者签字同意的数量。请作废原告知书，按新数量重新签字。',
+    'nothing-to-consent': '这次就诊没有等待签字的乙类或自费项目。',
+    'notice-changed': '诊疗计划在签字期间被修改了（可能在另一台工作站）。请关闭后重新生成告知书，再请患者签字。',
+    'signature-empty': '请签名：签名框是空的。',
+    'signature-too-short': '签名太短：请在签名框内写下完整的姓名。',
+    'representative-id-invalid': '代签人的证件号码不正确，请对照证件逐位核对。',
+    'already-voided': '这份告知书已经作废了。',
     forbidden: '您的角色无权执行此操作。',
   },
   {
@@ -121,6 +134,27 @@ export const errorText = bilingual(
     'identity-mismatch':
       'Sex or date of birth contradicts the ID number; check them against the document.',
     'photo-invalid': 'The photo must be a JPG, PNG or WebP image of at most 2 MB.',
+    'plan-incomplete':
+      'A class B or self-pay item needs a reason, and the alternatives offered (or an explicit "No alternative").',
+    'item-locked':
+      '"{{item}}" is covered by a signed consent and can no longer be changed. To correct it, void that notice first and create a new version.',
+    'item-not-planned': '"{{item}}" is already performed, billed or cancelled.',
+    'catalogue-missing':
+      'No catalogue is in force on the visit date, or the item is not in it. Ask the insurance officer to import the catalogue.',
+    'consent-required':
+      '"{{item}}" is a class B or self-pay item and the patient has not signed a self-pay consent, so it cannot be marked performed or billed. Create the notice and have the patient sign it first.',
+    'consent-refused':
+      'The patient refused "{{item}}", so it cannot be marked performed or billed. If the patient changes their mind, create a new notice and have it signed.',
+    'consent-quantity':
+      'The quantity of "{{item}}" is more than the patient signed for. Void the notice and have the new quantity signed.',
+    'nothing-to-consent': 'This visit has no class B or self-pay items waiting for a signature.',
+    'notice-changed':
+      'The plan changed while the notice was being signed (perhaps on another workstation). Close it, create the notice again, and ask the patient to sign again.',
+    'signature-empty': 'Please sign: the signature box is empty.',
+    'signature-too-short': 'The signature is too short: write the full name in the box.',
+    'representative-id-invalid':
+      "The representative's ID number is not valid; check it against the document, character by character.",
+    'already-voided': 'This notice has already been voided.',
     forbidden: 'Your role is not allowed to do this.',
   },
 );
