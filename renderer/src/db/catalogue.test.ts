@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { PermissionError } from '../../../shared/auth/permissions';
-import type { CatalogueEntry } from '../../../shared/catalogue/catalogue';
+import type { CatalogueEntry, CatalogueVersion } from '../../../shared/catalogue/catalogue';
 import { generateCatalogue } from '../../../shared/demo/generate-catalogue';
 import {
   IMPORT_CHUNK,
@@ -172,7 +172,7 @@ describe('the catalogue in force on a date', () => {
   it('a short query over many versions still fills the page from the right version', async () => {
     const { db, ctx, ownerActor } = await storeWithOwner();
     const entries = generateCatalogue('many', 300);
-    const versions = [];
+    const versions: CatalogueVersion[] = [];
     for (const [i, day] of ['2026-01-01', '2026-04-01', '2026-07-01'].entries())
       versions.push(
         await importCatalogue(
