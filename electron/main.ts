@@ -1,4 +1,5 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
+import { rename, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -9,6 +10,7 @@ import { devAppUrlPolicy, fileAppUrlPolicy, resolveDevUrl } from './main/app-url
 import { enforceContentSecurityPolicy } from './main/content-security-policy';
 import { registerIpcHandlers } from './main/ipc';
 import { buildMenuTemplate, type MenuLanguage } from './main/menu';
+import { printPage, savePageAsPdf } from './main/print';
 import { hardenAllWebContents, restrictPermissions } from './main/security';
 import { bringToFront } from './main/single-instance';
 import { windowOptions } from './main/window-options';
@@ -29,6 +31,11 @@ let language: MenuLanguage = 'zh-CN';
 
 const send = (command: MenuCommand) =>
   mainWindow?.webContents.send(ipc.menuCommand.channel, command);
+
+const theWindow = () => {
+  if (!mainWindow) throw new Error('no window to print');
+  return mainWindow;
+};
 
 const installMenu = () =>
   Menu.setApplicationMenu(
@@ -76,6 +83,18 @@ const start = async () => {
         language = next;
         installMenu();
       },
+      print: (request) => printPage(theWindow().webContents, request),
+      printToPdf: (request) =>
+        savePageAsPdf(
+          {
+            contents: theWindow().webContents,
+            askWhere: (options) => dialog.showSaveDialog(theWindow(), options),
+            startFolder: app.getPath('documents'),
+            writeFile,
+            rename,
+          },
+          request,
+        ),
     },
     policy.isAppUrl,
   );

@@ -15,6 +15,8 @@ const setUp = () => {
       readAppInfo({ version: '0.1.0', platform: 'win32', hostname: () => 'FRONT-DESK-1' }),
     ),
     setLanguage: vi.fn(),
+    print: vi.fn(async () => ({ outcome: 'printed' as const })),
+    printToPdf: vi.fn(async () => ({ outcome: 'saved' as const, path: '/home/desk/a.pdf' })),
   };
   registerIpcHandlers(ipcMain, handlers, fileAppUrlPolicy(APP).isAppUrl);
   return { ipcMain, handlers };
@@ -37,9 +39,30 @@ describe('IPC from the ClinicDesk page', () => {
     expect(handlers.setLanguage).toHaveBeenCalledWith('en');
   });
 
+  it('prints and saves a PDF on the paper size asked for', async () => {
+    const { ipcMain, handlers } = setUp();
+    await ipcMain.invoke(ipc.print.channel, fromApp, { pageSize: 'A5' });
+    await expect(
+      ipcMain.invoke(ipc.printToPdf.channel, fromApp, {
+        pageSize: 'A4',
+        fileName: '自费项目知情同意书-王小明.pdf',
+      }),
+    ).resolves.toEqual({ outcome: 'saved', path: '/home/desk/a.pdf' });
+    expect(handlers.print).toHaveBeenCalledWith({ pageSize: 'A5' });
+    expect(handlers.printToPdf).toHaveBeenCalledWith({
+      pageSize: 'A4',
+      fileName: '自费项目知情同意书-王小明.pdf',
+    });
+  });
+
   it('handles exactly the bridge’s request channels', () => {
     expect(setUp().ipcMain.channels().sort()).toEqual(
-      [ipc.appInfo.channel, ipc.setLanguage.channel].sort(),
+      [
+        ipc.appInfo.channel,
+        ipc.setLanguage.channel,
+        ipc.print.channel,
+        ipc.printToPdf.channel,
+      ].sort(),
     );
   });
 });
@@ -61,6 +84,29 @@ describe('IPC input that does not fit the contract', () => {
       'clinicdesk:set-language refused: the argument is not valid',
     );
     expect(handlers.setLanguage).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['a paper size ClinicDesk does not offer', { pageSize: 'Letter', fileName: 'a.pdf' }],
+    ['a path instead of a file name', { pageSize: 'A4', fileName: '../../etc/a.pdf' }],
+    ['a Windows path', { pageSize: 'A4', fileName: 'C:\\Users\\a.pdf' }],
+    ['a name that is not a PDF', { pageSize: 'A4', fileName: 'a.exe' }],
+    ['a control character', { pageSize: 'A4', fileName: 'a\u0000.pdf' }],
+    ['an extra field', { pageSize: 'A4', fileName: 'a.pdf', silent: true }],
+  ])('printToPdf refuses %s without calling the handler', async (_case, request) => {
+    const { ipcMain, handlers } = setUp();
+    await expect(ipcMain.invoke(ipc.printToPdf.channel, fromApp, request)).rejects.toThrow(
+      IpcRejection,
+    );
+    expect(handlers.printToPdf).not.toHaveBeenCalled();
+  });
+
+  it('print refuses options beyond the paper size', async () => {
+    const { ipcMain, handlers } = setUp();
+    await expect(
+      ipcMain.invoke(ipc.print.channel, fromApp, { pageSize: 'A4', silent: true }),
+    ).rejects.toThrow(IpcRejection);
+    expect(handlers.print).not.toHaveBeenCalled();
   });
 
   it('appInfo refuses any argument', async () => {

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { ipc, type PlatformBridge } from '../../shared/bridge/platform-bridge';
 import type { AppUrlPolicy } from './app-url';
 
-type InvokeChannel = 'appInfo' | 'setLanguage';
+type InvokeChannel = 'appInfo' | 'setLanguage' | 'print' | 'printToPdf';
 
 /** What the main process answers for each bridge call, after the input has been validated. */
 export type IpcHandlers = {
@@ -60,4 +60,6 @@ export const registerIpcHandlers = (
 
   handleValidated(ipc.appInfo.channel, ipc.appInfo.input, handlers.appInfo);
   handleValidated(ipc.setLanguage.channel, ipc.setLanguage.input, handlers.setLanguage);
+  handleValidated(ipc.print.channel, ipc.print.input, handlers.print);
+  handleValidated(ipc.printToPdf.channel, ipc.printToPdf.input, handlers.printToPdf);
 };

@@ -27,6 +27,25 @@ describe('the preload bridge', () => {
     expect(renderer.invoke).toHaveBeenCalledWith(ipc.setLanguage.channel, 'en');
   });
 
+  it('asks the main process to print or save a PDF, and checks what it answers', async () => {
+    const renderer = fakeIpcRenderer({
+      [ipc.print.channel]: { outcome: 'cancelled' },
+      [ipc.printToPdf.channel]: { outcome: 'saved', path: 'D:/notice.pdf' },
+    });
+    const bridge = createBridge(renderer);
+    await expect(bridge.print({ pageSize: 'A5' })).resolves.toEqual({ outcome: 'cancelled' });
+    await expect(bridge.printToPdf({ pageSize: 'A4', fileName: 'a.pdf' })).resolves.toEqual({
+      outcome: 'saved',
+      path: 'D:/notice.pdf',
+    });
+    expect(renderer.invoke).toHaveBeenCalledWith(ipc.print.channel, { pageSize: 'A5' });
+  });
+
+  it('rejects a print answer that does not fit the contract', async () => {
+    const bridge = createBridge(fakeIpcRenderer({ [ipc.print.channel]: { outcome: 'burned' } }));
+    await expect(bridge.print({ pageSize: 'A4' })).rejects.toThrow();
+  });
+
   it('passes on menu commands, but only real ones and never the IPC event', () => {
     const renderer = fakeIpcRenderer();
     const listener = vi.fn();

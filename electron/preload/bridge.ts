@@ -2,6 +2,7 @@ import {
   appInfoSchema,
   ipc,
   menuCommandSchema,
+  printOutcomeSchema,
   type PlatformBridge,
 } from '../../shared/bridge/platform-bridge';
 
@@ -25,6 +26,12 @@ export const createBridge = (renderer: BridgeIpc) =>
     setLanguage: async (language) => {
       await renderer.invoke(ipc.setLanguage.channel, language);
     },
+
+    print: async (request) =>
+      printOutcomeSchema.parse(await renderer.invoke(ipc.print.channel, request)),
+
+    printToPdf: async (request) =>
+      printOutcomeSchema.parse(await renderer.invoke(ipc.printToPdf.channel, request)),
 
     onMenuCommand: (listener) => {
       const relay: Listener = (_event, command) => {

@@ -20,12 +20,55 @@ export type MenuCommand = z.infer<typeof menuCommandSchema>;
 
 export const languageChangeSchema = z.enum(['zh-CN', 'en']);
 
+/** The paper a document is printed on; the page's `@page` rule uses the same size. */
+export const paperSizeSchema = z.enum(['A4', 'A5']);
+export type PaperSize = z.infer<typeof paperSizeSchema>;
+
+export const printRequestSchema = z.object({ pageSize: paperSizeSchema }).strict();
+export type PrintRequest = z.infer<typeof printRequestSchema>;
+
+/**
+ * A PDF of the current page. `fileName` is only the suggestion the save dialog starts with: no
+ * folders, no control characters; the person picks where it goes.
+ */
+export const pdfRequestSchema = z
+  .object({
+    pageSize: paperSizeSchema,
+    fileName: z
+      .string()
+      .min(1)
+      .max(120)
+      .refine(
+        (name) =>
+          name.endsWith('.pdf') && ![...name].some((c) => c < ' ' || '\\/:*?"<>|'.includes(c)),
+        'a file name, not a path',
+      ),
+  })
+  .strict();
+export type PdfRequest = z.infer<typeof pdfRequestSchema>;
+
+/**
+ * How printing ended. 'browser-dialog': the browser's own print dialog took over, where "Save as
+ * PDF" is one of the printers; the page cannot know what the person chose.
+ */
+export const printOutcomeSchema = z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.literal('printed') }),
+  z.object({ outcome: z.literal('saved'), path: z.string() }),
+  z.object({ outcome: z.literal('cancelled') }),
+  z.object({ outcome: z.literal('browser-dialog') }),
+]);
+export type PrintOutcome = z.infer<typeof printOutcomeSchema>;
+
 export type PlatformBridge = {
   appInfo(): Promise<AppInfo>;
   /** Subscribe to menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   /** Tell the host the UI language so that its menus follow. */
   setLanguage(language: z.infer<typeof languageChangeSchema>): Promise<void>;
+  /** Print the current page on paper of this size, through the system's print dialog. */
+  print(request: PrintRequest): Promise<PrintOutcome>;
+  /** Save the current page as a PDF: a save dialog on the desktop, the print dialog in a browser. */
+  printToPdf(request: PdfRequest): Promise<PrintOutcome>;
 };
 
 /** IPC channel names, and the zod schema each handler validates its argument with. */
@@ -33,6 +76,8 @@ export const ipc = {
   appInfo: { channel: 'clinicdesk:app-info', input: z.undefined() },
   setLanguage: { channel: 'clinicdesk:set-language', input: languageChangeSchema },
   menuCommand: { channel: 'clinicdesk:menu-command', input: menuCommandSchema },
+  print: { channel: 'clinicdesk:print', input: printRequestSchema },
+  printToPdf: { channel: 'clinicdesk:print-to-pdf', input: pdfRequestSchema },
 } as const;
 
 /** The global name the preload exposes the bridge under. */

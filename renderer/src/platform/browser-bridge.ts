@@ -1,4 +1,8 @@
-import type { MenuCommand, PlatformBridge } from '../../../shared/bridge/platform-bridge';
+import type {
+  MenuCommand,
+  PlatformBridge,
+  PrintOutcome,
+} from '../../../shared/bridge/platform-bridge';
 
 /** Browser mode: the same contract as the Electron preload, served by browser APIs. */
 export const browserBridge = {
@@ -20,4 +24,15 @@ export const browserBridge = {
     return () => window.removeEventListener('keydown', onKey);
   },
   setLanguage: async () => {},
+  // The browser's print dialog blocks until it closes and tells the page nothing of what was
+  // chosen; "Save as PDF" is one of its printers, so both buttons open it. The page's @page rule
+  // carries the paper size.
+  print: async (): Promise<PrintOutcome> => {
+    window.print();
+    return { outcome: 'browser-dialog' };
+  },
+  printToPdf: async (): Promise<PrintOutcome> => {
+    window.print();
+    return { outcome: 'browser-dialog' };
+  },
 } satisfies PlatformBridge;
