@@ -1,4 +1,5 @@
 import { systemClock } from '../../shared/clock/clock';
+import { promptPassphrase } from './passphrase';
 import { runCli } from './program';
 
 process.exitCode = await runCli(process.argv.slice(2), {
@@ -6,4 +7,5 @@ process.exitCode = await runCli(process.argv.slice(2), {
   stderr: (text) => process.stderr.write(text),
   clock: systemClock,
   elapsed: () => performance.now(),
+  readPassphrase: promptPassphrase,
 });

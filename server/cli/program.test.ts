@@ -15,6 +15,7 @@ const run = async (args: string[]) => {
     stderr: (text) => (stderr += text),
     clock: manualClock('2026-11-22T02:00:00Z'),
     elapsed: () => 0,
+    readPassphrase: async () => 'typed passphrase',
   });
   return { code, stdout, stderr };
 };

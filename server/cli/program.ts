@@ -3,7 +3,9 @@ import packageJson from '../../package.json' with { type: 'json' };
 import type { Clock } from '../../shared/clock/clock';
 import type { TableName } from '../../shared/db/schema';
 import { displayWidth, padEndTo } from '../../shared/text-width';
+import { inspectCommand, verifyCommand } from './backup-commands';
 import { bilingual, CliError } from './cli-message';
+import { readPassphraseFile } from './passphrase';
 import {
   DEFAULT_SEED,
   DEFAULT_VISITS_PER_PATIENT,
@@ -20,6 +22,8 @@ export type CliIo = {
   clock: Clock;
   /** Elapsed milliseconds, for the summary only. */
   elapsed: () => number;
+  /** Asks for a passphrase on the terminal without echoing it. */
+  readPassphrase: (prompt: string) => Promise<string>;
 };
 
 const TABLE_LABELS: Partial<Record<TableName, string>> = {
@@ -91,6 +95,29 @@ const buildProgram = (io: CliIo, setExitCode: (code: number) => void): Command =
       const started = io.elapsed();
       const summary = await writeClinicNdjson(parsed.options);
       io.stdout(formatSummary(summary, (io.elapsed() - started) / 1000));
+    });
+  const backup = program
+    .command('backup')
+    .description('检查备份文件 / check backup files')
+    .helpOption('-h, --help', '显示帮助 / show help');
+  backup
+    .command('inspect <file>')
+    .description(
+      "显示备份文件的文件头，无需密码 / show a backup file's header, no passphrase needed",
+    )
+    .action(async (file: string) => io.stdout(await inspectCommand(file)));
+  backup
+    .command('verify <file>')
+    .description('解密并校验整个备份文件 / decrypt and check a whole backup file')
+    .option(
+      '--passphrase-file <file>',
+      '从文件读取备份密码（否则在终端输入） / read the passphrase from a file (otherwise asked for)',
+    )
+    .action(async (file: string, options: { passphraseFile?: string }) => {
+      const passphrase = options.passphraseFile
+        ? await readPassphraseFile(options.passphraseFile)
+        : await io.readPassphrase('备份密码 / backup passphrase: ');
+      io.stdout(await verifyCommand(file, passphrase));
     });
   return program;
 };
