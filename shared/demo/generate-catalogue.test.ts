@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalogueEntrySchema } from '../catalogue/catalogue';
+import { parseCatalogueTable } from '../catalogue/catalogue-import';
+import { catalogueFileRows } from './catalogue-file';
 import { generateCatalogue } from './generate-catalogue';
 
 describe('demo catalogue generator', () => {
@@ -34,5 +36,15 @@ describe('demo catalogue generator', () => {
   it('refuses a count it cannot make unique codes for', () => {
     expect(() => generateCatalogue('x', 1_000_000)).toThrow(RangeError);
     expect(generateCatalogue('x', 0)).toEqual([]);
+  });
+});
+
+describe('demo catalogue as a file', () => {
+  it('reads back into the same entries through the import parse', () => {
+    const entries = generateCatalogue('file', 500);
+    const parsed = parseCatalogueTable(catalogueFileRows(entries, { effectiveFrom: '2026-01-01' }));
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.entries).toEqual(entries);
+    expect(parsed.effectiveFrom).toBe('2026-01-01');
   });
 });
