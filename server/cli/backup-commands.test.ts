@@ -7,7 +7,7 @@ import { webPrimitives, type BackupPrimitives } from '../../shared/backup/primit
 import { readBackup } from '../../shared/backup/read-backup';
 import { writeBackup } from '../../shared/backup/write-backup';
 import { manualClock } from '../../shared/clock/clock';
-import { fileStream, nodePrimitives } from './node-backup';
+import { fileStream, nodePrimitives } from '../backup/node-backup';
 import { runCli } from './program';
 
 const PASSPHRASE = '诊所备份 passphrase 2026';

@@ -4,7 +4,7 @@ import { inspectBackup, readBackup } from '../../shared/backup/read-backup';
 import { formatClinicTime } from '../../shared/clock/clinic-time';
 import { displayWidth, padEndTo } from '../../shared/text-width';
 import { bilingual, CliError, type CliMessage } from './cli-message';
-import { fileStream, nodePrimitives } from './node-backup';
+import { fileStream, nodePrimitives } from '../backup/node-backup';
 
 /** What a damaged or unusable backup file gets told, and what to do about it. */
 export const backupProblem = (error: BackupError): CliMessage => {
