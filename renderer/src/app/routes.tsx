@@ -14,6 +14,7 @@ import {
 import type { ReactNode } from 'react';
 import type { Action } from '../../../shared/auth/permissions';
 import { AuditScreen } from '../features/audit/audit-screen';
+import { CatalogueScreen } from '../features/catalogue/catalogue-screen';
 import { PatientsScreen } from '../features/patients/patients-screen';
 import { NotBuiltScreen } from '../features/placeholder/not-built-screen';
 import { SettingsScreen } from '../features/settings/settings-screen';
@@ -59,7 +60,7 @@ export const appRoutes: AppRoute[] = [
     key: 'catalogue',
     icon: <ProfileOutlined />,
     permission: 'catalogue.view',
-    element: <NotBuiltScreen screen="catalogue" />,
+    element: <CatalogueScreen />,
   },
   {
     key: 'records',
