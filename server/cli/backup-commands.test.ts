@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deriveBackupKey } from '../../shared/backup/backup-key';
 import { webPrimitives, type BackupPrimitives } from '../../shared/backup/primitives';
+import { payloadLines, type PayloadLine } from '../../shared/backup/payload';
 import { readBackup } from '../../shared/backup/read-backup';
+import { verifyPassword } from '../../shared/auth/password';
+import { staffSchema } from '../../shared/staff/staff';
 import { writeBackup } from '../../shared/backup/write-backup';
 import { manualClock } from '../../shared/clock/clock';
 import { fileStream, nodePrimitives } from '../backup/node-backup';
@@ -148,5 +151,58 @@ describe('one format everywhere', () => {
       });
       expect(Buffer.concat(parts)).toEqual(Buffer.from(payload));
     }
+  });
+});
+
+describe('clinicdesk seed --backup', () => {
+  it('writes a generated clinic that verifies and holds every row, with staff who can log in', async () => {
+    const out = join(dir, 'demo.cdbackup');
+    const seeded = await run([
+      'seed',
+      '--patients',
+      '300',
+      '--seed',
+      'backup-test',
+      '--backup',
+      out,
+      '--passphrase-file',
+      passFile,
+    ]);
+    expect(seeded.code).toBe(0);
+    expect(seeded.stdout).toContain('Demo#2026');
+    const parts: Uint8Array[] = [];
+    const { manifest } = await readBackup({
+      source: fileStream(out),
+      primitives: nodePrimitives,
+      passphrase: PASSPHRASE,
+      onPayload: (bytes) => void parts.push(bytes.slice()),
+    });
+    const lines: PayloadLine[] = [];
+    await new Blob(parts as Uint8Array<ArrayBuffer>[])
+      .stream()
+      .pipeThrough(payloadLines())
+      .pipeTo(new WritableStream({ write: (line) => void lines.push(line) }));
+    const count = (table: string) => lines.filter((l) => l.table === table).length;
+    expect(manifest.tables).toMatchObject({ patients: 300, staff: 5, settings: 2 });
+    expect(count('patients')).toBe(300);
+    expect(count('visits')).toBe(manifest.tables.visits);
+    const owner = lines.find((l) => l.table === 'staff' && l.row.role === 'owner')!.row;
+    expect(await verifyPassword('Demo#2026', staffSchema.parse(owner).password)).toBe(true);
+  }, 20_000);
+
+  it('refuses a passphrase shorter than ten characters', async () => {
+    const short = join(dir, 'short.txt');
+    await writeFile(short, 'short\n');
+    const result = await run([
+      'seed',
+      '--patients',
+      '5',
+      '--backup',
+      join(dir, 's.cdbackup'),
+      '--passphrase-file',
+      short,
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('at least 10 characters');
   });
 });

@@ -14,6 +14,8 @@ import {
   type RawSeedOptions,
 } from './seed-options';
 import { writeClinicNdjson, type SeedSummary } from './write-clinic';
+import { writeClinicBackup } from './write-clinic-backup';
+import { DEMO_PASSWORD } from '../../shared/demo/demo-store';
 
 /** Everything the CLI touches outside its arguments, so tests run it in-process. */
 export type CliIo = {
@@ -29,6 +31,8 @@ export type CliIo = {
 const TABLE_LABELS: Partial<Record<TableName, string>> = {
   patients: '患者 patients',
   visits: '就诊 visits',
+  staff: '员工 staff',
+  settings: '设置 settings',
 };
 
 const formatSummary = (summary: SeedSummary, seconds: number): string => {
@@ -83,7 +87,15 @@ const buildProgram = (io: CliIo, setExitCode: (code: number) => void): Command =
       '平均就诊次数 / mean visits per patient',
       String(DEFAULT_VISITS_PER_PATIENT),
     )
-    .option('--out <file>', '输出文件 / output file')
+    .option('--out <file>', '输出 NDJSON 文件 / NDJSON output file')
+    .option(
+      '--backup <file>',
+      "改为写成加密备份文件，格式与应用的备份相同 / write an encrypted backup instead, in the app's own format",
+    )
+    .option(
+      '--passphrase-file <file>',
+      '备份密码所在的文件（否则在终端输入） / file holding the backup passphrase (otherwise asked for)',
+    )
     .option('--force', '覆盖已有文件 / overwrite an existing file')
     .action(async (raw: RawSeedOptions) => {
       const parsed = parseSeedOptions(raw, io.clock);
@@ -93,6 +105,17 @@ const buildProgram = (io: CliIo, setExitCode: (code: number) => void): Command =
         return;
       }
       const started = io.elapsed();
+      if (parsed.options.format === 'backup') {
+        const passphrase = parsed.options.passphraseFile
+          ? await readPassphraseFile(parsed.options.passphraseFile)
+          : await io.readPassphrase('备份密码 / backup passphrase: ');
+        const summary = await writeClinicBackup(parsed.options, passphrase, io.clock.now());
+        io.stdout(formatSummary(summary, (io.elapsed() - started) / 1000));
+        io.stdout(
+          `${bilingual({ zh: `演示账号（初始密码 ${DEMO_PASSWORD}，首次登录须修改）`, en: `demo logins (password ${DEMO_PASSWORD}, to be changed at first login)` })}\n${summary.logins.map((l) => `  ${l}`).join('\n')}\n`,
+        );
+        return;
+      }
       const summary = await writeClinicNdjson(parsed.options);
       io.stdout(formatSummary(summary, (io.elapsed() - started) / 1000));
     });

@@ -15,6 +15,7 @@ describe('seed command options', () => {
         endDate: '2026-11-22',
         visitsPerPatient: 3,
         out: 'clinic.ndjson',
+        format: 'ndjson',
         force: false,
       },
     });
@@ -74,7 +75,24 @@ describe('seed command options', () => {
       '--patients must be an integer from 1 to 1,000,000',
       '--seed must be 1 to 64 characters',
       '--visits-per-patient must be a number from 0 to 20',
-      '--out FILE is required',
+      '--out FILE (NDJSON) or --backup FILE is required',
+    ]);
+  });
+
+  it('writes a backup instead with --backup, and takes --passphrase-file only with it', () => {
+    expect(
+      parseSeedOptions({ patients: '5', backup: 'demo.cdbackup', passphraseFile: 'p.txt' }, clock),
+    ).toMatchObject({
+      ok: true,
+      options: { out: 'demo.cdbackup', format: 'backup', passphraseFile: 'p.txt' },
+    });
+    const both = parseSeedOptions({ patients: '5', backup: 'a', out: 'b' }, clock);
+    expect(both.ok === false && both.errors.map((e) => e.en)).toEqual([
+      'use either --out or --backup, not both',
+    ]);
+    const stray = parseSeedOptions({ patients: '5', out: 'b', passphraseFile: 'p' }, clock);
+    expect(stray.ok === false && stray.errors.map((e) => e.en)).toEqual([
+      '--passphrase-file goes with --backup only',
     ]);
   });
 });

@@ -9,6 +9,8 @@ export type RawSeedOptions = {
   endDate?: string;
   visitsPerPatient?: string;
   out?: string;
+  backup?: string;
+  passphraseFile?: string;
   force?: boolean;
 };
 
@@ -17,7 +19,11 @@ export type SeedOptions = {
   seed: string;
   endDate: CalendarDate;
   visitsPerPatient: number;
+  /** The file to write: NDJSON, or an encrypted backup when `format` is 'backup'. */
   out: string;
+  format: 'ndjson' | 'backup';
+  /** For a backup: where the passphrase is; asked for on the terminal when absent. */
+  passphraseFile?: string;
   force: boolean;
 };
 
@@ -85,12 +91,36 @@ export const parseSeedOptions = (
     });
   }
 
-  const out = raw.out?.trim() ?? '';
-  if (out === '') errors.push({ zh: '请用 --out 指定输出文件', en: '--out FILE is required' });
+  const ndjson = raw.out?.trim() ?? '';
+  const backup = raw.backup?.trim() ?? '';
+  if (ndjson === '' && backup === '')
+    errors.push({
+      zh: '请用 --out 指定 NDJSON 输出文件，或用 --backup 指定备份文件',
+      en: '--out FILE (NDJSON) or --backup FILE is required',
+    });
+  if (ndjson !== '' && backup !== '')
+    errors.push({
+      zh: '--out 和 --backup 只能选一个',
+      en: 'use either --out or --backup, not both',
+    });
+  if (raw.passphraseFile !== undefined && backup === '')
+    errors.push({
+      zh: '--passphrase-file 只用于 --backup',
+      en: '--passphrase-file goes with --backup only',
+    });
 
   if (errors.length > 0) return { ok: false, errors };
   return {
     ok: true,
-    options: { patients, seed, endDate, visitsPerPatient, out, force: raw.force === true },
+    options: {
+      patients,
+      seed,
+      endDate,
+      visitsPerPatient,
+      out: backup || ndjson,
+      format: backup ? 'backup' : 'ndjson',
+      ...(raw.passphraseFile ? { passphraseFile: raw.passphraseFile } : {}),
+      force: raw.force === true,
+    },
   };
 };

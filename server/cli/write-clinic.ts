@@ -19,7 +19,7 @@ const exists = async (path: string) =>
     () => undefined,
   );
 
-const checkTarget = async ({ out, force }: SeedOptions): Promise<void> => {
+export const checkTarget = async ({ out, force }: SeedOptions): Promise<void> => {
   const folder = await exists(dirname(out));
   if (!folder?.isDirectory()) {
     throw new CliError(

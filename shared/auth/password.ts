@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fromBase64, toBase64 } from '../base64';
 
 /** OWASP 2023 floor for PBKDF2-HMAC-SHA256. Stored with each hash so it can be raised later. */
 export const PBKDF2_ITERATIONS = 600_000;
@@ -10,15 +11,6 @@ export const passwordHashSchema = z.object({
   hash: z.string().min(16),
 });
 export type PasswordHash = z.infer<typeof passwordHashSchema>;
-
-const toBase64 = (bytes: Uint8Array): string => {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary);
-};
-
-const fromBase64 = (text: string): Uint8Array =>
-  Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 
 const derive = async (
   password: string,

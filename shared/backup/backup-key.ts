@@ -1,5 +1,6 @@
 import { BackupError } from './backup-error';
-import { fromBase64, toBase64, type BackupHeader } from './format';
+import { fromBase64, toBase64 } from '../base64';
+import type { BackupHeader } from './format';
 import { randomBytes } from './primitives';
 
 /** OWASP 2023 guidance for PBKDF2-HMAC-SHA256, the same as account passwords. */

@@ -91,7 +91,7 @@ describe('a backup file', () => {
     expect(opened.manifest).toMatchObject({
       clinicName: '康宁口腔诊所',
       tables: { patients: 2, visits: 5 },
-      payload: { bytes: 300_000, kind: 'dexie-export' },
+      payload: { bytes: 300_000, kind: 'clinicdesk-ndjson' },
     });
     expect(opened.header.cipher.chunkSize).toBe(16 * 1024);
   });

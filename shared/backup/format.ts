@@ -71,20 +71,11 @@ export const backupManifestSchema = z.object({
     /** Bytes of the uncompressed export. */
     bytes: z.number().int().min(0),
     sha256: z.string().length(64),
-    /** What the payload is: the store's export, in dexie-export-import's JSON format. */
-    kind: z.literal('dexie-export'),
+    /** What the payload is: the store as NDJSON lines (./payload.ts). */
+    kind: z.literal('clinicdesk-ndjson'),
   }),
 });
 export type BackupManifest = z.infer<typeof backupManifestSchema>;
-
-export const toBase64 = (bytes: Uint8Array): string => {
-  let text = '';
-  for (const b of bytes) text += String.fromCharCode(b);
-  return btoa(text);
-};
-
-export const fromBase64 = (text: string): Uint8Array =>
-  Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 
 export const chunkNonce = (prefix: Uint8Array, index: number, final: boolean): Uint8Array => {
   const nonce = new Uint8Array(12);

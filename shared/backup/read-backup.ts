@@ -1,3 +1,4 @@
+import { fromBase64 } from '../base64';
 import { BackupError } from './backup-error';
 import { keyForHeader, type BackupKey } from './backup-key';
 import {
@@ -8,7 +9,6 @@ import {
   CHUNK_HEADER_BYTES,
   chunkNonce,
   FORMAT,
-  fromBase64,
   HEADER_HASH_BYTES,
   MAGIC,
   MAX_HEADER_BYTES,

@@ -1,3 +1,4 @@
+import { toBase64 } from '../base64';
 import type { BackupKey } from './backup-key';
 import {
   CHUNK_DATA,
@@ -7,19 +8,23 @@ import {
   DEFAULT_CHUNK_SIZE,
   encodePrefix,
   NONCE_PREFIX_BYTES,
-  toBase64,
   type BackupHeader,
   type BackupManifest,
 } from './format';
 import { randomBytes, sha256Bytes, toHex, type BackupPrimitives } from './primitives';
+
+export type BackupDescription = Pick<BackupManifest, 'schemaVersion' | 'clinicName' | 'tables'>;
 
 export type WriteBackupOptions = {
   key: BackupKey;
   primitives: BackupPrimitives;
   appVersion: string;
   createdAt: string;
-  /** What the manifest says besides the payload's size and hash (computed here). */
-  describe: Pick<BackupManifest, 'schemaVersion' | 'clinicName' | 'tables'>;
+  /**
+   * What the manifest says besides the payload's size and hash (computed here); a function is
+   * asked once the payload has ended, when the rows streamed have been counted.
+   */
+  describe: BackupDescription | (() => BackupDescription);
   /** The store's export, streamed: never held whole in memory. */
   payload: ReadableStream<Uint8Array>;
   /** Appends bytes to the file; awaited, so a slow disk slows the reading of the payload. */
@@ -116,8 +121,8 @@ export const writeBackup = async (options: WriteBackupOptions): Promise<WrittenB
   const manifest: BackupManifest = {
     createdAt: options.createdAt,
     appVersion: options.appVersion,
-    ...options.describe,
-    payload: { bytes: payloadBytes, sha256: toHex(hasher.digest()), kind: 'dexie-export' },
+    ...(typeof options.describe === 'function' ? options.describe() : options.describe),
+    payload: { bytes: payloadBytes, sha256: toHex(hasher.digest()), kind: 'clinicdesk-ndjson' },
   };
   await seal(CHUNK_FINAL, new TextEncoder().encode(JSON.stringify(manifest)));
   return { bytes: written, manifest, header };

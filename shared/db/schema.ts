@@ -62,6 +62,8 @@ export const currentSchema: CurrentSchema = schemaVersions[
   schemaVersions.length - 1
 ] as CurrentSchema;
 
+export const currentSchemaVersion: number = currentSchema.version;
+
 export const tableNames = Object.keys(currentSchema.stores) as TableName[];
 
 /** Tables whose rows are shared with the clinic's other workstations. */

@@ -179,13 +179,18 @@ const addPatient = (clinic: Clinic, index: number, batch: ClinicBatch): void => 
   }
 };
 
+/** The day the clinic of these options was set up: the start of its history. */
+export const clinicSetupDate = (options: Pick<GenerateClinicOptions, 'endDate'>): CalendarDate =>
+  fromDayNumber(dayNumber(options.endDate) - HISTORY_DAYS);
+
+/** The staff the clinic of these options was set up with: the ids its visits name. */
+export const clinicStaff = (options: Pick<GenerateClinicOptions, 'seed' | 'endDate'>) =>
+  generateStaff({ seed: options.seed, setupDate: clinicSetupDate(options) });
+
 const openClinic = (options: Required<GenerateClinicOptions>): Clinic => {
   const rng = createRng(options.seed);
   const endDay = dayNumber(options.endDate);
-  const staff = generateStaff({
-    seed: options.seed,
-    setupDate: fromDayNumber(endDay - HISTORY_DAYS),
-  });
+  const staff = clinicStaff(options);
   const home = rng.pick(demoAreas);
   return {
     rng,

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { decodeLine, encodeLine, payloadLines, type PayloadLine } from './payload';
+
+describe('the backup payload', () => {
+  it('carries rows as NDJSON and files inline, byte for byte', async () => {
+    const photo = new Blob([new Uint8Array([0xff, 0xd8, 0x00, 0x7f, 0x80, 0xff])], {
+      type: 'image/jpeg',
+    });
+    const line = await encodeLine('attachments', { id: 'a1', kind: 'patient-photo', blob: photo });
+    expect(line.endsWith('\n')).toBe(true);
+    const { table, row } = decodeLine(line.trimEnd());
+    expect(table).toBe('attachments');
+    expect(row.blob).toBeInstanceOf(Blob);
+    expect((row.blob as Blob).type).toBe('image/jpeg');
+    expect(new Uint8Array(await (row.blob as Blob).arrayBuffer())).toEqual(
+      new Uint8Array([0xff, 0xd8, 0x00, 0x7f, 0x80, 0xff]),
+    );
+  });
+
+  it('reads lines however the stream cuts the bytes, even inside a Chinese character', async () => {
+    const text =
+      (await encodeLine('patients', { id: 'p1', name: '张秀英' })) +
+      (await encodeLine('visits', { id: 'v1', patientId: 'p1' }));
+    const bytes = new TextEncoder().encode(text);
+    const pieces = [bytes.subarray(0, 30), bytes.subarray(30, 31), bytes.subarray(31)];
+    const lines: PayloadLine[] = [];
+    await new ReadableStream<Uint8Array>({
+      start(c) {
+        for (const p of pieces) c.enqueue(p);
+        c.close();
+      },
+    })
+      .pipeThrough(payloadLines())
+      .pipeTo(new WritableStream({ write: (line) => void lines.push(line) }));
+    expect(lines).toEqual([
+      { table: 'patients', row: { id: 'p1', name: '张秀英' } },
+      { table: 'visits', row: { id: 'v1', patientId: 'p1' } },
+    ]);
+  });
+
+  it('refuses a line that is not a row', () => {
+    expect(() => decodeLine('{"hello":1}')).toThrow(SyntaxError);
+  });
+});
