@@ -29,6 +29,7 @@ export const TodayVisitsTable = ({ visits, role, onVerify }: TodayVisitsTablePro
   const { t } = useTranslation();
   const canVerify = can(role, 'verification.record');
   const canReconfirm = can(role, 'verification.reconfirm');
+  const canPlan = can(role, 'consent.prepare');
   const columns: ColumnsType<TodayVisit> = [
     {
       key: 'time',
@@ -100,24 +101,37 @@ export const TodayVisitsTable = ({ visits, role, onVerify }: TodayVisitsTablePro
         />
       ),
     })),
-    ...(canVerify
+    ...(canVerify || canPlan
       ? [
           {
             key: 'actions',
             title: t('today.columns.actions'),
             render: (_: unknown, row: TodayVisit) => (
-              <Button
-                size="small"
-                type={row.visit.status === 'awaiting-verification' ? 'primary' : 'default'}
-                onClick={() => onVerify(row.visit.id)}
-                data-testid="verify-visit"
-              >
-                {t(
-                  row.visit.status === 'awaiting-verification'
-                    ? 'today.actions.verify'
-                    : 'today.actions.reverify',
+              <Space size={4} wrap>
+                {canVerify && (
+                  <Button
+                    size="small"
+                    type={row.visit.status === 'awaiting-verification' ? 'primary' : 'default'}
+                    onClick={() => onVerify(row.visit.id)}
+                    data-testid="verify-visit"
+                  >
+                    {t(
+                      row.visit.status === 'awaiting-verification'
+                        ? 'today.actions.verify'
+                        : 'today.actions.reverify',
+                    )}
+                  </Button>
                 )}
-              </Button>
+                {canPlan && (
+                  <Button
+                    size="small"
+                    href={`#/consents/visit/${row.visit.id}`}
+                    data-testid="plan-visit"
+                  >
+                    {t('consents.links.plan')}
+                  </Button>
+                )}
+              </Space>
             ),
           },
         ]

@@ -1,8 +1,10 @@
 import { Empty, Flex, Space, Tag, Timeline, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
+import { can } from '../../../../shared/auth/permissions';
 import type { Verification, VerificationReview } from '../../../../shared/visits/verification';
 import { useServices } from '../../app/services';
+import { useSession } from '../../app/session-store';
 import { patientTimeline, type TimelineVisit } from '../../db/visits';
 import { formatClinicTime } from '../../../../shared/clock/clinic-time';
 import { FlagTags, OutcomeTag, VisitStatusTag } from './check-tags';
@@ -35,6 +37,7 @@ export const PatientVisitsTimeline = ({ patientId }: { patientId: string }) => {
 const VisitEntry = ({ entry }: { entry: TimelineVisit }) => {
   const { t } = useTranslation();
   const { visit, checks, reviews } = entry;
+  const role = useSession((state) => state.staff?.role);
   return (
     <Flex vertical gap={4} data-testid="timeline-visit">
       <Space wrap>
@@ -45,6 +48,11 @@ const VisitEntry = ({ entry }: { entry: TimelineVisit }) => {
           <Typography.Text type="secondary">
             {t('visits.timeline.selfPay', { reason: visit.selfPayReason })}
           </Typography.Text>
+        )}
+        {role && can(role, 'consent.view') && (
+          <Typography.Link href={`#/consents/visit/${visit.id}`} data-testid="timeline-plan">
+            {t('consents.links.plan')}
+          </Typography.Link>
         )}
       </Space>
       {checks.all.length === 0 ? (

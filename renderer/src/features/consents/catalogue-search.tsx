@@ -1,0 +1,86 @@
+import { Flex, Select, Typography } from 'antd';
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CatalogueItem } from '../../../../shared/catalogue/catalogue';
+import { searchText } from '../../../../shared/catalogue/catalogue-search';
+import { fen, formatYuan } from '../../../../shared/money';
+import { useServices } from '../../app/services';
+import type { ClinicDb } from '../../db/database';
+import { CoverageTag } from './coverage-tag';
+
+const RESULTS = 12;
+
+/** Items of one catalogue version whose code, name or pinyin starts with the query. */
+const searchVersion = async (db: ClinicDb, versionId: string, query: string) => {
+  const key = searchText(query);
+  if (!key) return [];
+  const ids = await db.catalogueItems.where('searchKeys').startsWith(key).primaryKeys();
+  const found: CatalogueItem[] = [];
+  for (const item of await db.catalogueItems.bulkGet([...new Set(ids)].slice(0, 400)))
+    if (item?.versionId === versionId && found.length < RESULTS) found.push(item);
+  return found.sort((a, b) => a.code.localeCompare(b.code));
+};
+
+const ItemOption = ({ item }: { item: CatalogueItem }) => {
+  const { t } = useTranslation();
+  return (
+    <Flex gap={8} align="center" data-testid="catalogue-option">
+      <Typography.Text type="secondary" style={{ minWidth: 96 }}>
+        {item.code}
+      </Typography.Text>
+      <Typography.Text strong ellipsis style={{ flex: 1 }}>
+        {item.name}
+      </Typography.Text>
+      <Typography.Text>
+        {t('consents.search.price', { price: formatYuan(fen(item.priceFen)), unit: item.unit })}
+      </Typography.Text>
+      <CoverageTag coverage={item.coverage} selfPayRatioBp={item.selfPayRatioBp} />
+    </Flex>
+  );
+};
+
+/**
+ * The clinician's way to add an item without the mouse: type a code, a name or pinyin initials,
+ * ↑/↓ to choose, Enter to add. Only the catalogue in force on the visit's date is searched.
+ */
+export const CatalogueSearch = ({
+  versionId,
+  onPick,
+}: {
+  versionId: string;
+  onPick: (item: CatalogueItem) => void;
+}) => {
+  const { t } = useTranslation();
+  const { db } = useServices();
+  const [found, setFound] = useState<CatalogueItem[]>([]);
+  const [query, setQuery] = useState('');
+  const latest = useRef('');
+
+  const search = async (text: string) => {
+    latest.current = text;
+    setQuery(text);
+    const results = await searchVersion(db, versionId, text);
+    // A slower answer to an older query must not replace the newer one.
+    if (latest.current === text) setFound(results);
+  };
+
+  return (
+    <Select<string>
+      showSearch={{ filterOption: false, onSearch: (text) => void search(text) }}
+      value={null}
+      placeholder={t('consents.search.placeholder')}
+      aria-label={t('consents.search.label')}
+      notFoundContent={query.trim() ? t('consents.search.empty') : null}
+      style={{ width: '100%', maxWidth: 720 }}
+      size="large"
+      onChange={(id) => {
+        const item = found.find((i) => i.id === id);
+        setFound([]);
+        setQuery('');
+        if (item) onPick(item);
+      }}
+      options={found.map((item) => ({ value: item.id, label: <ItemOption item={item} /> }))}
+      data-testid="catalogue-search"
+    />
+  );
+};

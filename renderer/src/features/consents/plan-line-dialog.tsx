@@ -1,0 +1,165 @@
+import { Alert, Flex, Form, Input, InputNumber, Radio, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { needsConsent, type CatalogueEntry } from '../../../../shared/catalogue/catalogue';
+import { PLAN_TEXT_MAX, type PlanInput } from '../../../../shared/consents/planned-item';
+import { lineTotal, QUANTITY_MAX, selfPayFen } from '../../../../shared/consents/self-pay';
+import { fen, formatYuan } from '../../../../shared/money';
+import { FormModal } from '../staff/form-modal';
+import { CoverageTag } from './coverage-tag';
+
+/** The catalogue terms a line shows: a catalogue item being added, or a planned item being edited. */
+export type LineTerms = Pick<
+  CatalogueEntry,
+  'code' | 'name' | 'unit' | 'priceFen' | 'coverage' | 'selfPayRatioBp' | 'restriction'
+>;
+
+export type LineTarget = { mode: 'add' | 'edit'; terms: LineTerms; initial?: Partial<PlanInput> };
+
+type LineValues = {
+  quantity: number;
+  reason?: string;
+  alternatives?: 'offered' | 'none';
+  alternativesText?: string;
+};
+
+const toValues = (input: Partial<PlanInput> = {}): LineValues => ({
+  quantity: input.quantity ?? 1,
+  reason: input.reason,
+  alternatives: input.alternatives?.kind,
+  alternativesText: input.alternatives?.kind === 'offered' ? input.alternatives.text : undefined,
+});
+
+const toInput = (terms: LineTerms, values: LineValues): PlanInput => {
+  if (!needsConsent(terms.coverage)) return { quantity: values.quantity };
+  const alternatives =
+    values.alternatives === 'none'
+      ? ({ kind: 'none' } as const)
+      : { kind: 'offered' as const, text: values.alternativesText?.trim() ?? '' };
+  return { quantity: values.quantity, reason: values.reason?.trim(), alternatives };
+};
+
+const Amount = ({ terms, quantity }: { terms: LineTerms; quantity: number | undefined }) => {
+  const { t } = useTranslation();
+  const line = { ...terms, quantity: Number.isInteger(quantity) && quantity! > 0 ? quantity! : 0 };
+  return (
+    <Flex gap={16} wrap align="baseline" data-testid="line-amount">
+      <Typography.Text>
+        {t('consents.line.amount', {
+          quantity: line.quantity,
+          price: formatYuan(fen(terms.priceFen)),
+          total: formatYuan(lineTotal(line)),
+        })}
+      </Typography.Text>
+      <Typography.Text strong data-testid="line-self-pay">
+        {t('consents.line.selfPay', { amount: formatYuan(selfPayFen(line)) })}
+      </Typography.Text>
+    </Flex>
+  );
+};
+
+/**
+ * One line of the plan: quantity, and for a 乙类 or 自费 item the reason and the alternatives,
+ * where "none" is a choice the clinician makes, never an empty box. The amount follows every key.
+ */
+export const PlanLineDialog = ({
+  open,
+  target,
+  onSubmit,
+  onClose,
+  afterClose,
+}: {
+  open: boolean;
+  target: LineTarget | undefined;
+  onSubmit: (input: PlanInput) => Promise<void>;
+  onClose: () => void;
+  afterClose: () => void;
+}) => {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<LineValues>();
+  const quantity = Form.useWatch('quantity', form);
+  const kind = Form.useWatch('alternatives', form);
+  const terms = target?.terms;
+  const consent = terms ? needsConsent(terms.coverage) : false;
+  const required = { required: true, whitespace: true, message: t('consents.signing.required') };
+  return (
+    <FormModal<LineValues>
+      open={open}
+      title={t(target?.mode === 'edit' ? 'consents.line.editTitle' : 'consents.line.addTitle')}
+      form={form}
+      fields={consent ? ['reason', 'quantity', 'alternatives'] : ['quantity']}
+      submitText={t(target?.mode === 'edit' ? 'consents.line.save' : 'consents.line.add')}
+      submitTestId="plan-line-submit"
+      initialValues={toValues(target?.initial)}
+      onSubmit={(values) => onSubmit(toInput(terms!, values))}
+      onClose={onClose}
+      afterClose={afterClose}
+    >
+      {terms && (
+        <Flex vertical gap={8} style={{ marginBottom: 16 }}>
+          <Flex gap={8} align="center" wrap>
+            <Typography.Text type="secondary">{terms.code}</Typography.Text>
+            <Typography.Text strong data-testid="line-name">
+              {terms.name}
+            </Typography.Text>
+            <CoverageTag coverage={terms.coverage} selfPayRatioBp={terms.selfPayRatioBp} />
+          </Flex>
+          {terms.restriction && (
+            <Typography.Text type="warning">
+              {t('consents.line.restriction', { text: terms.restriction })}
+            </Typography.Text>
+          )}
+          <Alert
+            type={consent ? 'warning' : 'info'}
+            showIcon
+            title={t(consent ? 'consents.line.needsConsent' : 'consents.line.classA')}
+          />
+        </Flex>
+      )}
+      <Form.Item name="quantity" label={t('consents.line.quantity')} rules={[{ required: true }]}>
+        <InputNumber min={1} max={QUANTITY_MAX} precision={0} data-testid="line-quantity" />
+      </Form.Item>
+      {terms && <Amount terms={terms} quantity={quantity} />}
+      {consent && (
+        <>
+          <Form.Item
+            name="reason"
+            label={t('consents.line.reason')}
+            rules={[required]}
+            style={{ marginTop: 16 }}
+          >
+            <Input.TextArea
+              autoSize={{ minRows: 2, maxRows: 4 }}
+              maxLength={PLAN_TEXT_MAX}
+              placeholder={t('consents.line.reasonPlaceholder')}
+              data-testid="line-reason"
+            />
+          </Form.Item>
+          <Form.Item
+            name="alternatives"
+            label={t('consents.line.alternatives')}
+            rules={[{ required: true, message: t('consents.line.chooseAlternatives') }]}
+          >
+            <Radio.Group data-testid="line-alternatives">
+              <Radio value="offered">{t('consents.line.offered')}</Radio>
+              <Radio value="none">{t('consents.line.none')}</Radio>
+            </Radio.Group>
+          </Form.Item>
+          {kind === 'offered' && (
+            <Form.Item
+              name="alternativesText"
+              label={t('consents.line.alternativesText')}
+              rules={[required]}
+            >
+              <Input.TextArea
+                autoSize={{ minRows: 1, maxRows: 3 }}
+                maxLength={PLAN_TEXT_MAX}
+                placeholder={t('consents.line.alternativesPlaceholder')}
+                data-testid="line-alternatives-text"
+              />
+            </Form.Item>
+          )}
+        </>
+      )}
+    </FormModal>
+  );
+};

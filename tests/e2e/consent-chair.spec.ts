@@ -1,0 +1,203 @@
+import { expect, test, type Page } from '@playwright/test';
+import { setUpClinic } from './fixtures';
+import {
+  adults,
+  ConsentChairPage,
+  logInAsNewClinician,
+  seedCatalogue,
+} from './pages/consent-chair-page';
+import { seedPatients, TodayPage, type SeededPatient } from './pages/today-page';
+
+/** The owner checks the patients in at the desk; a clinician takes over at the chair. */
+const morningAtTheDesk = async (page: Page, count: number) => {
+  await setUpClinic(page);
+  await seedCatalogue(page);
+  const patients = adults(await seedPatients(page)).slice(0, count);
+  if (patients.length < count) throw new Error('seed gave too few adult patients');
+  const today = new TodayPage(page);
+  await today.open();
+  for (const patient of patients) {
+    await today.checkIn(patient);
+    await page.keyboard.press('Escape');
+    await today.panel.expectClosed();
+  }
+  await logInAsNewClinician(page);
+  await openToday(page);
+  return { today, patients };
+};
+
+/** A clinician's Today: the visits, no check-in box. */
+const openToday = async (page: Page) => {
+  await page.goto('/#/today');
+  await expect(page.getByTestId('plan-visit').first()).toBeVisible();
+};
+
+const openPlan = async (page: Page, today: TodayPage, patient: SeededPatient) => {
+  await today.row(patient).getByTestId('plan-visit').click();
+  const chair = new ConsentChairPage(page);
+  await chair.expectOpenFor(patient.name);
+  return chair;
+};
+
+test('a dentist plans self-pay items, is stopped from performing them unsigned, has the notice signed at the chair, then voids and corrects it', async ({
+  page,
+}) => {
+  test.slow(); // two logins with PBKDF2, a whole chair session, two signings
+  const { today, patients } = await morningAtTheDesk(page, 1);
+  const patient = patients[0]!;
+  const started = Date.now();
+  const chair = await openPlan(page, today, patient);
+
+  // A 乙类 item by pinyin initials, from the keyboard: its amounts follow the quantity.
+  await chair.search('ggzl', '根管治疗术');
+  await chair.fillLine({ quantity: 2 });
+  await expect(chair.dialog().getByTestId('line-self-pay')).toHaveText('患者自付 ¥48.10');
+  await chair.dialog().getByTestId('plan-line-submit').click();
+  await expect(chair.dialog().getByText('请填写此项。')).toBeVisible();
+  await expect(
+    chair.dialog().getByText('请选择“已告知替代方案”并写明，或明确选择“无可替代方案”。'),
+  ).toBeVisible();
+  await chair.fillLine({
+    reason: '患牙根尖周炎，需根管治疗',
+    alternatives: '拔除患牙（医保甲类）',
+  });
+  await chair.dialog().getByTestId('plan-line-submit').click();
+  await expect(chair.line('根管治疗术')).toHaveAttribute('data-consent', 'awaiting');
+  await chair.add('种植', '种植体植入', { reason: '缺牙修复，患者要求种植', alternatives: 'none' });
+
+  await expect(chair.line('根管治疗术').getByTestId('line-self-pay')).toHaveText('48.10');
+  await expect(chair.line('种植体植入').getByTestId('line-self-pay')).toHaveText('6800.00');
+  await expect(chair.line('种植体植入')).toContainText('替代方案：无可替代方案');
+  await expect(page.getByTestId('total-price')).toHaveText('7281.00');
+  await expect(page.getByTestId('total-self-pay')).toHaveText('6848.10');
+
+  // Enforcement: no signature, no treatment; the refusal names the item and what to do.
+  await chair.line('种植体植入').getByTestId('line-perform').click();
+  await expect(chair.failure()).toContainText('“种植体植入”是乙类或自费项目，患者尚未签署');
+  await expect(chair.failure()).toContainText('请先生成告知书');
+
+  // The notice: a dot is not a signature.
+  await chair.prepare();
+  await expect(chair.drawer().getByTestId('signing-version')).toHaveText('第 1 版');
+  await expect(chair.drawer().getByTestId('signing-summary')).toHaveText(
+    '2 个项目，患者自付合计 ¥6848.10',
+  );
+  await expect(chair.drawer().getByTestId('signer-line')).toHaveText(
+    `签字人：患者本人 ${patient.name}`,
+  );
+  await chair.dot('signer');
+  await chair.sign('clinician');
+  await chair.confirm();
+  await expect(chair.padError('signer')).toHaveText('签名太短：请在签名框内写下完整的姓名。');
+  await page.getByTestId('pad-signer-clear').click();
+  await chair.sign('signer');
+  await chair.confirm();
+  await expect(page.getByTestId('sign-done')).toContainText('告知书已签署（第 1 版）');
+  // For people, not a pass mark: the issue asks for under a minute at the chair. (console.warn:
+  // the lint allows no console.log; the list reporter prints both.)
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  test.info().annotations.push({ type: 'chair seconds', description: seconds });
+  console.warn(`chair: plan page to signed notice in ${seconds} s`);
+  await expect(page.getByTestId('sign-open')).toHaveAttribute('href', /^#\/consents\/[\w-]+$/);
+  await chair.signedAndClosed();
+
+  // Signed: performing now succeeds; the signed lines are locked.
+  await chair.line('种植体植入').getByTestId('line-perform').click();
+  await expect(chair.line('种植体植入').getByTestId('line-status')).toContainText('已执行');
+  await expect(chair.failure()).toHaveCount(0);
+  await expect(chair.line('根管治疗术')).toHaveAttribute('data-consent', 'signed');
+  await expect(chair.line('根管治疗术').getByTestId('line-edit')).toHaveCount(0);
+  await expect(chair.line('根管治疗术').getByTestId('line-locked')).toBeVisible();
+  await expect(page.getByTestId('prepare-notice')).toBeDisabled();
+  await expect(page.getByTestId('prepare-note')).toHaveText('没有等待签字的乙类或自费项目。');
+  await expect(chair.notice(1)).toHaveAttribute('data-state', 'signed');
+
+  // A correction: void with a reason, change the quantity, sign version 2 linked to version 1.
+  await chair.notice(1).getByTestId('notice-void').click();
+  await chair.dialog().getByTestId('void-confirm').click();
+  await expect(chair.dialog().getByText('请写明作废原因。')).toBeVisible();
+  await chair.dialog().getByTestId('void-reason').fill('根管数量写错，应为 3 根');
+  await chair.dialog().getByTestId('void-confirm').click();
+  await expect(chair.notice(1)).toHaveAttribute('data-state', 'voided');
+  await expect(chair.notice(1).getByTestId('notice-voided')).toContainText(
+    '根管数量写错，应为 3 根',
+  );
+  await chair.line('根管治疗术').getByTestId('line-edit').click();
+  await chair.fillLine({ quantity: 3 });
+  await expect(chair.dialog().getByTestId('line-self-pay')).toHaveText('患者自付 ¥72.15');
+  await chair.dialog().getByTestId('plan-line-submit').click();
+  await expect(page.getByTestId('prepare-note')).toHaveText('将作为第 1 版的更正版本。');
+  await chair.prepare();
+  await expect(chair.drawer().getByTestId('signing-version')).toHaveText('第 2 版，更正第 1 版');
+  // The implant was performed under version 1: only the root canal is left to sign.
+  await expect(chair.drawer().getByTestId('signing-summary')).toHaveText(
+    '1 个项目，患者自付合计 ¥72.15',
+  );
+  await chair.sign('signer');
+  await chair.sign('clinician');
+  await chair.confirm();
+  await expect(page.getByTestId('sign-done')).toContainText('告知书已签署（第 2 版）');
+  await chair.signedAndClosed();
+  await expect(chair.notice(2)).toHaveAttribute('data-state', 'signed');
+  await expect(chair.notice(2)).toContainText('更正第 1 版');
+  await chair.line('根管治疗术').getByTestId('line-perform').click();
+  await expect(chair.line('根管治疗术').getByTestId('line-status')).toContainText('已执行');
+});
+
+test('a refusal is witnessed by staff, and a guardian signs with a checked ID number', async ({
+  page,
+}) => {
+  test.slow(); // two logins with PBKDF2 and two signings
+  const { today, patients } = await morningAtTheDesk(page, 2);
+  const [refuser, child] = patients as [SeededPatient, SeededPatient];
+
+  // The patient refuses the implant and will not sign: a nurse witnesses.
+  let chair = await openPlan(page, today, refuser);
+  await chair.add('zztzr', '种植体植入', {
+    reason: '缺牙修复',
+    alternatives: '活动义齿（医保乙类）',
+  });
+  await chair.prepare();
+  await page.getByTestId('change-signer').click();
+  await page.getByTestId('signer-decision').getByText('患者拒绝').click();
+  await page.getByTestId('signer-kind').getByText('工作人员见证').click();
+  await page.getByTestId('witness-name').fill('刘护士');
+  await page.getByTestId('signer-next').click();
+  await expect(page.getByTestId('signing-summary')).toHaveText('1 个项目，患者拒绝使用');
+  await expect(page.getByTestId('signer-line')).toHaveText('见证人：刘护士（患者拒绝签字）');
+  await chair.sign('signer');
+  await chair.sign('clinician');
+  await chair.confirm();
+  await expect(page.getByTestId('sign-done')).toContainText('已记录患者拒绝（第 1 版）');
+  await chair.signedAndClosed();
+  await expect(chair.notice(1)).toHaveAttribute('data-state', 'refused');
+  await expect(chair.line('种植体植入')).toHaveAttribute('data-consent', 'refused');
+  await chair.line('种植体植入').getByTestId('line-perform').click();
+  await expect(chair.failure()).toContainText('患者已拒绝“种植体植入”');
+
+  // A guardian signs for the next patient: a mistyped ID number is refused on its field.
+  await openToday(page);
+  chair = await openPlan(page, today, child);
+  await chair.add('310513003', '根管治疗术', { reason: '根尖周炎', alternatives: 'none' });
+  await chair.prepare();
+  await page.getByTestId('change-signer').click();
+  await page.getByTestId('signer-kind').getByText('监护人或亲属代签').click();
+  await page.getByTestId('representative-name').fill('张建华');
+  await page.getByTestId('representative-relation').click();
+  await page.getByTitle('父母', { exact: true }).click();
+  const guardianId = refuser.idNumber;
+  const typo = guardianId.slice(0, -1) + (guardianId.endsWith('1') ? '2' : '1');
+  await page.getByTestId('representative-id').fill(typo);
+  await page.getByTestId('signer-next').click();
+  await expect(page.getByText('代签人的证件号码不正确，请对照证件逐位核对。')).toBeVisible();
+  await page.getByTestId('representative-id').fill(guardianId);
+  await page.getByTestId('signer-next').click();
+  await expect(page.getByTestId('signer-line')).toHaveText('签字人：张建华（父母，代签）');
+  await expect(page.getByTestId('pad-signer')).toHaveAccessibleName('代签人签名');
+  await chair.sign('signer');
+  await chair.sign('clinician');
+  await chair.confirm();
+  await expect(page.getByTestId('sign-done')).toContainText('告知书已签署（第 1 版）');
+  await chair.signedAndClosed();
+  await expect(chair.line('根管治疗术')).toHaveAttribute('data-consent', 'signed');
+});

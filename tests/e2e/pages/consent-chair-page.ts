@@ -1,0 +1,229 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import { LoginPage } from './login-page';
+import { ShellPage } from './shell-page';
+import { StaffPage } from './staff-page';
+import type { SeededPatient } from './today-page';
+
+export const CLINICIAN = {
+  displayName: '王建国',
+  username: 'wangjg',
+  role: '医生',
+  password: 'Doctor#2026',
+  ownPassword: 'Wang#Chair2026',
+};
+
+type CatalogueRow = {
+  code: string;
+  name: string;
+  category: string;
+  unit: string;
+  priceFen: number;
+  coverage: string;
+  selfPayRatioBp: number;
+  /** Pinyin as staff type it: full, then initials (the import computes these). */
+  pinyin: [string, string];
+};
+
+/** A dental clinic's catalogue lines, one of each class (as renderer/src/db/testing/consents.ts). */
+export const DENTAL_CATALOGUE: CatalogueRow[] = [
+  {
+    code: '310511001',
+    name: '龋齿充填术',
+    category: 'procedure',
+    unit: '牙',
+    priceFen: 8_000,
+    coverage: 'class-a',
+    selfPayRatioBp: 0,
+    pinyin: ['quchichongtianshu', 'qccts'],
+  },
+  {
+    code: '310513003',
+    name: '根管治疗术',
+    category: 'procedure',
+    unit: '根管',
+    priceFen: 24_050,
+    coverage: 'class-b',
+    selfPayRatioBp: 1_000,
+    pinyin: ['genguanzhiliaoshu', 'ggzls'],
+  },
+  {
+    code: 'ZF-IMPLANT',
+    name: '种植体植入',
+    category: 'material',
+    unit: '颗',
+    priceFen: 680_000,
+    coverage: 'self-pay',
+    selfPayRatioBp: 10_000,
+    pinyin: ['zhongzhitizhiru', 'zztzr'],
+  },
+];
+
+/**
+ * Puts a catalogue version in force since 2020 straight into the store, as an import would leave
+ * it: importing has its own spec.
+ */
+export const seedCatalogue = (page: Page, rows: CatalogueRow[] = DENTAL_CATALOGUE) =>
+  page.evaluate(async (rows) => {
+    type Table = {
+      put(row: unknown): Promise<unknown>;
+      bulkPut(rows: unknown[]): Promise<unknown>;
+    };
+    const dev = (globalThis as unknown as { __clinicdeskDev: { db: Record<string, Table> } })
+      .__clinicdeskDev;
+    const at = new Date().toISOString();
+    const provenance = {
+      createdAt: at,
+      createdBy: 'e2e',
+      updatedAt: at,
+      updatedBy: 'e2e',
+      deviceId: 'e2e',
+      hlc: at,
+    };
+    await dev.db.catalogueVersions!.put({
+      id: 'cat-e2e',
+      effectiveFrom: '2020-01-01',
+      fileName: 'catalogue.csv',
+      itemCount: rows.length,
+      fileHash: '0'.repeat(64),
+      ...provenance,
+    });
+    await dev.db.catalogueItems!.bulkPut(
+      rows.map(({ pinyin, ...row }) => ({
+        ...row,
+        id: `cat-e2e:${row.code}`,
+        versionId: 'cat-e2e',
+        searchKeys: [row.code.toLowerCase(), row.name, row.name.slice(1), ...pinyin],
+      })),
+    );
+  }, rows);
+
+/** Adults only: a child's notice starts with the guardian, which is its own test. */
+export const adults = (patients: SeededPatient[]) =>
+  patients.filter((p) => Number(p.idNumber.slice(6, 10)) < 2000);
+
+/** The owner adds a clinician, then the clinician logs in and chooses their own password. */
+export const logInAsNewClinician = async (page: Page) => {
+  await new StaffPage(page).open();
+  await new StaffPage(page).add(CLINICIAN);
+  await new ShellPage(page).logout();
+  await new LoginPage(page).attempt(CLINICIAN.username, CLINICIAN.password);
+  await page.getByLabel('新密码').fill(CLINICIAN.ownPassword);
+  await page.getByLabel('再次输入密码').fill(CLINICIAN.ownPassword);
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByTestId('signed-in-as')).toContainText(CLINICIAN.displayName);
+};
+
+export type PlanLine = {
+  quantity?: number;
+  reason?: string;
+  /** The alternatives offered, or 'none' for an explicit "无可替代方案". */
+  alternatives?: string | 'none';
+};
+
+/** The clinician's plan page at the chair and the signing drawer on top of it. */
+export class ConsentChairPage {
+  constructor(readonly page: Page) {}
+
+  async expectOpenFor(name: string) {
+    await expect(this.page.getByTestId('plan-patient')).toContainText(name);
+  }
+
+  /** From the keyboard: type, the first match is active, Enter opens it for the plan. */
+  async search(query: string, name: string) {
+    const box = this.page.getByTestId('catalogue-search').locator('input');
+    await box.click();
+    await box.fill(query);
+    await expect(this.page.getByTestId('catalogue-option').first()).toContainText(name);
+    await this.page.keyboard.press('Enter');
+    await expect(this.dialog().getByTestId('line-name')).toHaveText(name);
+  }
+
+  dialog() {
+    return this.page.getByRole('dialog');
+  }
+
+  async fillLine(line: PlanLine) {
+    const dialog = this.dialog();
+    if (line.quantity !== undefined)
+      await dialog.getByTestId('line-quantity').fill(String(line.quantity));
+    if (line.reason !== undefined) await dialog.getByTestId('line-reason').fill(line.reason);
+    if (line.alternatives === 'none') await dialog.getByLabel('无可替代方案').check();
+    else if (line.alternatives !== undefined) {
+      await dialog.getByLabel('已告知替代方案').check();
+      await dialog.getByTestId('line-alternatives-text').fill(line.alternatives);
+    }
+  }
+
+  async add(query: string, name: string, line: PlanLine) {
+    await this.search(query, name);
+    await this.fillLine(line);
+    await this.dialog().getByTestId('plan-line-submit').click();
+    await expect(this.line(name)).toBeVisible();
+  }
+
+  line(name: string): Locator {
+    return this.page.locator(`[data-testid="plan-line"][data-item="${name}"]`);
+  }
+
+  failure() {
+    return this.page.getByTestId('plan-failure');
+  }
+
+  drawer() {
+    return this.page.getByTestId('signing-drawer');
+  }
+
+  async prepare() {
+    await this.page.getByTestId('prepare-notice').click();
+    await expect(this.drawer().getByTestId('signing-summary')).toBeVisible();
+  }
+
+  /** A name written across the box: several strokes with the mouse, as a pen would. */
+  async sign(pad: 'signer' | 'clinician') {
+    const box = (await this.page.getByTestId(`pad-${pad}`).boundingBox())!;
+    const { mouse } = this.page;
+    const strokes = [
+      [0.1, 0.6, 0.3, 0.3, 0.35, 0.7],
+      [0.4, 0.4, 0.55, 0.45, 0.5, 0.75],
+      [0.6, 0.3, 0.75, 0.7, 0.85, 0.35],
+    ];
+    for (const s of strokes) {
+      await mouse.move(box.x + s[0]! * box.width, box.y + s[1]! * box.height);
+      await mouse.down();
+      for (let i = 2; i < s.length; i += 2)
+        await mouse.move(box.x + s[i]! * box.width, box.y + s[i + 1]! * box.height, { steps: 8 });
+      await mouse.up();
+    }
+  }
+
+  /** A dot: what a hurried tap leaves. */
+  async dot(pad: 'signer' | 'clinician') {
+    const box = (await this.page.getByTestId(`pad-${pad}`).boundingBox())!;
+    await this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  }
+
+  padError(pad: 'signer' | 'clinician') {
+    return this.page.getByTestId(`pad-${pad}-error`);
+  }
+
+  async confirm() {
+    await this.page.getByTestId('sign-confirm').click();
+  }
+
+  async signedAndClosed() {
+    await expect(this.page.getByTestId('sign-done')).toBeVisible();
+    await this.page.getByTestId('sign-close').click();
+    await expect(this.drawer()).toHaveCount(0);
+  }
+
+  notice(version: number) {
+    return this.page.locator(`[data-testid="visit-notice"][data-version="${version}"]`);
+  }
+
+  async voidNotice(version: number, reason: string) {
+    await this.notice(version).getByTestId('notice-void').click();
+    await this.dialog().getByTestId('void-reason').fill(reason);
+    await this.dialog().getByTestId('void-confirm').click();
+    await expect(this.notice(version)).toHaveAttribute('data-state', 'voided');
+  }
+}
