@@ -95,8 +95,10 @@ export const NoticeDocument = ({
       <PatientBlock content={content} />
       <NoticeItems lines={content.lines} />
       <Totals content={content} />
-      <p className="notice-statement">{content.statement}</p>
-      <NoticeSignatures content={content} signatures={signatures} signedAt={signedAt} />
+      <section className="notice-closing">
+        <p className="notice-statement">{content.statement}</p>
+        <NoticeSignatures content={content} signatures={signatures} signedAt={signedAt} />
+      </section>
       <footer className="notice-foot">
         <span>{w.footer}</span>
         <span className="notice-nowrap">

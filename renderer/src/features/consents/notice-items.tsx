@@ -1,6 +1,6 @@
 import type { NoticeLine } from '../../../../shared/consents/consent';
 import { formatYuan, fen } from '../../../../shared/money';
-import { coverageLabel, noticeWords as w } from './notice-words';
+import { coverageParts, noticeWords as w } from './notice-words';
 
 const Amount = ({ value }: { value: number }) => (
   <span className="notice-amount">{formatYuan(fen(value))}</span>
@@ -12,9 +12,13 @@ const ItemRows = ({ line, index }: { line: NoticeLine; index: number }) => (
     <tr>
       <td className="notice-num">{index + 1}</td>
       <td className="notice-code">{line.code}</td>
-      <td>{line.name}</td>
-      <td className="notice-nowrap">{w.category[line.category]}</td>
-      <td className="notice-nowrap">{coverageLabel(line.coverage, line.selfPayRatioBp)}</td>
+      <td className="notice-name">{line.name}</td>
+      <td className="notice-cat">{w.category[line.category]}</td>
+      <td className="notice-cov">
+        {coverageParts(line.coverage, line.selfPayRatioBp).map((part) => (
+          <span key={part}>{part}</span>
+        ))}
+      </td>
       <td className="notice-num">
         <Amount value={line.priceFen} />
       </td>

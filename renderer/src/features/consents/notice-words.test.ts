@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { coverageLabel, percentOf, shortFingerprint, versionLine } from './notice-words';
+import {
+  coverageLabel,
+  coverageParts,
+  pdfFileName,
+  percentOf,
+  shortFingerprint,
+  versionLine,
+} from './notice-words';
 
 describe('the notice wording', () => {
   it('writes a self-pay ratio as people do, without float noise', () => {
@@ -14,6 +21,7 @@ describe('the notice wording', () => {
     expect(coverageLabel('class-a', 0)).toBe('甲类');
     expect(coverageLabel('class-b', 2_000)).toBe('乙类（自付 20%）');
     expect(coverageLabel('self-pay', 10_000)).toBe('自费');
+    expect(coverageParts('class-b', 750)).toEqual(['乙类', '（自付 7.5%）']);
   });
 
   it('says which version a correction replaces', () => {
@@ -23,5 +31,18 @@ describe('the notice wording', () => {
 
   it('shortens the fingerprint into groups that can be read aloud', () => {
     expect(shortFingerprint('0123456789abcdef'.repeat(4))).toBe('0123 4567 89AB CDEF');
+  });
+});
+
+describe('the PDF file name', () => {
+  it('says what, whose, which day and which version, with nothing a file system refuses', () => {
+    expect(
+      pdfFileName({
+        decision: 'agreed',
+        patient: { name: 'Anna Li/王' },
+        visit: { date: '2026-03-02' },
+        version: 2,
+      }),
+    ).toBe('自费项目知情同意书-Anna_Li_王-2026-03-02-v2.pdf');
   });
 });

@@ -99,6 +99,10 @@ export const coverageLabel = (coverage: Coverage, selfPayRatioBp: number): strin
       ? '自费'
       : `乙类（自付 ${percentOf(Math.min(selfPayRatioBp, RATIO_SCALE))}）`;
 
+/** The coverage label in pieces that may each go on its own line of a narrow column. */
+export const coverageParts = (coverage: Coverage, selfPayRatioBp: number): string[] =>
+  coverageLabel(coverage, selfPayRatioBp).split(/(?=（)/);
+
 /** "第 2 版，更正第 1 版" for a correction; "第 1 版" otherwise. */
 export const versionLine = (version: number, previousVersion?: number): string =>
   previousVersion === undefined
@@ -108,3 +112,25 @@ export const versionLine = (version: number, previousVersion?: number): string =
 /** The first characters of the fingerprint, grouped in fours so that it can be read aloud. */
 export const shortFingerprint = (hash: string): string =>
   (hash.slice(0, 16).match(/.{1,4}/g) ?? []).join(' ').toUpperCase();
+
+/** The name the save dialog suggests: what it is, whose, which visit and version. */
+export const pdfFileName = (content: {
+  decision: Decision;
+  patient: { name: string };
+  visit: { date: string };
+  version: number;
+}): string =>
+  `${noticeWords.title[content.decision]}-${content.patient.name}-${content.visit.date}-v${content.version}.pdf`.replace(
+    /[\\/:*?"<>|\s]+/g,
+    '_',
+  );
+
+/** The head of every printed page: clinic, patient, visit day and version. */
+export const runningHead = (content: {
+  decision: Decision;
+  clinic: { name: string };
+  patient: { name: string };
+  visit: { date: string };
+  version: number;
+}): string =>
+  `${content.clinic.name} · ${noticeWords.title[content.decision]} · ${content.patient.name} · ${content.visit.date} · 第 ${content.version} 版`;

@@ -15,6 +15,7 @@ import { VerificationPanel } from '../visits/verification-panel';
 import { DailyReviewTable } from './daily-review-table';
 import { QuickCheckIn } from './quick-check-in';
 import { TodayVisitsTable } from './today-visits-table';
+import { UnsignedSelfPayCard } from './unsigned-self-pay-card';
 
 /**
  * The desk's home: check a patient in, see where each of today's visits stands on identity, and
@@ -63,6 +64,7 @@ export const TodayScreen = () => {
         {t('today.review.intro')}
       </Typography.Paragraph>
       <DailyReviewTable items={review} me={me} />
+      <UnsignedSelfPayCard date={date} />
     </Flex>
   );
 

@@ -1,0 +1,38 @@
+import type { CalendarDate } from '../../../shared/clock/calendar-date';
+import type { PlannedItem } from '../../../shared/consents/planned-item';
+import { selfPayFen } from '../../../shared/consents/self-pay';
+import type { Fen } from '../../../shared/money';
+import { unsignedItemsOn } from './consents';
+import type { ClinicDb } from './database';
+
+/** One line of the daily review of unsigned self-pay items, with the names a person looks for. */
+export type UnsignedItemRow = {
+  item: PlannedItem;
+  patientName: string | undefined;
+  clinicianName: string | undefined;
+  selfPayFen: Fen;
+};
+
+const unique = (ids: readonly string[]) => [...new Set(ids)];
+
+/** `unsignedItemsOn`, with each item's patient and clinician named and its self-pay share. */
+export const unsignedItemRows = async (
+  db: ClinicDb,
+  date: CalendarDate,
+): Promise<UnsignedItemRow[]> => {
+  const items = await unsignedItemsOn(db, date);
+  const patientIds = unique(items.map((i) => i.patientId));
+  const staffIds = unique(items.map((i) => i.clinicianId));
+  const [patients, staff] = await Promise.all([
+    db.patients.bulkGet(patientIds),
+    db.staff.bulkGet(staffIds),
+  ]);
+  const patientName = new Map(patients.flatMap((p) => (p ? [[p.id, p.name] as const] : [])));
+  const staffName = new Map(staff.flatMap((s) => (s ? [[s.id, s.displayName] as const] : [])));
+  return items.map((item) => ({
+    item,
+    patientName: patientName.get(item.patientId),
+    clinicianName: staffName.get(item.clinicianId),
+    selfPayFen: selfPayFen(item),
+  }));
+};
