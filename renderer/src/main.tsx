@@ -13,6 +13,7 @@ import { searchPatients } from './db/patients';
 import { recordAuditEvent } from './db/write';
 import { initialLanguage } from './i18n/i18n';
 import { getBridge } from './platform/bridge';
+import type { DemoConsentOptions } from './dev/demo-consent';
 
 const start = async () => {
   const bridge = getBridge();
@@ -43,6 +44,17 @@ const start = async () => {
         verifyChain: async () => verifyAuditChain(await db.auditEvents.toArray()),
         /** The search box's query (tests/bench/patient-search.bench.ts). */
         searchPatients: (query: string, limit?: number) => searchPatients(db, query, limit),
+        /** A catalogue file through the import dialog's steps, timed (tests/bench/catalogue.bench.ts). */
+        importCatalogueTimed: async (
+          options: Parameters<
+            typeof import('./dev/catalogue-import-timed').importCatalogueTimed
+          >[1],
+        ) => (await import('./dev/catalogue-import-timed')).importCatalogueTimed(ctx, options),
+        /** A signed self-pay notice through the real write path (tests/e2e/consent-print.spec.ts). */
+        signDemoConsent: async (options?: DemoConsentOptions) =>
+          (await import('./dev/demo-consent')).signDemoConsent(ctx, options),
+        voidDemoConsent: async (consentId: string, reason: string) =>
+          (await import('./dev/demo-consent')).voidDemoConsent(ctx, consentId, reason),
       },
     });
   }
