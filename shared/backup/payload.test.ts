@@ -42,3 +42,18 @@ describe('the backup payload', () => {
     expect(() => decodeLine('{"hello":1}')).toThrow(SyntaxError);
   });
 });
+
+describe('files nested in a row', () => {
+  it('are carried at any depth, as in an outbox entry holding a photo', async () => {
+    const photo = new Blob([new Uint8Array([1, 2, 3])], { type: 'image/png' });
+    const line = await encodeLine('outbox', {
+      id: 'o1',
+      row: { id: 'a1', blob: photo },
+      list: [photo],
+    });
+    const { row } = decodeLine(line);
+    const inner = (row.row as { blob: Blob }).blob;
+    expect(new Uint8Array(await inner.arrayBuffer())).toEqual(new Uint8Array([1, 2, 3]));
+    expect((row.list as Blob[])[0]).toBeInstanceOf(Blob);
+  });
+});

@@ -18,36 +18,40 @@ const isEncodedBlob = (value: unknown): value is EncodedBlob =>
   '$blob' in value &&
   typeof (value as EncodedBlob).$blob?.base64 === 'string';
 
-const hasBlob = (row: Record<string, unknown>) =>
-  Object.values(row).some((v) => typeof Blob !== 'undefined' && v instanceof Blob);
+const isBlob = (value: unknown): value is Blob =>
+  typeof Blob !== 'undefined' && value instanceof Blob;
+
+/** Every file inside a row, at any depth (an outbox entry carries a whole row, photo included). */
+const blobsIn = (value: unknown, found: Blob[] = []): Blob[] => {
+  if (isBlob(value)) found.push(value);
+  else if (Array.isArray(value)) for (const v of value) blobsIn(v, found);
+  else if (typeof value === 'object' && value !== null)
+    for (const v of Object.values(value)) blobsIn(v, found);
+  return found;
+};
 
 /** One line, newline included. Only rows holding a file need the asynchronous read. */
 export const encodeLine = async (table: string, row: Record<string, unknown>): Promise<string> => {
-  if (!hasBlob(row)) return `${JSON.stringify({ table, row })}\n`;
-  const copy: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(row)) {
-    copy[key] =
-      value instanceof Blob
-        ? {
-            $blob: {
-              type: value.type,
-              base64: toBase64(new Uint8Array(await value.arrayBuffer())),
-            },
-          }
-        : value;
-  }
-  return `${JSON.stringify({ table, row: copy })}\n`;
+  const blobs = blobsIn(row);
+  if (blobs.length === 0) return `${JSON.stringify({ table, row })}\n`;
+  const encoded = new Map<Blob, EncodedBlob>();
+  for (const blob of blobs)
+    encoded.set(blob, {
+      $blob: { type: blob.type, base64: toBase64(new Uint8Array(await blob.arrayBuffer())) },
+    });
+  return `${JSON.stringify({ table, row }, (_, value: unknown) => (isBlob(value) ? encoded.get(value) : value))}\n`;
 };
 
 export const decodeLine = (text: string): PayloadLine => {
-  const parsed = JSON.parse(text) as PayloadLine;
+  const parsed = JSON.parse(text, (_, value: unknown) =>
+    isEncodedBlob(value)
+      ? new Blob([fromBase64(value.$blob.base64) as Uint8Array<ArrayBuffer>], {
+          type: value.$blob.type,
+        })
+      : value,
+  ) as PayloadLine;
   if (typeof parsed?.table !== 'string' || typeof parsed.row !== 'object' || parsed.row === null)
     throw new SyntaxError('not a backup line');
-  for (const [key, value] of Object.entries(parsed.row))
-    if (isEncodedBlob(value))
-      parsed.row[key] = new Blob([fromBase64(value.$blob.base64) as Uint8Array<ArrayBuffer>], {
-        type: value.$blob.type,
-      });
   return parsed;
 };
 

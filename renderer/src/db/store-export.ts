@@ -1,0 +1,121 @@
+import Dexie, { type IndexableType } from 'dexie';
+import { encodeLine, type PayloadLine } from '../../../shared/backup/payload';
+import { tableNames, type TableName } from '../../../shared/db/schema';
+import type { ClinicDb } from './database';
+
+/**
+ * What a backup leaves out: this device's identity, causal clock and sync cursor. A restored PC
+ * joins the clinic as a new device and syncs from the start (PRODUCT.md §5.3, §6). The outbox
+ * stays in: changes the old PC never pushed are pushed by the new one (their ids make it safe).
+ */
+export const DEVICE_ONLY_TABLES: readonly TableName[] = ['deviceState', 'syncState'];
+export const backupTables = tableNames.filter((t) => !DEVICE_ONLY_TABLES.includes(t));
+
+const PAGE_ROWS = 2_000;
+
+export type StoreExport = {
+  /** The store as NDJSON (shared/backup/payload.ts), produced as fast as it is read. */
+  stream: ReadableStream<Uint8Array>;
+  /** Rows written per table so far; complete once the stream has ended. */
+  counts: Record<string, number>;
+};
+
+/**
+ * Streams the store out page by page, in primary-key order, each page its own short read
+ * transaction: nothing is held beyond one page, so a store of several GB streams in flat memory.
+ * (One transaction cannot span the whole export: IndexedDB commits it as soon as the reader waits
+ * on the disk.)
+ */
+export const exportStore = (db: ClinicDb, onRows?: (rows: number) => void): StoreExport => {
+  const counts: Record<string, number> = Object.fromEntries(backupTables.map((t) => [t, 0]));
+  const encoder = new TextEncoder();
+  let tableIndex = 0;
+  let after: IndexableType | undefined;
+  let total = 0;
+  const stream = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      while (tableIndex < backupTables.length) {
+        const name = backupTables[tableIndex]!;
+        const table = db.table(name);
+        const keyPath = table.schema.primKey.keyPath as string;
+        const page = await (
+          after === undefined ? table.orderBy(':id') : table.where(':id').above(after)
+        )
+          .limit(PAGE_ROWS)
+          .toArray();
+        if (page.length === 0) {
+          tableIndex += 1;
+          after = undefined;
+          continue;
+        }
+        after = (page.at(-1) as Record<string, IndexableType>)[keyPath];
+        let text = '';
+        for (const row of page) text += await encodeLine(name, row as Record<string, unknown>);
+        counts[name] = (counts[name] ?? 0) + page.length;
+        total += page.length;
+        onRows?.(total);
+        controller.enqueue(encoder.encode(text));
+        return;
+      }
+      controller.close();
+    },
+  });
+  return { stream, counts };
+};
+
+export class RestoreError extends Error {
+  constructor(readonly table: string) {
+    super(`a backup line names an unknown table: ${table}`);
+    this.name = 'RestoreError';
+  }
+}
+
+/**
+ * Writes restored rows into an empty store (never the one in use), in batches of their own
+ * transactions. Returns the rows written per table, to compare with the manifest.
+ */
+export const importLines = (
+  target: ClinicDb,
+  onRows?: (rows: number) => void,
+): { sink: WritableStream<PayloadLine>; counts: Record<string, number> } => {
+  const counts: Record<string, number> = {};
+  const known = new Set<string>(backupTables);
+  let pending = new Map<string, unknown[]>();
+  let pendingRows = 0;
+  let total = 0;
+  const flush = async () => {
+    const batch = pending;
+    pending = new Map();
+    pendingRows = 0;
+    await target.transaction(
+      'rw',
+      [...batch.keys()].map((t) => target.table(t)),
+      async () => {
+        for (const [name, rows] of batch) await target.table(name).bulkPut(rows);
+      },
+    );
+    onRows?.(total);
+  };
+  const sink = new WritableStream<PayloadLine>({
+    async write(line) {
+      if (!known.has(line.table)) throw new RestoreError(line.table);
+      const rows = pending.get(line.table) ?? [];
+      rows.push(line.row);
+      pending.set(line.table, rows);
+      counts[line.table] = (counts[line.table] ?? 0) + 1;
+      total += 1;
+      pendingRows += 1;
+      if (pendingRows >= PAGE_ROWS) await flush();
+    },
+    async close() {
+      if (pendingRows > 0) await flush();
+    },
+  });
+  return { sink, counts };
+};
+
+/** Deletes a store that will not be used (a failed or cancelled restore). */
+export const dropStore = (db: ClinicDb): Promise<void> => {
+  db.close();
+  return Dexie.delete(db.name);
+};
