@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { isDailyTime } from '../backup/schedule';
+
+/**
+ * The contract between the renderer and whatever keeps the backup files (PRODUCT.md §5,
+ * ARCHITECTURE.md "Backups"). The renderer holds the data and streams the store's export in; the
+ * host owns the key, the files, the schedule and the history. The Electron main process is one
+ * host (files on disk, key in the OS keychain through safeStorage); the browser is the other
+ * (a folder chosen through the File System Access API, or downloads). Both `satisfies BackupHost`.
+ */
+
+/** Why a backup was made. */
+export const backupTriggerSchema = z.enum(['scheduled', 'manual', 'before-restore']);
+export type BackupTrigger = z.infer<typeof backupTriggerSchema>;
+
+/** Why a backup failed; the UI says what to do for each. */
+export const backupFailureSchema = z.enum([
+  'no-passphrase',
+  'folder-unavailable',
+  'disk-full',
+  'write-failed',
+  'verify-failed',
+  'interrupted',
+]);
+export type BackupFailure = z.infer<typeof backupFailureSchema>;
+
+export const backupRecordSchema = z.object({
+  id: z.string().max(64),
+  fileName: z.string().max(200),
+  trigger: backupTriggerSchema,
+  startedAt: z.string().max(40),
+  finishedAt: z.string().max(40),
+  state: z.enum(['verified', 'failed']),
+  failure: backupFailureSchema.optional(),
+  /** Size of the file, when one was written. */
+  bytes: z.number().int().min(0).optional(),
+  /** Rows per table, as the manifest says. */
+  tables: z.record(z.string().max(40), z.number().int().min(0)).optional(),
+});
+export type BackupRecord = z.infer<typeof backupRecordSchema>;
+
+export const rotationSchema = z
+  .object({
+    daily: z.number().int().min(1).max(60),
+    weekly: z.number().int().min(0).max(52),
+    monthly: z.number().int().min(0).max(120),
+  })
+  .strict();
+
+export const backupSettingsSchema = z
+  .object({
+    /** "HH:mm" on the clinic's clock; default 18:30. */
+    dailyTime: z.string().refine(isDailyTime, 'HH:mm'),
+    rotation: rotationSchema,
+  })
+  .strict();
+export type BackupSettings = z.infer<typeof backupSettingsSchema>;
+
+export const backupStatusSchema = z.object({
+  /** A key is kept for unattended backups (the owner has set the passphrase on this PC). */
+  passphraseSet: z.boolean(),
+  /** Where daily backups go: a path on the desktop, a folder name in a browser; absent: downloads. */
+  folder: z.string().max(1000).optional(),
+  settings: backupSettingsSchema,
+  /** Newest first, at most MAX_HISTORY. */
+  history: z.array(backupRecordSchema).max(200),
+});
+export type BackupStatus = z.infer<typeof backupStatusSchema>;
+export const MAX_HISTORY = 200;
+
+/** The passphrase the owner typed; its strength rule is shared/backup/passphrase.ts. */
+export const passphraseInputSchema = z.string().min(1).max(200);
+
+export const backupBeginSchema = z
+  .object({
+    trigger: backupTriggerSchema,
+    clinicName: z.string().max(80),
+    schemaVersion: z.number().int().min(1),
+  })
+  .strict();
+export type BackupBegin = z.infer<typeof backupBeginSchema>;
+
+/** One piece of the store's export (NDJSON bytes); at most 8 MiB per call. */
+export const MAX_WRITE_BYTES = 8 * 1024 * 1024;
+export const backupWriteSchema = z
+  .object({
+    session: z.string().min(1).max(64),
+    bytes: z.instanceof(Uint8Array).refine((b) => b.length <= MAX_WRITE_BYTES, 'too large'),
+  })
+  .strict();
+
+export const backupFinishSchema = z
+  .object({
+    session: z.string().min(1).max(64),
+    /** Rows exported per table: the manifest's counts. */
+    tables: z.record(z.string().max(40), z.number().int().min(0)),
+  })
+  .strict();
+
+export const backupSessionSchema = z.object({ session: z.string().min(1).max(64) }).strict();
+export const backupIdSchema = z.object({ id: z.string().min(1).max(64) }).strict();
+
+export const exportOutcomeSchema = z.enum(['exported', 'cancelled']);
+export type ExportOutcome = z.infer<typeof exportOutcomeSchema>;
+
+export type BackupHost = {
+  status(): Promise<BackupStatus>;
+  /** Derives and keeps the key (PBKDF2, 600,000 rounds); rejects a passphrase that is too short. */
+  setPassphrase(passphrase: string): Promise<BackupStatus>;
+  saveSettings(settings: BackupSettings): Promise<BackupStatus>;
+  /** Lets the owner choose the folder for the daily backups (a dialog); unchanged if cancelled. */
+  chooseFolder(): Promise<BackupStatus>;
+  /** Starts a backup; the renderer then writes the export and finishes (or aborts). */
+  begin(input: BackupBegin): Promise<{ session: string }>;
+  write(session: string, bytes: Uint8Array): Promise<void>;
+  /** Closes the file, verifies it in full, renames it into place, rotates; resolves with its record. */
+  finish(session: string, tables: Record<string, number>): Promise<BackupRecord>;
+  abort(session: string): Promise<void>;
+  /** Copies a verified backup somewhere the owner chooses (a USB drive), or downloads it. */
+  exportTo(id: string): Promise<ExportOutcome>;
+  /** The host's schedule says a backup is owed now (at the daily time, or at start after a missed one). */
+  onDue(listener: () => void): () => void;
+};
