@@ -53,6 +53,9 @@ const start = async () => {
         /** A signed self-pay notice through the real write path (tests/e2e/consent-print.spec.ts). */
         signDemoConsent: async (options?: DemoConsentOptions) =>
           (await import('./dev/demo-consent')).signDemoConsent(ctx, options),
+        /** Times draft, sign, open and render of notices (tests/bench/consent.bench.ts). */
+        timeNotices: async (options: { items: number; runs: number }) =>
+          (await import('./dev/notice-timing')).timeNotices(ctx, options),
         voidDemoConsent: async (consentId: string, reason: string) =>
           (await import('./dev/demo-consent')).voidDemoConsent(ctx, consentId, reason),
       },

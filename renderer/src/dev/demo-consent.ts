@@ -43,7 +43,7 @@ export const demoSignature = (seed: number): Signature => ({
   ),
 });
 
-const ownerActor = async (ctx: StoreContext): Promise<Actor> => {
+export const ownerActor = async (ctx: StoreContext): Promise<Actor> => {
   const owner = (await ctx.db.staff.where('role').equals('owner').toArray()).find((s) => s.active);
   if (!owner) throw new Error('set the clinic up first');
   return actorOf(owner);
@@ -92,7 +92,8 @@ const demoPatient = async (ctx: StoreContext, owner: Actor, name: string) => {
   );
 };
 
-export const signDemoConsent = async (ctx: StoreContext, options: DemoConsentOptions = {}) => {
+/** A patient checked in today with `items` self-pay items planned, ready for a notice. */
+export const planDemoVisit = async (ctx: StoreContext, options: DemoConsentOptions = {}) => {
   const owner = await ownerActor(ctx);
   const doctor = await demoDoctor(ctx, owner);
   const catalogue = await demoCatalogue(ctx, owner);
@@ -110,22 +111,33 @@ export const signDemoConsent = async (ctx: StoreContext, options: DemoConsentOpt
           ? { kind: 'none' }
           : { kind: 'offered', text: '可选用医保甲类同类项目，效果和耐用性较差' },
     });
-  if (options.plannedOnly) return { visitId: visit.id, patientName: patient.name };
-  const request = {
+  return {
     visitId: visit.id,
-    decision: options.decision ?? 'agreed',
-    signer: options.signer ?? { kind: 'patient' as const },
+    patientName: patient.name,
+    doctor,
+    request: {
+      visitId: visit.id,
+      decision: options.decision ?? 'agreed',
+      signer: options.signer ?? { kind: 'patient' as const },
+    },
   };
+};
+
+export const DEMO_SIGNATURES = { signer: demoSignature(1), clinician: demoSignature(4) };
+
+export const signDemoConsent = async (ctx: StoreContext, options: DemoConsentOptions = {}) => {
+  const { visitId, patientName, doctor, request } = await planDemoVisit(ctx, options);
+  if (options.plannedOnly) return { visitId, patientName };
   const draft = await draftNotice(ctx, doctor, request);
   const consent = await signConsent(ctx, doctor, {
     ...request,
     draftHash: draft.draftHash,
-    signatures: { signer: demoSignature(1), clinician: demoSignature(4) },
+    signatures: DEMO_SIGNATURES,
   });
   return {
     consentId: consent.id,
-    visitId: visit.id,
-    patientName: patient.name,
+    visitId,
+    patientName,
     clinicianName: doctor.name,
     selfPayTotal: formatYuan(fen(consent.content.selfPayTotalFen)),
   };
