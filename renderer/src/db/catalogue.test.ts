@@ -48,7 +48,7 @@ const file = (overrides: Partial<CatalogueImport> = {}): CatalogueImport => ({
 });
 
 describe('importing the insurance catalogue', () => {
-  it('an import is a version with its items, one audit event and an outbox entry per row', async () => {
+  it('an import is a version with its items, one audit event, and outbox entries for all three', async () => {
     const { db, ctx, ownerActor } = await storeWithOwner();
     const outboxBefore = await db.outbox.count();
     const version = await importCatalogue(ctx, ownerActor, file());
@@ -59,8 +59,17 @@ describe('importing the insurance catalogue', () => {
     expect(audit).toMatchObject([
       { action: 'import', entityId: version.id, summary: '2026年目录.csv' },
     ]);
-    // The version, its two items and the audit event.
-    expect((await db.outbox.count()) - outboxBefore).toBe(4);
+    // The version, the audit event, and the items in one entry (one chunk).
+    const added = (await db.outbox.toArray()).filter((e) => e.hlc === version.hlc);
+    expect(await db.outbox.count()).toBe(outboxBefore + 3);
+    expect(added.map((e) => e.table).sort()).toEqual([
+      'auditEvents',
+      'catalogueItems',
+      'catalogueVersions',
+    ]);
+    const itemsEntry = added.find((e) => e.table === 'catalogueItems')!;
+    expect(itemsEntry).toMatchObject({ op: 'insert', entityId: version.id, hlc: version.hlc });
+    expect(itemsEntry.row).toEqual(expect.arrayContaining(items));
   });
 
   it('only the insurance officer and the owner may import', async () => {

@@ -10,6 +10,7 @@ import { isCalendarDate, type CalendarDate } from '../../../shared/clock/calenda
 import { AppError } from '../../../shared/errors';
 import { newId } from '../../../shared/ids';
 import type { ClinicDb, OutboxEntry } from './database';
+import type { PinyinReadings } from '../../../shared/patients/patient';
 import { pinyinReadings } from './pinyin';
 import { assertActorCan } from './visits';
 import { writeRecord, type Actor, type StoreContext } from './write';
@@ -51,12 +52,26 @@ const checkImport = (input: CatalogueImport) => {
   });
 };
 
+/** pinyin-pro looks each character up afresh; a list of 20,000 names repeats a few hundred. */
+const memoizedReadings = (): PinyinReadings => {
+  const known = new Map<string, readonly string[]>();
+  return (character) => {
+    let readings = known.get(character);
+    if (!readings) {
+      readings = pinyinReadings(character);
+      known.set(character, readings);
+    }
+    return readings;
+  };
+};
+
 const makeItems = async (
   clock: StoreContext['clock'],
   versionId: string,
   entries: readonly CatalogueEntry[],
   onProgress?: (progress: ImportProgress) => void,
 ): Promise<CatalogueItem[]> => {
+  const readings = memoizedReadings();
   const items: CatalogueItem[] = [];
   for (let start = 0; start < entries.length; start += IMPORT_CHUNK) {
     for (const entry of entries.slice(start, start + IMPORT_CHUNK)) {
@@ -64,7 +79,7 @@ const makeItems = async (
         ...entry,
         id: newId(clock),
         versionId,
-        searchKeys: catalogueSearchKeys(entry, pinyinReadings),
+        searchKeys: catalogueSearchKeys(entry, readings),
       });
     }
     onProgress?.({ phase: 'keys', done: items.length, total: entries.length });
@@ -75,9 +90,12 @@ const makeItems = async (
 
 /**
  * Imports a catalogue file as a new version. The version, every item, the audit event and the
- * outbox entries commit in ONE transaction: a failure halfway leaves no half catalogue. Each item
- * gets its own outbox entry (op 'insert', items are append-only), so the sync hub sees rows as it
- * sees every other table; they carry the version's HLC, since they are one change.
+ * outbox entries commit in ONE transaction: a failure halfway leaves no half catalogue.
+ *
+ * Items go to the outbox one entry per chunk, not per item: `op: 'insert'`, `entityId` the version,
+ * `row` an array of up to IMPORT_CHUNK items (append-only rows, so no merge is needed). An entry per
+ * item cost a quarter of the write time for 20,000 rows (tests/bench/catalogue.bench.ts). The
+ * entries carry the version's HLC: the version and its items are one change.
  */
 export const importCatalogue = async (
   ctx: StoreContext,
@@ -111,17 +129,15 @@ export const importCatalogue = async (
       for (let start = 0; start < total; start += IMPORT_CHUNK) {
         const chunk = items.slice(start, start + IMPORT_CHUNK);
         await db.catalogueItems.bulkAdd(chunk);
-        await db.outbox.bulkAdd(
-          chunk.map((item): OutboxEntry => ({
-            id: newId(ctx.clock),
-            hlc: version.hlc,
-            table: 'catalogueItems',
-            entityId: item.id,
-            op: 'insert',
-            row: item,
-            createdAt: version.createdAt,
-          })),
-        );
+        await db.outbox.add({
+          id: newId(ctx.clock),
+          hlc: version.hlc,
+          table: 'catalogueItems',
+          entityId: version.id,
+          op: 'insert',
+          row: chunk,
+          createdAt: version.createdAt,
+        } satisfies OutboxEntry);
         onProgress?.({ phase: 'write', done: start + chunk.length, total });
       }
       return version;
@@ -184,7 +200,9 @@ export const searchCatalogueVersion = async (
     for (const id of fresh) seen.add(id);
     for (const item of await db.catalogueItems.bulkGet(fresh))
       if (item?.versionId === versionId && found.size < limit) found.set(item.id, item);
-    if (found.size >= limit || ids.length < cap) return [...found.values()];
+    // In code order: an item's plain entry (XJ01CA000001) before its other packs and strengths.
+    if (found.size >= limit || ids.length < cap)
+      return [...found.values()].sort((a, b) => compare(a.code, b.code));
   }
 };
 
