@@ -241,9 +241,9 @@ export type OpenedConsent = {
 };
 
 const signedHashInAudit = async (db: ClinicDb, consentId: string) => {
-  const events = await db.auditEvents.where('entity').equals('consent').toArray();
+  const events = await db.auditEvents.where('entityId').equals(consentId).toArray();
   const signing = events.find(
-    (e) => e.entityId === consentId && (e.action === 'sign' || e.action === 'refuse'),
+    (e) => e.entity === 'consent' && (e.action === 'sign' || e.action === 'refuse'),
   );
   return signing?.changes?.find((c) => c.field === 'contentHash')?.to;
 };
