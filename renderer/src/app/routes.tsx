@@ -15,6 +15,7 @@ import type { ReactNode } from 'react';
 import type { Action } from '../../../shared/auth/permissions';
 import { AuditScreen } from '../features/audit/audit-screen';
 import { CatalogueScreen } from '../features/catalogue/catalogue-screen';
+import { ConsentsScreen } from '../features/consents/consents-screen';
 import { PatientsScreen } from '../features/patients/patients-screen';
 import { NotBuiltScreen } from '../features/placeholder/not-built-screen';
 import { SettingsScreen } from '../features/settings/settings-screen';
@@ -54,7 +55,7 @@ export const appRoutes: AppRoute[] = [
     key: 'consents',
     icon: <FileProtectOutlined />,
     permission: 'consent.view',
-    element: <NotBuiltScreen screen="consents" />,
+    element: <ConsentsScreen />,
   },
   {
     key: 'catalogue',
