@@ -73,6 +73,7 @@ export const catalogueText = bilingual(
       effectiveFromHint: '从这一天起的就诊使用这个版本。',
       previewTitle: '预览（前 {{count}} 行）',
       submit: '导入 {{count}} 项',
+      submitNone: '导入',
       progressKeys: '正在建立拼音索引 {{done}} / {{total}}',
       progressWrite: '正在保存 {{done}} / {{total}}',
       done: '已导入 {{count}} 项，{{date}} 起生效',
@@ -138,7 +139,7 @@ export const catalogueText = bilingual(
       inForce: 'In force today',
       upcoming: 'Not yet in force',
       replaced: 'Replaced',
-      none: 'No catalogue imported yet. Click “Import catalogue” and choose the CSV or Excel file from the insurance bureau.',
+      none: 'No catalogue imported yet. Click "Import catalogue" and choose the CSV or Excel file from the insurance bureau.',
       noneReadOnly:
         'No catalogue imported yet. Ask the insurance officer or the owner to import it.',
       browse: 'View',
@@ -149,7 +150,7 @@ export const catalogueText = bilingual(
       version: 'Showing: the version in force from {{date}} ({{file}})',
       found: '{{count}} items found',
       more: 'Showing the first {{count}} items; keep typing to narrow down',
-      none: 'No item matches “{{query}}”.',
+      none: 'No item matches "{{query}}".',
       total: '{{count}} items',
     },
     columns: {
@@ -192,6 +193,7 @@ export const catalogueText = bilingual(
       effectiveFromHint: 'Visits from this day on use this version.',
       previewTitle: 'Preview (first {{count}} rows)',
       submit: 'Import {{count}} items',
+      submitNone: 'Import',
       progressKeys: 'Building the pinyin index {{done}} / {{total}}',
       progressWrite: 'Saving {{done}} / {{total}}',
       done: '{{count}} items imported, in force from {{date}}',
@@ -207,7 +209,7 @@ export const catalogueText = bilingual(
     error: {
       at: 'Line {{line}}, column {{column}} ({{header}}): {{problem}}',
       atLine: 'Line {{line}}: {{problem}}',
-      value: '“{{value}}”',
+      value: '"{{value}}"',
     },
     fields: {
       code: 'code',
@@ -223,8 +225,8 @@ export const catalogueText = bilingual(
     problems: {
       'empty-file': 'The file is empty.',
       'no-rows': 'The file has a header but no items.',
-      'missing-column': 'The “{{field}}” column is missing. Check the header row.',
-      'duplicate-column': 'Two columns are both “{{field}}”; delete one.',
+      'missing-column': 'The "{{field}}" column is missing. Check the header row.',
+      'duplicate-column': 'Two columns are both "{{field}}"; delete one.',
       required: 'Must not be empty.',
       'too-long': 'Too long.',
       'category-unknown':

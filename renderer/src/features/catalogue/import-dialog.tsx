@@ -100,7 +100,9 @@ export const ImportDialog = ({
             onClick={() => form.submit()}
             data-testid="import-submit"
           >
-            {t('catalogue.dialog.submit', { count: loaded?.parse.entries.length ?? 0 })}
+            {loaded && loaded.parse.entries.length > 0
+              ? t('catalogue.dialog.submit', { count: loaded.parse.entries.length })
+              : t('catalogue.dialog.submitNone')}
           </Button>
         </>
       )}

@@ -21,7 +21,7 @@ export const useItemColumns = <T extends CatalogueEntry>(): ColumnsType<T> => {
       key: 'category',
       title: t('catalogue.columns.category'),
       dataIndex: 'category',
-      width: 110,
+      width: 140,
       render: (category: CatalogueEntry['category']) => t(`catalogue.categories.${category}`),
     },
     { key: 'unit', title: t('catalogue.columns.unit'), dataIndex: 'unit', width: 70 },
