@@ -1,5 +1,6 @@
 import { generateClinic } from '../../../shared/demo/generate-clinic';
 import type { ClinicDb } from './database';
+import { seedDemoCatalogue } from './demo-catalogue';
 
 export type SeedProgress = { patients: number; visits: number };
 
@@ -18,6 +19,9 @@ export const seedDemoClinic = async (
   },
 ): Promise<SeedProgress> => {
   const done: SeedProgress = { patients: 0, visits: 0 };
+  // In force from before the first visit of the five years of history.
+  const firstYear = Number(options.endDate.slice(0, 4)) - 5;
+  await seedDemoCatalogue(db, { seed: options.seed ?? 1, effectiveFrom: `${firstYear}-01-01` });
   for (const batch of generateClinic({
     seed: options.seed ?? 1,
     patients: options.patients,
