@@ -10,7 +10,7 @@ describe('the demo clinic', () => {
     await seedDemoClinic(db, { patients: 50, endDate: '2026-11-22' });
     const oldest = (await db.visits.orderBy('date').first())!.date;
     const version = await versionInForceOn(db, oldest);
-    expect(version).toMatchObject({ effectiveFrom: '2021-01-01', itemCount: DEMO_CATALOGUE_ITEMS });
+    expect(version).toMatchObject({ effectiveFrom: '2016-01-01', itemCount: DEMO_CATALOGUE_ITEMS });
     expect(await db.catalogueItems.count()).toBe(DEMO_CATALOGUE_ITEMS);
     expect((await searchCatalogue(db, oldest, '阿莫西林'))[0]?.name).toBe('阿莫西林胶囊');
   });

@@ -19,9 +19,10 @@ export const seedDemoClinic = async (
   },
 ): Promise<SeedProgress> => {
   const done: SeedProgress = { patients: 0, visits: 0 };
-  // In force from before the first visit of the five years of history.
-  const firstYear = Number(options.endDate.slice(0, 4)) - 5;
-  await seedDemoCatalogue(db, { seed: options.seed ?? 1, effectiveFrom: `${firstYear}-01-01` });
+  // In force long before the first of five years of visits, so that any catalogue a test or a
+  // person imports afterwards is the newer version and takes over.
+  const since = Number(options.endDate.slice(0, 4)) - 10;
+  await seedDemoCatalogue(db, { seed: options.seed ?? 1, effectiveFrom: `${since}-01-01` });
   for (const batch of generateClinic({
     seed: options.seed ?? 1,
     patients: options.patients,
