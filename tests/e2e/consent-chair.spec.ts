@@ -1,43 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
-import { setUpClinic } from './fixtures';
-import {
-  adults,
-  ConsentChairPage,
-  logInAsNewClinician,
-  seedCatalogue,
-} from './pages/consent-chair-page';
-import { seedPatients, TodayPage, type SeededPatient } from './pages/today-page';
-
-/** The owner checks the patients in at the desk; a clinician takes over at the chair. */
-const morningAtTheDesk = async (page: Page, count: number) => {
-  await setUpClinic(page);
-  await seedCatalogue(page);
-  const patients = adults(await seedPatients(page)).slice(0, count);
-  if (patients.length < count) throw new Error('seed gave too few adult patients');
-  const today = new TodayPage(page);
-  await today.open();
-  for (const patient of patients) {
-    await today.checkIn(patient);
-    await page.keyboard.press('Escape');
-    await today.panel.expectClosed();
-  }
-  await logInAsNewClinician(page);
-  await openToday(page);
-  return { today, patients };
-};
-
-/** A clinician's Today: the visits, no check-in box. */
-const openToday = async (page: Page) => {
-  await page.goto('/#/today');
-  await expect(page.getByTestId('plan-visit').first()).toBeVisible();
-};
-
-const openPlan = async (page: Page, today: TodayPage, patient: SeededPatient) => {
-  await today.row(patient).getByTestId('plan-visit').click();
-  const chair = new ConsentChairPage(page);
-  await chair.expectOpenFor(patient.name);
-  return chair;
-};
+import { expect, test } from '@playwright/test';
+import { morningAtTheDesk, openPlan, openToday } from './pages/consent-chair-page';
+import type { SeededPatient } from './pages/today-page';
 
 test('a dentist plans self-pay items, is stopped from performing them unsigned, has the notice signed at the chair, then voids and corrects it', async ({
   page,
@@ -68,7 +31,7 @@ test('a dentist plans self-pay items, is stopped from performing them unsigned, 
   await expect(chair.line('根管治疗术').getByTestId('line-self-pay')).toHaveText('48.10');
   await expect(chair.line('种植体植入').getByTestId('line-self-pay')).toHaveText('6800.00');
   await expect(chair.line('种植体植入')).toContainText('替代方案：无可替代方案');
-  await expect(page.getByTestId('total-price')).toHaveText('7281.00');
+  await expect(page.getByTestId('total-price')).toHaveText('总价 7281.00');
   await expect(page.getByTestId('total-self-pay')).toHaveText('6848.10');
 
   // Enforcement: no signature, no treatment; the refusal names the item and what to do.
@@ -158,11 +121,7 @@ test('a refusal is witnessed by staff, and a guardian signs with a checked ID nu
     alternatives: '活动义齿（医保乙类）',
   });
   await chair.prepare();
-  await page.getByTestId('change-signer').click();
-  await page.getByTestId('signer-decision').getByText('患者拒绝').click();
-  await page.getByTestId('signer-kind').getByText('工作人员见证').click();
-  await page.getByTestId('witness-name').fill('刘护士');
-  await page.getByTestId('signer-next').click();
+  await chair.witnessedRefusal('刘护士');
   await expect(page.getByTestId('signing-summary')).toHaveText('1 个项目，患者拒绝使用');
   await expect(page.getByTestId('signer-line')).toHaveText('见证人：刘护士（患者拒绝签字）');
   await chair.sign('signer');
@@ -178,10 +137,14 @@ test('a refusal is witnessed by staff, and a guardian signs with a checked ID nu
   // A guardian signs for the next patient: a mistyped ID number is refused on its field.
   await openToday(page);
   chair = await openPlan(page, today, child);
-  await chair.add('310513003', '根管治疗术', { reason: '根尖周炎', alternatives: 'none' });
+  // Two codes start with 3105: ↓ moves from the filling to the root canal.
+  await chair.search('3105', '根管治疗术', { down: 1 });
+  await chair.fillLine({ reason: '根尖周炎', alternatives: 'none' });
+  await chair.dialog().getByTestId('plan-line-submit').click();
+  await expect(chair.line('根管治疗术')).toBeVisible();
   await chair.prepare();
   await page.getByTestId('change-signer').click();
-  await page.getByTestId('signer-kind').getByText('监护人或亲属代签').click();
+  await chair.choose('signer-kind', 'representative');
   await page.getByTestId('representative-name').fill('张建华');
   await page.getByTestId('representative-relation').click();
   await page.getByTitle('父母', { exact: true }).click();
@@ -200,4 +163,10 @@ test('a refusal is witnessed by staff, and a guardian signs with a checked ID nu
   await expect(page.getByTestId('sign-done')).toContainText('告知书已签署（第 1 版）');
   await chair.signedAndClosed();
   await expect(chair.line('根管治疗术')).toHaveAttribute('data-consent', 'signed');
+
+  // The patient's visit timeline leads back to the same plan.
+  await page.getByTestId('plan-patient').getByText(child.name).click();
+  await page.getByTestId('timeline-plan').first().click();
+  await chair.expectOpenFor(child.name);
+  await expect(chair.notice(1)).toHaveAttribute('data-state', 'signed');
 });

@@ -1,8 +1,9 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { LoginPage } from './login-page';
 import { ShellPage } from './shell-page';
+import { setUpClinic } from '../fixtures';
 import { StaffPage } from './staff-page';
-import type { SeededPatient } from './today-page';
+import { seedPatients, TodayPage, type SeededPatient } from './today-page';
 
 export const CLINICIAN = {
   displayName: '王建国',
@@ -129,11 +130,12 @@ export class ConsentChairPage {
   }
 
   /** From the keyboard: type, the first match is active, Enter opens it for the plan. */
-  async search(query: string, name: string) {
+  async search(query: string, name: string, { down = 0 } = {}) {
     const box = this.page.getByTestId('catalogue-search').locator('input');
     await box.click();
     await box.fill(query);
-    await expect(this.page.getByTestId('catalogue-option').first()).toContainText(name);
+    await expect(this.page.getByTestId('catalogue-option').nth(down)).toContainText(name);
+    for (let i = 0; i < down; i++) await this.page.keyboard.press('ArrowDown');
     await this.page.keyboard.press('Enter');
     await expect(this.dialog().getByTestId('line-name')).toHaveText(name);
   }
@@ -147,11 +149,30 @@ export class ConsentChairPage {
     if (line.quantity !== undefined)
       await dialog.getByTestId('line-quantity').fill(String(line.quantity));
     if (line.reason !== undefined) await dialog.getByTestId('line-reason').fill(line.reason);
-    if (line.alternatives === 'none') await dialog.getByLabel('无可替代方案').check();
+    if (line.alternatives === 'none') await this.choose('line-alternatives', 'none');
     else if (line.alternatives !== undefined) {
-      await dialog.getByLabel('已告知替代方案').check();
+      await this.choose('line-alternatives', 'offered');
       await dialog.getByTestId('line-alternatives-text').fill(line.alternatives);
     }
+  }
+
+  /** Picks a radio by its value, in either language. */
+  async choose(group: string, value: string) {
+    await this.page
+      .getByTestId(group)
+      .locator('label')
+      .filter({ has: this.page.locator(`input[value="${value}"]`) })
+      .click();
+  }
+
+  /** The clinician hands over for a refusal that a member of staff witnesses. */
+  async witnessedRefusal(witness: string) {
+    await this.page.getByTestId('change-signer').click();
+    await this.choose('signer-decision', 'refused');
+    await this.choose('signer-kind', 'witness');
+    await this.page.getByTestId('witness-name').fill(witness);
+    await this.page.getByTestId('signer-next').click();
+    await expect(this.page.getByTestId('signer-line')).toContainText(witness);
   }
 
   async add(query: string, name: string, line: PlanLine) {
@@ -227,3 +248,34 @@ export class ConsentChairPage {
     await expect(this.notice(version)).toHaveAttribute('data-state', 'voided');
   }
 }
+
+/** The owner checks the patients in at the desk; a clinician takes over at the chair. */
+export const morningAtTheDesk = async (page: Page, count: number) => {
+  await setUpClinic(page);
+  await seedCatalogue(page);
+  const patients = adults(await seedPatients(page)).slice(0, count);
+  if (patients.length < count) throw new Error('seed gave too few adult patients');
+  const today = new TodayPage(page);
+  await today.open();
+  for (const patient of patients) {
+    await today.checkIn(patient);
+    await page.keyboard.press('Escape');
+    await today.panel.expectClosed();
+  }
+  await logInAsNewClinician(page);
+  await openToday(page);
+  return { today, patients };
+};
+
+/** A clinician's Today: the visits, no check-in box. */
+export const openToday = async (page: Page) => {
+  await page.goto('/#/today');
+  await expect(page.getByTestId('plan-visit').first()).toBeVisible();
+};
+
+export const openPlan = async (page: Page, today: TodayPage, patient: SeededPatient) => {
+  await today.row(patient).getByTestId('plan-visit').click();
+  const chair = new ConsentChairPage(page);
+  await chair.expectOpenFor(patient.name);
+  return chair;
+};

@@ -39,6 +39,7 @@ export const consentsText = bilingual(
     alternatives: '替代方案：{{text}}',
     noAlternatives: '无可替代方案',
     totals: '合计 {{count}} 项',
+    totalPrice: '总价 {{amount}}',
     empty: '还没有计划项目。在上方搜索并添加。',
     status: {
       'not-needed': '甲类 无需签字',
@@ -52,7 +53,7 @@ export const consentsText = bilingual(
     locked: '患者已签字，不能修改。如需更正，请作废告知书。',
     actions: {
       edit: '修改',
-      cancel: '取消',
+      cancel: '取消项目',
       cancelConfirm: '把“{{item}}”从计划中取消？',
       yes: '确定取消',
       no: '保留',
@@ -208,6 +209,7 @@ export const consentsText = bilingual(
     alternatives: 'Alternatives: {{text}}',
     noAlternatives: 'No alternative',
     totals: 'Total, {{count}} items',
+    totalPrice: 'Price {{amount}}',
     empty: 'Nothing planned yet. Search above and add an item.',
     status: {
       'not-needed': 'Class A, no consent',
@@ -221,7 +223,7 @@ export const consentsText = bilingual(
     locked: 'Signed by the patient: it cannot be changed. To correct it, void the notice.',
     actions: {
       edit: 'Edit',
-      cancel: 'Cancel',
+      cancel: 'Remove',
       cancelConfirm: 'Take "{{item}}" off the plan?',
       yes: 'Take it off',
       no: 'Keep',

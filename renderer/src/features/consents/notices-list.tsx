@@ -48,9 +48,11 @@ const NoticeRow = ({
             </Typography.Text>
           )}
           <Typography.Text type="secondary">{formatClinicTime(consent.signedAt)}</Typography.Text>
-          <Typography.Text>
-            {t('consents.notices.total', { amount: formatYuan(fen(content.selfPayTotalFen)) })}
-          </Typography.Text>
+          {state !== 'refused' && (
+            <Typography.Text>
+              {t('consents.notices.total', { amount: formatYuan(fen(content.selfPayTotalFen)) })}
+            </Typography.Text>
+          )}
           <Typography.Text type="secondary">
             {content.lines.map((l) => l.name).join('、')}
           </Typography.Text>

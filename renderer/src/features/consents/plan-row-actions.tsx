@@ -1,5 +1,5 @@
-import { CheckOutlined, DollarOutlined, EditOutlined, LockOutlined } from '@ant-design/icons';
-import { Button, Popconfirm, Space, Tooltip } from 'antd';
+import { CheckOutlined, DollarOutlined, EditOutlined } from '@ant-design/icons';
+import { Button, Popconfirm, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { PlannedItem } from '../../../../shared/consents/planned-item';
 import type { PlanLineState } from './plan-line-state';
@@ -27,35 +27,28 @@ export const PlanRowActions = ({
   if (state.cancelled) return null;
   return (
     <Space size={4} wrap>
-      {allowed.prepare &&
-        (state.editable ? (
-          <>
-            <Button
-              size="small"
-              icon={<EditOutlined />}
-              onClick={() => onAction('edit', item)}
-              data-testid="line-edit"
-            >
-              {t('consents.actions.edit')}
+      {allowed.prepare && state.editable && (
+        <>
+          <Button
+            size="small"
+            icon={<EditOutlined />}
+            onClick={() => onAction('edit', item)}
+            data-testid="line-edit"
+          >
+            {t('consents.actions.edit')}
+          </Button>
+          <Popconfirm
+            title={t('consents.actions.cancelConfirm', { item: item.name })}
+            okText={t('consents.actions.yes')}
+            cancelText={t('consents.actions.no')}
+            onConfirm={() => onAction('cancel', item)}
+          >
+            <Button size="small" danger data-testid="line-cancel">
+              {t('consents.actions.cancel')}
             </Button>
-            <Popconfirm
-              title={t('consents.actions.cancelConfirm', { item: item.name })}
-              okText={t('consents.actions.yes')}
-              cancelText={t('consents.actions.no')}
-              onConfirm={() => onAction('cancel', item)}
-            >
-              <Button size="small" danger data-testid="line-cancel">
-                {t('consents.actions.cancel')}
-              </Button>
-            </Popconfirm>
-          </>
-        ) : (
-          state.signedFor && (
-            <Tooltip title={t('consents.locked')}>
-              <LockOutlined aria-label={t('consents.locked')} data-testid="line-locked" />
-            </Tooltip>
-          )
-        ))}
+          </Popconfirm>
+        </>
+      )}
       {allowed.perform && !state.performed && (
         <Button
           size="small"

@@ -1,5 +1,5 @@
 import { LockOutlined } from '@ant-design/icons';
-import { Space, Table, Tag, Typography } from 'antd';
+import { Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -77,12 +77,22 @@ export const PlanTable = ({
       key: 'item',
       title: t('consents.columns.item'),
       render: (_, { item, state }) => (
-        <Space orientation="vertical" size={0}>
+        <Space orientation="vertical" size={0} style={{ minWidth: 120 }}>
           <Typography.Text strong delete={state.cancelled}>
-            {state.signedFor && <LockOutlined style={{ marginRight: 4 }} />}
+            {state.signedFor && (
+              <Tooltip title={t('consents.locked')}>
+                <LockOutlined
+                  style={{ marginRight: 4 }}
+                  aria-label={t('consents.locked')}
+                  data-testid="line-locked"
+                />
+              </Tooltip>
+            )}
             {item.name}
           </Typography.Text>
-          <Typography.Text type="secondary">{item.code}</Typography.Text>
+          <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
+            {item.code}
+          </Typography.Text>
         </Space>
       ),
     },
@@ -95,7 +105,9 @@ export const PlanTable = ({
       key: 'price',
       title: t('consents.columns.price'),
       align: 'right',
-      render: (_, { item }) => `${yuan(item.priceFen)}/${item.unit}`,
+      render: (_, { item }) => (
+        <span style={{ whiteSpace: 'nowrap' }}>{`${yuan(item.priceFen)}/${item.unit}`}</span>
+      ),
     },
     {
       key: 'quantity',
@@ -143,8 +155,10 @@ export const PlanTable = ({
               </Typography.Text>
             </Table.Summary.Cell>
             <Table.Summary.Cell index={2} colSpan={2} align="right">
-              <span data-testid="total-price">
-                {yuan(open.reduce((sum, item) => sum + lineTotal(item), 0))}
+              <span data-testid="total-price" style={{ whiteSpace: 'nowrap' }}>
+                {t('consents.totalPrice', {
+                  amount: yuan(open.reduce((sum, item) => sum + lineTotal(item), 0)),
+                })}
               </span>
             </Table.Summary.Cell>
             <Table.Summary.Cell index={4} align="right">

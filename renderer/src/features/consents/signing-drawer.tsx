@@ -1,4 +1,4 @@
-import { Alert, Drawer, Flex, Spin, Tag, Typography } from 'antd';
+import { Alert, Card, Drawer, Flex, Spin, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Consent, ConsentSignatures } from '../../../../shared/consents/consent';
@@ -123,11 +123,18 @@ export const SigningDrawer = ({
     >
       {step.at === 'drafting' && <Spin />}
       {step.at === 'who' && (
-        <Flex vertical gap={16}>
-          <Typography.Title level={5}>{t('consents.signing.who')}</Typography.Title>
-          {step.error && <Alert type="error" showIcon role="alert" title={step.error} />}
+        <Card title={t('consents.signing.who')} style={{ maxWidth: 720, margin: '24px auto' }}>
+          {step.error && (
+            <Alert
+              type="error"
+              showIcon
+              role="alert"
+              title={step.error}
+              style={{ marginBottom: 16 }}
+            />
+          )}
           <SignerForm initial={request} minor={minor} onSubmit={prepare} />
-        </Flex>
+        </Card>
       )}
       {step.at === 'sign' && (
         <SignStep
