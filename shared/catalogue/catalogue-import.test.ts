@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { PinyinReadings } from '../patients/patient';
 import { parseDate, parsePrice, parseRatio } from './catalogue-cells';
 import { MAX_LISTED_ERRORS, parseCatalogueTable } from './catalogue-import';
-import { catalogueSearchKeys } from './catalogue-search';
+import { catalogueSearchKeys, type NamePinyin } from './catalogue-search';
 
 const HEADER = ['编码', '名称', '类别', '单位', '单价', '医保类别', '自付比例', '限定支付'];
 const AMOXICILLIN = ['XJ01CA001', '阿莫西林胶囊', '药品', '盒', '12.50', '甲类', '', ''];
@@ -223,26 +222,40 @@ describe('catalogue cells', () => {
 });
 
 describe('catalogue search keys', () => {
-  const readings: Record<string, string[]> = {
-    阿: ['a', 'e'],
-    莫: ['mo'],
-    西: ['xi'],
-    林: ['lin'],
-    胶: ['jiao'],
-    囊: ['nang'],
+  const readings: Record<string, string> = {
+    阿: 'a',
+    莫: 'mo',
+    西: 'xi',
+    林: 'lin',
+    胶: 'jiao',
+    囊: 'nang',
+    口: 'kou',
+    腔: 'qiang',
   };
-  const toPinyin: PinyinReadings = (c) => readings[c] ?? [];
+  const toPinyin: NamePinyin = (name) => [...name].map((c) => readings[c] ?? c);
 
   it('finds an item by code, name, any later part of the name, pinyin and initials', () => {
     const keys = catalogueSearchKeys(
       { code: 'XJ01CA001', name: '阿莫西林胶囊（0.25g×24粒）' },
       toPinyin,
     );
-    expect(keys).toEqual(
-      expect.arrayContaining(['xj01ca001', '阿莫西林胶囊(0.25g×24粒)', '胶囊', 'amoxilinjiaonang']),
+    expect(keys.sort()).toEqual(
+      [
+        'xj01ca001',
+        '阿莫西林胶囊(0.25g×24粒)',
+        '莫西林胶囊',
+        '西林胶囊',
+        '林胶囊',
+        '胶囊',
+        'amoxilinjiaonang',
+        'amxljn',
+      ].sort(),
     );
-    expect(keys).toContain('amxljn');
-    expect(keys).toContain('emxljn');
-    expect(keys).not.toContain('囊');
+  });
+
+  it('keeps letters and digits in a name as words', () => {
+    const keys = catalogueSearchKeys({ code: 'X1', name: '口腔CT 3D' }, toPinyin);
+    expect(keys).toContain('kouqiangct3d');
+    expect(keys).toContain('kqc');
   });
 });

@@ -61,8 +61,7 @@ export type PinyinReadings = (character: string) => readonly string[];
 /** 多音字 multiply a name's spellings; beyond this many, more keys only slow the index down. */
 const MAX_SPELLINGS = 4;
 
-/** A name's pinyin spellings, full ("zhangwei") and initials ("zw"), at most MAX_SPELLINGS of them. */
-export const spellings = (
+const spellings = (
   name: string,
   toPinyin: PinyinReadings,
 ): { full: string; initials: string }[] => {

@@ -10,8 +10,7 @@ import { isCalendarDate, type CalendarDate } from '../../../shared/clock/calenda
 import { AppError } from '../../../shared/errors';
 import { newId } from '../../../shared/ids';
 import type { ClinicDb, OutboxEntry } from './database';
-import type { PinyinReadings } from '../../../shared/patients/patient';
-import { pinyinReadings } from './pinyin';
+import { namePinyin } from './pinyin';
 import { assertActorCan } from './visits';
 import { writeRecord, type Actor, type StoreContext } from './write';
 
@@ -52,26 +51,12 @@ const checkImport = (input: CatalogueImport) => {
   });
 };
 
-/** pinyin-pro looks each character up afresh; a list of 20,000 names repeats a few hundred. */
-const memoizedReadings = (): PinyinReadings => {
-  const known = new Map<string, readonly string[]>();
-  return (character) => {
-    let readings = known.get(character);
-    if (!readings) {
-      readings = pinyinReadings(character);
-      known.set(character, readings);
-    }
-    return readings;
-  };
-};
-
 const makeItems = async (
   clock: StoreContext['clock'],
   versionId: string,
   entries: readonly CatalogueEntry[],
   onProgress?: (progress: ImportProgress) => void,
 ): Promise<CatalogueItem[]> => {
-  const readings = memoizedReadings();
   const items: CatalogueItem[] = [];
   for (let start = 0; start < entries.length; start += IMPORT_CHUNK) {
     for (const entry of entries.slice(start, start + IMPORT_CHUNK)) {
@@ -79,7 +64,7 @@ const makeItems = async (
         ...entry,
         id: newId(clock),
         versionId,
-        searchKeys: catalogueSearchKeys(entry, readings),
+        searchKeys: catalogueSearchKeys(entry, namePinyin),
       });
     }
     onProgress?.({ phase: 'keys', done: items.length, total: entries.length });

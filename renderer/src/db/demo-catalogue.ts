@@ -7,7 +7,7 @@ import { demoId } from '../../../shared/demo/demo-id';
 import { createRng } from '../../../shared/demo/prng';
 import { sha256Hex } from '../../../shared/hash';
 import type { ClinicDb } from './database';
-import { pinyinReadings } from './pinyin';
+import { namePinyin } from './pinyin';
 
 /** A small clinic's list: the plain dental and general items, and some packs and strengths. */
 export const DEMO_CATALOGUE_ITEMS = 200;
@@ -43,7 +43,7 @@ export const seedDemoCatalogue = async (
       ...entry,
       id: demoId(rng, at),
       versionId: version.id,
-      searchKeys: catalogueSearchKeys(entry, pinyinReadings),
+      searchKeys: catalogueSearchKeys(entry, namePinyin),
     }),
   );
   await db.transaction('rw', db.catalogueVersions, db.catalogueItems, async () => {

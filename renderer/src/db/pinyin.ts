@@ -12,3 +12,12 @@ export const pinyinReadings: PinyinReadings = (character) => {
     (r) => r.replace('ü', 'v'),
   );
 };
+
+/**
+ * One reading per character of a whole name, chosen in context by pinyin-pro's phrase
+ * dictionary ("曲安奈德" → qu an nai de), lower case, no tones; characters without a reading
+ * come back as they are. For catalogue items: one right spelling is worth more there than every
+ * possible one, and each extra spelling is two more index keys on 20,000 rows.
+ */
+export const namePinyin = (name: string): readonly string[] =>
+  pinyin(name, { toneType: 'none', type: 'array' }).map((s) => s.toLowerCase().replace('ü', 'v'));
