@@ -19,6 +19,12 @@ export type BackupKey = {
   check: Uint8Array;
 };
 
+/**
+ * What sealing and opening a file need. A browser keeps only this, its AES key non-extractable in
+ * IndexedDB, so no script on the page can read the key out; `raw` is for the desktop's keychain.
+ */
+export type SealingKey = Omit<BackupKey, 'raw'>;
+
 const CHECK_LABEL = new TextEncoder().encode('ClinicDesk backup key');
 
 const bytes = (b: Uint8Array): Uint8Array<ArrayBuffer> => new Uint8Array(b);
@@ -73,10 +79,10 @@ const sameBytes = (a: Uint8Array, b: Uint8Array) =>
 /** The key for a file: the one given if it was derived with the file's salt, else from the passphrase. */
 export const keyForHeader = async (
   header: BackupHeader,
-  secret: { passphrase?: string; key?: BackupKey },
-): Promise<BackupKey> => {
+  secret: { passphrase?: string; key?: SealingKey },
+): Promise<SealingKey> => {
   const salt = fromBase64(header.kdf.salt);
-  let key = secret.key;
+  let key: SealingKey | undefined = secret.key;
   if (!key || !sameBytes(key.salt, salt) || key.iterations !== header.kdf.iterations) {
     if (secret.passphrase === undefined)
       throw new BackupError('wrong-passphrase', 'this backup needs its passphrase');

@@ -1,6 +1,6 @@
 import { fromBase64 } from '../base64';
 import { BackupError } from './backup-error';
-import { keyForHeader, type BackupKey } from './backup-key';
+import { keyForHeader, type SealingKey } from './backup-key';
 import {
   backupHeaderSchema,
   backupManifestSchema,
@@ -111,14 +111,14 @@ export type ReadBackupOptions = {
   source: ReadableStream<Uint8Array>;
   primitives: BackupPrimitives;
   passphrase?: string;
-  key?: BackupKey;
+  key?: SealingKey;
   /** Receives the decrypted, decompressed payload as it is read (a restore); omit to only verify. */
   onPayload?: (bytes: Uint8Array) => Promise<void> | void;
   /** File bytes read so far. */
   onProgress?: (fileBytes: number) => void;
 };
 
-export type ReadBackup = { header: BackupHeader; manifest: BackupManifest; key: BackupKey };
+export type ReadBackup = { header: BackupHeader; manifest: BackupManifest; key: SealingKey };
 
 /**
  * Reads a whole backup: every chunk is decrypted and authenticated, the payload decompressed and

@@ -1,5 +1,5 @@
 import { toBase64 } from '../base64';
-import type { BackupKey } from './backup-key';
+import type { SealingKey } from './backup-key';
 import {
   CHUNK_DATA,
   CHUNK_FINAL,
@@ -16,7 +16,7 @@ import { randomBytes, sha256Bytes, toHex, type BackupPrimitives } from './primit
 export type BackupDescription = Pick<BackupManifest, 'schemaVersion' | 'clinicName' | 'tables'>;
 
 export type WriteBackupOptions = {
-  key: BackupKey;
+  key: SealingKey;
   primitives: BackupPrimitives;
   appVersion: string;
   createdAt: string;

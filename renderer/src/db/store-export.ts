@@ -1,4 +1,4 @@
-import Dexie, { type IndexableType } from 'dexie';
+import type { IndexableType } from 'dexie';
 import { encodeLine, type PayloadLine } from '../../../shared/backup/payload';
 import { tableNames, type TableName } from '../../../shared/db/schema';
 import type { ClinicDb } from './database';
@@ -115,7 +115,4 @@ export const importLines = (
 };
 
 /** Deletes a store that will not be used (a failed or cancelled restore). */
-export const dropStore = (db: ClinicDb): Promise<void> => {
-  db.close();
-  return Dexie.delete(db.name);
-};
+export const dropStore = (db: ClinicDb): Promise<void> => db.delete();

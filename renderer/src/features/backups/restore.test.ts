@@ -1,0 +1,109 @@
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { webPrimitives } from '../../../../shared/backup/primitives';
+import { manualClock } from '../../../../shared/clock/clock';
+import { newId } from '../../../../shared/ids';
+import { ClinicDb } from '../../db/database';
+import { seedDemoClinic } from '../../db/demo-seed';
+import { storeWithOwner } from '../../db/testing/store';
+import { BackupHostDb } from '../../platform/backup-host-db';
+import { createBrowserBackupHost } from '../../platform/browser-backup-host';
+import { readBackupIntoNewStore, RestoreFailure } from './restore';
+import { runBackup } from './run-backup';
+
+const PASSPHRASE = '康宁诊所 backup 2026';
+
+/** A clinic with 40 patients, backed up through the browser host into a downloaded file. */
+const backedUpClinic = async () => {
+  const store = await storeWithOwner();
+  await seedDemoClinic(store.db, { patients: 40, endDate: '2026-11-21' });
+  const files: Blob[] = [];
+  const host = createBrowserBackupHost({
+    db: new BackupHostDb(`host-${newId()}`, { indexedDB, IDBKeyRange }),
+    clock: manualClock('2026-11-22T19:00:00+08:00'),
+    primitives: webPrimitives,
+    appVersion: 'test',
+    download: (file) => void files.push(file),
+    iterations: 100_000,
+  });
+  await host.setPassphrase(PASSPHRASE);
+  const progress: number[] = [];
+  const record = await runBackup({
+    db: store.db,
+    host,
+    trigger: 'manual',
+    onProgress: (p) => progress.push(p.rows),
+  });
+  return { ...store, file: files[0]!, record, progress };
+};
+
+const newStore = () => new ClinicDb(`restore-${newId()}`, { indexedDB, IDBKeyRange });
+const exists = async (db: ClinicDb) =>
+  (await indexedDB.databases()).some((found) => found.name === db.name);
+const problemOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => 'no problem',
+    (error: RestoreFailure) => error.problem,
+  );
+
+describe('restoring a backup', () => {
+  it('reads the whole file into a new store and previews what the manifest promised', async () => {
+    const { db, file, record, progress } = await backedUpClinic();
+    expect(record.state).toBe('verified');
+    expect(progress.at(-1)).toBe(Object.values(record.tables!).reduce((a, b) => a + b, 0));
+    const target = newStore();
+    const preview = await readBackupIntoNewStore({ file, passphrase: PASSPHRASE, target });
+    expect(preview).toMatchObject({
+      storeName: target.name,
+      clinicName: '康宁口腔诊所',
+      appVersion: 'test',
+      tables: { patients: 40, staff: await db.staff.count() },
+    });
+    expect(await target.patients.count()).toBe(40);
+    expect(await target.deviceState.count()).toBe(0);
+    expect(await db.patients.count()).toBe(40);
+  }, 60_000);
+
+  it('says the passphrase is wrong, and leaves no half-restored store behind', async () => {
+    const { file } = await backedUpClinic();
+    const target = newStore();
+    expect(
+      await problemOf(readBackupIntoNewStore({ file, passphrase: 'not the one', target })),
+    ).toBe('wrong-passphrase');
+    expect(await exists(target)).toBe(false);
+  }, 60_000);
+
+  it('says where a file was cut short or damaged', async () => {
+    const { file } = await backedUpClinic();
+    const cut = newStore();
+    const short = file.slice(0, file.size - 100);
+    const failure = await readBackupIntoNewStore({
+      file: short,
+      passphrase: PASSPHRASE,
+      target: cut,
+    })
+      .then(() => undefined)
+      .catch((e: RestoreFailure) => e);
+    expect(failure).toMatchObject({ problem: 'truncated' });
+    expect(failure!.offset).toBeGreaterThan(0);
+    expect(await exists(cut)).toBe(false);
+
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    bytes[bytes.length - 200]! ^= 0xff;
+    const flipped = new Blob([bytes]);
+    expect(
+      await problemOf(
+        readBackupIntoNewStore({ file: flipped, passphrase: PASSPHRASE, target: newStore() }),
+      ),
+    ).toBe('corrupted');
+    expect(
+      await problemOf(
+        readBackupIntoNewStore({
+          file: new Blob(['名字,电话\n张三,138']),
+          passphrase: PASSPHRASE,
+          target: newStore(),
+        }),
+      ),
+    ).toBe('not-a-backup');
+  }, 60_000);
+});
