@@ -160,18 +160,19 @@ describe('the catalogue in force on a date', () => {
     const [june] = await searchCatalogue(db, '2026-06-30', 'XJ01');
     const [july] = await searchCatalogue(db, '2026-07-01', 'XJ01');
     expect([june?.priceFen, july?.priceFen]).toEqual([1250, 1180]);
-    expect(await searchCatalogue(db, '2026-07-01', '根管')).toEqual([]);
+    expect(await searchCatalogue(db, '2026-07-01', '显微')).toEqual([]);
     expect(await searchCatalogue(db, '2025-12-31', 'XJ01')).toEqual([]);
   });
 
-  it('finds items by code, 汉字 from the start or inside the name, pinyin and initials', async () => {
+  it('finds items by code, 汉字, pinyin and initials, each from its start', async () => {
     const { db, first } = await twoVersions();
     const names = async (query: string) =>
       (await searchCatalogueVersion(db, first.id, query)).map((i) => i.name);
     expect(await names('xj01')).toEqual(['阿莫西林胶囊']);
     expect(await names('3105')).toEqual(['显微根管治疗']);
     expect(await names('阿莫')).toEqual(['阿莫西林胶囊']);
-    expect(await names('根管')).toEqual(['显微根管治疗']);
+    expect(await names('显微')).toEqual(['显微根管治疗']);
+    expect(await names('根管')).toEqual([]);
     expect(await names('amoxi')).toEqual(['阿莫西林胶囊']);
     expect(await names('xwggzl')).toEqual(['显微根管治疗']);
     expect(await names('ＡＭＸＬ')).toEqual(['阿莫西林胶囊']);
