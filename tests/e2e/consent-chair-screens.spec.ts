@@ -55,7 +55,8 @@ for (const language of ['zh-CN', 'en'] as const) {
     await expect(chair.line('种植体植入').getByTestId('line-status')).toHaveCount(1);
     await shoot(page, language, '76-plan-signed');
     await chair.notice(1).getByTestId('notice-void').click();
-    await expect(chair.dialog().getByTestId('void-reason')).toBeVisible();
+    // Focused once the dialog has finished opening: not caught mid-animation.
+    await expect(chair.dialog().getByTestId('void-reason')).toBeFocused();
     await shoot(page, language, '77-void-dialog');
     await page.keyboard.press('Escape');
 

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { morningAtTheDesk, openPlan, openToday } from './pages/consent-chair-page';
-import type { SeededPatient } from './pages/today-page';
+import { patchPatient, type SeededPatient } from './pages/today-page';
 
 test('a dentist plans self-pay items, is stopped from performing them unsigned, has the notice signed at the chair, then voids and corrects it', async ({
   page,
@@ -134,7 +134,8 @@ test('a refusal is witnessed by staff, and a guardian signs with a checked ID nu
   await chair.line('种植体植入').getByTestId('line-perform').click();
   await expect(chair.failure()).toContainText('患者已拒绝“种植体植入”');
 
-  // A guardian signs for the next patient: a mistyped ID number is refused on its field.
+  // A guardian signs for a child: a mistyped ID number is refused on its field.
+  await patchPatient(page, child.id, { birthDate: '2016-05-04' });
   await openToday(page);
   chair = await openPlan(page, today, child);
   // Two codes start with 3105: ↓ moves from the filling to the root canal.
@@ -142,12 +143,13 @@ test('a refusal is witnessed by staff, and a guardian signs with a checked ID nu
   await chair.fillLine({ reason: '根尖周炎', alternatives: 'none' });
   await chair.dialog().getByTestId('plan-line-submit').click();
   await expect(chair.line('根管治疗术')).toBeVisible();
-  await chair.prepare();
-  await page.getByTestId('change-signer').click();
-  await chair.choose('signer-kind', 'representative');
+  // A child: the notice opens on who signs, with a guardian already chosen.
+  await page.getByTestId('prepare-notice').click();
+  await expect(
+    page.getByTestId('signer-kind').locator('input[value="representative"]'),
+  ).toBeChecked();
   await page.getByTestId('representative-name').fill('张建华');
-  await page.getByTestId('representative-relation').click();
-  await page.getByTitle('父母', { exact: true }).click();
+  await expect(page.getByTestId('representative-relation')).toContainText('父母');
   const guardianId = refuser.idNumber;
   const typo = guardianId.slice(0, -1) + (guardianId.endsWith('1') ? '2' : '1');
   await page.getByTestId('representative-id').fill(typo);

@@ -2,24 +2,12 @@ import { Flex, Select, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogueItem } from '../../../../shared/catalogue/catalogue';
-import { searchText } from '../../../../shared/catalogue/catalogue-search';
 import { fen, formatYuan } from '../../../../shared/money';
 import { useServices } from '../../app/services';
-import type { ClinicDb } from '../../db/database';
+import { searchCatalogueVersion } from '../../db/catalogue';
 import { CoverageTag } from './coverage-tag';
 
 const RESULTS = 12;
-
-/** Items of one catalogue version whose code, name or pinyin starts with the query. */
-const searchVersion = async (db: ClinicDb, versionId: string, query: string) => {
-  const key = searchText(query);
-  if (!key) return [];
-  const ids = await db.catalogueItems.where('searchKeys').startsWith(key).primaryKeys();
-  const found: CatalogueItem[] = [];
-  for (const item of await db.catalogueItems.bulkGet([...new Set(ids)].slice(0, 400)))
-    if (item?.versionId === versionId && found.length < RESULTS) found.push(item);
-  return found.sort((a, b) => a.code.localeCompare(b.code));
-};
 
 const ItemOption = ({ item }: { item: CatalogueItem }) => {
   const { t } = useTranslation();
@@ -59,7 +47,7 @@ export const CatalogueSearch = ({
   const search = async (text: string) => {
     latest.current = text;
     setQuery(text);
-    const results = await searchVersion(db, versionId, text);
+    const results = await searchCatalogueVersion(db, versionId, text, RESULTS);
     // A slower answer to an older query must not replace the newer one.
     if (latest.current === text) setFound(results);
   };

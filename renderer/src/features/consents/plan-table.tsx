@@ -111,7 +111,7 @@ export const PlanTable = ({
     },
     {
       key: 'quantity',
-      title: t('consents.columns.quantity'),
+      title: <span style={{ whiteSpace: 'nowrap' }}>{t('consents.columns.quantity')}</span>,
       align: 'right',
       render: (_, r) => r.item.quantity,
     },
