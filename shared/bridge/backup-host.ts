@@ -59,6 +59,13 @@ export type BackupSettings = z.infer<typeof backupSettingsSchema>;
 export const backupStatusSchema = z.object({
   /** A key is kept for unattended backups (the owner has set the passphrase on this PC). */
   passphraseSet: z.boolean(),
+  /**
+   * Where the desktop keeps the key. 'os-keychain': encrypted by the OS (Electron safeStorage), so
+   * backups run unattended after every start. 'this-session': the OS offers no keychain (Linux
+   * without a keyring), the key is never written in plain text, only held until the app closes:
+   * the owner types the passphrase again after each start. Absent in a browser.
+   */
+  keyStorage: z.enum(['os-keychain', 'this-session']).optional(),
   /** Where daily backups go: a path on the desktop, a folder name in a browser; absent: downloads. */
   folder: z.string().max(1000).optional(),
   settings: backupSettingsSchema,
@@ -121,3 +128,22 @@ export type BackupHost = {
   /** The host's schedule says a backup is owed now (at the daily time, or at start after a missed one). */
   onDue(listener: () => void): () => void;
 };
+
+/**
+ * IPC channel names of the desktop host, and the zod schema the main process validates each
+ * request with (ARCHITECTURE.md "Electron"). `due` goes the other way: main to page, no payload.
+ */
+export const backupIpc = {
+  status: { channel: 'clinicdesk:backup-status', input: z.undefined() },
+  setPassphrase: { channel: 'clinicdesk:backup-set-passphrase', input: passphraseInputSchema },
+  saveSettings: { channel: 'clinicdesk:backup-save-settings', input: backupSettingsSchema },
+  chooseFolder: { channel: 'clinicdesk:backup-choose-folder', input: z.undefined() },
+  begin: { channel: 'clinicdesk:backup-begin', input: backupBeginSchema },
+  write: { channel: 'clinicdesk:backup-write', input: backupWriteSchema },
+  finish: { channel: 'clinicdesk:backup-finish', input: backupFinishSchema },
+  abort: { channel: 'clinicdesk:backup-abort', input: backupSessionSchema },
+  exportTo: { channel: 'clinicdesk:backup-export', input: backupIdSchema },
+  due: { channel: 'clinicdesk:backup-due' },
+} as const;
+
+export const backupSessionAnswerSchema = z.object({ session: z.string().min(1).max(64) }).strict();
