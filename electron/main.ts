@@ -1,11 +1,16 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session } from 'electron';
 import { rename, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { backupIpc } from '../shared/bridge/backup-host';
 import { ipc, type MenuCommand } from '../shared/bridge/platform-bridge';
+import { systemClock } from '../shared/clock/clock';
 import { CONTENT_SECURITY_POLICY } from '../shared/security/content-security-policy';
 import { readAppInfo } from './main/app-info';
+import { registerBackupIpc } from './main/backup/backup-ipc';
+import type { BackupScheduler } from './main/backup/backup-scheduler';
+import { createDesktopBackupHost } from './main/backup/desktop-backup-host';
 import { devAppUrlPolicy, fileAppUrlPolicy, resolveDevUrl } from './main/app-url';
 import { enforceContentSecurityPolicy } from './main/content-security-policy';
 import { registerIpcHandlers } from './main/ipc';
@@ -28,6 +33,7 @@ const policy = devUrl ? devAppUrlPolicy(devUrl) : fileAppUrlPolicy(pathToFileURL
 
 let mainWindow: BrowserWindow | undefined;
 let language: MenuLanguage = 'zh-CN';
+let backupScheduler: BackupScheduler | undefined;
 
 const send = (command: MenuCommand) =>
   mainWindow?.webContents.send(ipc.menuCommand.channel, command);
@@ -50,6 +56,8 @@ const createWindow = async () => {
   );
   mainWindow = window;
   window.once('ready-to-show', () => window.show());
+  // A page that has loaded has subscribed to "backup due"; each new page is told afresh.
+  window.webContents.on('did-finish-load', () => backupScheduler?.start());
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = undefined;
   });
@@ -98,6 +106,18 @@ const start = async () => {
     },
     policy.isAppUrl,
   );
+  const backups = await createDesktopBackupHost({
+    userData: app.getPath('userData'),
+    clock: systemClock,
+    safeStorage,
+    chooseFolder: (options) => dialog.showOpenDialog(theWindow(), options),
+    appVersion: app.getVersion(),
+    onDue: () => mainWindow?.webContents.send(backupIpc.due.channel),
+    // Fixed text and counts only (see DesktopBackupDeps.log); warn is the level the log keeps.
+    log: (line) => console.warn(`backup: ${line}`),
+  });
+  registerBackupIpc(ipcMain, backups.handlers, policy.isAppUrl);
+  backupScheduler = backups.scheduler;
   installMenu();
   await createWindow();
 };

@@ -41,25 +41,34 @@ const isFromApp = (event: InvokeEvent, isAppUrl: AppUrlPolicy['isAppUrl']): bool
   return frame !== null && frame.parent === null && isAppUrl(frame.url);
 };
 
+/** One invoke handler that answers only the app's own top frame, and only a valid argument. */
+export const handleValidated = <S extends z.ZodType, R>(
+  ipcMain: IpcMainLike,
+  isAppUrl: AppUrlPolicy['isAppUrl'],
+  channel: string,
+  schema: S,
+  handler: (input: z.output<S>) => R,
+): void =>
+  ipcMain.handle(channel, async (event, ...args) => {
+    if (!isFromApp(event, isAppUrl)) throw new IpcRejection(channel, 'foreign-sender');
+    const parsed = args.length <= 1 ? schema.safeParse(args[0]) : undefined;
+    if (!parsed?.success) throw new IpcRejection(channel, 'invalid-input');
+    return handler(parsed.data);
+  });
+
 export const registerIpcHandlers = (
   ipcMain: IpcMainLike,
   handlers: IpcHandlers,
   isAppUrl: AppUrlPolicy['isAppUrl'],
 ): void => {
-  const handleValidated = <S extends z.ZodType, R>(
+  const handle = <S extends z.ZodType, R>(
     channel: string,
     schema: S,
     handler: (input: z.output<S>) => R,
-  ) =>
-    ipcMain.handle(channel, async (event, ...args) => {
-      if (!isFromApp(event, isAppUrl)) throw new IpcRejection(channel, 'foreign-sender');
-      const parsed = args.length <= 1 ? schema.safeParse(args[0]) : undefined;
-      if (!parsed?.success) throw new IpcRejection(channel, 'invalid-input');
-      return handler(parsed.data);
-    });
+  ) => handleValidated(ipcMain, isAppUrl, channel, schema, handler);
 
-  handleValidated(ipc.appInfo.channel, ipc.appInfo.input, handlers.appInfo);
-  handleValidated(ipc.setLanguage.channel, ipc.setLanguage.input, handlers.setLanguage);
-  handleValidated(ipc.print.channel, ipc.print.input, handlers.print);
-  handleValidated(ipc.printToPdf.channel, ipc.printToPdf.input, handlers.printToPdf);
+  handle(ipc.appInfo.channel, ipc.appInfo.input, handlers.appInfo);
+  handle(ipc.setLanguage.channel, ipc.setLanguage.input, handlers.setLanguage);
+  handle(ipc.print.channel, ipc.print.input, handlers.print);
+  handle(ipc.printToPdf.channel, ipc.printToPdf.input, handlers.printToPdf);
 };

@@ -1,7 +1,8 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
 import { ipc } from '../../shared/bridge/platform-bridge';
-import { createBridge } from './bridge';
+import { backupIpc } from '../../shared/bridge/backup-host';
+import { createBackupHost, createBridge } from './bridge';
 
 const fakeIpcRenderer = (answers: Record<string, unknown> = {}) => {
   const emitter = new EventEmitter();
@@ -66,5 +67,85 @@ describe('the preload bridge', () => {
     renderer.emit(ipc.menuCommand.channel, {}, 'lock');
     expect(listener).not.toHaveBeenCalled();
     expect(renderer.listenerCount(ipc.menuCommand.channel)).toBe(0);
+  });
+});
+
+describe('the preload backup host', () => {
+  const settings = { dailyTime: '18:30', rotation: { daily: 7, weekly: 5, monthly: 12 } };
+  const status = {
+    passphraseSet: true,
+    keyStorage: 'os-keychain',
+    folder: 'D:/备份',
+    settings,
+    history: [],
+  };
+  const record = {
+    id: 'r-1',
+    fileName: 'clinicdesk-20261122-183000.cdbackup',
+    trigger: 'manual',
+    startedAt: '2026-11-22T10:30:00.000Z',
+    finishedAt: '2026-11-22T10:31:00.000Z',
+    state: 'verified',
+    bytes: 1024,
+    tables: { patients: 3 },
+  };
+
+  it('sends each call on its channel with the argument the main process validates', async () => {
+    const renderer = fakeIpcRenderer({
+      [backupIpc.status.channel]: status,
+      [backupIpc.begin.channel]: { session: 's-1' },
+      [backupIpc.finish.channel]: record,
+      [backupIpc.exportTo.channel]: 'exported',
+    });
+    const host = createBackupHost(renderer);
+    await expect(host.status()).resolves.toEqual(status);
+    await expect(
+      host.begin({ trigger: 'manual', clinicName: '康宁', schemaVersion: 3 }),
+    ).resolves.toEqual({ session: 's-1' });
+    const bytes = new Uint8Array([1, 2, 3]);
+    await host.write('s-1', bytes);
+    await expect(host.finish('s-1', { patients: 3 })).resolves.toEqual(record);
+    await host.abort('s-1');
+    await expect(host.exportTo('r-1')).resolves.toBe('exported');
+    expect(renderer.invoke).toHaveBeenCalledWith(backupIpc.write.channel, {
+      session: 's-1',
+      bytes,
+    });
+    expect(renderer.invoke).toHaveBeenCalledWith(backupIpc.finish.channel, {
+      session: 's-1',
+      tables: { patients: 3 },
+    });
+    expect(renderer.invoke).toHaveBeenCalledWith(backupIpc.abort.channel, { session: 's-1' });
+    expect(renderer.invoke).toHaveBeenCalledWith(backupIpc.exportTo.channel, { id: 'r-1' });
+  });
+
+  it('rejects answers that do not fit the contract', async () => {
+    const host = createBackupHost(
+      fakeIpcRenderer({
+        [backupIpc.status.channel]: { ...status, history: 'all of it' },
+        [backupIpc.finish.channel]: { ...record, state: 'probably fine' },
+        [backupIpc.begin.channel]: { session: 's-1', path: '/tmp' },
+        [backupIpc.exportTo.channel]: 'copied somewhere',
+      }),
+    );
+    await expect(host.status()).rejects.toThrow();
+    await expect(host.finish('s-1', {})).rejects.toThrow();
+    await expect(
+      host.begin({ trigger: 'manual', clinicName: 'x', schemaVersion: 3 }),
+    ).rejects.toThrow();
+    await expect(host.exportTo('r-1')).rejects.toThrow();
+  });
+
+  it('tells the page a backup is due, without handing it the IPC event, until unsubscribed', () => {
+    const renderer = fakeIpcRenderer();
+    const listener = vi.fn();
+    const unsubscribe = createBackupHost(renderer).onDue(listener);
+    renderer.emit(backupIpc.due.channel, { sender: 'ipcRenderer' });
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(listener).toHaveBeenCalledWith();
+    unsubscribe();
+    renderer.emit(backupIpc.due.channel, {});
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(renderer.listenerCount(backupIpc.due.channel)).toBe(0);
   });
 });

@@ -5,6 +5,14 @@ import {
   printOutcomeSchema,
   type PlatformBridge,
 } from '../../shared/bridge/platform-bridge';
+import {
+  backupIpc,
+  backupRecordSchema,
+  backupSessionAnswerSchema,
+  backupStatusSchema,
+  exportOutcomeSchema,
+  type BackupHost,
+} from '../../shared/bridge/backup-host';
 
 type Listener = (event: unknown, ...args: unknown[]) => void;
 
@@ -44,3 +52,48 @@ export const createBridge = (renderer: BridgeIpc) =>
       };
     },
   }) satisfies PlatformBridge;
+
+/**
+ * The desktop backup host, as the page reaches it: every answer is checked against the contract
+ * before the page sees it; the inputs are the main process's to check.
+ */
+export const createBackupHost = (renderer: BridgeIpc) =>
+  ({
+    status: async () => backupStatusSchema.parse(await renderer.invoke(backupIpc.status.channel)),
+
+    setPassphrase: async (passphrase) =>
+      backupStatusSchema.parse(await renderer.invoke(backupIpc.setPassphrase.channel, passphrase)),
+
+    saveSettings: async (settings) =>
+      backupStatusSchema.parse(await renderer.invoke(backupIpc.saveSettings.channel, settings)),
+
+    chooseFolder: async () =>
+      backupStatusSchema.parse(await renderer.invoke(backupIpc.chooseFolder.channel)),
+
+    begin: async (input) =>
+      backupSessionAnswerSchema.parse(await renderer.invoke(backupIpc.begin.channel, input)),
+
+    write: async (session, bytes) => {
+      await renderer.invoke(backupIpc.write.channel, { session, bytes });
+    },
+
+    finish: async (session, tables) =>
+      backupRecordSchema.parse(
+        await renderer.invoke(backupIpc.finish.channel, { session, tables }),
+      ),
+
+    abort: async (session) => {
+      await renderer.invoke(backupIpc.abort.channel, { session });
+    },
+
+    exportTo: async (id) =>
+      exportOutcomeSchema.parse(await renderer.invoke(backupIpc.exportTo.channel, { id })),
+
+    onDue: (listener) => {
+      const relay: Listener = () => listener();
+      renderer.on(backupIpc.due.channel, relay);
+      return () => {
+        renderer.removeListener(backupIpc.due.channel, relay);
+      };
+    },
+  }) satisfies BackupHost;

@@ -1,4 +1,7 @@
 import { EventEmitter } from 'node:events';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fakeIpcMain, fakeSession, fakeWebContents } from './fake-electron';
 
 /** A stand-in for the whole `electron` module, for loading main.ts in a test. */
@@ -7,6 +10,8 @@ export const fakeElectronModule = ({ lockGranted = true } = {}) => {
   const windows: FakeBrowserWindow[] = [];
   const menus: unknown[] = [];
   const headerListeners: unknown[] = [];
+  // main.ts keeps backups under userData: a real folder, thrown away with the temp dir.
+  const userData = mkdtempSync(join(tmpdir(), 'clinicdesk-fake-userdata-'));
 
   class FakeBrowserWindow extends EventEmitter {
     readonly webContents = Object.assign(fakeWebContents(), {
@@ -40,6 +45,7 @@ export const fakeElectronModule = ({ lockGranted = true } = {}) => {
     isPackaged: false,
     getAppPath: () => '/opt/clinicdesk',
     getVersion: () => '0.1.0',
+    getPath: (name: string) => (name === 'userData' ? userData : join(userData, name)),
     requestSingleInstanceLock: () => lockGranted,
     quit: () => calls.push('quit'),
     enableSandbox: () => calls.push('enableSandbox'),
@@ -56,6 +62,17 @@ export const fakeElectronModule = ({ lockGranted = true } = {}) => {
     app,
     dialog: {
       showErrorBox: (title: string) => calls.push(`error box ${title}`),
+      showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
+    },
+    // Like Linux without a keyring: no key is ever written.
+    safeStorage: {
+      isEncryptionAvailable: () => false,
+      encryptString: () => {
+        throw new Error('no keychain');
+      },
+      decryptString: () => {
+        throw new Error('no keychain');
+      },
     },
     BrowserWindow: FakeBrowserWindow,
     ipcMain: fakeIpcMain(),
@@ -65,5 +82,5 @@ export const fakeElectronModule = ({ lockGranted = true } = {}) => {
     },
     session: { defaultSession: session },
   };
-  return { module, calls, windows, menus, headerListeners };
+  return { module, calls, windows, menus, headerListeners, userData };
 };
