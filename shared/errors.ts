@@ -34,7 +34,8 @@ export type AppErrorReason =
   | 'signature-empty'
   | 'signature-too-short'
   | 'representative-id-invalid'
-  | 'already-voided';
+  | 'already-voided'
+  | 'void-reason-required';
 
 export class AppError extends Error {
   constructor(

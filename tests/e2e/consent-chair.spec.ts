@@ -1,5 +1,14 @@
 import { expect, test } from '@playwright/test';
-import { morningAtTheDesk, openPlan, openToday } from './pages/consent-chair-page';
+import {
+  FRONT_DESK,
+  logInAsNew,
+  morningAtTheDesk,
+  openPlan,
+  openToday,
+} from './pages/consent-chair-page';
+import { LoginPage } from './pages/login-page';
+import { DEMO_CLINIC } from './pages/setup-wizard-page';
+import { ShellPage } from './pages/shell-page';
 import { patchPatient, type SeededPatient } from './pages/today-page';
 
 test('a dentist plans self-pay items, is stopped from performing them unsigned, has the notice signed at the chair, then voids and corrects it', async ({
@@ -171,4 +180,32 @@ test('a refusal is witnessed by staff, and a guardian signs with a checked ID nu
   await page.getByTestId('timeline-plan').first().click();
   await chair.expectOpenFor(child.name);
   await expect(chair.notice(1)).toHaveAttribute('data-state', 'signed');
+});
+
+test('the front desk bills from Today: a covered item at once, a self-pay item only once signed', async ({
+  page,
+}) => {
+  test.slow(); // three logins with PBKDF2
+  const { today, patients } = await morningAtTheDesk(page, 1);
+  const patient = patients[0]!;
+  const chair = await openPlan(page, today, patient);
+  await chair.add('qccts', '龋齿充填术', {});
+  await chair.add('zztzr', '种植体植入', { reason: '缺牙修复', alternatives: 'none' });
+
+  await new ShellPage(page).logout();
+  await new LoginPage(page).attempt(DEMO_CLINIC.username, DEMO_CLINIC.password);
+  await logInAsNew(page, FRONT_DESK);
+  await openToday(page);
+  await expect(today.row(patient).getByTestId('plan-visit')).toHaveText('收费');
+  await today.row(patient).getByTestId('plan-visit').click();
+  await chair.expectOpenFor(patient.name);
+  // The desk bills; it neither plans nor performs.
+  await expect(page.getByTestId('line-perform')).toHaveCount(0);
+  await expect(page.getByTestId('prepare-notice')).toHaveCount(0);
+
+  await chair.line('龋齿充填术').getByTestId('line-bill').click();
+  await expect(chair.line('龋齿充填术').getByTestId('line-status')).toContainText('已收费');
+  await chair.line('种植体植入').getByTestId('line-bill').click();
+  await expect(chair.failure()).toContainText('“种植体植入”是乙类或自费项目，患者尚未签署');
+  await expect(chair.line('种植体植入').getByTestId('line-status')).not.toContainText('已收费');
 });

@@ -11,11 +11,14 @@ export const RequirePermission = ({
   children,
 }: {
   role: Role;
-  permission?: Action;
+  /** One action, or several of which any one opens the screen. */
+  permission?: Action | readonly Action[];
   children: ReactNode;
 }) => {
   const { t } = useTranslation();
-  if (!permission || can(role, permission)) return <>{children}</>;
+  const actions =
+    permission === undefined ? [] : typeof permission === 'string' ? [permission] : permission;
+  if (actions.length === 0 || actions.some((action) => can(role, action))) return <>{children}</>;
   return (
     <Result
       status="403"

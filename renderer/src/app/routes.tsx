@@ -14,6 +14,7 @@ import {
 import type { ReactNode } from 'react';
 import type { Action } from '../../../shared/auth/permissions';
 import { AuditScreen } from '../features/audit/audit-screen';
+import { BackupsScreen } from '../features/backups/backups-screen';
 import { CatalogueScreen } from '../features/catalogue/catalogue-screen';
 import { ConsentsScreen } from '../features/consents/consents-screen';
 import { PatientsScreen } from '../features/patients/patients-screen';
@@ -40,6 +41,8 @@ export type AppRoute = {
   icon: ReactNode;
   /** Who may open the screen; the repositories check again on every write. */
   permission?: Action;
+  /** Who may also reach it by a link without seeing it in the menu (the screen checks its pages). */
+  openBy?: readonly Action[];
   element: ReactNode;
 };
 
@@ -55,6 +58,7 @@ export const appRoutes: AppRoute[] = [
     key: 'consents',
     icon: <FileProtectOutlined />,
     permission: 'consent.view',
+    openBy: ['item.bill'],
     element: <ConsentsScreen />,
   },
   {
@@ -79,7 +83,7 @@ export const appRoutes: AppRoute[] = [
     key: 'backups',
     icon: <SafetyCertificateOutlined />,
     permission: 'backup.manage',
-    element: <NotBuiltScreen screen="backups" />,
+    element: <BackupsScreen />,
   },
   {
     key: 'sync',

@@ -6,6 +6,7 @@ import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router'
 import { can } from '../../../shared/auth/permissions';
 import type { Staff } from '../../../shared/staff/staff';
 import { readSetting } from '../db/settings';
+import { OverdueBanner } from '../features/backups/overdue-banner';
 import { useLanguage } from '../i18n/use-language';
 import { RequirePermission } from './require-permission';
 import { appRoutes } from './routes';
@@ -85,6 +86,7 @@ export const Shell = ({ staff, onLock, onLogout }: ShellProps) => {
             </Button>
           </Space>
         </Layout.Header>
+        <OverdueBanner role={staff.role} />
         <Layout.Content className="app-content">
           <Routes>
             {appRoutes.map((route) => (
@@ -92,7 +94,10 @@ export const Shell = ({ staff, onLock, onLogout }: ShellProps) => {
                 key={route.key}
                 path={`/${route.key}/*`}
                 element={
-                  <RequirePermission role={staff.role} permission={route.permission}>
+                  <RequirePermission
+                    role={staff.role}
+                    permission={route.permission && [route.permission, ...(route.openBy ?? [])]}
+                  >
                     {route.element}
                   </RequirePermission>
                 }

@@ -322,7 +322,7 @@ describe('voiding and correcting a notice', () => {
       voidedBy: doctor.staffId,
     });
     expect(await reasonOf(voidConsent(ctx, doctor, consent.id, '再次'))).toBe('already-voided');
-    expect(await reasonOf(voidConsent(ctx, doctor, consent.id, '  '))).toBe('reason-required');
+    expect(await reasonOf(voidConsent(ctx, doctor, consent.id, '  '))).toBe('void-reason-required');
     await updatePlannedItem(ctx, doctor, rootCanal.id, { ...because, quantity: 1 });
     const request = {
       visitId: visit.id,

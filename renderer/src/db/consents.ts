@@ -197,7 +197,7 @@ export const voidConsent = async (
   assertActorCan(actor, 'consent.void');
   const text = reason.trim();
   if (!text || text.length > PLAN_TEXT_MAX)
-    throw new AppError('reason-required', 'a void needs a reason', 'reason');
+    throw new AppError('void-reason-required', 'a void needs a reason', 'reason');
   const { db } = ctx;
   return db.transaction(
     'rw',

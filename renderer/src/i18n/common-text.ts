@@ -104,6 +104,7 @@ export const errorText = bilingual(
     'signature-too-short': '签名太短：请在签名框内写下完整的姓名。',
     'representative-id-invalid': '代签人的证件号码不正确，请对照证件逐位核对。',
     'already-voided': '这份告知书已经作废了。',
+    'void-reason-required': '作废告知书必须写明原因（最多 500 字）。',
     forbidden: '您的角色无权执行此操作。',
   },
   {
@@ -155,6 +156,7 @@ export const errorText = bilingual(
     'representative-id-invalid':
       "The representative's ID number is not valid; check it against the document, character by character.",
     'already-voided': 'This notice has already been voided.',
+    'void-reason-required': 'Voiding a notice needs a reason (at most 500 characters).',
     forbidden: 'Your role is not allowed to do this.',
   },
 );

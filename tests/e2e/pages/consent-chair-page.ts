@@ -102,17 +102,29 @@ export const seedCatalogue = (page: Page, rows: CatalogueRow[] = DENTAL_CATALOGU
 export const adults = (patients: SeededPatient[]) =>
   patients.filter((p) => Number(p.idNumber.slice(6, 10)) < 2000);
 
-/** The owner adds a clinician, then the clinician logs in and chooses their own password. */
-export const logInAsNewClinician = async (page: Page) => {
-  await new StaffPage(page).open();
-  await new StaffPage(page).add(CLINICIAN);
-  await new ShellPage(page).logout();
-  await new LoginPage(page).attempt(CLINICIAN.username, CLINICIAN.password);
-  await page.getByLabel('新密码').fill(CLINICIAN.ownPassword);
-  await page.getByLabel('再次输入密码').fill(CLINICIAN.ownPassword);
-  await page.getByRole('button', { name: '保存' }).click();
-  await expect(page.getByTestId('signed-in-as')).toContainText(CLINICIAN.displayName);
+export const FRONT_DESK = {
+  displayName: '赵小梅',
+  username: 'zhaoxm',
+  role: '前台',
+  password: 'Front#2026',
+  ownPassword: 'Zhao#Desk2026',
 };
+
+type NewPerson = typeof CLINICIAN;
+
+/** The owner (logged in) adds a person, who then logs in and chooses their own password. */
+export const logInAsNew = async (page: Page, person: NewPerson) => {
+  await new StaffPage(page).open();
+  await new StaffPage(page).add(person);
+  await new ShellPage(page).logout();
+  await new LoginPage(page).attempt(person.username, person.password);
+  await page.getByLabel('新密码').fill(person.ownPassword);
+  await page.getByLabel('再次输入密码').fill(person.ownPassword);
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByTestId('signed-in-as')).toContainText(person.displayName);
+};
+
+export const logInAsNewClinician = (page: Page) => logInAsNew(page, CLINICIAN);
 
 export type PlanLine = {
   quantity?: number;

@@ -172,6 +172,7 @@ export const consentsText = bilingual(
     } satisfies Record<Relation, string>,
     links: {
       plan: '诊疗计划',
+      bill: '收费',
     },
   },
   {
@@ -347,6 +348,7 @@ export const consentsText = bilingual(
     },
     links: {
       plan: 'Plan & consent',
+      bill: 'Billing',
     },
   },
 );

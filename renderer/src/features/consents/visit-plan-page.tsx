@@ -75,23 +75,25 @@ export const VisitPlanPage = () => {
             />
           )}
           <PlanTable items={plan.items} live={plan.live} allowed={allowed} onAction={actions.act} />
-          <Flex gap={12} align="center" wrap>
-            <Button
-              type="primary"
-              size="large"
-              icon={<FileProtectOutlined />}
-              disabled={!canSign || plan.awaiting.length === 0}
-              onClick={() => setSigning('open')}
-              data-testid="prepare-notice"
-            >
-              {t('consents.prepare.button')}
-            </Button>
-            {prepareBlocked && (
-              <Typography.Text type="secondary" data-testid="prepare-note">
-                {prepareBlocked}
-              </Typography.Text>
-            )}
-          </Flex>
+          {allowed.prepare && (
+            <Flex gap={12} align="center" wrap>
+              <Button
+                type="primary"
+                size="large"
+                icon={<FileProtectOutlined />}
+                disabled={!canSign || plan.awaiting.length === 0}
+                onClick={() => setSigning('open')}
+                data-testid="prepare-notice"
+              >
+                {t('consents.prepare.button')}
+              </Button>
+              {prepareBlocked && (
+                <Typography.Text type="secondary" data-testid="prepare-note">
+                  {prepareBlocked}
+                </Typography.Text>
+              )}
+            </Flex>
+          )}
         </Flex>
       </Card>
       <NoticesList

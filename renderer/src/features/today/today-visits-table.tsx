@@ -30,6 +30,8 @@ export const TodayVisitsTable = ({ visits, role, onVerify }: TodayVisitsTablePro
   const canVerify = can(role, 'verification.record');
   const canReconfirm = can(role, 'verification.reconfirm');
   const canPlan = can(role, 'consent.prepare');
+  // The front desk bills planned items from the same page (PRODUCT.md §2.4), without planning them.
+  const canBill = !canPlan && can(role, 'item.bill');
   const columns: ColumnsType<TodayVisit> = [
     {
       key: 'time',
@@ -101,7 +103,7 @@ export const TodayVisitsTable = ({ visits, role, onVerify }: TodayVisitsTablePro
         />
       ),
     })),
-    ...(canVerify || canPlan
+    ...(canVerify || canPlan || canBill
       ? [
           {
             key: 'actions',
@@ -122,13 +124,13 @@ export const TodayVisitsTable = ({ visits, role, onVerify }: TodayVisitsTablePro
                     )}
                   </Button>
                 )}
-                {canPlan && (
+                {(canPlan || canBill) && (
                   <Button
                     size="small"
                     href={`#/consents/visit/${row.visit.id}`}
                     data-testid="plan-visit"
                   >
-                    {t('consents.links.plan')}
+                    {t(canPlan ? 'consents.links.plan' : 'consents.links.bill')}
                   </Button>
                 )}
               </Space>
