@@ -7,7 +7,10 @@ export const formatRatio = (bp: number): string => String(bp / (RATIO_SCALE / 10
 
 const COLORS = { 'class-a': 'green', 'class-b': 'gold', 'self-pay': 'red' } as const;
 
-/** 甲类 green, 乙类 gold with its self-pay ratio, 自费 red: what the patient pays at a glance. */
+/**
+ * 甲类 green, 乙类 gold with its self-pay ratio, 自费 red: what the patient pays at a glance, in the
+ * catalogue and on the clinician's plan alike.
+ */
 export const CoverageTag = ({
   entry,
 }: {
@@ -15,7 +18,12 @@ export const CoverageTag = ({
 }) => {
   const { t } = useTranslation();
   return (
-    <Tag color={COLORS[entry.coverage]} style={{ marginInlineEnd: 0 }}>
+    <Tag
+      color={COLORS[entry.coverage]}
+      style={{ marginInlineEnd: 0 }}
+      data-testid="coverage"
+      data-coverage={entry.coverage}
+    >
       {t(`catalogue.coverage.${entry.coverage}`, { ratio: formatRatio(entry.selfPayRatioBp) })}
     </Tag>
   );

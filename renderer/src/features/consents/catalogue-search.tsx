@@ -5,7 +5,7 @@ import type { CatalogueItem } from '../../../../shared/catalogue/catalogue';
 import { fen, formatYuan } from '../../../../shared/money';
 import { useServices } from '../../app/services';
 import { searchCatalogueVersion } from '../../db/catalogue';
-import { CoverageTag } from './coverage-tag';
+import { CoverageTag } from '../catalogue/coverage-tag';
 
 const RESULTS = 12;
 
@@ -22,7 +22,7 @@ const ItemOption = ({ item }: { item: CatalogueItem }) => {
       <Typography.Text>
         {t('consents.search.price', { price: formatYuan(fen(item.priceFen)), unit: item.unit })}
       </Typography.Text>
-      <CoverageTag coverage={item.coverage} selfPayRatioBp={item.selfPayRatioBp} />
+      <CoverageTag entry={item} />
     </Flex>
   );
 };

@@ -1,4 +1,3 @@
-import type { Coverage } from '../../../../shared/catalogue/catalogue';
 import type { Relation } from '../../../../shared/consents/consent';
 import { bilingual } from '../../i18n/bilingual';
 import type { ConsentMark } from './plan-line-state';
@@ -20,11 +19,6 @@ export const consentsText = bilingual(
       empty: '没有匹配的项目',
       price: '¥{{price}}/{{unit}}',
     },
-    coverage: {
-      'class-a': '甲类',
-      'class-b': '乙类 自付 {{ratio}}%',
-      'self-pay': '自费',
-    } satisfies Record<Coverage, string>,
     columns: {
       item: '项目',
       coverage: '医保类别',
@@ -190,11 +184,6 @@ export const consentsText = bilingual(
       placeholder: 'Type a code, name or pinyin initials; ↑↓ to choose, Enter to add',
       empty: 'No matching item',
       price: '¥{{price}}/{{unit}}',
-    },
-    coverage: {
-      'class-a': 'Class A',
-      'class-b': 'Class B, {{ratio}}% self-pay',
-      'self-pay': 'Self-pay',
     },
     columns: {
       item: 'Item',

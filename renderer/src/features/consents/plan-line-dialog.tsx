@@ -5,7 +5,7 @@ import { PLAN_TEXT_MAX, type PlanInput } from '../../../../shared/consents/plann
 import { lineTotal, QUANTITY_MAX, selfPayFen } from '../../../../shared/consents/self-pay';
 import { fen, formatYuan } from '../../../../shared/money';
 import { FormModal } from '../staff/form-modal';
-import { CoverageTag } from './coverage-tag';
+import { CoverageTag } from '../catalogue/coverage-tag';
 
 /** The catalogue terms a line shows: a catalogue item being added, or a planned item being edited. */
 export type LineTerms = Pick<
@@ -101,7 +101,7 @@ export const PlanLineDialog = ({
             <Typography.Text strong data-testid="line-name">
               {terms.name}
             </Typography.Text>
-            <CoverageTag coverage={terms.coverage} selfPayRatioBp={terms.selfPayRatioBp} />
+            <CoverageTag entry={terms} />
           </Flex>
           {terms.restriction && (
             <Typography.Text type="warning">

@@ -7,7 +7,7 @@ import type { Consent } from '../../../../shared/consents/consent';
 import type { PlannedItem } from '../../../../shared/consents/planned-item';
 import { lineTotal, selfPayFen, selfPayTotal } from '../../../../shared/consents/self-pay';
 import { fen, formatYuan } from '../../../../shared/money';
-import { CoverageTag } from './coverage-tag';
+import { CoverageTag } from '../catalogue/coverage-tag';
 import { planLineState, type PlanLineState } from './plan-line-state';
 import { PlanRowActions, type PlanAction, type PlanPermissions } from './plan-row-actions';
 
@@ -99,7 +99,7 @@ export const PlanTable = ({
     {
       key: 'coverage',
       title: t('consents.columns.coverage'),
-      render: (_, { item }) => <CoverageTag {...item} />,
+      render: (_, { item }) => <CoverageTag entry={item} />,
     },
     {
       key: 'price',
