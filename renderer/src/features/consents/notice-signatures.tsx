@@ -42,8 +42,8 @@ const SignatureBox = (props: { label: string; signature?: Signature; details?: s
   </div>
 );
 
-const signerDetails = (signer: NoticeContent['signer']): string[] => {
-  if (signer.kind === 'patient') return [];
+const signerDetails = ({ signer, patient }: NoticeContent): string[] => {
+  if (signer.kind === 'patient') return [`${w.name}：${patient.name}`];
   if (signer.kind === 'witness') return [`${w.name}：${signer.name}`, w.witnessNote];
   return [
     `${w.name}：${signer.name}\u3000${w.relation}：${w.relations[signer.relation]}`,
@@ -64,7 +64,7 @@ export const NoticeSignatures = (props: {
         <SignatureBox
           label={w.signer[signer.kind]}
           signature={props.signatures?.signer}
-          details={signerDetails(signer)}
+          details={signerDetails(props.content)}
         />
         <SignatureBox
           label={w.clinician}
