@@ -6,6 +6,7 @@ import { createRoot } from 'react-dom/client';
 import { verifyAuditChain } from '../../shared/audit/chain';
 import { systemClock } from '../../shared/clock/clock';
 import { AppRoot } from './app/app-root';
+import { activeStoreName } from './db/active-store';
 import { ClinicDb } from './db/database';
 import { seedDemoClinic } from './db/demo-seed';
 import { ensureDevice } from './db/device';
@@ -18,7 +19,7 @@ import type { DemoConsentOptions } from './dev/demo-consent';
 const start = async () => {
   const bridge = getBridge();
   const appInfo = await bridge.appInfo();
-  const db = new ClinicDb();
+  const db = new ClinicDb(activeStoreName(localStorage));
   const device = await ensureDevice(db, systemClock, appInfo.deviceName);
   if (__DEV_TOOLS__) {
     // For Playwright and benchmarks: fill the store at scale without clicking through a form,

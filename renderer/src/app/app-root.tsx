@@ -6,6 +6,7 @@ import 'dayjs/locale/zh-cn';
 import { useMemo, useState, useEffect } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import type { Language } from '../../../shared/settings/settings';
+import { BackupScheduler } from '../features/backups/use-backups';
 import { createI18n } from '../i18n/i18n';
 import { App } from './app';
 import { ServicesProvider, type Services } from './services';
@@ -48,6 +49,7 @@ export const AppRoot = ({ services, language }: { services: Services; language: 
           button={{ autoInsertSpace: false }}
         >
           <AntApp>
+            <BackupScheduler />
             <App />
           </AntApp>
         </ConfigProvider>

@@ -1,5 +1,6 @@
 import { shellText } from '../app/shell-text';
 import { auditText } from '../features/audit/audit-text';
+import { backupsText } from '../features/backups/backups-text';
 import { catalogueText } from '../features/catalogue/catalogue-text';
 import { consentsText } from '../features/consents/consents-text';
 import { noticeText } from '../features/consents/notice-text';
@@ -32,6 +33,7 @@ const namespaces = {
   catalogue: catalogueText,
   consents: consentsText,
   notice: noticeText,
+  backups: backupsText,
 };
 
 const pick = (language: 'zh-CN' | 'en') =>

@@ -16,11 +16,14 @@ import { runBackup, type BackupProgress } from './run-backup';
 type BackupState = {
   status: BackupStatus | undefined;
   running: ({ trigger: BackupTrigger } & BackupProgress) | undefined;
+  /** Whether the browser agreed to keep this site's data (navigator.storage.persist()). */
+  persisted: boolean | undefined;
 };
 
 export const useBackupState = create<BackupState>(() => ({
   status: undefined,
   running: undefined,
+  persisted: undefined,
 }));
 
 export const refreshBackupStatus = async (host: BackupHost): Promise<BackupStatus> => {

@@ -124,6 +124,12 @@ export const SetupWizard = ({ onDone }: { onDone: (owner: Staff) => void }) => {
                   {t(`common.languages.${language}`)}
                 </Descriptions.Item>
               </Descriptions>
+              <Alert
+                type="info"
+                showIcon
+                title={t('backups.setupNotice')}
+                style={{ marginBottom: 16 }}
+              />
             </>
           )}
           {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 16 }} />}

@@ -1,0 +1,95 @@
+import { App, Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { passphraseProblem } from '../../../../shared/backup/passphrase';
+import { backupHost, persistStorage } from '../../platform/backup-host';
+import { errorMessage } from '../../ui/error-message';
+import { useBackupState } from './backup-state';
+
+type Values = { passphrase: string; passphraseConfirm: string };
+
+/** Sets or changes the backup passphrase: the only key to every backup (PRODUCT.md §5.3). */
+export const PassphraseCard = ({ isSet }: { isSet: boolean }) => {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const [busy, setBusy] = useState(false);
+
+  const save = async ({ passphrase }: Values) => {
+    setBusy(true);
+    try {
+      useBackupState.setState({ status: await backupHost().setPassphrase(passphrase) });
+      form.resetFields();
+      void message.success(t('backups.passphrase.saved'));
+      void persistStorage().then((persisted) => useBackupState.setState({ persisted }));
+    } catch (error) {
+      void message.error(errorMessage(t, error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card title={t('backups.passphrase.title')}>
+      <Alert type="warning" showIcon title={t('backups.passphrase.warning')} />
+      {isSet && (
+        <Typography.Paragraph style={{ marginTop: 12 }} data-testid="backup-passphrase-set">
+          {t('backups.twoSentences', {
+            first: t('backups.passphrase.isSet'),
+            second: t('backups.passphrase.changeNote'),
+          })}
+        </Typography.Paragraph>
+      )}
+      <Form
+        name="backup-passphrase"
+        form={form}
+        layout="vertical"
+        requiredMark={false}
+        onFinish={save}
+        style={{ marginTop: 16, maxWidth: 420 }}
+      >
+        <Form.Item
+          name="passphrase"
+          label={t('backups.passphrase.field')}
+          extra={t('backups.passphrase.hint')}
+          rules={[
+            { required: true, message: t('common.required') },
+            {
+              validator: async (_, value: string | undefined) => {
+                const problem = value ? passphraseProblem(value) : undefined;
+                if (problem === 'too-short') throw new Error(t('backups.passphrase.tooShort'));
+                if (problem === 'too-long') throw new Error(t('backups.passphrase.tooLong'));
+              },
+            },
+          ]}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Form.Item
+          name="passphraseConfirm"
+          label={t('backups.passphrase.confirm')}
+          dependencies={['passphrase']}
+          rules={[
+            { required: true, message: t('common.required') },
+            ({ getFieldValue }) => ({
+              validator: async (_, value: string | undefined) => {
+                if (value && value !== getFieldValue('passphrase'))
+                  throw new Error(t('backups.passphrase.mismatch'));
+              },
+            }),
+          ]}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Button
+          type="primary"
+          htmlType="submit"
+          loading={busy}
+          data-testid="backup-passphrase-save"
+        >
+          {isSet ? t('backups.passphrase.change') : t('backups.passphrase.set')}
+        </Button>
+      </Form>
+    </Card>
+  );
+};

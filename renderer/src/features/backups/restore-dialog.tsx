@@ -1,0 +1,120 @@
+import { UploadOutlined } from '@ant-design/icons';
+import { Alert, Button, Form, Input, Modal, Progress, Typography, Upload } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatBytes } from './backup-words';
+import { RestorePreview } from './restore-preview';
+import { useRestore } from './use-restore';
+
+type Values = { passphrase: string };
+
+/** "Restore from file…": choose → passphrase → read and verify → preview → confirm. */
+export const RestoreDialog = ({ open, onClose }: { open: boolean; onClose: () => void }) => {
+  const { t } = useTranslation();
+  const { stage, problem, check, confirm, discard } = useRestore();
+  const [file, setFile] = useState<File>();
+  const busy = stage.stage === 'reading' || stage.stage === 'safety' || stage.stage === 'switching';
+  const preview = stage.stage === 'choose' || stage.stage === 'reading' ? undefined : stage.preview;
+
+  const close = () => {
+    if (busy) return;
+    discard();
+    setFile(undefined);
+    onClose();
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={t('backups.restore.dialogTitle')}
+      onCancel={close}
+      closable={!busy}
+      mask={{ closable: false }}
+      width={640}
+      destroyOnHidden
+      footer={
+        preview ? (
+          <>
+            <Button onClick={close} disabled={busy}>
+              {t('common.cancel')}
+            </Button>
+            <Button
+              type="primary"
+              danger
+              loading={busy}
+              onClick={() => void confirm(preview)}
+              data-testid="restore-confirm"
+            >
+              {t('backups.restore.confirm')}
+            </Button>
+          </>
+        ) : null
+      }
+    >
+      {preview ? (
+        <RestorePreview preview={preview} />
+      ) : (
+        <Form<Values>
+          name="restore-file"
+          layout="vertical"
+          requiredMark={false}
+          disabled={busy}
+          onFinish={({ passphrase }) => file && void check(file, passphrase)}
+        >
+          <Form.Item label={t('backups.restore.file')} required>
+            <Upload
+              accept=".cdbackup"
+              maxCount={1}
+              beforeUpload={(chosen) => {
+                setFile(chosen);
+                return false;
+              }}
+              onRemove={() => setFile(undefined)}
+              fileList={file ? [{ uid: 'backup', name: file.name, status: 'done' }] : []}
+            >
+              <Button icon={<UploadOutlined />} data-testid="restore-choose-file">
+                {t('backups.restore.chooseFile')}
+              </Button>
+            </Upload>
+          </Form.Item>
+          <Form.Item
+            name="passphrase"
+            label={t('backups.restore.passphrase')}
+            rules={[{ required: true, message: t('common.required') }]}
+          >
+            <Input.Password autoComplete="off" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" disabled={!file} loading={busy}>
+            {t('backups.restore.check')}
+          </Button>
+        </Form>
+      )}
+      {stage.stage === 'reading' && (
+        <div style={{ marginTop: 16 }} data-testid="restore-progress">
+          <Progress percent={Math.floor((stage.done / Math.max(stage.total, 1)) * 100)} />
+          <Typography.Text type="secondary">
+            {t('backups.restore.checking', {
+              done: formatBytes(stage.done),
+              total: formatBytes(stage.total),
+            })}
+          </Typography.Text>
+        </div>
+      )}
+      {stage.stage === 'safety' && (
+        <Alert style={{ marginTop: 16 }} title={t('backups.restore.safety')} />
+      )}
+      {stage.stage === 'switching' && (
+        <Alert style={{ marginTop: 16 }} type="success" title={t('backups.restore.switching')} />
+      )}
+      {problem && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginTop: 16 }}
+          title={problem(t)}
+          data-testid="restore-problem"
+        />
+      )}
+    </Modal>
+  );
+};

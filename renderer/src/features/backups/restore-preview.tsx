@@ -1,0 +1,62 @@
+import { Alert, Descriptions, Table, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { clinicMinute } from './backup-words';
+import type { RestorePreview as Preview } from './restore';
+
+/** What the file holds, read and checked in full, before anything is replaced. */
+export const RestorePreview = ({ preview }: { preview: Preview }) => {
+  const { t } = useTranslation();
+  const rows = Object.entries(preview.tables).map(([table, count]) => ({ table, count }));
+  const total = rows.reduce((sum, row) => sum + row.count, 0);
+  return (
+    <div data-testid="restore-preview">
+      <Typography.Title level={5}>{t('backups.restore.previewTitle')}</Typography.Title>
+      <Descriptions bordered size="small" column={1} style={{ marginBottom: 12 }}>
+        <Descriptions.Item label={t('backups.restore.clinic')}>
+          {preview.clinicName}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('backups.restore.madeAt')}>
+          {clinicMinute(preview.createdAt)}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('backups.restore.appVersion')}>
+          {preview.appVersion}
+        </Descriptions.Item>
+      </Descriptions>
+      <Table
+        rowKey="table"
+        size="small"
+        pagination={false}
+        scroll={{ y: 220 }}
+        dataSource={rows}
+        columns={[
+          {
+            title: t('backups.restore.table'),
+            dataIndex: 'table',
+            render: (table: string) =>
+              t(`backups.restore.tables.${table}`, { defaultValue: table }),
+          },
+          {
+            title: t('backups.restore.rows'),
+            dataIndex: 'count',
+            align: 'right',
+            width: 120,
+            render: (count: number) => count.toLocaleString('en-US'),
+          },
+        ]}
+        onRow={(row) => ({ 'data-testid': `restore-count-${row.table}` }) as object}
+      />
+      <Alert
+        type="success"
+        showIcon
+        style={{ marginTop: 12 }}
+        title={t('backups.restore.countsMatch', { rows: total.toLocaleString('en-US') })}
+      />
+      <Alert
+        type="warning"
+        showIcon
+        style={{ marginTop: 12 }}
+        title={t('backups.restore.confirmWarning')}
+      />
+    </div>
+  );
+};
