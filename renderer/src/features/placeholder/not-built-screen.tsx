@@ -2,7 +2,7 @@ import { Alert, Card, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 export type PlannedScreen =
-  'today' | 'patients' | 'consents' | 'catalogue' | 'records' | 'complaints' | 'backups' | 'sync';
+  'today' | 'patients' | 'consents' | 'catalogue' | 'records' | 'complaints' | 'sync';
 
 export const NotBuiltScreen = ({ screen }: { screen: PlannedScreen }) => {
   const { t } = useTranslation();

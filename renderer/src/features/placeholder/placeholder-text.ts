@@ -12,7 +12,6 @@ export const placeholderText = bilingual(
       catalogue: '医保目录：从 CSV 或 Excel 导入药品、诊疗项目、耗材和服务设施，按生效日期分版本。',
       records: '医保病历档案的分类保管、保存期限、归档提醒与经审批的销毁。',
       complaints: '医保投诉登记、按工作日计算的处理时限、反馈与月度报告。',
-      backups: '每日自动加密备份、导出到 U 盘、在新电脑上恢复。',
       sync: '联网时与诊所其他工作站同步数据，设备配对与撤销。',
     },
   },
@@ -32,7 +31,6 @@ export const placeholderText = bilingual(
         'Insurance records filing, retention periods, return reminders and approved disposal.',
       complaints:
         'Insurance complaints: intake, working-day deadlines, feedback and monthly reports.',
-      backups: 'Automatic encrypted daily backups, export to a USB drive, restore on a new PC.',
       sync: "Sync with the clinic's other workstations when online; pairing and revoking devices.",
     },
   },
