@@ -1,5 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { rm } from 'node:fs/promises';
+import { backupIpc } from '../shared/bridge/backup-host';
 import { ipc } from '../shared/bridge/platform-bridge';
 import { topFrame } from './testing/fake-electron';
 import { fakeElectronModule } from './testing/fake-electron-module';
@@ -79,6 +81,21 @@ describe('the desktop shell starting up', () => {
     const lock = (file?.submenu as MenuItemConstructorOptions[]).find((item) => item.id === 'lock');
     (lock?.click as () => void)();
     expect(windows[0]?.webContents.sent).toEqual([[ipc.menuCommand.channel, 'lock']]);
+  });
+
+  it('serves the backup channels, and tells a loaded page when a backup is due', async () => {
+    const { module, windows, userData } = await started();
+    const fromPage = topFrame(`file://${INDEX}`);
+    await expect(module.ipcMain.invoke(backupIpc.status.channel, fromPage)).resolves.toMatchObject({
+      passphraseSet: false,
+      keyStorage: 'this-session',
+      history: [],
+    });
+    // A new install has never backed up: the page is told once it has loaded and subscribed.
+    expect(windows[0]?.webContents.sent).toEqual([]);
+    windows[0]?.webContents.emit('did-finish-load');
+    expect(windows[0]?.webContents.sent).toEqual([[backupIpc.due.channel]]);
+    await rm(userData, { recursive: true, force: true });
   });
 
   it('brings the running window forward when launched a second time', async () => {
