@@ -23,6 +23,8 @@ export const auditActionSchema = z.enum([
   'perform',
   'bill',
   'cancel',
+  'export',
+  'restore',
 ]);
 export type AuditAction = z.infer<typeof auditActionSchema>;
 

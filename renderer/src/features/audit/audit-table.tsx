@@ -3,6 +3,7 @@ import type { ColumnsType } from 'antd/es/table';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditAction, AuditEvent } from '../../../../shared/audit/audit-event';
+import { isSystemActor } from '../../db/system-actors';
 import { AuditChanges } from './audit-changes';
 import { deviceTail } from './audit-filter';
 import { formatClinicTime } from '../../../../shared/clock/clinic-time';
@@ -42,10 +43,15 @@ export const AuditTable = ({
     {
       key: 'person',
       title: t('audit.columns.person'),
-      render: (_, e) =>
-        e.role
-          ? t('audit.personWithRole', { name: e.actorName, role: t(`common.roles.${e.role}`) })
-          : t('audit.unknownPerson', { name: e.actorName }),
+      render: (_, e) => {
+        if (e.role)
+          return t('audit.personWithRole', {
+            name: e.actorName,
+            role: t(`common.roles.${e.role}`),
+          });
+        if (isSystemActor(e.actorId)) return t(`audit.systemPersons.${e.actorId}`);
+        return t('audit.unknownPerson', { name: e.actorName });
+      },
     },
     {
       key: 'device',

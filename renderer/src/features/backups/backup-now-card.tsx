@@ -5,6 +5,8 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { BackupStatus } from '../../../../shared/bridge/backup-host';
 import { useServices } from '../../app/services';
+import { useSession } from '../../app/session-store';
+import { actorOf } from '../../db/staff';
 import { backupHost } from '../../platform/backup-host';
 import { backUp, lastGoodBackup, useBackupState } from './backup-state';
 import {
@@ -21,7 +23,8 @@ type Outcome = { type: 'success' | 'error'; say: (t: TFunction) => string };
 /** The last good backup, "Back up now" and its progress. */
 export const BackupNowCard = ({ status }: { status: BackupStatus }) => {
   const { t } = useTranslation();
-  const { db, appInfo } = useServices();
+  const services = useServices();
+  const me = useSession((state) => state.staff)!;
   const running = useBackupState((state) => state.running);
   const persisted = useBackupState((state) => state.persisted);
   const [outcome, setOutcome] = useState<Outcome>();
@@ -31,7 +34,7 @@ export const BackupNowCard = ({ status }: { status: BackupStatus }) => {
     setOutcome(undefined);
     const host = backupHost();
     try {
-      const record = await backUp(db, host, 'manual');
+      const record = await backUp(services, host, 'manual', actorOf(me));
       if (!record) setOutcome({ type: 'error', say: (tr) => tr('backups.failures.busy') });
       else if (record.state === 'failed')
         setOutcome({ type: 'error', say: (tr) => recordFailureSentence(tr, record.failure) });
@@ -84,7 +87,7 @@ export const BackupNowCard = ({ status }: { status: BackupStatus }) => {
         {outcome && (
           <Alert type={outcome.type} showIcon title={outcome.say(t)} data-testid="backup-outcome" />
         )}
-        {appInfo.kind === 'browser' && persisted !== undefined && (
+        {services.appInfo.kind === 'browser' && persisted !== undefined && (
           <Typography.Text
             type={persisted ? 'secondary' : 'warning'}
             data-testid="backup-persisted"

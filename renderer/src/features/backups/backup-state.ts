@@ -6,7 +6,8 @@ import type {
   BackupStatus,
   BackupTrigger,
 } from '../../../../shared/bridge/backup-host';
-import type { ClinicDb } from '../../db/database';
+import { recordBackupFinished, recordBackupRefused } from '../../db/backup-audit';
+import type { Actor, StoreContext } from '../../db/write';
 import { runBackup, type BackupProgress } from './run-backup';
 
 /**
@@ -41,24 +42,38 @@ export const isOverdue = (status: BackupStatus, now: number): boolean => {
   return backupOverdue(last ? Date.parse(last.finishedAt) : undefined, now);
 };
 
+/** The audit event must not hide how the backup ended: a failure to write it is only logged. */
+const audited = (write: () => Promise<unknown>) =>
+  write().catch((error: unknown) => console.error('backup audit event not recorded', error));
+
 /**
  * One backup at a time: a second request while one runs is refused (undefined). Rejects when
- * the store could not be read or the host refused to start; the history then says why.
+ * the store could not be read or the host refused to start; the history then says why. Every
+ * backup that starts, verified or failed, goes into the audit log of the store it backed up.
  */
 export const backUp = async (
-  db: ClinicDb,
+  ctx: StoreContext,
   host: BackupHost,
   trigger: BackupTrigger,
+  actor: Actor,
 ): Promise<BackupRecord | undefined> => {
   if (useBackupState.getState().running) return undefined;
   useBackupState.setState({ running: { trigger, rows: 0, totalRows: 0, bytes: 0 } });
   try {
-    return await runBackup({
-      db,
+    const record = await runBackup({
+      db: ctx.db,
       host,
       trigger,
       onProgress: (progress) => useBackupState.setState({ running: { trigger, ...progress } }),
     });
+    await audited(() => recordBackupFinished(ctx, actor, record));
+    return record;
+  } catch (error) {
+    const failure = (error as { failure?: unknown } | undefined)?.failure;
+    await audited(() =>
+      recordBackupRefused(ctx, actor, typeof failure === 'string' ? failure : 'unexpected'),
+    );
+    throw error;
   } finally {
     useBackupState.setState({ running: undefined });
     await refreshBackupStatus(host).catch(() => undefined);

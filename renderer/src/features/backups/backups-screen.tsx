@@ -1,6 +1,8 @@
 import { Alert, Button, Card, Space, Spin, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSession } from '../../app/session-store';
+import { actorOf } from '../../db/staff';
 import { persistStorage } from '../../platform/backup-host';
 import { BackupNowCard } from './backup-now-card';
 import { BackupSettingsCard } from './backup-settings-card';
@@ -14,6 +16,7 @@ import { useBackupStatus } from './use-backups';
 export const BackupsScreen = () => {
   const { t } = useTranslation();
   const status = useBackupStatus();
+  const me = useSession((state) => state.staff)!;
   const [restoring, setRestoring] = useState(false);
 
   // The store and the backup key live in the browser's storage: ask it to keep them.
@@ -48,7 +51,7 @@ export const BackupsScreen = () => {
           {t('backups.restore.open')}
         </Button>
       </Card>
-      <RestoreDialog open={restoring} onClose={() => setRestoring(false)} />
+      <RestoreDialog open={restoring} onClose={() => setRestoring(false)} actor={actorOf(me)} />
     </Space>
   );
 };

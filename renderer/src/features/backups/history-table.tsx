@@ -2,6 +2,10 @@ import { App, Button, Card, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import type { BackupRecord } from '../../../../shared/bridge/backup-host';
+import { useServices } from '../../app/services';
+import { useSession } from '../../app/session-store';
+import { recordBackupExported } from '../../db/backup-audit';
+import { actorOf } from '../../db/staff';
 import { backupHost } from '../../platform/backup-host';
 import { clinicMinute, formatBytes, recordFailureSentence } from './backup-words';
 
@@ -9,14 +13,21 @@ import { clinicMinute, formatBytes, recordFailureSentence } from './backup-words
 export const HistoryTable = ({ history }: { history: BackupRecord[] }) => {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const services = useServices();
+  const me = useSession((state) => state.staff)!;
 
   const exportFile = async (record: BackupRecord) => {
     try {
-      if ((await backupHost().exportTo(record.id)) === 'exported')
-        void message.success(t('backups.history.exported'));
+      if ((await backupHost().exportTo(record.id)) !== 'exported') return;
     } catch {
       void message.warning(t('backups.history.exportUnavailable'));
+      return;
     }
+    void message.success(t('backups.history.exported'));
+    // The copy has left the PC: who took it goes into the audit log (PRODUCT.md §7.3).
+    await recordBackupExported(services, actorOf(me), record).catch((error: unknown) =>
+      console.error('export audit event not recorded', error),
+    );
   };
 
   const columns: ColumnsType<BackupRecord> = [

@@ -2,19 +2,33 @@ import { UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Input, Modal, Progress, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Actor } from '../../db/write';
 import { formatBytes } from './backup-words';
 import { RestorePreview } from './restore-preview';
 import { useRestore } from './use-restore';
 
 type Values = { passphrase: string };
 
-/** "Restore from file…": choose → passphrase → read and verify → preview → confirm. */
-export const RestoreDialog = ({ open, onClose }: { open: boolean; onClose: () => void }) => {
+/**
+ * "Restore from file…": choose → passphrase → read and verify → preview → confirm. `actor` is
+ * who restores: the owner on the Backups screen, or the first-run setup on a new PC.
+ */
+export const RestoreDialog = ({
+  open,
+  onClose,
+  actor,
+}: {
+  open: boolean;
+  onClose: () => void;
+  actor: Actor;
+}) => {
   const { t } = useTranslation();
-  const { stage, problem, check, confirm, discard } = useRestore();
+  const { stage, problem, check, confirm, discard } = useRestore(actor);
   const [file, setFile] = useState<File>();
   const busy = stage.stage === 'reading' || stage.stage === 'safety' || stage.stage === 'switching';
   const preview = stage.stage === 'choose' || stage.stage === 'reading' ? undefined : stage.preview;
+  // Until the preview says otherwise, a safety backup is what the words promise.
+  const safety = stage.stage !== 'preview' || stage.safety;
 
   const close = () => {
     if (busy) return;
@@ -45,14 +59,14 @@ export const RestoreDialog = ({ open, onClose }: { open: boolean; onClose: () =>
               onClick={() => void confirm(preview)}
               data-testid="restore-confirm"
             >
-              {t('backups.restore.confirm')}
+              {t(safety ? 'backups.restore.confirm' : 'backups.restore.confirmEmpty')}
             </Button>
           </>
         ) : null
       }
     >
       {preview ? (
-        <RestorePreview preview={preview} />
+        <RestorePreview preview={preview} safety={safety} />
       ) : (
         <Form<Values>
           name="restore-file"

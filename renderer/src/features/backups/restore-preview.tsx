@@ -3,8 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { clinicMinute } from './backup-words';
 import type { RestorePreview as Preview } from './restore';
 
-/** What the file holds, read and checked in full, before anything is replaced. */
-export const RestorePreview = ({ preview }: { preview: Preview }) => {
+/**
+ * What the file holds, read and checked in full, before anything is replaced; `safety`: whether
+ * the current data are backed up first (there are some) or there is nothing to replace.
+ */
+export const RestorePreview = ({ preview, safety }: { preview: Preview; safety: boolean }) => {
   const { t } = useTranslation();
   const rows = Object.entries(preview.tables).map(([table, count]) => ({ table, count }));
   const total = rows.reduce((sum, row) => sum + row.count, 0);
@@ -55,7 +58,7 @@ export const RestorePreview = ({ preview }: { preview: Preview }) => {
         type="warning"
         showIcon
         style={{ marginTop: 12 }}
-        title={t('backups.restore.confirmWarning')}
+        title={t(safety ? 'backups.restore.confirmWarning' : 'backups.restore.confirmWarningEmpty')}
       />
     </div>
   );

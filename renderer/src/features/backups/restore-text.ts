@@ -23,6 +23,9 @@ export const restoreText = bilingual(
     confirmWarning:
       '恢复会用这份备份替换本机当前的全部数据。替换前会先为当前数据做一份安全备份；原数据也保留在本机，不会删除。恢复后请用备份中的账号登录，本机将作为新设备重新同步。',
     confirm: '备份当前数据并恢复',
+    confirmWarningEmpty:
+      '本机还没有任何数据，恢复不会替换任何内容，因此无需先做安全备份。恢复后请用备份中的账号登录，本机将作为新设备重新同步。',
+    confirmEmpty: '恢复到本机',
     safety: '正在为当前数据做安全备份…',
     safetyFailed: '当前数据的安全备份没有成功，因此没有恢复。{{reason}}',
     switching: '恢复完成，正在重新打开…',
@@ -85,6 +88,9 @@ export const restoreText = bilingual(
     confirmWarning:
       'Restoring replaces all current data on this PC with this backup. A safety backup of the current data is made first, and the current data stay on this PC. After the restore, log in with an account from the backup; this PC joins sync as a new device.',
     confirm: 'Back up current data and restore',
+    confirmWarningEmpty:
+      'This PC holds no data yet: the restore replaces nothing, so no safety backup is needed first. After the restore, log in with an account from the backup; this PC joins sync as a new device.',
+    confirmEmpty: 'Restore to this PC',
     safety: 'Making a safety backup of the current data…',
     safetyFailed:
       'The safety backup of the current data failed, so nothing was restored. {{reason}}',

@@ -1,14 +1,22 @@
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../../../../shared/audit/chain';
 import { webPrimitives } from '../../../../shared/backup/primitives';
 import { manualClock } from '../../../../shared/clock/clock';
 import { newId } from '../../../../shared/ids';
 import { ClinicDb } from '../../db/database';
 import { seedDemoClinic } from '../../db/demo-seed';
-import { storeWithOwner } from '../../db/testing/store';
+import { ensureDevice } from '../../db/device';
+import { SETUP_ACTOR } from '../../db/system-actors';
+import { freshStore, storeWithOwner } from '../../db/testing/store';
 import { BackupHostDb } from '../../platform/backup-host-db';
 import { createBrowserBackupHost } from '../../platform/browser-backup-host';
-import { readBackupIntoNewStore, RestoreFailure } from './restore';
+import {
+  adoptRestoredStore,
+  readBackupIntoNewStore,
+  RestoreFailure,
+  safetyBackupNeeded,
+} from './restore';
 import { runBackup } from './run-backup';
 
 const PASSPHRASE = '康宁诊所 backup 2026';
@@ -105,5 +113,62 @@ describe('restoring a backup', () => {
         }),
       ),
     ).toBe('not-a-backup');
+  }, 60_000);
+});
+
+describe('the safety backup before a restore', () => {
+  it('is skipped on a new PC whose store is still empty: there is nothing to lose', async () => {
+    const { db } = freshStore();
+    await ensureDevice(db, manualClock('2026-11-22T09:00:00+08:00'), 'front desk');
+    expect(await safetyBackupNeeded(db)).toBe(false);
+  });
+
+  it('is made once the clinic is set up', async () => {
+    const { db } = await storeWithOwner();
+    expect(await safetyBackupNeeded(db)).toBe(true);
+  });
+
+  it('is made as soon as any table holds a row, even with no account yet', async () => {
+    const { db } = freshStore();
+    await db.patients.put({ id: 'p1' } as never);
+    expect(await safetyBackupNeeded(db)).toBe(true);
+  });
+});
+
+describe('the restore in the audit log', () => {
+  it('is the first event of the restored store, by whoever restored it, on this PC as a new device', async () => {
+    const { db, file } = await backedUpClinic();
+    const target = newStore();
+    const preview = await readBackupIntoNewStore({ file, passphrase: PASSPHRASE, target });
+    const clock = manualClock('2026-11-23T08:30:00+08:00');
+    await adoptRestoredStore({
+      target,
+      clock,
+      deviceName: 'new front desk',
+      actor: SETUP_ACTOR,
+      fileName: 'clinicdesk-2026-11-22-190000.cdbackup',
+      preview,
+    });
+
+    // Start-up on the restored store finds the device the event was written by.
+    const device = await ensureDevice(target, clock, 'new front desk');
+    const events = await target.auditEvents.toArray();
+    const restored = events.filter((e) => e.action === 'restore');
+    expect(restored).toEqual([
+      expect.objectContaining({
+        deviceId: device.deviceId,
+        seq: 1,
+        actorId: 'setup',
+        actorName: '初始设置 / setup',
+        role: null,
+        entity: 'backup',
+        summary: 'clinicdesk-2026-11-22-190000.cdbackup · 康宁口腔诊所 · 2026-11-22 19:00',
+      }),
+    ]);
+    expect(restored[0]!.at).toBe('2026-11-23T00:30:00.000Z');
+    expect(verifyAuditChain(events).ok).toBe(true);
+    expect(await target.outbox.filter((o) => o.entityId === restored[0]!.id).count()).toBe(1);
+    // The store that was in use is not written.
+    expect(await db.auditEvents.filter((e) => e.action === 'restore').count()).toBe(0);
   }, 60_000);
 });

@@ -3,8 +3,12 @@ import { payloadLines } from '../../../../shared/backup/payload';
 import { webPrimitives } from '../../../../shared/backup/primitives';
 import { readBackup } from '../../../../shared/backup/read-backup';
 import { currentSchemaVersion } from '../../../../shared/db/schema';
+import type { Clock } from '../../../../shared/clock/clock';
+import { recordRestore } from '../../db/backup-audit';
 import type { ClinicDb } from '../../db/database';
-import { dropStore, importLines, RestoreError } from '../../db/store-export';
+import { ensureDevice } from '../../db/device';
+import { backupTables, dropStore, importLines, RestoreError } from '../../db/store-export';
+import type { Actor } from '../../db/write';
 
 /** Why a file cannot be restored; the screen turns each into a sentence that says what to do. */
 export type RestoreProblem = BackupErrorReason | 'newer-schema' | 'counts-differ' | 'import-failed';
@@ -95,4 +99,39 @@ export const readBackupIntoNewStore = async (input: {
     if (error instanceof BackupError) throw new RestoreFailure(error.reason, error.offset);
     throw new RestoreFailure('import-failed');
   }
+};
+
+/**
+ * A restore first backs up the data it replaces (PRODUCT.md §5.2), unless there are none: on a
+ * new PC, restoring from the first-run wizard, the store is empty, there is nothing to lose and
+ * no backup passphrase yet to make a safety backup with. One row in any table a backup carries
+ * is data (an account, a patient, an audit event): then the safety backup is made, or the
+ * restore does not happen.
+ */
+export const safetyBackupNeeded = async (db: ClinicDb): Promise<boolean> => {
+  for (const table of backupTables)
+    if ((await db.table(table).limit(1).primaryKeys()).length > 0) return true;
+  return false;
+};
+
+/**
+ * Makes the restored store this PC's own, before the app switches to it: this PC joins as a
+ * new device (its identity is not in the backup), and the first event of its audit chain says
+ * who restored which file. Start-up then finds the same device (db/device.ts) and carries on.
+ */
+export const adoptRestoredStore = async (input: {
+  target: ClinicDb;
+  clock: Clock;
+  deviceName: string;
+  actor: Actor;
+  fileName: string;
+  preview: RestorePreview;
+}): Promise<void> => {
+  const { target, clock } = input;
+  const device = await ensureDevice(target, clock, input.deviceName);
+  await recordRestore({ db: target, deviceId: device.deviceId, clock }, input.actor, {
+    fileName: input.fileName,
+    clinicName: input.preview.clinicName,
+    createdAt: input.preview.createdAt,
+  });
 };

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { BackupStatus } from '../../../../shared/bridge/backup-host';
 import { useServices } from '../../app/services';
+import { isSetupDone } from '../../db/setup';
+import { SCHEDULE_ACTOR } from '../../db/system-actors';
 import { backupHost } from '../../platform/backup-host';
 import { backUp, refreshBackupStatus, useBackupState } from './backup-state';
 
@@ -29,13 +31,19 @@ export const useNow = (everyMs = 60_000): number => {
  * is logged in (or nobody). The host decides when; a failure is in the history and the banner.
  */
 export const useScheduledBackups = (): void => {
-  const { db } = useServices();
+  const services = useServices();
   useEffect(() => {
     const host = backupHost();
     return host.onDue(() => {
-      backUp(db, host, 'scheduled').catch((error: unknown) => console.error(error));
+      // Before setup there is nothing to back up, and an empty backup must not rotate out the
+      // clinic's real ones (a new PC given the old backup folder), nor its audit event make the
+      // empty store look as if it held data (restore.ts: safetyBackupNeeded).
+      const run = async () => {
+        if (await isSetupDone(services)) await backUp(services, host, 'scheduled', SCHEDULE_ACTOR);
+      };
+      run().catch((error: unknown) => console.error(error));
     });
-  }, [db]);
+  }, [services]);
 };
 
 /** Mounted once beside the app: it only schedules, it shows nothing. */

@@ -5,6 +5,7 @@ import { useServices } from '../../app/services';
 import { restoredStoreName, switchActiveStore } from '../../db/active-store';
 import { ClinicDb } from '../../db/database';
 import { dropStore } from '../../db/store-export';
+import type { Actor } from '../../db/write';
 import { backupHost } from '../../platform/backup-host';
 import { backUp, useBackupState } from './backup-state';
 import {
@@ -13,30 +14,40 @@ import {
   recordFailureSentence,
   restoreProblemSentence,
 } from './backup-words';
-import { readBackupIntoNewStore, type RestorePreview } from './restore';
+import {
+  adoptRestoredStore,
+  readBackupIntoNewStore,
+  safetyBackupNeeded,
+  type RestorePreview,
+} from './restore';
 
 export type RestoreStage =
   | { stage: 'choose' }
   | { stage: 'reading'; done: number; total: number }
-  | { stage: 'preview'; preview: RestorePreview }
+  /** `safety`: whether confirming backs up the current data first (restore.ts decides). */
+  | { stage: 'preview'; preview: RestorePreview; safety: boolean }
   | { stage: 'safety'; preview: RestorePreview }
   | { stage: 'switching'; preview: RestorePreview };
 
 /**
  * Restore, step by step (PRODUCT.md §5.3): read the whole file into a new store → preview →
- * safety backup of the current data → point the app at the new store → reload. The store in
- * use is never written; it stays on the PC as the fallback.
+ * safety backup of the current data (none when there are none) → the restore's audit event
+ * into the new store → point the app at it → reload. The store in use is only ever read (and
+ * given the safety backup's audit event); it stays on the PC as the fallback.
  */
-export const useRestore = (reload: () => void = () => window.location.reload()) => {
-  const { db } = useServices();
+export const useRestore = (actor: Actor, reload: () => void = () => window.location.reload()) => {
+  const services = useServices();
+  const { db } = services;
   const [stage, setStage] = useState<RestoreStage>({ stage: 'choose' });
   const [problem, setProblem] = useState<(t: TFunction) => string>();
   const target = useRef<ClinicDb | undefined>(undefined);
+  const fileName = useRef('');
 
   const check = async (file: File, passphrase: string) => {
     setProblem(undefined);
     setStage({ stage: 'reading', done: 0, total: file.size });
     target.current = new ClinicDb(restoredStoreName(newId()));
+    fileName.current = file.name;
     try {
       const preview = await readBackupIntoNewStore({
         file,
@@ -44,7 +55,9 @@ export const useRestore = (reload: () => void = () => window.location.reload()) 
         target: target.current,
         onProgress: (done) => setStage({ stage: 'reading', done, total: file.size }),
       });
-      setStage({ stage: 'preview', preview });
+      // Asked to be sure, on a failure to tell: the preview then promises a safety backup.
+      const safety = await safetyBackupNeeded(db).catch(() => true);
+      setStage({ stage: 'preview', preview, safety });
     } catch (error) {
       target.current = undefined;
       setProblem(() => (t: TFunction) => restoreProblemSentence(t, error));
@@ -52,26 +65,51 @@ export const useRestore = (reload: () => void = () => window.location.reload()) 
     }
   };
 
-  const confirm = async (preview: RestorePreview) => {
-    setProblem(undefined);
-    setStage({ stage: 'safety', preview });
-    let reason: ((t: TFunction) => string) | undefined;
+  const backUpCurrent = async (): Promise<((t: TFunction) => string) | undefined> => {
     try {
-      const record = await backUp(db, backupHost(), 'before-restore');
-      if (!record) reason = (t) => t('backups.failures.busy');
-      else if (record.state === 'failed') reason = (t) => recordFailureSentence(t, record.failure);
+      const record = await backUp(services, backupHost(), 'before-restore', actor);
+      if (!record) return (t) => t('backups.failures.busy');
+      if (record.state === 'failed') return (t) => recordFailureSentence(t, record.failure);
     } catch (error) {
       const newest = newestRecord(useBackupState.getState().status);
-      reason = (t) => backupFailureSentence(t, error, newest);
+      return (t) => backupFailureSentence(t, error, newest);
     }
-    if (reason) {
-      const why = reason;
-      setProblem(() => (t: TFunction) => t('backups.restore.safetyFailed', { reason: why(t) }));
-      setStage({ stage: 'preview', preview });
-      return;
+    return undefined;
+  };
+
+  const confirm = async (preview: RestorePreview) => {
+    setProblem(undefined);
+    // Decided again now, whatever the preview said: never skipped once there are data.
+    const safety = await safetyBackupNeeded(db);
+    if (safety) {
+      setStage({ stage: 'safety', preview });
+      const reason = await backUpCurrent();
+      if (reason) {
+        setProblem(
+          () => (t: TFunction) => t('backups.restore.safetyFailed', { reason: reason(t) }),
+        );
+        setStage({ stage: 'preview', preview, safety });
+        return;
+      }
     }
     setStage({ stage: 'switching', preview });
-    target.current?.close();
+    const restored = target.current;
+    if (!restored) return setStage({ stage: 'choose' });
+    try {
+      await adoptRestoredStore({
+        target: restored,
+        clock: services.clock,
+        deviceName: services.appInfo.deviceName,
+        actor,
+        fileName: fileName.current,
+        preview,
+      });
+    } catch (error) {
+      setProblem(() => (t: TFunction) => restoreProblemSentence(t, error));
+      setStage({ stage: 'preview', preview, safety });
+      return;
+    }
+    restored.close();
     target.current = undefined; // from here on it is the store in use, never dropped
     switchActiveStore(localStorage, preview.storeName);
     reload();

@@ -6,6 +6,15 @@ export const setupText = bilingual(
     subtitle: '首次使用，请用几分钟完成诊所设置。所有数据只保存在本机和您诊所自己的服务器上。',
     steps: { language: '语言', clinic: '诊所信息', owner: '负责人账号', confirm: '确认' },
     languageHint: '界面语言可以随时在“设置”中更改。',
+    start: {
+      title: '您要如何开始？',
+      newTitle: '新建诊所',
+      newText: '第一次使用 ClinicDesk：填写诊所信息，创建负责人账号。',
+      restoreTitle: '从备份恢复',
+      restoreText:
+        '换了新电脑或重装了系统：选择原来电脑上做的备份文件（.cdbackup），输入它的备份密码，即可恢复全部数据，然后用备份中的账号登录。',
+      restoreButton: '从备份恢复…',
+    },
     clinicName: '诊所名称',
     clinicNamePlaceholder: '例如：康宁口腔诊所',
     province: '参保地（省/直辖市）',
@@ -24,6 +33,15 @@ export const setupText = bilingual(
       "First run: a few minutes to set up your clinic. All data stay on this PC and on your clinic's own server.",
     steps: { language: 'Language', clinic: 'Clinic', owner: 'Owner account', confirm: 'Confirm' },
     languageHint: 'You can change the language at any time under Settings.',
+    start: {
+      title: 'How do you want to start?',
+      newTitle: 'Start a new clinic',
+      newText: 'First time with ClinicDesk: enter the clinic details and create the owner account.',
+      restoreTitle: 'Restore from a backup',
+      restoreText:
+        'A new PC, or a fresh install: choose a backup file made on the old PC (.cdbackup), enter its backup passphrase, and all data come back; then log in with an account from the backup.',
+      restoreButton: 'Restore from a backup…',
+    },
     clinicName: 'Clinic name',
     clinicNamePlaceholder: 'e.g. Kangning Dental Clinic',
     province: 'Insured region (province)',

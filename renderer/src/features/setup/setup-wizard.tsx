@@ -1,31 +1,23 @@
-import { Alert, Button, Card, Descriptions, Form, Radio, Space, Steps, Typography } from 'antd';
+import { Alert, Button, Card, Form, Space, Steps, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { provinceByCode } from '../../../../shared/regions';
 import type { Staff } from '../../../../shared/staff/staff';
 import { useServices } from '../../app/services';
 import { recordSessionEvent } from '../../db/session';
 import { completeSetup } from '../../db/setup';
-import { useLanguage } from '../../i18n/use-language';
 import { NameFields, NewPasswordFields } from '../../ui/account-fields';
 import { ClinicFields } from '../../ui/clinic-fields';
 import { errorMessage } from '../../ui/error-message';
+import { ConfirmStep, type WizardValues } from './confirm-step';
+import { StartStep } from './start-step';
 
-type WizardValues = {
-  name: string;
-  regionProvince: string;
-  regionCity: string;
-  displayName: string;
-  username: string;
-  password: string;
-  passwordConfirm: string;
-};
-
-/** First run: language, clinic, owner account, confirm. Creates everything in one transaction. */
+/**
+ * First run: language and how to start (a new clinic, or a backup restored on a new PC), then
+ * clinic, owner account, confirm. Creates everything in one transaction.
+ */
 export const SetupWizard = ({ onDone }: { onDone: (owner: Staff) => void }) => {
   const { t } = useTranslation();
   const services = useServices();
-  const { language, setLanguage } = useLanguage();
   const [form] = Form.useForm<WizardValues>();
   const [step, setStep] = useState(0);
   const [busy, setBusy] = useState(false);
@@ -60,9 +52,6 @@ export const SetupWizard = ({ onDone }: { onDone: (owner: Staff) => void }) => {
     }
   };
 
-  const values = form.getFieldsValue(true) as Partial<WizardValues>;
-  const province = provinceByCode(values.regionProvince ?? '');
-
   return (
     <div className="centered-page">
       <Card style={{ width: 720 }}>
@@ -83,16 +72,7 @@ export const SetupWizard = ({ onDone }: { onDone: (owner: Staff) => void }) => {
           requiredMark={false}
           onFinish={step === 3 ? create : next}
         >
-          {step === 0 && (
-            <>
-              <Form.Item label={t('common.language')} extra={t('setup.languageHint')}>
-                <Radio.Group value={language} onChange={(event) => setLanguage(event.target.value)}>
-                  <Radio.Button value="zh-CN">{t('common.languages.zh-CN')}</Radio.Button>
-                  <Radio.Button value="en">{t('common.languages.en')}</Radio.Button>
-                </Radio.Group>
-              </Form.Item>
-            </>
-          )}
+          {step === 0 && <StartStep />}
           {step === 1 && <ClinicFields autoFocus />}
           {step === 2 && (
             <>
@@ -107,42 +87,19 @@ export const SetupWizard = ({ onDone }: { onDone: (owner: Staff) => void }) => {
             </>
           )}
           {step === 3 && (
-            <>
-              <Typography.Paragraph>{t('setup.confirmIntro')}</Typography.Paragraph>
-              <Descriptions bordered column={1} size="small" style={{ marginBottom: 16 }}>
-                <Descriptions.Item label={t('setup.clinicName')}>{values.name}</Descriptions.Item>
-                <Descriptions.Item label={t('setup.province')}>
-                  {language === 'en' ? province?.en : province?.zh} {values.regionCity}
-                </Descriptions.Item>
-                <Descriptions.Item label={t('account.displayName')}>
-                  {values.displayName}
-                </Descriptions.Item>
-                <Descriptions.Item label={t('account.username')}>
-                  {values.username}
-                </Descriptions.Item>
-                <Descriptions.Item label={t('common.language')}>
-                  {t(`common.languages.${language}`)}
-                </Descriptions.Item>
-              </Descriptions>
-              <Alert
-                type="info"
-                showIcon
-                title={t('backups.setupNotice')}
-                style={{ marginBottom: 16 }}
-              />
-            </>
+            <ConfirmStep values={form.getFieldsValue(true) as Partial<WizardValues>} />
           )}
           {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 16 }} />}
-          <Space>
-            {step > 0 && (
+          {step > 0 && (
+            <Space>
               <Button onClick={() => setStep(step - 1)} disabled={busy}>
                 {t('common.back')}
               </Button>
-            )}
-            <Button type="primary" htmlType="submit" loading={busy}>
-              {step === 3 ? (busy ? t('setup.creating') : t('setup.create')) : t('common.next')}
-            </Button>
-          </Space>
+              <Button type="primary" htmlType="submit" loading={busy}>
+                {step === 3 ? (busy ? t('setup.creating') : t('setup.create')) : t('common.next')}
+              </Button>
+            </Space>
+          )}
         </Form>
       </Card>
     </div>
