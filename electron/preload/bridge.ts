@@ -51,6 +51,8 @@ export const createBridge = (renderer: BridgeIpc) =>
         renderer.removeListener(ipc.menuCommand.channel, relay);
       };
     },
+
+    backups: createBackupHost(renderer),
   }) satisfies PlatformBridge;
 
 /**

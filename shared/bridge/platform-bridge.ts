@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { BackupHost } from './backup-host';
 
 /**
  * The one contract between the renderer and its host. The Electron preload and the browser
@@ -60,6 +61,8 @@ export const printOutcomeSchema = z.discriminatedUnion('outcome', [
 export type PrintOutcome = z.infer<typeof printOutcomeSchema>;
 
 export type PlatformBridge = {
+  /** Backups: the key, the files, the schedule and the history (./backup-host.ts). */
+  backups: BackupHost;
   appInfo(): Promise<AppInfo>;
   /** Subscribe to menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;

@@ -3,6 +3,7 @@ import type {
   PlatformBridge,
   PrintOutcome,
 } from '../../../shared/bridge/platform-bridge';
+import { browserBackups } from './browser-backups';
 
 /** Browser mode: the same contract as the Electron preload, served by browser APIs. */
 export const browserBridge = {
@@ -34,5 +35,9 @@ export const browserBridge = {
   printToPdf: async (): Promise<PrintOutcome> => {
     window.print();
     return { outcome: 'browser-dialog' };
+  },
+  // Made on first use: it opens its own small IndexedDB for the key, settings and history.
+  get backups() {
+    return browserBackups();
   },
 } satisfies PlatformBridge;

@@ -42,7 +42,7 @@ export const BackupsScreen = () => {
         />
       )}
       <BackupNowCard status={status} />
-      <PassphraseCard isSet={status.passphraseSet} />
+      <PassphraseCard isSet={status.passphraseSet} keyStorage={status.keyStorage} />
       <HistoryTable history={status.history} />
       <BackupSettingsCard status={status} />
       <Card title={t('backups.restore.title')}>

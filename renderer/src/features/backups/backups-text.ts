@@ -9,6 +9,8 @@ export const backupsText = bilingual(
     noPassphrase: '还没有设置备份密码，因此还不能备份。请先在下方设置备份密码。',
     setupNotice: '创建诊所后，请到“备份”页面设置备份密码并做第一次备份。',
     passphrase: {
+      thisSession:
+        '这台电脑没有可用的系统钥匙串，备份密码只保留到 ClinicDesk 关闭为止。每次启动后请重新输入，否则每日自动备份会失败。',
       title: '备份密码',
       warning:
         '忘记备份密码，任何人（包括您自己和技术支持）都无法打开备份。请把密码写在纸上，与备份文件（U 盘）分开保管。',
@@ -99,6 +101,8 @@ export const backupsText = bilingual(
     setupNotice:
       'Once the clinic is created, open Backups to set the backup passphrase and make the first backup.',
     passphrase: {
+      thisSession:
+        'This PC has no system keychain, so the backup passphrase is kept only until ClinicDesk closes. Enter it again after each start, or the daily backup will fail.',
       title: 'Backup passphrase',
       warning:
         'Without the backup passphrase nobody (not you, not support) can open a backup. Write it on paper and keep it apart from the backup files (the USB drive).',

@@ -9,7 +9,14 @@ import { useBackupState } from './backup-state';
 type Values = { passphrase: string; passphraseConfirm: string };
 
 /** Sets or changes the backup passphrase: the only key to every backup (PRODUCT.md §5.3). */
-export const PassphraseCard = ({ isSet }: { isSet: boolean }) => {
+export const PassphraseCard = ({
+  isSet,
+  keyStorage,
+}: {
+  isSet: boolean;
+  /** Desktop only: where the key is kept; 'this-session' when the PC has no keychain. */
+  keyStorage?: 'os-keychain' | 'this-session';
+}) => {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -32,6 +39,15 @@ export const PassphraseCard = ({ isSet }: { isSet: boolean }) => {
   return (
     <Card title={t('backups.passphrase.title')}>
       <Alert type="warning" showIcon title={t('backups.passphrase.warning')} />
+      {keyStorage === 'this-session' && (
+        <Alert
+          style={{ marginTop: 12 }}
+          type="error"
+          showIcon
+          title={t('backups.passphrase.thisSession')}
+          data-testid="backup-key-this-session"
+        />
+      )}
       {isSet && (
         <Typography.Paragraph style={{ marginTop: 12 }} data-testid="backup-passphrase-set">
           {t('backups.twoSentences', {
