@@ -27,6 +27,12 @@ export class SetupWizardPage {
     await expect(this.page.getByRole('heading', { name: '欢迎使用 ClinicDesk' })).toBeVisible();
   }
 
+  /** "从备份恢复…" on the first step: the restore dialog, on a PC with no clinic yet. */
+  async openRestore() {
+    await this.page.getByTestId('setup-restore').click();
+    await expect(this.page.getByRole('dialog')).toBeVisible();
+  }
+
   next() {
     return this.page.getByRole('button', { name: '下一步' }).click();
   }

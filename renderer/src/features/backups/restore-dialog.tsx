@@ -54,7 +54,7 @@ export const RestoreDialog = ({
             </Button>
             <Button
               type="primary"
-              danger
+              danger={safety}
               loading={busy}
               onClick={() => void confirm(preview)}
               data-testid="restore-confirm"

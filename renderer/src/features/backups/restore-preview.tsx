@@ -55,7 +55,7 @@ export const RestorePreview = ({ preview, safety }: { preview: Preview; safety: 
         title={t('backups.restore.countsMatch', { rows: total.toLocaleString('en-US') })}
       />
       <Alert
-        type="warning"
+        type={safety ? 'warning' : 'info'}
         showIcon
         style={{ marginTop: 12 }}
         title={t(safety ? 'backups.restore.confirmWarning' : 'backups.restore.confirmWarningEmpty')}
