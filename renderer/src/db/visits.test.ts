@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { schemaVersions } from '../../../shared/db/schema';
+import { currentSchemaVersion, schemaVersions } from '../../../shared/db/schema';
 import { ClinicDb } from './database';
 import { PermissionError } from '../../../shared/auth/permissions';
 import { visitSchema } from '../../../shared/visits/visit';
@@ -105,6 +105,26 @@ describe('the store upgrade that adds review marks (schema version 2)', () => {
     const db = new ClinicDb(name, { indexedDB, IDBKeyRange });
     expect(await db.visits.get('v1')).toMatchObject({ patientId: 'p1' });
     expect(await db.verificationReviews.count()).toBe(0);
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(currentSchemaVersion);
+  });
+});
+
+describe('the store upgrade for self-pay consent (schema version 3)', () => {
+  it("keeps a version-2 workstation's catalogue rows, indexes their search keys, and adds the plan tables", async () => {
+    const name = `upgrade-${Math.random()}`;
+    const old = new Dexie(name, { indexedDB, IDBKeyRange });
+    old.version(2).stores(schemaVersions[1].stores);
+    await old
+      .table('catalogueItems')
+      .put({ id: 'i1', versionId: 'v1', code: 'X1', searchKeys: ['x1', 'genguan'] });
+    old.close();
+
+    const db = new ClinicDb(name, { indexedDB, IDBKeyRange });
+    expect(await db.catalogueItems.where('searchKeys').startsWith('gen').primaryKeys()).toEqual([
+      'i1',
+    ]);
+    expect(await db.plannedItems.count()).toBe(0);
+    expect(await db.consentVoids.count()).toBe(0);
+    expect(db.verno).toBe(3);
   });
 });
