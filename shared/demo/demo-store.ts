@@ -1,12 +1,10 @@
 import { hashPassword } from '../auth/password';
-import { encodeHlc } from '../clock/hlc';
-import type { Provenance } from '../record';
 import { DEFAULT_SECURITY, type ClinicSettings } from '../settings/settings';
 import type { Staff } from '../staff/staff';
 import {
   clinicSetupDate,
   clinicStaff,
-  DEMO_DEVICE_ID,
+  demoProvenance,
   generateClinic,
   type GenerateClinicOptions,
 } from './generate-clinic';
@@ -21,18 +19,6 @@ export const DEMO_CLINIC: ClinicSettings = {
 };
 
 export type StoreRow = { table: string; row: Record<string, unknown> };
-
-const provenance = (at: number, by: string): Provenance => {
-  const iso = new Date(at).toISOString();
-  return {
-    createdAt: iso,
-    createdBy: by,
-    updatedAt: iso,
-    updatedBy: by,
-    deviceId: DEMO_DEVICE_ID,
-    hlc: encodeHlc({ wall: at, counter: 0, node: DEMO_DEVICE_ID }),
-  };
-};
 
 /**
  * A whole demo store, row by row, as a restored backup holds it: the clinic's settings, its staff
@@ -50,7 +36,7 @@ export async function* demoStoreRows(
     ['clinic', DEMO_CLINIC],
     ['security', DEFAULT_SECURITY],
   ] as const)
-    yield { table: 'settings', row: { id: key, key, value, ...provenance(setupAt, owner.id) } };
+    yield { table: 'settings', row: { id: key, key, value, ...demoProvenance(setupAt, owner.id) } };
   const password = await hashPassword(DEMO_PASSWORD);
   for (const member of staff) {
     const row: Staff = {
@@ -58,7 +44,7 @@ export async function* demoStoreRows(
       active: true,
       password,
       mustChangePassword: true,
-      ...provenance(setupAt, owner.id),
+      ...demoProvenance(setupAt, owner.id),
     };
     yield { table: 'staff', row };
   }

@@ -66,7 +66,8 @@ type Clinic = {
 const clinicTime = (rng: Rng, day: number): number =>
   day * DAY_MS + rng.int(8 * 60, 17 * 60 + 59) * 60_000 - BEIJING_OFFSET_MS;
 
-const provenance = (at: number, by: string): Provenance => {
+/** Who made a demo row and when, as the demo clinic's one desk PC would have stamped it. */
+export const demoProvenance = (at: number, by: string): Provenance => {
   const iso = new Date(at).toISOString();
   return {
     createdAt: iso,
@@ -158,7 +159,7 @@ const addPatient = (clinic: Clinic, index: number, batch: ClinicBatch): void => 
   const patient: Patient = {
     id: demoId(rng, registeredAt),
     ...form,
-    ...provenance(registeredAt, clinic.frontDesk.id),
+    ...demoProvenance(registeredAt, clinic.frontDesk.id),
   };
   batch.patients.push(patient);
   const insured = patient.scheme !== 'self-pay';
@@ -174,7 +175,7 @@ const addPatient = (clinic: Clinic, index: number, batch: ClinicBatch): void => 
         ? { settlement: 'insurance' as const }
         : { settlement: 'self-pay' as const, selfPayCause: 'not-insured' as const }),
       clinicianId: rng.pick(clinic.clinicians).id,
-      ...provenance(at, clinic.frontDesk.id),
+      ...demoProvenance(at, clinic.frontDesk.id),
     });
   }
 };

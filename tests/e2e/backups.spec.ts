@@ -1,10 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { residentCheckCharacter } from '../../shared/identity/id-number';
+import { cliDemoBackup } from './cli-backup';
 import { setUpClinic } from './fixtures';
 import { BackupsPage } from './pages/backups-page';
 import { LoginPage } from './pages/login-page';
@@ -129,22 +128,7 @@ test('the red banner comes back once the last good backup is more than 26 hours 
 
 test('a demo clinic written by the command line restores on a fresh PC', async ({ page }) => {
   test.setTimeout(120_000);
-  const dir = await tempDir();
-  const file = join(dir, 'demo.cdbackup');
-  const passFile = join(dir, 'passphrase.txt');
-  await writeFile(passFile, `${PASSPHRASE}\n`);
-  const { stdout } = await promisify(execFile)('npx', [
-    'tsx',
-    'server/cli/main.ts',
-    'seed',
-    '--patients',
-    '25',
-    '--backup',
-    file,
-    '--passphrase-file',
-    passFile,
-  ]);
-  const owner = /^\s+(\S+) \(owner\)$/m.exec(stdout)![1]!;
+  const { file, owner } = await cliDemoBackup(25, PASSPHRASE);
 
   await setUpClinic(page);
   const backups = new BackupsPage(page);

@@ -1,9 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { execFile } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { cliDemoBackup } from './cli-backup';
 import { AuditPage } from './pages/audit-page';
 import { BackupsPage } from './pages/backups-page';
 import { LoginPage } from './pages/login-page';
@@ -12,31 +8,11 @@ import { shoot } from './screenshots';
 
 const PASSPHRASE = '演示诊所的备份 2026';
 
-/** A demo clinic of 50 patients, backed up by the command line as the old PC would have. */
-const demoBackup = async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'clinicdesk-new-pc-e2e-'));
-  const file = join(dir, 'clinic-old-pc.cdbackup');
-  const passFile = join(dir, 'passphrase.txt');
-  await writeFile(passFile, `${PASSPHRASE}\n`);
-  const { stdout } = await promisify(execFile)('npx', [
-    'tsx',
-    'server/cli/main.ts',
-    'seed',
-    '--patients',
-    '50',
-    '--backup',
-    file,
-    '--passphrase-file',
-    passFile,
-  ]);
-  return { file, owner: /^\s+(\S+) \(owner\)$/m.exec(stdout)![1]! };
-};
-
 test('a backup restores on a new PC from the first screen, with nothing but its passphrase', async ({
   page,
 }) => {
   test.setTimeout(180_000);
-  const { file, owner } = await demoBackup();
+  const { file, owner } = await cliDemoBackup(50, PASSPHRASE);
   // The test's page is a new browser profile: no store, no backup key, no clinic.
   const wizard = new SetupWizardPage(page);
   await wizard.open();

@@ -41,6 +41,7 @@ const checkInput = (coverage: PlannedItem['coverage'], input: PlanInput): PlanIn
   return parsed.data;
 };
 
+/** What a change to the plan reads and writes, audit trail included: one transaction's scope. */
 const itemTables = (db: ClinicDb) => [
   db.plannedItems,
   db.visits,
@@ -48,6 +49,9 @@ const itemTables = (db: ClinicDb) => [
   db.catalogueVersions,
   db.consents,
   db.consentVoids,
+  db.auditEvents,
+  db.outbox,
+  db.deviceState,
 ];
 
 /**
@@ -61,43 +65,39 @@ export const planItem = async (
 ): Promise<PlannedItem> => {
   assertActorCan(actor, 'consent.prepare');
   const { db } = ctx;
-  return db.transaction(
-    'rw',
-    [...itemTables(db), db.auditEvents, db.outbox, db.deviceState],
-    async () => {
-      const visit = await loadVisit(db, input.visitId);
-      const item = await db.catalogueItems.get(input.catalogueItemId);
-      const inForce = versionInForce(await db.catalogueVersions.toArray(), visit.date);
-      if (!item || item.versionId !== inForce?.id)
-        throw new AppError('catalogue-missing', 'item not in the catalogue in force');
-      const { visitId: _v, catalogueItemId: _c, ...plan } = input;
-      const checked = checkInput(item.coverage, plan);
-      return writeRecord<PlannedItem>(ctx, {
-        table: 'plannedItems',
-        row: {
-          id: newId(ctx.clock),
-          visitId: visit.id,
-          patientId: visit.patientId,
-          date: visit.date,
-          clinicianId: actor.staffId,
-          catalogueItemId: item.id,
-          versionId: item.versionId,
-          code: item.code,
-          name: item.name,
-          category: item.category,
-          unit: item.unit,
-          priceFen: item.priceFen,
-          coverage: item.coverage,
-          selfPayRatioBp: item.selfPayRatioBp,
-          ...(item.restriction ? { restriction: item.restriction } : {}),
-          status: 'planned',
-          ...checked,
-        },
-        before: undefined,
-        audit: { actor, action: 'create', entity: 'planned-item', summary: item.name },
-      });
-    },
-  );
+  return db.transaction('rw', itemTables(db), async () => {
+    const visit = await loadVisit(db, input.visitId);
+    const item = await db.catalogueItems.get(input.catalogueItemId);
+    const inForce = versionInForce(await db.catalogueVersions.toArray(), visit.date);
+    if (!item || item.versionId !== inForce?.id)
+      throw new AppError('catalogue-missing', 'item not in the catalogue in force');
+    const { visitId: _v, catalogueItemId: _c, ...plan } = input;
+    const checked = checkInput(item.coverage, plan);
+    return writeRecord<PlannedItem>(ctx, {
+      table: 'plannedItems',
+      row: {
+        id: newId(ctx.clock),
+        visitId: visit.id,
+        patientId: visit.patientId,
+        date: visit.date,
+        clinicianId: actor.staffId,
+        catalogueItemId: item.id,
+        versionId: item.versionId,
+        code: item.code,
+        name: item.name,
+        category: item.category,
+        unit: item.unit,
+        priceFen: item.priceFen,
+        coverage: item.coverage,
+        selfPayRatioBp: item.selfPayRatioBp,
+        ...(item.restriction ? { restriction: item.restriction } : {}),
+        status: 'planned',
+        ...checked,
+      },
+      before: undefined,
+      audit: { actor, action: 'create', entity: 'planned-item', summary: item.name },
+    });
+  });
 };
 
 const loadPlanned = async (db: ClinicDb, id: string): Promise<PlannedItem> => {
@@ -124,24 +124,20 @@ export const updatePlannedItem = async (
 ): Promise<PlannedItem> => {
   assertActorCan(actor, 'consent.prepare');
   const { db } = ctx;
-  return db.transaction(
-    'rw',
-    [...itemTables(db), db.auditEvents, db.outbox, db.deviceState],
-    async () => {
-      const item = await loadPlanned(db, id);
-      if (item.status !== 'planned' || item.performedAt || item.billedAt) throw notPlanned(item);
-      if (isSignedFor(item, await liveConsents(db, item.visitId)))
-        throw new AppError('item-locked', 'signed for', undefined, { item: item.name });
-      const checked = checkInput(item.coverage, input);
-      const { reason: _r, alternatives: _a, ...rest } = withoutProvenance(item);
-      return writeRecord<PlannedItem>(ctx, {
-        table: 'plannedItems',
-        row: { ...rest, ...checked },
-        before: item,
-        audit: { actor, action: 'update', entity: 'planned-item', summary: item.name },
-      });
-    },
-  );
+  return db.transaction('rw', itemTables(db), async () => {
+    const item = await loadPlanned(db, id);
+    if (item.status !== 'planned' || item.performedAt || item.billedAt) throw notPlanned(item);
+    if (isSignedFor(item, await liveConsents(db, item.visitId)))
+      throw new AppError('item-locked', 'signed for', undefined, { item: item.name });
+    const checked = checkInput(item.coverage, input);
+    const { reason: _r, alternatives: _a, ...rest } = withoutProvenance(item);
+    return writeRecord<PlannedItem>(ctx, {
+      table: 'plannedItems',
+      row: { ...rest, ...checked },
+      before: item,
+      audit: { actor, action: 'update', entity: 'planned-item', summary: item.name },
+    });
+  });
 };
 
 /** Takes an item off the plan before it is performed or billed. */
@@ -152,20 +148,16 @@ export const cancelPlannedItem = async (
 ): Promise<PlannedItem> => {
   assertActorCan(actor, 'consent.prepare');
   const { db } = ctx;
-  return db.transaction(
-    'rw',
-    [db.plannedItems, db.auditEvents, db.outbox, db.deviceState],
-    async () => {
-      const item = await loadPlanned(db, id);
-      if (item.status !== 'planned' || item.performedAt || item.billedAt) throw notPlanned(item);
-      return writeRecord<PlannedItem>(ctx, {
-        table: 'plannedItems',
-        row: { ...withoutProvenance(item), status: 'cancelled' },
-        before: item,
-        audit: { actor, action: 'cancel', entity: 'planned-item', summary: item.name },
-      });
-    },
-  );
+  return db.transaction('rw', itemTables(db), async () => {
+    const item = await loadPlanned(db, id);
+    if (item.status !== 'planned' || item.performedAt || item.billedAt) throw notPlanned(item);
+    return writeRecord<PlannedItem>(ctx, {
+      table: 'plannedItems',
+      row: { ...withoutProvenance(item), status: 'cancelled' },
+      before: item,
+      audit: { actor, action: 'cancel', entity: 'planned-item', summary: item.name },
+    });
+  });
 };
 
 const problemReason: Record<CoverageProblem, AppErrorReason> = {
@@ -187,31 +179,27 @@ const markItem = async (
 ): Promise<PlannedItem> => {
   assertActorCan(actor, mark === 'perform' ? 'item.perform' : 'item.bill');
   const { db } = ctx;
-  return db.transaction(
-    'rw',
-    [...itemTables(db), db.auditEvents, db.outbox, db.deviceState],
-    async () => {
-      const item = await loadPlanned(db, id);
-      const already = mark === 'perform' ? item.performedAt : item.billedAt;
-      if (item.status !== 'planned' || already) throw notPlanned(item);
-      const problem = coverageProblem(item, await liveConsents(db, item.visitId));
-      if (problem)
-        throw new AppError(problemReason[problem], `${mark} refused: ${problem}`, undefined, {
-          item: item.name,
-        });
-      const at = new Date(ctx.clock.now()).toISOString();
-      const stamp =
-        mark === 'perform'
-          ? { performedAt: at, performedBy: actor.staffId }
-          : { billedAt: at, billedBy: actor.staffId };
-      return writeRecord<PlannedItem>(ctx, {
-        table: 'plannedItems',
-        row: { ...withoutProvenance(item), ...stamp },
-        before: item,
-        audit: { actor, action: mark, entity: 'planned-item', summary: item.name },
+  return db.transaction('rw', itemTables(db), async () => {
+    const item = await loadPlanned(db, id);
+    const already = mark === 'perform' ? item.performedAt : item.billedAt;
+    if (item.status !== 'planned' || already) throw notPlanned(item);
+    const problem = coverageProblem(item, await liveConsents(db, item.visitId));
+    if (problem)
+      throw new AppError(problemReason[problem], `${mark} refused: ${problem}`, undefined, {
+        item: item.name,
       });
-    },
-  );
+    const at = new Date(ctx.clock.now()).toISOString();
+    const stamp =
+      mark === 'perform'
+        ? { performedAt: at, performedBy: actor.staffId }
+        : { billedAt: at, billedBy: actor.staffId };
+    return writeRecord<PlannedItem>(ctx, {
+      table: 'plannedItems',
+      row: { ...withoutProvenance(item), ...stamp },
+      before: item,
+      audit: { actor, action: mark, entity: 'planned-item', summary: item.name },
+    });
+  });
 };
 
 export const markPerformed = (ctx: StoreContext, actor: Actor, id: string) =>
