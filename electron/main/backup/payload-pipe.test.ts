@@ -13,19 +13,22 @@ const settled = async (promise: Promise<unknown>) => {
 };
 
 describe('the pipe from the page’s writes to the backup writer', () => {
-  it('resolves a write only once the writer has taken its bytes', async () => {
+  it('lets one piece wait, and resolves the next write only once the writer has taken it', async () => {
     const pipe = createPayloadPipe();
-    const written = pipe.write(bytes('first'));
-    expect(await settled(written)).toBe(false);
+    await pipe.write(bytes('first'));
+    const second = pipe.write(bytes('second'));
+    expect(await settled(second)).toBe(false);
     const reader = pipe.stream.getReader();
     expect(new TextDecoder().decode((await reader.read()).value)).toBe('first');
-    await expect(written).resolves.toBeUndefined();
+    await expect(second).resolves.toBeUndefined();
+    expect(new TextDecoder().decode((await reader.read()).value)).toBe('second');
   });
 
-  it('holds one piece at most: a write before the last one was taken is refused', async () => {
+  it('holds two pieces at most: a write while another waits is refused', async () => {
     const pipe = createPayloadPipe();
-    void pipe.write(bytes('one'));
-    await expect(pipe.write(bytes('two'))).rejects.toThrow('one backup write at a time');
+    await pipe.write(bytes('one'));
+    void pipe.write(bytes('two'));
+    await expect(pipe.write(bytes('three'))).rejects.toThrow('one backup write at a time');
   });
 
   it('hands every piece in order, then ends when closed', async () => {
@@ -42,19 +45,20 @@ describe('the pipe from the page’s writes to the backup writer', () => {
   it('rejects the waiting write and errors the stream when stopped', async () => {
     const pipe = createPayloadPipe();
     const reader = pipe.stream.getReader();
-    const waiting = pipe.write(bytes('x'));
+    await pipe.write(bytes('x'));
     await reader.read();
-    await waiting;
-    const next = pipe.write(bytes('y'));
+    await pipe.write(bytes('y')); // waits in the pipe
+    const next = pipe.write(bytes('z')); // waits for the writer
     pipe.fail(new Error('stopped'));
     await expect(next).rejects.toThrow('stopped');
     await expect(reader.read()).rejects.toThrow('stopped');
-    await expect(pipe.write(bytes('z'))).rejects.toThrow('stopped');
+    await expect(pipe.write(bytes('w'))).rejects.toThrow('stopped');
   });
 
   it('rejects the waiting write when the writer gives up on the stream', async () => {
     const pipe = createPayloadPipe();
-    const waiting = pipe.write(bytes('x'));
+    await pipe.write(bytes('x'));
+    const waiting = pipe.write(bytes('y'));
     await pipe.stream.cancel(new Error('disk gone'));
     await expect(waiting).rejects.toThrow('disk gone');
   });

@@ -1,10 +1,12 @@
 import { BackupRefusal } from './backup-failure';
 
 /**
- * Bytes the page sends (IPC `write` calls) as the ReadableStream the backup writer reads. A write
- * resolves only once the writer has taken its bytes, and only one write may wait at a time: the
- * page awaits each write before reading its next page of rows, so the disk's pace reaches back to
- * the store and memory holds one piece, never the whole export.
+ * Bytes the page sends (IPC `write` calls) as the ReadableStream the backup writer reads. One
+ * piece may wait in the pipe: a write resolves once the piece before it has been taken by the
+ * writer, so the page reads and encodes its next page of rows while the main process compresses
+ * and encrypts this one (two processes at work, not taking turns). Only one write may wait at a
+ * time and the page awaits each, so the disk's pace still reaches back to the store, and memory
+ * holds two pieces at most, never the whole export.
  */
 export type PayloadPipe = {
   readonly stream: ReadableStream<Uint8Array>;
@@ -24,14 +26,15 @@ export const createPayloadPipe = (): PayloadPipe => {
   let ended: Error | 'closed' | undefined;
 
   const hand = () => {
-    if (!waiting || !reading) return;
+    if (!waiting) return;
+    if (!reading && (controller.desiredSize ?? 0) <= 0) return;
     const { bytes, resolve } = waiting;
     const done = reading;
     waiting = undefined;
     reading = undefined;
     controller.enqueue(bytes);
     resolve();
-    done();
+    done?.();
   };
 
   const stream = new ReadableStream<Uint8Array>(
@@ -39,7 +42,7 @@ export const createPayloadPipe = (): PayloadPipe => {
       start: (c) => {
         controller = c;
       },
-      // With a high-water mark of 0 the stream asks only when its reader wants bytes.
+      // With a high-water mark of one piece the stream asks for more once its queue is empty.
       pull: () =>
         new Promise<void>((resolve) => {
           reading = resolve;
@@ -52,7 +55,7 @@ export const createPayloadPipe = (): PayloadPipe => {
         waiting = undefined;
       },
     },
-    { highWaterMark: 0 },
+    { highWaterMark: 1 },
   );
 
   return {
