@@ -110,3 +110,33 @@ describe('backing up and restoring the store', () => {
     );
   });
 });
+
+describe('exporting a store full of photos', () => {
+  it('streams a few MB at a time, never a whole page of photos at once', async () => {
+    const db = emptyStore();
+    const photo = new Uint8Array(1_500_000).map((_, i) => (i * 7) % 251);
+    await db.attachments.bulkPut(
+      Array.from({ length: 6 }, (_, i) => ({
+        id: `a${i}`,
+        ownerId: `p${i}`,
+        kind: 'patient-photo' as const,
+        mime: 'image/jpeg',
+        blob: new Blob([photo], { type: 'image/jpeg' }),
+        createdAt: '2026-11-22T01:00:00.000Z',
+        createdBy: 's',
+        updatedAt: '2026-11-22T01:00:00.000Z',
+        updatedBy: 's',
+        deviceId: 'd',
+        hlc: '0',
+      })),
+    );
+    const { stream, counts } = exportStore(db);
+    const pieces: number[] = [];
+    for await (const piece of stream as unknown as AsyncIterable<Uint8Array>)
+      pieces.push(piece.length);
+    expect(counts.attachments).toBe(6);
+    expect(pieces.length).toBeGreaterThan(1);
+    // 4 MB of text, plus at most the one row that crossed it (a 1.5 MB photo is 2 MB in base64)
+    for (const bytes of pieces) expect(bytes).toBeLessThan(4 * 1024 * 1024 + 2_100_000);
+  });
+});

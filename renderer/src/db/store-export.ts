@@ -26,38 +26,50 @@ export type StoreExport = {
  * (One transaction cannot span the whole export: IndexedDB commits it as soon as the reader waits
  * on the disk.)
  */
+/** A piece of the export is cut once its text passes this: a page of photos stays a few MB at a time. */
+const PIECE_CHARS = 4 * 1024 * 1024;
+
 export const exportStore = (db: ClinicDb, onRows?: (rows: number) => void): StoreExport => {
   const counts: Record<string, number> = Object.fromEntries(backupTables.map((t) => [t, 0]));
   const encoder = new TextEncoder();
   let tableIndex = 0;
   let after: IndexableType | undefined;
+  let page: unknown[] = [];
+  let next = 0;
   let total = 0;
+
+  /** The next page of the current table (or of the following ones); false at the end. */
+  const nextPage = async (): Promise<boolean> => {
+    while (tableIndex < backupTables.length) {
+      const table = db.table(backupTables[tableIndex]!);
+      const keyPath = table.schema.primKey.keyPath as string;
+      page = await (after === undefined ? table.orderBy(':id') : table.where(':id').above(after))
+        .limit(PAGE_ROWS)
+        .toArray();
+      next = 0;
+      if (page.length > 0) {
+        after = (page.at(-1) as Record<string, IndexableType>)[keyPath];
+        return true;
+      }
+      tableIndex += 1;
+      after = undefined;
+    }
+    return false;
+  };
+
   const stream = new ReadableStream<Uint8Array>({
     async pull(controller) {
-      while (tableIndex < backupTables.length) {
-        const name = backupTables[tableIndex]!;
-        const table = db.table(name);
-        const keyPath = table.schema.primKey.keyPath as string;
-        const page = await (
-          after === undefined ? table.orderBy(':id') : table.where(':id').above(after)
-        )
-          .limit(PAGE_ROWS)
-          .toArray();
-        if (page.length === 0) {
-          tableIndex += 1;
-          after = undefined;
-          continue;
-        }
-        after = (page.at(-1) as Record<string, IndexableType>)[keyPath];
-        let text = '';
-        for (const row of page) text += await encodeLine(name, row as Record<string, unknown>);
-        counts[name] = (counts[name] ?? 0) + page.length;
-        total += page.length;
-        onRows?.(total);
-        controller.enqueue(encoder.encode(text));
-        return;
-      }
-      controller.close();
+      if (next >= page.length && !(await nextPage())) return controller.close();
+      // Rows are encoded a piece at a time: a file (a photo) is read only when its row's turn comes.
+      const name = backupTables[tableIndex]!;
+      let text = '';
+      const start = next;
+      while (next < page.length && text.length < PIECE_CHARS)
+        text += await encodeLine(name, page[next++] as Record<string, unknown>);
+      counts[name] = (counts[name] ?? 0) + (next - start);
+      total += next - start;
+      onRows?.(total);
+      controller.enqueue(encoder.encode(text));
     },
   });
   return { stream, counts };
