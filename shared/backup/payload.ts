@@ -22,7 +22,7 @@ const isBlob = (value: unknown): value is Blob =>
   typeof Blob !== 'undefined' && value instanceof Blob;
 
 /** Every file inside a row, at any depth (an outbox entry carries a whole row, photo included). */
-const blobsIn = (value: unknown, found: Blob[] = []): Blob[] => {
+export const blobsIn = (value: unknown, found: Blob[] = []): Blob[] => {
   if (isBlob(value)) found.push(value);
   else if (Array.isArray(value)) for (const v of value) blobsIn(v, found);
   else if (typeof value === 'object' && value !== null)

@@ -140,3 +140,18 @@ describe('exporting a store full of photos', () => {
     for (const bytes of pieces) expect(bytes).toBeLessThan(4 * 1024 * 1024 + 2_100_000);
   });
 });
+
+describe('restoring a store full of photos', () => {
+  it('writes the photos a few MB at a time, not after 2,000 rows', async () => {
+    const target = emptyStore();
+    const written: number[] = [];
+    const { sink } = importLines(target, (rows) => written.push(rows));
+    const writer = sink.getWriter();
+    const photo = new Blob([new Uint8Array(1_500_000)], { type: 'image/jpeg' });
+    for (let i = 0; i < 6; i++)
+      await writer.write({ table: 'attachments', row: { id: `a${i}`, ownerId: 'p', blob: photo } });
+    await writer.close();
+    expect(written).toEqual([3, 6]);
+    expect(await target.attachments.count()).toBe(6);
+  });
+});

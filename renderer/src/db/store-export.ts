@@ -1,5 +1,5 @@
 import type { IndexableType } from 'dexie';
-import { encodeLine, type PayloadLine } from '../../../shared/backup/payload';
+import { blobsIn, encodeLine, type PayloadLine } from '../../../shared/backup/payload';
 import { tableNames, type TableName } from '../../../shared/db/schema';
 import type { ClinicDb } from './database';
 
@@ -94,11 +94,13 @@ export const importLines = (
   const known = new Set<string>(backupTables);
   let pending = new Map<string, unknown[]>();
   let pendingRows = 0;
+  let pendingFileBytes = 0;
   let total = 0;
   const flush = async () => {
     const batch = pending;
     pending = new Map();
     pendingRows = 0;
+    pendingFileBytes = 0;
     await target.transaction(
       'rw',
       [...batch.keys()].map((t) => target.table(t)),
@@ -117,7 +119,9 @@ export const importLines = (
       counts[line.table] = (counts[line.table] ?? 0) + 1;
       total += 1;
       pendingRows += 1;
-      if (pendingRows >= PAGE_ROWS) await flush();
+      pendingFileBytes += blobsIn(line.row).reduce((sum, blob) => sum + blob.size, 0);
+      // A batch of photos is written once it holds a few MB, not after 2,000 of them.
+      if (pendingRows >= PAGE_ROWS || pendingFileBytes >= PIECE_CHARS) await flush();
     },
     async close() {
       if (pendingRows > 0) await flush();
