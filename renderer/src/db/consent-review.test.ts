@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { unsignedItemRows } from './consent-review';
-import { draftNotice, signConsent } from './consents';
 import { planItem } from './planned-items';
-import { bothSignatures, chairClinic } from './testing/consents';
+import { chairClinic, signImplant } from './testing/consents';
 
 describe("the insurance officer's list of unsigned self-pay items", () => {
   it('names the patient and the clinician and gives the self-pay share of each unsigned item', async () => {
@@ -30,25 +29,9 @@ describe("the insurance officer's list of unsigned self-pay items", () => {
   });
 
   it('drops an item once the patient has signed for it', async () => {
-    const { ctx, doctor, visit, items } = await chairClinic();
-    await planItem(ctx, doctor, {
-      visitId: visit.id,
-      catalogueItemId: items[2]!.id,
-      quantity: 1,
-      reason: '缺牙修复',
-      alternatives: { kind: 'none' },
-    });
-    const request = {
-      visitId: visit.id,
-      decision: 'agreed' as const,
-      signer: { kind: 'patient' as const },
-    };
-    const draft = await draftNotice(ctx, doctor, request);
-    await signConsent(ctx, doctor, {
-      ...request,
-      draftHash: draft.draftHash,
-      signatures: bothSignatures(),
-    });
+    const clinic = await chairClinic();
+    const { ctx, visit } = clinic;
+    await signImplant(clinic);
     expect(await unsignedItemRows(ctx.db, visit.date)).toEqual([]);
   });
 });

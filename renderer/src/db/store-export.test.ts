@@ -6,12 +6,10 @@ import { webPrimitives } from '../../../shared/backup/primitives';
 import { readBackup } from '../../../shared/backup/read-backup';
 import { writeBackup } from '../../../shared/backup/write-backup';
 import { newId } from '../../../shared/ids';
-import { draftNotice, signConsent } from './consents';
 import { ClinicDb } from './database';
 import { seedDemoClinic } from './demo-seed';
 import { savePatientPhoto } from './patients';
-import { planItem } from './planned-items';
-import { bothSignatures, chairClinic } from './testing/consents';
+import { bothSignatures, chairClinic, signImplant } from './testing/consents';
 import { backupTables, exportStore, importLines, RestoreError } from './store-export';
 
 const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 250, 0xff, 0xd9]);
@@ -19,22 +17,9 @@ const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 250, 0xff, 0xd9]);
 /** A clinic with something in every kind of table: staff, settings, audit, patients, a photo, a signed consent. */
 const fullClinic = async () => {
   const clinic = await chairClinic();
-  const { ctx, ownerActor, doctor, visit, items, patient } = clinic;
+  const { ctx, ownerActor, patient } = clinic;
   await savePatientPhoto(ctx, ownerActor, patient.id, new Blob([JPEG], { type: 'image/jpeg' }));
-  await planItem(ctx, doctor, {
-    visitId: visit.id,
-    catalogueItemId: items[2]!.id,
-    quantity: 1,
-    reason: '缺牙修复',
-    alternatives: { kind: 'none' },
-  });
-  const request = {
-    visitId: visit.id,
-    decision: 'agreed' as const,
-    signer: { kind: 'patient' as const },
-  };
-  const { draftHash } = await draftNotice(ctx, doctor, request);
-  await signConsent(ctx, doctor, { ...request, draftHash, signatures: bothSignatures() });
+  await signImplant(clinic);
   await seedDemoClinic(ctx.db, { patients: 300, endDate: '2026-11-21' });
   return clinic;
 };

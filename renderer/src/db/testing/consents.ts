@@ -1,5 +1,7 @@
 import type { CatalogueEntry, CatalogueItem } from '../../../../shared/catalogue/catalogue';
 import type { Signature } from '../../../../shared/consents/signature';
+import { draftNotice, signConsent } from '../consents';
+import { planItem } from '../planned-items';
 import { checkIn } from '../visits';
 import { actorOf } from '../staff';
 import { storeWithOwner } from './store';
@@ -104,4 +106,27 @@ export const chairClinic = async () => {
     doctor: actorOf(team.clinician),
     officer: actorOf(team.officer),
   };
+};
+
+/** The chair's shortest story: the implant (自费) planned with "no alternative", signed by the patient. */
+export const signImplant = async ({
+  ctx,
+  doctor,
+  visit,
+  items,
+}: Awaited<ReturnType<typeof chairClinic>>) => {
+  await planItem(ctx, doctor, {
+    visitId: visit.id,
+    catalogueItemId: items[2]!.id,
+    quantity: 1,
+    reason: '缺牙修复',
+    alternatives: { kind: 'none' },
+  });
+  const request = {
+    visitId: visit.id,
+    decision: 'agreed' as const,
+    signer: { kind: 'patient' as const },
+  };
+  const { draftHash } = await draftNotice(ctx, doctor, request);
+  return signConsent(ctx, doctor, { ...request, draftHash, signatures: bothSignatures() });
 };
