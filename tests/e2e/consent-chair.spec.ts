@@ -185,12 +185,19 @@ test('a refusal is witnessed by staff, and a guardian signs with a checked ID nu
 test('the front desk bills from Today: a covered item at once, a self-pay item only once signed', async ({
   page,
 }) => {
-  test.slow(); // three logins with PBKDF2
+  test.slow(); // three logins with PBKDF2 and a signing
   const { today, patients } = await morningAtTheDesk(page, 1);
   const patient = patients[0]!;
   const chair = await openPlan(page, today, patient);
   await chair.add('qccts', '龋齿充填术', {});
   await chair.add('zztzr', '种植体植入', { reason: '缺牙修复', alternatives: 'none' });
+  await chair.prepare();
+  await chair.sign('signer');
+  await chair.sign('clinician');
+  await chair.confirm();
+  await chair.signedAndClosed();
+  // Planned after the signing: not covered by it.
+  await chair.add('ggzl', '根管治疗术', { reason: '根尖周炎', alternatives: '拔除患牙' });
 
   await new ShellPage(page).logout();
   await new LoginPage(page).attempt(DEMO_CLINIC.username, DEMO_CLINIC.password);
@@ -199,13 +206,17 @@ test('the front desk bills from Today: a covered item at once, a self-pay item o
   await expect(today.row(patient).getByTestId('plan-visit')).toHaveText('收费');
   await today.row(patient).getByTestId('plan-visit').click();
   await chair.expectOpenFor(patient.name);
-  // The desk bills; it neither plans nor performs.
+  // The desk bills; it neither plans, performs, nor reads the notices themselves.
   await expect(page.getByTestId('line-perform')).toHaveCount(0);
   await expect(page.getByTestId('prepare-notice')).toHaveCount(0);
+  await expect(chair.notice(1)).toHaveAttribute('data-state', 'signed');
+  await expect(page.getByTestId('notice-open')).toHaveCount(0);
 
   await chair.line('龋齿充填术').getByTestId('line-bill').click();
   await expect(chair.line('龋齿充填术').getByTestId('line-status')).toContainText('已收费');
   await chair.line('种植体植入').getByTestId('line-bill').click();
-  await expect(chair.failure()).toContainText('“种植体植入”是乙类或自费项目，患者尚未签署');
-  await expect(chair.line('种植体植入').getByTestId('line-status')).not.toContainText('已收费');
+  await expect(chair.line('种植体植入').getByTestId('line-status')).toContainText('已收费');
+  await chair.line('根管治疗术').getByTestId('line-bill').click();
+  await expect(chair.failure()).toContainText('“根管治疗术”是乙类或自费项目，患者尚未签署');
+  await expect(chair.line('根管治疗术').getByTestId('line-status')).not.toContainText('已收费');
 });

@@ -13,15 +13,9 @@ const STATE_COLORS: Record<ConsentState, string> = {
   voided: 'default',
 };
 
-const NoticeRow = ({
-  notice,
-  canVoid,
-  onVoid,
-}: {
-  notice: VisitNotice;
-  canVoid: boolean;
-  onVoid: (consent: Consent) => void;
-}) => {
+type Allowed = { canOpen: boolean; canVoid: boolean; onVoid: (consent: Consent) => void };
+
+const NoticeRow = ({ notice, canOpen, canVoid, onVoid }: Allowed & { notice: VisitNotice }) => {
   const { t } = useTranslation();
   const staffName = useStaffNames();
   const { consent, voided, state } = notice;
@@ -68,9 +62,11 @@ const NoticeRow = ({
         )}
       </Space>
       <Space>
-        <Typography.Link href={`#/consents/${consent.id}`} data-testid="notice-open">
-          {t('consents.notices.open')}
-        </Typography.Link>
+        {canOpen && (
+          <Typography.Link href={`#/consents/${consent.id}`} data-testid="notice-open">
+            {t('consents.notices.open')}
+          </Typography.Link>
+        )}
         {canVoid && !voided && (
           <Button size="small" danger onClick={() => onVoid(consent)} data-testid="notice-void">
             {t('consents.notices.void')}
@@ -84,13 +80,8 @@ const NoticeRow = ({
 /** The visit's notices, newest first: each links to its printable page and may be voided. */
 export const NoticesList = ({
   notices,
-  canVoid,
-  onVoid,
-}: {
-  notices: readonly VisitNotice[];
-  canVoid: boolean;
-  onVoid: (consent: Consent) => void;
-}) => {
+  ...allowed
+}: Allowed & { notices: readonly VisitNotice[] }) => {
   const { t } = useTranslation();
   return (
     <Card size="small" title={t('consents.notices.title')} data-testid="visit-notices">
@@ -99,7 +90,7 @@ export const NoticesList = ({
       ) : (
         <Flex vertical gap={12}>
           {notices.map((notice) => (
-            <NoticeRow key={notice.consent.id} notice={notice} canVoid={canVoid} onVoid={onVoid} />
+            <NoticeRow key={notice.consent.id} notice={notice} {...allowed} />
           ))}
         </Flex>
       )}

@@ -98,6 +98,8 @@ export const VisitPlanPage = () => {
       </Card>
       <NoticesList
         notices={plan.notices}
+        // The front desk bills from this page but does not read the notices themselves.
+        canOpen={can(me.role, 'consent.view')}
         canVoid={can(me.role, 'consent.void')}
         onVoid={(consent) => setVoiding({ consent, open: true })}
       />
