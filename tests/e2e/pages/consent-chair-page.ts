@@ -213,6 +213,8 @@ export class ConsentChairPage {
 
   /** A name written across the box: several strokes with the mouse, as a pen would. */
   async sign(pad: 'signer' | 'clinician') {
+    // Hovering waits until the box stands still: the drawer may still be sliding in.
+    await this.page.getByTestId(`pad-${pad}`).hover();
     const box = (await this.page.getByTestId(`pad-${pad}`).boundingBox())!;
     const { mouse } = this.page;
     const strokes = [
@@ -231,6 +233,7 @@ export class ConsentChairPage {
 
   /** A dot: what a hurried tap leaves. */
   async dot(pad: 'signer' | 'clinician') {
+    await this.page.getByTestId(`pad-${pad}`).hover();
     const box = (await this.page.getByTestId(`pad-${pad}`).boundingBox())!;
     await this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   }
