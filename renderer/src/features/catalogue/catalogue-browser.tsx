@@ -1,26 +1,18 @@
 import { SearchOutlined } from '@ant-design/icons';
 import { Empty, Flex, Input, Table, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState, type HTMLAttributes } from 'react';
+import { useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogueItem, CatalogueVersion } from '../../../../shared/catalogue/catalogue';
 import { useServices } from '../../app/services';
 import { catalogueItemsPage, searchCatalogueVersion } from '../../db/catalogue';
 import { useItemColumns } from './item-columns';
+import { useDebounced } from '../../ui/use-debounced';
 
 /** Past this, one more row helps nobody: the officer types one more character. */
 const LIMIT = 100;
 const PAGE_SIZE = 20;
 const DEBOUNCE_MS = 80;
-
-const useDebounced = <T,>(value: T, ms: number): T => {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return settled;
-};
 
 // JSX accepts data-* attributes, a typed object literal does not: hence the cast.
 const rowProps = (item: CatalogueItem) =>

@@ -12,21 +12,13 @@ import { useSession } from '../../app/session-store';
 import { searchPatients } from '../../db/patients';
 import { optionId, PatientResults } from './patient-results';
 import { KeyHints, SearchHints } from './search-hints';
+import { useDebounced } from '../../ui/use-debounced';
 
 /** More would not help anyone: past this, the desk types one more character. */
 const LIMIT = 100;
 /** Short enough to feel like every keystroke; long enough not to query for each of "zhang". */
 const DEBOUNCE_MS = 60;
 const PAGE_ROWS = 10;
-
-const useDebounced = <T,>(value: T, ms: number): T => {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return settled;
-};
 
 /**
  * The front desk's one search box. Results follow the typing; ↑ ↓ choose, Enter opens, Alt+N
