@@ -2,7 +2,8 @@ import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './tests/chromium';
 import { FAKE_VIDEO_PATH } from './tests/e2e-camera/camera-video';
 
-const PORT = 4173;
+// E2E_PORT lets two checkouts on one machine run their end-to-end tests side by side.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 const chromium = {
   browserName: 'chromium',
