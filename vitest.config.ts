@@ -14,6 +14,8 @@ export default defineConfig({
       'tests/integration/**/*.test.ts',
     ],
     environment: 'node',
+    // A throwaway PostgreSQL server for the hub's PostgreSQL tests (skipped where none is installed).
+    globalSetup: ['tests/setup/postgres.ts'],
     testTimeout: 30_000,
   },
 });

@@ -1,0 +1,216 @@
+import Database from 'better-sqlite3';
+import { Kysely, PostgresDialect, sql, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { join } from 'node:path';
+
+/**
+ * The hub's tables, one definition for SQLite and PostgreSQL. Booleans are 0/1 integers and times
+ * are milliseconds (bigint) in both, so the queries in hub-store.ts are the same on either.
+ */
+export type HubTables = {
+  meta: {
+    id: number;
+    epoch: string;
+    clinic_id: string | null;
+    clinic_name: string | null;
+    created_at: number;
+    /** The last seq handed out: the log's end. */
+    log_end: number;
+    /** Changes up to here have their body only in the snapshot segments. */
+    compacted_through: number;
+    store_version: number;
+  };
+  devices: {
+    id: string;
+    name: string;
+    token_hash: string;
+    admin: number;
+    paired_at: number;
+    last_seen_at: number | null;
+    acked_through: number;
+    cursor: number;
+    revoked_at: number | null;
+  };
+  pairing_codes: {
+    code_hash: string;
+    admin: number;
+    created_at: number;
+    expires_at: number;
+    used_at: number | null;
+  };
+  log: LogRow;
+  /** Changes of a transaction whose last change has not arrived yet (durable, acknowledged). */
+  staged: Omit<LogRow, 'seq' | 'erased'>;
+  erasures: { tbl: string; entity_id: string; seq: number; segments_done: number };
+  segments: {
+    id: number;
+    from_seq: number;
+    to_seq: number;
+    entries: number;
+    bytes: number;
+    created_at: number;
+  };
+  segment_chunks: { segment_id: number; idx: number; data: Buffer };
+  attachments: { hash: string; size: number; data: Buffer; created_at: number };
+};
+
+export type LogRow = {
+  seq: number;
+  device_id: string;
+  device_seq: number;
+  tx_id: string;
+  tx_index: number;
+  tx_size: number;
+  tbl: string;
+  entity_id: string;
+  op: string;
+  /** SHA-256 of the change as pushed: a repeated device number must carry the same content. */
+  hash: string;
+  received_at: number;
+  /** The change's JSON as served; null once compacted into the snapshot. */
+  body: string | null;
+  erased: number;
+};
+
+export type HubDialect = 'sqlite' | 'postgres';
+export type HubDb = { db: Kysely<HubTables>; dialect: HubDialect; close(): Promise<void> };
+
+export const SQLITE_FILE = 'hub.sqlite';
+
+/** better-sqlite3, WAL, synchronous=FULL: a commit the hub acknowledged survives a power cut. */
+export const openSqlite = (dataDir: string): HubDb => {
+  const database = new Database(join(dataDir, SQLITE_FILE));
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = FULL');
+  database.pragma('busy_timeout = 10000');
+  database.pragma('foreign_keys = ON');
+  const db = new Kysely<HubTables>({ dialect: new SqliteDialect({ database }) });
+  return { db, dialect: 'sqlite', close: () => db.destroy() };
+};
+
+const INT8_OID = 20;
+
+/** A pool on the clinic's PostgreSQL; bigint columns come back as numbers (seq < 2^53). */
+export const openPostgres = (url: string, options: { max?: number } = {}): HubDb => {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 8,
+    types: {
+      getTypeParser: ((oid: number, format?: string) =>
+        oid === INT8_OID
+          ? (value: string) => Number(value)
+          : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+    },
+  });
+  // An idle client that loses its server (restart, cut connection) must not crash the hub.
+  pool.on('error', () => {});
+  const db = new Kysely<HubTables>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', close: () => db.destroy() };
+};
+
+export const STORE_VERSION = 1;
+
+/** Creates the tables on first start; later versions add migrations here. */
+export const migrate = async ({ db, dialect }: HubDb): Promise<void> => {
+  const blob = dialect === 'postgres' ? 'bytea' : 'blob';
+  const schema = db.schema;
+  await schema
+    .createTable('meta')
+    .ifNotExists()
+    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('epoch', 'text', (c) => c.notNull())
+    .addColumn('clinic_id', 'text')
+    .addColumn('clinic_name', 'text')
+    .addColumn('created_at', 'bigint', (c) => c.notNull())
+    .addColumn('log_end', 'bigint', (c) => c.notNull())
+    .addColumn('compacted_through', 'bigint', (c) => c.notNull())
+    .addColumn('store_version', 'integer', (c) => c.notNull())
+    .execute();
+  await schema
+    .createTable('devices')
+    .ifNotExists()
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+    .addColumn('admin', 'integer', (c) => c.notNull())
+    .addColumn('paired_at', 'bigint', (c) => c.notNull())
+    .addColumn('last_seen_at', 'bigint')
+    .addColumn('acked_through', 'bigint', (c) => c.notNull())
+    .addColumn('cursor', 'bigint', (c) => c.notNull())
+    .addColumn('revoked_at', 'bigint')
+    .execute();
+  await schema
+    .createTable('pairing_codes')
+    .ifNotExists()
+    .addColumn('code_hash', 'text', (c) => c.primaryKey())
+    .addColumn('admin', 'integer', (c) => c.notNull())
+    .addColumn('created_at', 'bigint', (c) => c.notNull())
+    .addColumn('expires_at', 'bigint', (c) => c.notNull())
+    .addColumn('used_at', 'bigint')
+    .execute();
+  const changeColumns = <T extends Parameters<typeof schema.createTable>[0]>(name: T) =>
+    schema
+      .createTable(name)
+      .ifNotExists()
+      .addColumn('device_id', 'text', (c) => c.notNull())
+      .addColumn('device_seq', 'bigint', (c) => c.notNull())
+      .addColumn('tx_id', 'text', (c) => c.notNull())
+      .addColumn('tx_index', 'integer', (c) => c.notNull())
+      .addColumn('tx_size', 'integer', (c) => c.notNull())
+      .addColumn('tbl', 'text', (c) => c.notNull())
+      .addColumn('entity_id', 'text', (c) => c.notNull())
+      .addColumn('op', 'text', (c) => c.notNull())
+      .addColumn('hash', 'text', (c) => c.notNull())
+      .addColumn('received_at', 'bigint', (c) => c.notNull());
+  await changeColumns('log')
+    .addColumn('seq', 'bigint', (c) => c.primaryKey())
+    .addColumn('body', 'text')
+    .addColumn('erased', 'integer', (c) => c.notNull())
+    .addUniqueConstraint('log_device_seq', ['device_id', 'device_seq'])
+    .execute();
+  await schema
+    .createIndex('log_entity')
+    .ifNotExists()
+    .on('log')
+    .columns(['tbl', 'entity_id'])
+    .execute();
+  await changeColumns('staged')
+    .addColumn('body', 'text')
+    .addPrimaryKeyConstraint('staged_pk', ['device_id', 'device_seq'])
+    .execute();
+  await schema
+    .createTable('erasures')
+    .ifNotExists()
+    .addColumn('tbl', 'text', (c) => c.notNull())
+    .addColumn('entity_id', 'text', (c) => c.notNull())
+    .addColumn('seq', 'bigint', (c) => c.notNull())
+    .addColumn('segments_done', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('erasures_pk', ['tbl', 'entity_id'])
+    .execute();
+  await schema
+    .createTable('segments')
+    .ifNotExists()
+    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('from_seq', 'bigint', (c) => c.notNull())
+    .addColumn('to_seq', 'bigint', (c) => c.notNull())
+    .addColumn('entries', 'integer', (c) => c.notNull())
+    .addColumn('bytes', 'bigint', (c) => c.notNull())
+    .addColumn('created_at', 'bigint', (c) => c.notNull())
+    .execute();
+  await schema
+    .createTable('segment_chunks')
+    .ifNotExists()
+    .addColumn('segment_id', 'integer', (c) => c.notNull())
+    .addColumn('idx', 'integer', (c) => c.notNull())
+    .addColumn('data', sql.raw(blob), (c) => c.notNull())
+    .addPrimaryKeyConstraint('segment_chunks_pk', ['segment_id', 'idx'])
+    .execute();
+  await schema
+    .createTable('attachments')
+    .ifNotExists()
+    .addColumn('hash', 'text', (c) => c.primaryKey())
+    .addColumn('size', 'bigint', (c) => c.notNull())
+    .addColumn('data', sql.raw(blob), (c) => c.notNull())
+    .addColumn('created_at', 'bigint', (c) => c.notNull())
+    .execute();
+};

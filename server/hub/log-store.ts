@@ -1,0 +1,320 @@
+import type { Kysely } from 'kysely';
+import { canonicalJson } from '../../shared/canonical-json';
+import { sha256Hex } from '../../shared/hash';
+import { SYNC_LIMITS, type Change } from '../../shared/sync/protocol';
+import type { HubTables, LogRow } from './hub-db';
+import { HubError } from './hub-error';
+import { insertInSlices, readMeta, type StoreCore } from './store-core';
+
+type StagedRow = HubTables['staged'];
+
+/** What a push did; `ackedThrough` covers changes held in staging too (they are durable). */
+export type PushOutcome = {
+  ackedThrough: number;
+  accepted: number;
+  duplicates: number;
+  logEnd: number;
+};
+
+/** A transaction's changes, held until its last one arrives, stay under this many bytes. */
+const TX_MAX_BYTES = 16 * 1024 * 1024;
+
+const toRow = (deviceId: string, change: Change, receivedAt: number): StagedRow => {
+  const body = canonicalJson(change);
+  return {
+    device_id: deviceId,
+    device_seq: change.deviceSeq,
+    tx_id: change.txId,
+    tx_index: change.txIndex,
+    tx_size: change.txSize,
+    tbl: change.table,
+    entity_id: change.entityId,
+    op: change.op,
+    hash: sha256Hex(body),
+    received_at: receivedAt,
+    body,
+  };
+};
+
+/** The change with its content wiped: what stays of it once a retention disposal erased it. */
+const erasedBody = (body: string): string => canonicalJson({ ...JSON.parse(body), data: null });
+
+/**
+ * Takes a device's changes into the log, in one transaction acknowledged only after a durable
+ * commit. Changes already held are skipped (a retried push is harmless) unless their content
+ * differs; a gap in the device's numbers is refused. A transaction's changes enter the log
+ * together, with consecutive seqs, so a pull page never has to split one.
+ */
+export const pushChanges = (
+  core: StoreCore,
+  deviceId: string,
+  changes: readonly Change[],
+): Promise<PushOutcome> => {
+  for (let i = 1; i < changes.length; i++) {
+    if (changes[i]!.deviceSeq <= changes[i - 1]!.deviceSeq) {
+      throw new HubError('malformed', { detail: 'deviceSeq must increase within a push' });
+    }
+  }
+  const receivedAt = core.clock.now();
+  const rows = changes.map((change) => toRow(deviceId, change, receivedAt));
+  for (const row of rows) {
+    if (row.body!.length > SYNC_LIMITS.changeMaxBytes) {
+      throw new HubError('too-large', {
+        deviceSeq: row.device_seq,
+        limits: { changeMaxBytes: SYNC_LIMITS.changeMaxBytes },
+      });
+    }
+  }
+  return core.transaction(async (trx) => {
+    // The clinic's counter row, locked: seqs are handed out in commit order (PostgreSQL).
+    const meta = await lockMeta(core, trx);
+    const device = await trx
+      .selectFrom('devices')
+      .select(['acked_through'])
+      .where('id', '=', deviceId)
+      .executeTakeFirstOrThrow();
+    const held = rows.filter((row) => row.device_seq <= device.acked_through);
+    const fresh = rows.filter((row) => row.device_seq > device.acked_through);
+    await checkDuplicates(trx, deviceId, held);
+    let expected = device.acked_through + 1;
+    for (const row of fresh) {
+      if (row.device_seq !== expected) throw new HubError('gap', { expected });
+      expected++;
+    }
+    if (fresh.length === 0) {
+      return {
+        ackedThrough: device.acked_through,
+        accepted: 0,
+        duplicates: held.length,
+        logEnd: meta.log_end,
+      };
+    }
+    const staged = await trx
+      .selectFrom('staged')
+      .selectAll()
+      .where('device_id', '=', deviceId)
+      .orderBy('device_seq')
+      .execute();
+    const { complete, open } = groupTransactions(staged, fresh);
+    const erased = await erasedEntities(trx, complete);
+    let seq = meta.log_end;
+    const logRows: LogRow[] = complete.map((row) => {
+      const key = `${row.tbl}\u0000${row.entity_id}`;
+      const wiped = row.op !== 'erase' && erased.has(key);
+      return {
+        ...row,
+        seq: ++seq,
+        body: wiped ? erasedBody(row.body!) : row.body,
+        erased: wiped ? 1 : 0,
+      };
+    });
+    await insertInSlices(logRows, (slice) => trx.insertInto('log').values(slice).execute());
+    const completedStaged = complete.filter((row) =>
+      staged.some((s) => s.device_seq === row.device_seq),
+    );
+    if (completedStaged.length > 0) {
+      await trx
+        .deleteFrom('staged')
+        .where('device_id', '=', deviceId)
+        .where('device_seq', '<=', completedStaged.at(-1)!.device_seq)
+        .execute();
+    }
+    const newlyOpen = open.filter((row) => !staged.some((s) => s.device_seq === row.device_seq));
+    await insertInSlices(newlyOpen, (slice) => trx.insertInto('staged').values(slice).execute());
+    for (const row of logRows) if (row.op === 'erase') await recordErasure(trx, row);
+    await trx
+      .updateTable('devices')
+      .set({ acked_through: expected - 1, last_seen_at: receivedAt })
+      .where('id', '=', deviceId)
+      .execute();
+    if (logRows.length > 0) {
+      await trx.updateTable('meta').set({ log_end: seq }).where('id', '=', 1).execute();
+      await core.hooks.pushBeforeCommit?.(meta.log_end + 1, seq);
+      await core.publish(trx, { kind: 'log', logEnd: seq });
+    }
+    return {
+      ackedThrough: expected - 1,
+      accepted: fresh.length,
+      duplicates: held.length,
+      logEnd: seq,
+    };
+  });
+};
+
+const lockMeta = (core: StoreCore, trx: Kysely<HubTables>) => {
+  const query = trx.selectFrom('meta').selectAll().where('id', '=', 1);
+  return (core.dialect === 'postgres' ? query.forUpdate() : query).executeTakeFirstOrThrow();
+};
+
+/** A device number the hub holds must come back with the same content: else refuse and report. */
+const checkDuplicates = async (
+  trx: Kysely<HubTables>,
+  deviceId: string,
+  held: readonly StagedRow[],
+): Promise<void> => {
+  if (held.length === 0) return;
+  const seqs = held.map((row) => row.device_seq);
+  const stored = new Map<number, string>();
+  for (const table of ['log', 'staged'] as const) {
+    const found = await trx
+      .selectFrom(table)
+      .select(['device_seq', 'hash'])
+      .where('device_id', '=', deviceId)
+      .where('device_seq', 'in', seqs)
+      .execute();
+    for (const row of found) stored.set(row.device_seq, row.hash);
+  }
+  for (const row of held) {
+    if (stored.get(row.device_seq) !== row.hash) {
+      throw new HubError('conflicting-duplicate', { deviceSeq: row.device_seq });
+    }
+  }
+};
+
+/**
+ * Splits the device's staged tail and its new changes into whole transactions (ready for the
+ * log) and the one transaction still open (held back). Refuses a transaction that is broken
+ * off, interleaved with another, or too large.
+ */
+const groupTransactions = (
+  staged: readonly StagedRow[],
+  fresh: readonly StagedRow[],
+): { complete: StagedRow[]; open: StagedRow[] } => {
+  const complete: StagedRow[] = [];
+  let open: StagedRow[] = [];
+  let openBytes = 0;
+  for (const row of [...staged, ...fresh]) {
+    const first = open[0];
+    const fits = first
+      ? row.tx_id === first.tx_id &&
+        row.tx_size === first.tx_size &&
+        row.tx_index === open.at(-1)!.tx_index + 1
+      : row.tx_index === 0;
+    if (!fits) {
+      throw new HubError('broken-transaction', {
+        deviceSeq: row.device_seq,
+        ...(first
+          ? { openTransaction: first.tx_id, expectedIndex: open.at(-1)!.tx_index + 1 }
+          : {}),
+      });
+    }
+    open.push(row);
+    openBytes += row.body!.length;
+    if (openBytes > TX_MAX_BYTES) {
+      throw new HubError('too-large', { txId: row.tx_id, limits: { txMaxBytes: TX_MAX_BYTES } });
+    }
+    if (row.tx_index === row.tx_size - 1) {
+      complete.push(...open);
+      open = [];
+      openBytes = 0;
+    }
+  }
+  return { complete, open };
+};
+
+/** Entities erased before, or by this very push: their content never enters the log again. */
+const erasedEntities = async (
+  trx: Kysely<HubTables>,
+  rows: readonly StagedRow[],
+): Promise<Set<string>> => {
+  const keys = new Set<string>();
+  for (const row of rows) if (row.op === 'erase') keys.add(`${row.tbl}\u0000${row.entity_id}`);
+  const ids = [...new Set(rows.map((row) => row.entity_id))];
+  for (let i = 0; i < ids.length; i += 400) {
+    const found = await trx
+      .selectFrom('erasures')
+      .select(['tbl', 'entity_id'])
+      .where('entity_id', 'in', ids.slice(i, i + 400))
+      .execute();
+    for (const row of found) keys.add(`${row.tbl}\u0000${row.entity_id}`);
+  }
+  return keys;
+};
+
+/** A retention disposal: the hub wipes the entity's content from its log; the erasure record stays. */
+const recordErasure = async (trx: Kysely<HubTables>, erase: LogRow): Promise<void> => {
+  await trx
+    .insertInto('erasures')
+    .values({ tbl: erase.tbl, entity_id: erase.entity_id, seq: erase.seq, segments_done: 0 })
+    .onConflict((oc) =>
+      oc.columns(['tbl', 'entity_id']).doUpdateSet({ seq: erase.seq, segments_done: 0 }),
+    )
+    .execute();
+  const earlier = await trx
+    .selectFrom('log')
+    .select(['seq', 'body'])
+    .where('tbl', '=', erase.tbl)
+    .where('entity_id', '=', erase.entity_id)
+    .where('op', '!=', 'erase')
+    .where('erased', '=', 0)
+    .execute();
+  for (const row of earlier) {
+    await trx
+      .updateTable('log')
+      .set({ erased: 1, body: row.body === null ? null : erasedBody(row.body) })
+      .where('seq', '=', row.seq)
+      .execute();
+  }
+};
+
+export type PulledRow = {
+  seq: number;
+  device_id: string;
+  received_at: number;
+  body: string;
+  erased: number;
+};
+
+export type PullOutcome = { rows: PulledRow[]; next: number; more: boolean };
+
+/**
+ * One page of the log after `after`, bounded by count and bytes, never ending inside a
+ * transaction. A cursor below the compacted horizon must re-snapshot; one beyond the log's end
+ * means the hub is not the one the device knew.
+ */
+export const pullChanges = async (
+  core: StoreCore,
+  deviceId: string,
+  page: { after: number; limit: number; maxBytes: number },
+): Promise<PullOutcome> => {
+  const meta = await readMeta(core.db);
+  if (page.after > meta.log_end) {
+    throw new HubError('cursor-ahead', { logEnd: meta.log_end });
+  }
+  if (page.after < meta.compacted_through) {
+    throw new HubError('behind-horizon', { horizon: meta.compacted_through });
+  }
+  const select = (after: number, limit: number) =>
+    core.db
+      .selectFrom('log')
+      .select(['seq', 'device_id', 'received_at', 'body', 'erased', 'tx_index', 'tx_size'])
+      .where('seq', '>', after)
+      .orderBy('seq')
+      .limit(limit)
+      .execute();
+  const fetched = await select(page.after, page.limit);
+  const rows: typeof fetched = [];
+  let bytes = 0;
+  for (const row of fetched) {
+    if (rows.length > 0 && bytes + row.body!.length > page.maxBytes) break;
+    rows.push(row);
+    bytes += row.body!.length;
+  }
+  // Finish the transaction the page stopped in: a row travels with its audit event.
+  const last = rows.at(-1);
+  if (last && last.tx_index < last.tx_size - 1) {
+    const rest = await select(last.seq, last.tx_size - 1 - last.tx_index);
+    rows.push(...rest);
+  }
+  if (rows.some((row) => row.body === null)) {
+    // Compacted while this page was read: the device must take the snapshot.
+    throw new HubError('behind-horizon', { horizon: (await readMeta(core.db)).compacted_through });
+  }
+  const next = rows.at(-1)?.seq ?? page.after;
+  await core.db
+    .updateTable('devices')
+    .set({ cursor: page.after, last_seen_at: core.clock.now() })
+    .where('id', '=', deviceId)
+    .execute();
+  return { rows: rows as PulledRow[], next, more: next < (await readMeta(core.db)).log_end };
+};
