@@ -8,4 +8,9 @@ process.exitCode = await runCli(process.argv.slice(2), {
   clock: systemClock,
   elapsed: () => performance.now(),
   readPassphrase: promptPassphrase,
+  waitForStop: () =>
+    new Promise((resolve) => {
+      for (const signal of ['SIGTERM', 'SIGINT'] as const)
+        process.once(signal, () => resolve(signal));
+    }),
 });

@@ -4,6 +4,7 @@ import type { Clock } from '../../shared/clock/clock';
 import type { TableName } from '../../shared/db/schema';
 import { displayWidth, padEndTo } from '../../shared/text-width';
 import { inspectCommand, verifyCommand } from './backup-commands';
+import { pairCodeCommand, runHubCommand, type RawHubOptions } from './hub-command';
 import { bilingual, CliError } from './cli-message';
 import { readPassphraseFile } from './passphrase';
 import {
@@ -19,6 +20,8 @@ import { DEMO_PASSWORD } from '../../shared/demo/demo-store';
 
 /** Everything the CLI touches outside its arguments, so tests run it in-process. */
 export type CliIo = {
+  /** Resolves when a long-running command (the hub) should stop, with the signal's name. */
+  waitForStop?: () => Promise<string>;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   clock: Clock;
@@ -62,6 +65,7 @@ const buildProgram = (io: CliIo, setExitCode: (code: number) => void): Command =
     .helpOption('-h, --help', '显示帮助 / show help')
     .helpCommand('help [command]', '显示命令的帮助 / show help for a command')
     .exitOverride()
+    .enablePositionalOptions()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => {} });
 
   program
@@ -142,6 +146,37 @@ const buildProgram = (io: CliIo, setExitCode: (code: number) => void): Command =
         : await io.readPassphrase('备份密码 / backup passphrase: ');
       io.stdout(await verifyCommand(file, passphrase));
     });
+  const hub = program
+    .command('hub')
+    .description('运行诊所同步服务 / run the clinic sync hub')
+    .helpOption('-h, --help', '显示帮助 / show help')
+    // `hub pair-code --data DIR`: options after the subcommand are the subcommand's own.
+    .enablePositionalOptions()
+    .option('--data <dir>', '数据文件夹（SQLite 与锁文件） / data folder (SQLite and its lock)')
+    .option('--port <n>', '端口 / port', '7300')
+    .option(
+      '--host <address>',
+      '监听地址；诊所局域网用 0.0.0.0 / address to listen on; 0.0.0.0 for the clinic LAN',
+      '127.0.0.1',
+    )
+    .option('--postgres <url>', '改用 PostgreSQL 存储 / store the log in PostgreSQL instead')
+    .option('--cert <file>', 'TLS 证书（PEM） / TLS certificate (PEM)')
+    .option('--key <file>', 'TLS 私钥（PEM） / TLS private key (PEM)')
+    .action((options: RawHubOptions) =>
+      runHubCommand(options, {
+        ...io,
+        waitForStop: io.waitForStop ?? (() => new Promise(() => {})),
+      }),
+    );
+  hub
+    .command('pair-code')
+    .description('为新工作站生成一次性配对码 / print a one-time pairing code for a new workstation')
+    .option('--data <dir>', '同步服务的数据文件夹 / the hub data folder')
+    .option('--postgres <url>', '同步服务使用的 PostgreSQL / the PostgreSQL the hub uses')
+    .option('--admin', '配对为负责人工作站 / pair as an owner workstation')
+    .action((options: { data?: string; postgres?: string; admin?: boolean }) =>
+      pairCodeCommand(options, io),
+    );
   return program;
 };
 
