@@ -228,6 +228,29 @@ describe.each(testBackends())('the sync hub on $name', (backend) => {
       expect(small.changes.length).toBeLessThan(9);
     });
 
+    it('refuses, as malformed, names with control characters and data it could not store', async () => {
+      const test = await start();
+      const a = await test.pairClient('前台');
+      const { code } = await a.createPairingCode();
+      const named = await refusal(
+        createHubClient({ url: test.hub.url }).pair({ code, deviceName: '诊室\u0000' }),
+      );
+      expect([named.status, named.reason]).toEqual([400, 'malformed']);
+      let deep: unknown = 'x';
+      for (let i = 0; i < 40; i++) deep = [deep];
+      const nested = await refusal(a.push(makeChanges(a.deviceId, 1, 1, { data: () => deep })));
+      expect([nested.status, nested.reason]).toEqual([400, 'malformed']);
+      const body = JSON.stringify({
+        changes: makeChanges(a.deviceId, 1, 1, { data: () => 12345 }),
+      });
+      const response = await fetch(`${test.hub.url}/v1/push`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${a.token}`, [PROTOCOL_HEADER]: '1' },
+        body: body.replace('12345', '1e400'),
+      });
+      expect(response.status).toBe(400);
+    });
+
     it('bounds a push by count and bytes, and says the limits', async () => {
       const test = await start();
       const a = await test.pairClient('前台');

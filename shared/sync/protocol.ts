@@ -54,6 +54,31 @@ const id = z
   .max(128)
   .regex(/^[A-Za-z0-9_.:-]+$/);
 
+/** No control characters (NUL and friends): names are shown to people and stored as text. */
+const plainText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .regex(/^[^\p{Cc}]*$/u);
+
+/** How deep a change's data may nest: deeper is no record of ours, and would blow the stack. */
+export const MAX_DATA_DEPTH = 32;
+
+/** True when `value` is plain JSON no deeper than `MAX_DATA_DEPTH`, with finite numbers only. */
+export const isBoundedJson = (value: unknown): boolean => {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop()!;
+    if (typeof item === 'number' && !Number.isFinite(item)) return false;
+    if (item === null || typeof item !== 'object') continue;
+    if (depth >= MAX_DATA_DEPTH) return false;
+    for (const child of Object.values(item)) stack.push([child, depth + 1]);
+  }
+  return true;
+};
+
 export const changeOpSchema = z.enum(['upsert', 'insert', 'erase']);
 export type ChangeOp = z.infer<typeof changeOpSchema>;
 
@@ -74,7 +99,9 @@ export const changeSchema = z
     hlc: z.string().max(100).regex(HLC_PATTERN),
     schemaVersion: z.number().int().min(1).max(10_000),
     /** The change itself (changed fields, a whole insert-only row, …): opaque to the hub. */
-    data: z.unknown(),
+    data: z
+      .unknown()
+      .refine(isBoundedJson, { message: 'data nests too deep or holds a non-finite number' }),
   })
   .strict()
   .refine((c) => c.txIndex < c.txSize, {
@@ -148,10 +175,15 @@ export type PullResponse = {
 
 export const pairRequestSchema = z
   .object({
-    code: z.string().trim().min(4).max(32),
-    deviceName: z.string().trim().min(1).max(80),
+    code: z
+      .string()
+      .trim()
+      .min(4)
+      .max(32)
+      .regex(/^[A-Za-z0-9 -]+$/),
+    deviceName: plainText(80),
     /** Only for the first device, which creates the clinic on a new hub. */
-    clinicName: z.string().trim().min(1).max(120).optional(),
+    clinicName: plainText(120).optional(),
   })
   .strict();
 
