@@ -102,8 +102,10 @@ export const openPostgres = (url: string, options: { max?: number } = {}): HubDb
           : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
     },
   });
-  // An idle client that loses its server (restart, cut connection) must not crash the hub.
+  // A client that loses its server (restart, cut connection) must not crash the hub: an idle one
+  // reports on the pool, one in use on itself; its query fails and the push is not acknowledged.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<HubTables>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 };

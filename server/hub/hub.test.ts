@@ -150,6 +150,39 @@ describe.each(testBackends())('the sync hub on $name', (backend) => {
       expect((await b.pull(4)).changes.map((e) => e.seq)).toEqual([5, 6]);
     });
 
+    it.runIf(backend.name === 'postgres')(
+      'hands out seqs in commit order: a reader never sees a later push before an earlier one commits',
+      async () => {
+        let release: () => void = () => {};
+        const held = new Promise<void>((resolve) => (release = resolve));
+        let holding = 0;
+        const test = await start({
+          hooks: {
+            pushBeforeCommit: async () => {
+              if (holding++ === 0) await held;
+            },
+          },
+        });
+        const a = await test.pairClient('前台');
+        const b = await test.pairClient('诊室');
+        const reader = await test.pairClient('办公室');
+        const first = a.push(makeChanges(a.deviceId, 1, 2, { txSize: 2 }));
+        await expect.poll(() => holding).toBe(1);
+        const second = b.push(makeChanges(b.deviceId, 1, 2, { txSize: 2 }));
+        // b's push waits for a's to commit; nothing of either is visible meanwhile
+        expect((await reader.pull(0)).changes).toEqual([]);
+        release();
+        await Promise.all([first, second]);
+        const page = await reader.pull(0);
+        expect(page.changes.map((e) => [e.seq, e.deviceId])).toEqual([
+          [1, a.deviceId],
+          [2, a.deviceId],
+          [3, b.deviceId],
+          [4, b.deviceId],
+        ]);
+      },
+    );
+
     it('takes a retried push once, and says which number is missing after a gap', async () => {
       const test = await start();
       const a = await test.pairClient('前台');
