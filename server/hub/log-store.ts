@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { canonicalJson } from '../../shared/canonical-json';
-import { sha256Hex } from '../../shared/hash';
+import { createHash } from 'node:crypto';
 import { SYNC_LIMITS, type Change } from '../../shared/sync/protocol';
 import type { HubTables, LogRow } from './hub-db';
 import { HubError } from './hub-error';
@@ -30,7 +30,7 @@ const toRow = (deviceId: string, change: Change, receivedAt: number): StagedRow 
     tbl: change.table,
     entity_id: change.entityId,
     op: change.op,
-    hash: sha256Hex(body),
+    hash: createHash('sha256').update(body).digest('hex'),
     received_at: receivedAt,
     body,
   };

@@ -44,19 +44,15 @@ const findBinaries = async (): Promise<string | null> => {
 };
 
 /**
- * Starts a throwaway PostgreSQL cluster on loopback for the hub's PostgreSQL tests, and stops
- * it after. Without PostgreSQL installed those tests are skipped with a notice, except in CI.
+ * A throwaway PostgreSQL cluster on loopback (initdb in a temp folder, a free port), or null
+ * where PostgreSQL's server is not installed. For the hub's tests and benches.
  */
-export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+export const startThrowawayPostgres = async (): Promise<{
+  server: NonNullable<TestPostgres>;
+  stop(): Promise<void>;
+} | null> => {
   const bin = await findBinaries();
-  if (!bin) {
-    if (process.env.CI) throw new Error('PostgreSQL is not installed: apt-get install postgresql');
-    console.warn(
-      '未安装 PostgreSQL，跳过同步服务的 PostgreSQL 测试 / PostgreSQL not installed: the hub PostgreSQL tests are skipped (apt-get install postgresql)',
-    );
-    project.provide('postgres', null);
-    return async () => {};
-  }
+  if (!bin) return null;
   // initdb and postgres refuse to run as root: run them as the postgres user then.
   const asUser = process.getuid?.() === 0 ? ['runuser', '-u', 'postgres', '--'] : [];
   const exec = (args: string[]) =>
@@ -82,25 +78,36 @@ export default async function setup(project: TestProject): Promise<() => Promise
   ]);
   const pgCtl = [...asUser, join(bin, 'pg_ctl')];
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200`;
-  await exec([
-    join(bin, 'pg_ctl'),
-    '-D',
-    dataDir,
-    '-o',
-    options,
-    '-l',
-    join(dir, 'server.log'),
-    '-w',
-    'start',
-  ]);
-  project.provide('postgres', {
-    adminUrl: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    pgCtl: [...pgCtl, '-D', dataDir, '-o', options, '-l', join(dir, 'server.log'), '-w'],
-    dataDir,
-    port,
-  });
-  return async () => {
-    await exec([join(bin, 'pg_ctl'), '-D', dataDir, '-m', 'immediate', 'stop']).catch(() => {});
-    await rm(dir, { recursive: true, force: true });
+  const logFile = join(dir, 'server.log');
+  await exec([join(bin, 'pg_ctl'), '-D', dataDir, '-o', options, '-l', logFile, '-w', 'start']);
+  return {
+    server: {
+      adminUrl: `postgres://postgres@127.0.0.1:${port}/postgres`,
+      pgCtl: [...pgCtl, '-D', dataDir, '-o', options, '-l', logFile, '-w'],
+      dataDir,
+      port,
+    },
+    stop: async () => {
+      await exec([join(bin, 'pg_ctl'), '-D', dataDir, '-m', 'immediate', 'stop']).catch(() => {});
+      await rm(dir, { recursive: true, force: true });
+    },
   };
+};
+
+/**
+ * Starts a throwaway PostgreSQL cluster on loopback for the hub's PostgreSQL tests, and stops
+ * it after. Without PostgreSQL installed those tests are skipped with a notice, except in CI.
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const started = await startThrowawayPostgres();
+  if (!started) {
+    if (process.env.CI) throw new Error('PostgreSQL is not installed: apt-get install postgresql');
+    console.warn(
+      '未安装 PostgreSQL，跳过同步服务的 PostgreSQL 测试 / PostgreSQL not installed: the hub PostgreSQL tests are skipped (apt-get install postgresql)',
+    );
+    project.provide('postgres', null);
+    return async () => {};
+  }
+  project.provide('postgres', started.server);
+  return started.stop;
 }

@@ -1,0 +1,240 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import pg from 'pg';
+import { encodeHlc } from '../../shared/clock/hlc';
+import { demoStoreRows } from '../../shared/demo/demo-store';
+import { createHubClient } from '../../shared/sync/hub-client';
+import { SYNC_LIMITS, WIRE_SCHEMA_VERSION, type Change } from '../../shared/sync/protocol';
+import { openHubStore, type StoreLocation } from '../../server/hub/hub-store';
+import { bundleEntry, forkHub } from '../../server/hub/testing/spawn-hub';
+import { startThrowawayPostgres } from '../setup/postgres';
+import { collectGarbage, timed, type BenchRow, type BenchTable } from './bench-table';
+
+export const name = 'hub';
+export const description =
+  'the sync hub on SQLite and PostgreSQL: ingest, pull over loopback, snapshot build and download, on a generated clinic';
+
+/** BENCH_HUB_PATIENTS, 100,000 by default: a large single clinic with 5 years of visits. */
+const patientCount = (): number => {
+  const count = Number(process.env.BENCH_HUB_PATIENTS ?? '100000');
+  if (!Number.isSafeInteger(count) || count < 1)
+    throw new RangeError('BENCH_HUB_PATIENTS must be a positive whole number');
+  return count;
+};
+
+const DEVICE = '0193a4c2-0000-7000-8000-000000000001';
+
+/**
+ * The clinic as one device would push it: each row with its audit event, one transaction of two
+ * changes, as the app's write path makes them.
+ */
+async function* clinicChanges(patients: number): AsyncGenerator<Change[]> {
+  let seq = 0;
+  let page: Change[] = [];
+  for await (const { table, row } of demoStoreRows({ seed: 11, patients, endDate: '2026-11-20' })) {
+    const id = String(row.id);
+    const hlc = encodeHlc({ wall: 1_700_000_000_000 + seq, counter: 0, node: DEVICE });
+    const txId = `tx-${seq + 1}`;
+    page.push(
+      {
+        deviceSeq: ++seq,
+        txId,
+        txIndex: 0,
+        txSize: 2,
+        table,
+        entityId: id,
+        op: 'upsert',
+        hlc,
+        schemaVersion: WIRE_SCHEMA_VERSION,
+        data: { fields: row },
+      },
+      {
+        deviceSeq: ++seq,
+        txId,
+        txIndex: 1,
+        txSize: 2,
+        table: 'auditEvents',
+        entityId: `audit-${seq}`,
+        op: 'insert',
+        hlc,
+        schemaVersion: WIRE_SCHEMA_VERSION,
+        data: {
+          row: {
+            id: `audit-${seq}`,
+            deviceId: DEVICE,
+            seq: seq / 2,
+            at: '2026-11-20T01:00:00.000Z',
+            hlc,
+            actorId: '0193a4c2-0000-7000-8000-0000000000aa',
+            actorName: '前台 李静',
+            role: 'front-desk',
+            action: 'create',
+            entity: table,
+            entityId: id,
+            summary: table,
+            prevHash: 'a'.repeat(64),
+            hash: 'b'.repeat(64),
+          },
+        },
+      },
+    );
+    if (page.length >= 1000) {
+      yield page;
+      page = [];
+    }
+  }
+  if (page.length > 0) yield page;
+}
+
+type Backend = {
+  label: string;
+  location: StoreLocation;
+  dataDir: string;
+  postgresUrl?: string;
+  dispose(): Promise<void>;
+};
+
+const measure = async (
+  backend: Backend,
+  patients: number,
+  hubBundle: string,
+): Promise<BenchRow[]> => {
+  const hub = await forkHub(hubBundle, {
+    dataDir: backend.dataDir,
+    postgresUrl: backend.postgresUrl,
+  });
+  const store = await openHubStore(backend.location, { clock: { now: () => Date.now() } });
+  const codes = [await store.createPairingCode(true), await store.createPairingCode(false)];
+  const writer = createHubClient({ url: hub.url });
+  await writer.pair({
+    code: codes[0]!.code,
+    deviceName: 'bench writer',
+    clinicName: 'bench clinic',
+  });
+  const reader = createHubClient({ url: hub.url });
+  await reader.pair({ code: codes[1]!.code, deviceName: 'bench reader' });
+  const rows: BenchRow[] = [];
+
+  // Generated before the clock starts: the bench measures the hub, not the demo generator.
+  const pages: Change[][] = [];
+  for await (const page of clinicChanges(patients)) pages.push(page);
+  const changes = pages.reduce((sum, page) => sum + page.length, 0);
+  const bytes = pages.reduce((sum, page) => sum + JSON.stringify(page).length, 0);
+  const ingest = await timed(async () => {
+    for (const page of pages) await writer.push(page);
+  });
+  pages.length = 0;
+  rows.push({
+    step: 'ingest (push pages of 1000)',
+    records: changes,
+    seconds: ingest.ms / 1000,
+    'records/s': changes / (ingest.ms / 1000),
+    MB: bytes / 1e6,
+  });
+
+  collectGarbage();
+  let pulled = 0;
+  const pull = await timed(async () => {
+    for (let after = 0; ;) {
+      const page = await reader.pull(after, {
+        limit: SYNC_LIMITS.pullMaxLimit,
+        maxBytes: SYNC_LIMITS.pullMaxBytes,
+      });
+      pulled += page.changes.length;
+      after = page.next;
+      if (!page.more) break;
+    }
+  });
+  rows.push({
+    step: 'pull over loopback (+ JSON.parse)',
+    records: pulled,
+    seconds: pull.ms / 1000,
+    'records/s': pulled / (pull.ms / 1000),
+  });
+
+  const build = await timed(() => store.maintain(true));
+  rows.push({
+    step: 'snapshot build',
+    records: changes,
+    seconds: build.ms / 1000,
+    'records/s': changes / (build.ms / 1000),
+  });
+
+  let lines = 0;
+  let gz = 0;
+  const download = await timed(async () => {
+    const manifest = await reader.snapshot();
+    for (const segment of manifest.segments) {
+      const bytesOfSegment = await reader.segment(segment.id);
+      gz += bytesOfSegment.length;
+      const text = gunzipSync(bytesOfSegment).toString('utf8');
+      for (const line of text.split('\n')) if (line) lines += JSON.parse(line) ? 1 : 0;
+    }
+  });
+  rows.push({
+    step: 'snapshot download (+ gunzip, parse)',
+    records: lines,
+    seconds: download.ms / 1000,
+    'records/s': lines / (download.ms / 1000),
+    MB: gz / 1e6,
+  });
+
+  await store.close();
+  hub.child.kill('SIGTERM');
+  await hub.exited;
+  return rows.map((row) => ({ store: backend.label, ...row }));
+};
+
+export const run = async (): Promise<BenchTable[]> => {
+  const patients = patientCount();
+  const hubBundle = await bundleEntry('hub-child');
+  const rows: BenchRow[] = [];
+  const dir = await mkdtemp(join(tmpdir(), 'clinicdesk-hub-bench-'));
+  try {
+    rows.push(
+      ...(await measure(
+        { label: 'SQLite', location: { sqliteDir: dir }, dataDir: dir, dispose: async () => {} },
+        patients,
+        hubBundle,
+      )),
+    );
+    const postgres = await startThrowawayPostgres();
+    if (postgres) {
+      try {
+        const admin = new pg.Client({ connectionString: postgres.server.adminUrl });
+        await admin.connect();
+        await admin.query('CREATE DATABASE hub_bench');
+        await admin.end();
+        const url = postgres.server.adminUrl.replace(/\/postgres$/, '/hub_bench');
+        const pgDir = await mkdtemp(join(tmpdir(), 'clinicdesk-hub-bench-pg-'));
+        rows.push(
+          ...(await measure(
+            {
+              label: 'PostgreSQL',
+              location: { postgresUrl: url },
+              dataDir: pgDir,
+              postgresUrl: url,
+              dispose: async () => {},
+            },
+            patients,
+            hubBundle,
+          )),
+        );
+        await rm(pgDir, { recursive: true, force: true });
+      } finally {
+        await postgres.stop();
+      }
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  return [
+    {
+      title: `Sync hub, ${patients.toLocaleString('en-US')} patients with 5 years of visits, each row with its audit event`,
+      rows,
+      note: 'The hub runs in its own process; one client pushes, another pulls, over 127.0.0.1. PostgreSQL is a throwaway local cluster (fsync on).',
+    },
+  ];
+};
