@@ -17,8 +17,15 @@ const common = {
   metafile: true,
 };
 
-const [main, preload] = await Promise.all([
+const [main, , preload] = await Promise.all([
   build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist-electron/main.cjs' }),
+  // The clinic's sync hub, for an Electron utilityProcess: its SQLite is a native module.
+  build({
+    ...common,
+    entryPoints: ['server/hub/hub-worker.ts'],
+    outfile: 'dist-electron/hub-worker.cjs',
+    external: ['electron', 'better-sqlite3', 'pg-native'],
+  }),
   // The preload is parsed again on every page load; the main process only once.
   build({
     ...common,
@@ -45,4 +52,4 @@ if (strayInputs.length > 0) {
   throw new Error(`the main bundle pulled in renderer or build tooling: ${strayInputs.join(', ')}`);
 }
 
-console.log('built dist-electron/main.cjs and dist-electron/preload.cjs');
+console.log('built dist-electron/main.cjs, hub-worker.cjs and preload.cjs');
