@@ -348,6 +348,16 @@ export const createHubHandler = (options: HubHandlerOptions) => {
       else response.destroy();
       return;
     }
+    // Refusals are reported in the hub's log too (a conflicting duplicate may be tampering),
+    // by reason and device only.
+    log('refused', {
+      path: context.url.pathname,
+      reason: hubError.reason,
+      ...(context.device ? { device: context.device.id } : {}),
+      ...(typeof hubError.details.deviceSeq === 'number'
+        ? { deviceSeq: hubError.details.deviceSeq }
+        : {}),
+    });
     if (response.headersSent) {
       response.destroy();
       return;

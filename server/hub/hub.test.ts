@@ -213,6 +213,8 @@ describe.each(testBackends())('the sync hub on $name', (backend) => {
         'conflicting-duplicate',
         2,
       ]);
+      const reported = test.logs.find((line) => line.includes('conflicting-duplicate'));
+      expect(reported).toContain(a.deviceId);
     });
 
     it('holds a transaction split over two pushes until its last change, then logs it in one piece', async () => {
