@@ -141,6 +141,18 @@ export const consentHash = (parts: Pick<Consent, 'content' | 'signatures' | 'sig
     }),
   );
 
-/** Whether the stored consent still matches its hash, re-checked every time a notice is opened. */
+/**
+ * Signed or refused, as the patient decided: read from the hashed content, never from the stored
+ * `status` field, which the hash does not cover (it predates this rule and stays for old stores).
+ */
+export const consentStatusOf = (consent: Pick<Consent, 'content'>): Consent['status'] =>
+  consent.content.decision === 'agreed' ? 'signed' : 'refused';
+
+/**
+ * Whether the stored consent still matches its hash, re-checked every time a notice is opened and
+ * before anything is performed or billed under it. A `status` that disagrees with the hashed
+ * decision is tampering too; notices stored before this check still verify, as their hash is
+ * computed exactly as it always was.
+ */
 export const consentIntact = (consent: Consent): boolean =>
-  consentHash(consent) === consent.contentHash;
+  consentHash(consent) === consent.contentHash && consent.status === consentStatusOf(consent);

@@ -116,7 +116,8 @@ export const coverageProblem = (
   for (const consent of live) {
     const line = consent.content.lines.find((l) => l.plannedItemId === item.id);
     if (!line) continue;
-    if (consent.status === 'refused') refused = true;
+    // The hashed decision, not the unhashed status field (consentStatusOf).
+    if (consent.content.decision === 'refused') refused = true;
     else if (line.quantity >= item.quantity) return undefined;
     else tooFew = true;
   }

@@ -365,6 +365,45 @@ describe('opening a notice re-checks it', () => {
     });
   });
 
+  it('a refused notice whose state is rewritten to signed in the store is caught, and cannot be billed', async () => {
+    const { ctx, officer, doctor, desk, consent, implant, db, visit } = await signed('refused');
+    await db.consents.put({ ...consent, status: 'signed' });
+    expect(await openConsent(ctx, officer, consent.id)).toMatchObject({ intact: false });
+    const error = await markBilled(ctx, desk, implant.id).catch((e: unknown) => e);
+    expect(error).toMatchObject({ reason: 'consent-tampered', values: { item: '种植体植入' } });
+    expect(await reasonOf(markPerformed(ctx, doctor, implant.id))).toBe('consent-tampered');
+    // Lists show what the patient decided, not the rewritten field.
+    const rows = await listConsents(db, { from: visit.date, to: visit.date });
+    expect(rows[0]!.state).toBe('refused');
+  });
+
+  it('a signed notice whose content no longer matches its hash cannot be performed or billed', async () => {
+    const { ctx, doctor, desk, consent, rootCanal, db } = await signed();
+    const tampered = structuredClone(consent);
+    tampered.content.lines[0]!.quantity = 9;
+    await db.consents.put(tampered);
+    expect(await reasonOf(markBilled(ctx, desk, rootCanal.id))).toBe('consent-tampered');
+    expect(await reasonOf(markPerformed(ctx, doctor, rootCanal.id))).toBe('consent-tampered');
+  });
+
+  it('a notice signed before its state was checked still verifies: its hash never covered the state field', async () => {
+    const { ctx, officer, consent, db } = await signed('refused');
+    const { consentHash } = await import('../../../shared/consents/consent');
+    const stored = await db.consents.get(consent.id);
+    // The hash as every earlier version computed it: content, strokes and time, nothing else.
+    expect(stored!.contentHash).toBe(
+      consentHash({
+        content: consent.content,
+        signatures: consent.signatures,
+        signedAt: consent.signedAt,
+      }),
+    );
+    expect(await openConsent(ctx, officer, consent.id)).toMatchObject({
+      intact: true,
+      matchesAudit: true,
+    });
+  });
+
   it('detects a changed signature stroke', async () => {
     const { ctx, officer, consent, db } = await signed();
     const tampered = structuredClone(consent);

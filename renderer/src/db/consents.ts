@@ -3,6 +3,7 @@ import type { CalendarDate } from '../../../shared/clock/calendar-date';
 import {
   consentHash,
   consentIntact,
+  consentStatusOf,
   consentSignaturesSchema,
   signerSchema,
   type Consent,
@@ -155,7 +156,7 @@ export const signConsent = async (
       if (draftHash !== request.draftHash)
         throw new AppError('notice-changed', 'the plan changed since the draft');
       const signedAt = new Date(ctx.clock.now()).toISOString();
-      const status = content.decision === 'agreed' ? 'signed' : 'refused';
+      const status = consentStatusOf({ content });
       return writeRecord<Consent>(ctx, {
         table: 'consents',
         row: {
@@ -291,7 +292,7 @@ export const consentsForVisit = async (
 export type ConsentState = 'signed' | 'refused' | 'voided';
 
 export const consentState = (consent: Consent, voided: ConsentVoid | undefined): ConsentState =>
-  voided ? 'voided' : consent.status;
+  voided ? 'voided' : consentStatusOf(consent);
 
 export type ConsentFilter = {
   from: CalendarDate;

@@ -6,7 +6,7 @@ import {
   type PlanInput,
   type PlannedItem,
 } from '../../../shared/consents/planned-item';
-import type { Consent } from '../../../shared/consents/consent';
+import { consentIntact, consentStatusOf, type Consent } from '../../../shared/consents/consent';
 import { AppError, type AppErrorReason } from '../../../shared/errors';
 import { newId } from '../../../shared/ids';
 import type { ClinicDb } from './database';
@@ -112,7 +112,8 @@ const notPlanned = (item: PlannedItem) =>
 /** Whether a signed, live consent names this item: its terms are then what the patient signed. */
 const isSignedFor = (item: PlannedItem, live: readonly Consent[]) =>
   live.some(
-    (c) => c.status === 'signed' && c.content.lines.some((l) => l.plannedItemId === item.id),
+    (c) =>
+      consentStatusOf(c) === 'signed' && c.content.lines.some((l) => l.plannedItemId === item.id),
   );
 
 /** Changes quantity, reason or alternatives; refused once a signed consent covers the item. */
@@ -168,8 +169,9 @@ const problemReason: Record<CoverageProblem, AppErrorReason> = {
 
 /**
  * Enforcement (PRODUCT.md §2.4): performing or billing a 乙类 or 自费 item needs a signed,
- * non-voided consent naming it with at least its quantity. The check and the mark commit
- * together, so a consent voided on another tab cannot slip between them.
+ * non-voided consent naming it with at least its quantity, and every notice naming it must pass its
+ * tamper check. The check and the mark commit together, so a consent voided on another tab cannot
+ * slip between them.
  */
 const markItem = async (
   ctx: StoreContext,
@@ -183,7 +185,13 @@ const markItem = async (
     const item = await loadPlanned(db, id);
     const already = mark === 'perform' ? item.performedAt : item.billedAt;
     if (item.status !== 'planned' || already) throw notPlanned(item);
-    const problem = coverageProblem(item, await liveConsents(db, item.visitId));
+    const live = await liveConsents(db, item.visitId);
+    const naming = live.filter((c) => c.content.lines.some((l) => l.plannedItemId === item.id));
+    if (naming.some((c) => !consentIntact(c)))
+      throw new AppError('consent-tampered', `${mark} refused: notice fails its check`, undefined, {
+        item: item.name,
+      });
+    const problem = coverageProblem(item, live);
     if (problem)
       throw new AppError(problemReason[problem], `${mark} refused: ${problem}`, undefined, {
         item: item.name,

@@ -74,9 +74,11 @@ export const errorText = bilingual(
     'setup-already-done': '诊所已完成初始设置，请直接登录。',
     'not-found': '找不到该记录，它可能已被其他工作站修改。请刷新后重试。',
     'last-owner': '诊所必须至少保留一位在职负责人。请先指定另一位负责人。',
-    'weak-password':
-      '密码太弱：至少 8 位，并包含大写字母、小写字母、数字、符号中的三类；或使用 14 位以上的短语。',
+    'weak-password': '密码不符合要求：{{rule}}。',
     'wrong-password': '密码不正确。',
+    'password-reused':
+      '新密码不能与当前密码（或负责人给您的临时密码）相同，请换一个只有您知道的密码。',
+    'password-throttled': '密码输错次数过多，请在 {{seconds}} 秒后再试。',
     'inactive-account': '该账号已停用，请联系诊所负责人。',
     'check-reason-required': '请填写原因：核验未通过或放行时必须说明原因。',
     'cannot-verify':
@@ -101,6 +103,8 @@ export const errorText = bilingual(
       '“{{item}}”是乙类或自费项目，患者尚未签署自费知情同意书，不能标记为已执行或已收费。请先生成告知书，由患者签字后再操作。',
     'consent-refused':
       '患者已拒绝“{{item}}”，不能标记为已执行或已收费。如患者改变主意，请重新生成告知书并签字。',
+    'consent-tampered':
+      '“{{item}}”的告知书未通过防篡改校验（存储的内容与签字时不一致），不能标记为已执行或已收费。请医保专员打开该告知书核查；如需继续，作废后重新签字。',
     'consent-quantity':
       '“{{item}}”的数量超过了患者签字同意的数量。请作废原告知书，按新数量重新签字。',
     'nothing-to-consent': '这次就诊没有等待签字的乙类或自费项目。',
@@ -120,9 +124,11 @@ export const errorText = bilingual(
     'not-found':
       'That record was not found; another workstation may have changed it. Refresh and try again.',
     'last-owner': 'The clinic must keep at least one active owner. Make someone else owner first.',
-    'weak-password':
-      'Password too weak: at least 8 characters mixing three of upper case, lower case, digits and symbols, or a phrase of 14 or more.',
+    'weak-password': 'This password is not allowed: {{rule}}.',
     'wrong-password': 'Wrong password.',
+    'password-reused':
+      'The new password must differ from the current one (or the temporary one the owner gave you). Choose one only you know.',
+    'password-throttled': 'Too many wrong passwords. Try again in {{seconds}} seconds.',
     'inactive-account': 'This account is deactivated; ask the clinic owner.',
     'check-reason-required': 'Give a reason: a failed or overridden check must say why.',
     'cannot-verify':
@@ -152,6 +158,8 @@ export const errorText = bilingual(
       '"{{item}}" is a class B or self-pay item and the patient has not signed a self-pay consent, so it cannot be marked performed or billed. Create the notice and have the patient sign it first.',
     'consent-refused':
       'The patient refused "{{item}}", so it cannot be marked performed or billed. If the patient changes their mind, create a new notice and have it signed.',
+    'consent-tampered':
+      'The notice for "{{item}}" fails its tamper check (what is stored differs from what was signed), so it cannot be marked performed or billed. Ask the insurance officer to open and examine the notice; to go on, void it and have a new one signed.',
     'consent-quantity':
       'The quantity of "{{item}}" is more than the patient signed for. Void the notice and have the new quantity signed.',
     'nothing-to-consent': 'This visit has no class B or self-pay items waiting for a signature.',

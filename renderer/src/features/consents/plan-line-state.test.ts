@@ -13,10 +13,14 @@ const item = (changes: Partial<PlannedItem> = {}) =>
   }) as PlannedItem;
 
 const notice = (status: Consent['status'], quantity = 2) =>
-  ({ status, content: { lines: [{ plannedItemId: 'root-canal', quantity }] } }) as Pick<
-    Consent,
-    'status' | 'content'
-  >;
+  ({
+    status,
+    // The state is read from the hashed decision; the status field only has to agree with it.
+    content: {
+      decision: status === 'signed' ? 'agreed' : 'refused',
+      lines: [{ plannedItemId: 'root-canal', quantity }],
+    },
+  }) as Pick<Consent, 'status' | 'content'>;
 
 describe('a plan line', () => {
   it('a class A item needs no signature and stays editable', () => {

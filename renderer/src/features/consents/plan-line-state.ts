@@ -1,5 +1,5 @@
 import { needsConsent } from '../../../../shared/catalogue/catalogue';
-import type { Consent } from '../../../../shared/consents/consent';
+import { consentStatusOf, type Consent } from '../../../../shared/consents/consent';
 import { coverageProblem } from '../../../../shared/consents/notice';
 import type { PlannedItem } from '../../../../shared/consents/planned-item';
 
@@ -34,7 +34,8 @@ export const planLineState = (
         ? 'refused'
         : 'awaiting';
   const signedFor = live.some(
-    (c) => c.status === 'signed' && c.content.lines.some((l) => l.plannedItemId === item.id),
+    (c) =>
+      consentStatusOf(c) === 'signed' && c.content.lines.some((l) => l.plannedItemId === item.id),
   );
   const performed = !!item.performedAt;
   const billed = !!item.billedAt;

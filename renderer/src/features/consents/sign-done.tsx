@@ -2,20 +2,18 @@ import { PrinterOutlined } from '@ant-design/icons';
 import { Button, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { Consent } from '../../../../shared/consents/consent';
+import { consentStatusOf, type Consent } from '../../../../shared/consents/consent';
 
 /** Signed: the notice is on file; open or print it, or go back to the chair. */
 export const SignDone = ({ consent, onClose }: { consent: Consent; onClose: () => void }) => {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const version = consent.content.version;
+  const signed = consentStatusOf(consent) === 'signed';
   return (
     <Result
-      status={consent.status === 'signed' ? 'success' : 'warning'}
-      title={t(
-        consent.status === 'signed' ? 'consents.signing.signed' : 'consents.signing.refusedDone',
-        { version },
-      )}
+      status={signed ? 'success' : 'warning'}
+      title={t(signed ? 'consents.signing.signed' : 'consents.signing.refusedDone', { version })}
       subTitle={t('consents.signing.doneHelp')}
       data-testid="sign-done"
       extra={[
