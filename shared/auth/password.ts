@@ -56,8 +56,23 @@ export const verifyPassword = async (password: string, stored: PasswordHash): Pr
   return equalBytes(actual, fromBase64(stored.hash));
 };
 
+/**
+ * Why a password is refused, one rule each, so the form can say which one failed. The cheap
+ * rules (length, username, a short list) are checked as the person types; the rest come from
+ * zxcvbn's guess estimate, which knows the common-password lists, repeats, sequences and
+ * keyboard walks that composition rules let through ("Password123", "aaaaaaaaaaaaaa").
+ */
 export type PasswordProblem =
-  'too-short' | 'too-long' | 'too-simple' | 'contains-username' | 'common';
+  | 'too-short'
+  | 'too-long'
+  /** Easy to guess for no one reason zxcvbn names: make it longer. */
+  | 'too-simple'
+  | 'contains-username'
+  | 'common'
+  | 'repeated'
+  | 'sequence'
+  | 'keyboard'
+  | 'date';
 
 const COMMON = new Set([
   '12345678',
@@ -79,18 +94,86 @@ const COMMON = new Set([
 ]);
 
 /**
- * A strength check that a receptionist can satisfy without a password manager: at least 8
- * characters mixing three kinds (lower, upper, digit, other), or a passphrase of 14 or more.
+ * The rules that need no dictionary, for a hint while typing: length, the username, and a few
+ * passwords common in China. `assessPassword` is the full check that repositories apply.
  */
 export const checkPasswordStrength = (password: string, username = ''): PasswordProblem[] => {
   const problems: PasswordProblem[] = [];
   if (password.length < 8) problems.push('too-short');
   if (password.length > 128) problems.push('too-long');
-  const kinds = [/[a-z]/, /[A-Z]/, /\d/, /[^a-zA-Z\d]/].filter((re) => re.test(password)).length;
-  if (password.length < 14 && kinds < 3) problems.push('too-simple');
   if (username.length >= 3 && password.toLowerCase().includes(username.toLowerCase())) {
     problems.push('contains-username');
   }
   if (COMMON.has(password.toLowerCase())) problems.push('common');
   return problems;
+};
+
+/**
+ * zxcvbn's scores: 3 is "safely unguessable" online (about 10^8 guesses), which is the attack a
+ * staff password faces behind the login throttle; 4 (10^10) for the backup passphrase, which an
+ * attacker holding a backup file can try offline for as long as they like.
+ */
+export const ACCOUNT_MIN_SCORE = 3;
+export const PASSPHRASE_MIN_SCORE = 4;
+
+type Estimator = {
+  check(
+    password: string,
+    userInputs?: string[],
+  ): {
+    score: number;
+    feedback: { warning: string | null };
+  };
+};
+
+let estimator: Promise<Estimator> | undefined;
+/** The common-password dictionary is several hundred kB: loaded on first use, never at start. */
+const loadEstimator = (): Promise<Estimator> =>
+  (estimator ??= Promise.all([
+    import('@zxcvbn-ts/core'),
+    import('@zxcvbn-ts/language-common'),
+  ]).then(
+    ([core, common]) =>
+      new core.ZxcvbnFactory({ dictionary: common.dictionary, graphs: common.adjacencyGraphs }),
+  ));
+
+/** zxcvbn's warning keys (its default translations are the keys themselves), by our rule. */
+const WARNING_RULES: Readonly<Record<string, PasswordProblem>> = {
+  topTen: 'common',
+  topHundred: 'common',
+  common: 'common',
+  similarToCommon: 'common',
+  pwned: 'common',
+  simpleRepeat: 'repeated',
+  extendedRepeat: 'repeated',
+  sequences: 'sequence',
+  straightRow: 'keyboard',
+  keyPattern: 'keyboard',
+  recentYears: 'date',
+  dates: 'date',
+  userInputs: 'contains-username',
+};
+
+/** The rule a too-guessable text breaks, or undefined when it is hard enough to guess. */
+export const guessabilityProblem = async (
+  text: string,
+  options: { minScore: number; userInputs?: readonly string[] },
+): Promise<PasswordProblem | undefined> => {
+  const result = (await loadEstimator()).check(text, [...(options.userInputs ?? [])]);
+  if (result.score >= options.minScore) return undefined;
+  return WARNING_RULES[result.feedback.warning ?? ''] ?? 'too-simple';
+};
+
+/** Every rule a new account password breaks; empty when it may be used. */
+export const assessPassword = async (
+  password: string,
+  username = '',
+): Promise<PasswordProblem[]> => {
+  const problems = checkPasswordStrength(password, username);
+  if (problems.includes('too-short') || problems.includes('too-long')) return problems;
+  const guessable = await guessabilityProblem(password, {
+    minScore: ACCOUNT_MIN_SCORE,
+    userInputs: username ? [username] : [],
+  });
+  return guessable && !problems.includes(guessable) ? [...problems, guessable] : problems;
 };

@@ -117,6 +117,14 @@ describe('the backup passphrase', () => {
     });
   });
 
+  it('is refused when ten characters are easily guessed (aaaaaaaaaa), and nothing is kept', async () => {
+    const pc = await track(hostFixture());
+    await expect(pc.handlers.setPassphrase('aaaaaaaaaa')).rejects.toThrow(
+      'too easy to guess (repeated)',
+    );
+    expect((await pc.handlers.status()).passphraseSet).toBe(false);
+  });
+
   it('kept in the keychain, lets the daily backup run unattended after a restart', async () => {
     const pc = await withPassphrase();
     expect(await pc.handlers.status()).toMatchObject({

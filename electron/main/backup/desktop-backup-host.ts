@@ -9,7 +9,11 @@ import {
   deriveBackupKey,
   type BackupKey,
 } from '../../../shared/backup/backup-key';
-import { MIN_PASSPHRASE_LENGTH, passphraseProblem } from '../../../shared/backup/passphrase';
+import {
+  assessPassphrase,
+  MIN_PASSPHRASE_LENGTH,
+  passphraseProblem,
+} from '../../../shared/backup/passphrase';
 import type { BackupPrimitives } from '../../../shared/backup/primitives';
 import type {
   BackupBegin,
@@ -208,6 +212,10 @@ export const createDesktopBackupHost = async (deps: DesktopBackupDeps) => {
         throw new BackupRefusal(
           `the backup passphrase needs ${MIN_PASSPHRASE_LENGTH} to 200 characters`,
         );
+      // The renderer checks too, but the main process trusts no input that reaches it.
+      const guessable = await assessPassphrase(passphrase);
+      if (guessable)
+        throw new BackupRefusal(`the backup passphrase is too easy to guess (${guessable})`);
       const derived = await deriveBackupKey(passphrase, {
         iterations: deps.iterations ?? DEFAULT_ITERATIONS,
       });

@@ -1,5 +1,6 @@
 import { hashPassword, verifyPassword, type PasswordHash } from '../../../shared/auth/password';
 import type { Staff } from '../../../shared/staff/staff';
+import { throttledAttempt } from './attempts';
 import { findByUsername, actorOf } from './staff';
 import { recordAuditEvent, type StoreContext } from './write';
 
@@ -9,39 +10,11 @@ export type LoginResult =
   | { ok: false; reason: 'inactive' }
   | { ok: false; reason: 'throttled'; retryAfterMs: number };
 
-type Failures = { count: number; lastAt: number };
-
-/** Free attempts before each further attempt has to wait, doubling from 5 s up to 5 min. */
-export const FREE_ATTEMPTS = 3;
-const FIRST_DELAY_MS = 5_000;
-const MAX_DELAY_MS = 5 * 60_000;
-
-export const loginDelayMs = (failures: number): number =>
-  failures < FREE_ATTEMPTS
-    ? 0
-    : Math.min(FIRST_DELAY_MS * 2 ** (failures - FREE_ATTEMPTS), MAX_DELAY_MS);
-
-const failuresKey = (username: string) => `login-failures:${username}`;
-
 let dummyHash: Promise<PasswordHash> | undefined;
 /** An unknown name costs the same PBKDF2 work as a wrong password, so timing tells nothing. */
 const burnSameTime = async (password: string) => {
   dummyHash ??= hashPassword('not-a-real-account-password');
   await verifyPassword(password, await dummyHash);
-};
-
-const readFailures = async (ctx: StoreContext, username: string): Promise<Failures> => {
-  const row = await ctx.db.deviceState.get(failuresKey(username));
-  return (row?.value as Failures | undefined) ?? { count: 0, lastAt: 0 };
-};
-
-const checkPassword = async (ctx: StoreContext, username: string, password: string) => {
-  const staff = await findByUsername(ctx.db, username);
-  if (!staff) {
-    await burnSameTime(password);
-    return { staff: undefined, matches: false };
-  }
-  return { staff, matches: await verifyPassword(password, staff.password) };
 };
 
 /** Same answer for an unknown name and a wrong password: the message must not say which. */
@@ -51,17 +24,13 @@ const authenticate = async (
   password: string,
 ): Promise<LoginResult> => {
   const username = usernameInput.trim().toLowerCase().slice(0, 64);
-  const failures = await readFailures(ctx, username);
-  const waitUntil = failures.lastAt + loginDelayMs(failures.count);
-  const now = ctx.clock.now();
-  if (now < waitUntil) return { ok: false, reason: 'throttled', retryAfterMs: waitUntil - now };
-
-  const { staff, matches } = await checkPassword(ctx, username, password);
-  if (!staff || !matches) {
-    await ctx.db.deviceState.put({
-      key: failuresKey(username),
-      value: { count: failures.count + 1, lastAt: ctx.clock.now() },
-    });
+  const staff = await findByUsername(ctx.db, username);
+  const attempt = await throttledAttempt(ctx, username, async () => {
+    if (staff) return verifyPassword(password, staff.password);
+    await burnSameTime(password);
+    return false;
+  });
+  if (attempt.outcome !== 'right') {
     await recordAuditEvent(ctx, {
       actor: {
         staffId: staff?.id ?? '',
@@ -73,14 +42,12 @@ const authenticate = async (
       entityId: staff?.id ?? '',
       summary: username,
     });
-    const delay = loginDelayMs(failures.count + 1);
-    return delay > 0
-      ? { ok: false, reason: 'throttled', retryAfterMs: delay }
+    return attempt.retryAfterMs > 0
+      ? { ok: false, reason: 'throttled', retryAfterMs: attempt.retryAfterMs }
       : { ok: false, reason: 'invalid' };
   }
-  if (!staff.active) return { ok: false, reason: 'inactive' };
-  await ctx.db.deviceState.delete(failuresKey(username));
-  return { ok: true, staff };
+  if (!staff!.active) return { ok: false, reason: 'inactive' };
+  return { ok: true, staff: staff! };
 };
 
 /**

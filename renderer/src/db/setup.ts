@@ -1,4 +1,4 @@
-import { checkPasswordStrength, hashPassword } from '../../../shared/auth/password';
+import { hashPassword } from '../../../shared/auth/password';
 import { AppError } from '../../../shared/errors';
 import { newId } from '../../../shared/ids';
 import {
@@ -8,7 +8,7 @@ import {
 } from '../../../shared/settings/settings';
 import { newStaffInputSchema, type Staff } from '../../../shared/staff/staff';
 import type { SettingsRow } from './database';
-import { actorOf, writeStaff } from './staff';
+import { actorOf, assertStrongPassword, writeStaff } from './staff';
 import { writeRecord, type StoreContext } from './write';
 
 export type SetupInput = {
@@ -38,9 +38,7 @@ export const completeSetup = async (ctx: StoreContext, input: SetupInput): Promi
       'invalid owner',
       String(owner.error.issues[0]?.path[0] ?? ''),
     );
-  if (checkPasswordStrength(owner.data.password, owner.data.username).length > 0) {
-    throw new AppError('weak-password', 'password too weak', 'password');
-  }
+  await assertStrongPassword(owner.data.password, owner.data.username);
   const password = await hashPassword(owner.data.password);
   const id = newId(ctx.clock);
   const { username, displayName } = owner.data;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { PermissionError } from '../../../shared/auth/permissions';
 import { completeSetup } from './setup';
-import { login, loginDelayMs, unlock } from './session';
+import { failedAttempts, FREE_ATTEMPTS, loginDelayMs } from './attempts';
+import { login, unlock, verifyCredentials } from './session';
 import {
   actorOf,
   addStaff,
@@ -10,7 +11,7 @@ import {
   setStaffActive,
   updateStaffProfile,
 } from './staff';
-import { OWNER_PASSWORD, storeWithOwner, reasonOf } from './testing/store';
+import { errorOf, freshStore, OWNER_PASSWORD, storeWithOwner, reasonOf } from './testing/store';
 
 const frontDesk = {
   username: 'wangfang',
@@ -133,11 +134,77 @@ describe("changing one's own password", () => {
     expect((await login(ctx, 'lina', 'New#Owner2027')).ok).toBe(true);
   });
 
+  it('a wrong current password counts like a failed login, is audited and is throttled', async () => {
+    const { ctx, owner, db } = await storeWithOwner();
+    const attempts = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        reasonOf(changeOwnPassword(ctx, owner.id, 'New#Owner2027', `guess-${i}`)),
+      ),
+    );
+    expect(attempts.filter((r) => r === 'wrong-password')).toHaveLength(FREE_ATTEMPTS);
+    expect(attempts.filter((r) => r === 'password-throttled')).toHaveLength(6 - FREE_ATTEMPTS);
+    expect(await failedAttempts(ctx, 'lina')).toBe(6);
+    expect(
+      await db.auditEvents
+        .where('action')
+        .equals('login-failed')
+        .filter((e) => e.entity === 'staff')
+        .count(),
+    ).toBe(6);
+    expect(await login(ctx, 'lina', OWNER_PASSWORD)).toMatchObject({ reason: 'throttled' });
+    const error = await errorOf(changeOwnPassword(ctx, owner.id, 'New#Owner2027', OWNER_PASSWORD));
+    expect(error).toMatchObject({ reason: 'password-throttled', field: 'currentPassword' });
+  });
+
   it('right after a reset, the temporary password that just logged in is enough', async () => {
     const { ctx, ownerActor } = await storeWithOwner();
     const desk = await addStaff(ctx, ownerActor, frontDesk);
     const changed = await changeOwnPassword(ctx, desk.id, 'Wang#Fang2026');
     expect(changed.mustChangePassword).toBe(false);
+  });
+});
+
+describe('weak passwords are refused, naming the rule', () => {
+  const setupWith = (password: string) =>
+    completeSetup(freshStore().ctx, {
+      clinic: { name: '康宁口腔诊所', regionProvince: '44', regionCity: '深圳市' },
+      owner: { username: 'lina', displayName: '李娜', password },
+    });
+
+  it.each([
+    ['aaaaaaaaaaaaaa', 'repeated'],
+    ['11111111111111', 'repeated'],
+    ['Password123', 'common'],
+    ['12345678Aa', 'common'],
+    ['Lina#2026lina', 'contains-username'],
+  ])('the owner cannot be set up with %s (%s)', async (password, rule) => {
+    const error = await errorOf(setupWith(password));
+    expect(error).toMatchObject({ reason: 'weak-password', field: 'password', values: { rule } });
+  });
+
+  it('the forced first-login change refuses the temporary password itself', async () => {
+    const { ctx, ownerActor } = await storeWithOwner();
+    const desk = await addStaff(ctx, ownerActor, frontDesk);
+    const error = await errorOf(changeOwnPassword(ctx, desk.id, frontDesk.password));
+    expect(error).toMatchObject({ reason: 'password-reused', field: 'password' });
+  });
+
+  it('a change refuses the current password as the new one', async () => {
+    const { ctx, owner } = await storeWithOwner();
+    expect(await reasonOf(changeOwnPassword(ctx, owner.id, OWNER_PASSWORD, OWNER_PASSWORD))).toBe(
+      'password-reused',
+    );
+  });
+
+  it('the owner cannot give a weak temporary password either', async () => {
+    const { ctx, ownerActor } = await storeWithOwner();
+    const desk = await addStaff(ctx, ownerActor, frontDesk);
+    expect(await reasonOf(resetStaffPassword(ctx, ownerActor, desk.id, 'Password123'))).toBe(
+      'weak-password',
+    );
+    expect(
+      await reasonOf(addStaff(ctx, ownerActor, { ...frontDesk, password: '12345678Aa' })),
+    ).toBe('weak-password');
   });
 });
 
@@ -161,13 +228,40 @@ describe('login', () => {
     await login(ctx, 'lina', 'bad-2');
     const third = await login(ctx, 'lina', 'bad-3');
     expect(third).toEqual({ ok: false, reason: 'throttled', retryAfterMs: 5_000 });
-    // Even the right password waits: the throttle does not reveal whether a guess was right.
-    expect(await login(ctx, 'lina', OWNER_PASSWORD)).toMatchObject({
-      ok: false,
+    // Even the right password waits, and counts: the throttle does not reveal a right guess,
+    // and trying during the wait only lengthens it.
+    clock.advance(4_000);
+    const early = await login(ctx, 'lina', OWNER_PASSWORD);
+    expect(early).toEqual({ ok: false, reason: 'throttled', retryAfterMs: 10_000 });
+    clock.advance(10_000);
+    expect((await login(ctx, 'lina', OWNER_PASSWORD)).ok).toBe(true);
+    expect(await failedAttempts(ctx, 'lina')).toBe(0);
+  });
+
+  it('twelve wrong passwords sent at once are each counted, and all after the free ones are slowed', async () => {
+    const { ctx, db } = await storeWithOwner();
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => login(ctx, 'lina', `wrong-${i}`)),
+    );
+    expect(await failedAttempts(ctx, 'lina')).toBe(12);
+    expect(results.filter((r) => !r.ok && r.reason === 'invalid')).toHaveLength(FREE_ATTEMPTS - 1);
+    expect(results.filter((r) => !r.ok && r.reason === 'throttled')).toHaveLength(
+      12 - (FREE_ATTEMPTS - 1),
+    );
+    expect(await db.auditEvents.where('action').equals('login-failed').count()).toBe(12);
+    // The right password now waits as well.
+    expect(await login(ctx, 'lina', OWNER_PASSWORD)).toMatchObject({ reason: 'throttled' });
+  });
+
+  it("an officer's override typed at the desk is throttled under the same name", async () => {
+    const { ctx } = await storeWithOwner();
+    await Promise.all(
+      Array.from({ length: 12 }, (_, i) => verifyCredentials(ctx, 'lina', `wrong-${i}`)),
+    );
+    expect(await failedAttempts(ctx, 'lina')).toBe(12);
+    expect(await verifyCredentials(ctx, 'lina', OWNER_PASSWORD)).toMatchObject({
       reason: 'throttled',
     });
-    clock.advance(5_000);
-    expect((await login(ctx, 'lina', OWNER_PASSWORD)).ok).toBe(true);
   });
 
   it('doubles the wait with each further failure, up to five minutes', () => {

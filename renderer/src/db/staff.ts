@@ -1,4 +1,4 @@
-import { checkPasswordStrength, hashPassword, verifyPassword } from '../../../shared/auth/password';
+import { assessPassword, hashPassword, verifyPassword } from '../../../shared/auth/password';
 import { assertCan } from '../../../shared/auth/permissions';
 import type { Role } from '../../../shared/auth/roles';
 import { AppError } from '../../../shared/errors';
@@ -9,8 +9,10 @@ import {
   type NewStaffInput,
   type Staff,
 } from '../../../shared/staff/staff';
+import { throttledAttempt } from './attempts';
 import type { ClinicDb } from './database';
 import {
+  recordAuditEvent,
   withoutProvenance,
   writeRecord,
   type Actor,
@@ -50,20 +52,20 @@ export const writeStaff = (
     audit: { ...change.audit, entity: 'staff', summary: staffLabel(change.row) },
   });
 
-const assertStrong = (password: string, username: string) => {
-  if (checkPasswordStrength(password, username).length > 0) {
-    throw new AppError('weak-password', 'password too weak', 'password');
-  }
+/** Refuses a password that breaks a rule, naming the first one so the form can say which. */
+export const assertStrongPassword = async (password: string, username: string) => {
+  const [rule] = await assessPassword(password, username);
+  if (rule) throw new AppError('weak-password', `password too weak: ${rule}`, 'password', { rule });
 };
 
 /** Validates what a person typed for a new account; the first problem names its field. */
-export const parseNewStaff = (input: NewStaffInput): NewStaffInput => {
+export const parseNewStaff = async (input: NewStaffInput): Promise<NewStaffInput> => {
   const parsed = newStaffInputSchema.safeParse(input);
   if (!parsed.success) {
     const field = String(parsed.error.issues[0]?.path[0] ?? '');
     throw new AppError('invalid-input', `invalid ${field}`, field);
   }
-  assertStrong(parsed.data.password, parsed.data.username);
+  await assertStrongPassword(parsed.data.password, parsed.data.username);
   return parsed.data;
 };
 
@@ -80,7 +82,7 @@ export const addStaff = async (
   input: NewStaffInput,
 ): Promise<Staff> => {
   assertCan(requireRole(actor), 'staff.manage');
-  const data = parseNewStaff(input);
+  const data = await parseNewStaff(input);
   const password = await hashPassword(data.password);
   const { username, displayName, role } = data;
   return writeStaff(ctx, {
@@ -173,7 +175,7 @@ export const resetStaffPassword = async (
 ) => {
   assertCan(requireRole(actor), 'staff.manage');
   const before = await loadStaff(ctx.db, id);
-  assertStrong(newPassword, before.username);
+  await assertStrongPassword(newPassword, before.username);
   const password = await hashPassword(newPassword);
   return writeStaff(ctx, {
     row: { ...withoutProvenance(before), password, mustChangePassword: true },
@@ -183,9 +185,46 @@ export const resetStaffPassword = async (
 };
 
 /**
+ * Why a person must choose a password now: a new account's first login, or a reset by the owner.
+ * Read from the audit trail, which records every reset.
+ */
+export const temporaryPasswordOrigin = async (
+  db: ClinicDb,
+  staffId: string,
+): Promise<'new-account' | 'reset'> => {
+  const events = await db.auditEvents.where('entityId').equals(staffId).toArray();
+  return events.some((e) => e.entity === 'staff' && e.action === 'password-reset')
+    ? 'reset'
+    : 'new-account';
+};
+
+/**
+ * The current password typed to change it counts like a login attempt: throttled under the same
+ * name and audited when wrong, so the change form is no way round the login throttle.
+ */
+const checkCurrentPassword = async (ctx: StoreContext, staff: Staff, password: string) => {
+  const attempt = await throttledAttempt(ctx, staff.username, () =>
+    verifyPassword(password, staff.password),
+  );
+  if (attempt.outcome === 'right') return;
+  await recordAuditEvent(ctx, {
+    actor: actorOf(staff),
+    action: 'login-failed',
+    entity: 'staff',
+    entityId: staff.id,
+    summary: staffLabel(staff),
+  });
+  if (attempt.outcome === 'throttled')
+    throw new AppError('password-throttled', 'too many attempts', 'currentPassword', {
+      seconds: Math.ceil(attempt.retryAfterMs / 1000),
+    });
+  throw new AppError('wrong-password', 'current password does not match', 'currentPassword');
+};
+
+/**
  * Anyone changes their own password. The current one is asked for, so that a passer-by at an
- * unlocked screen cannot take the account over — except right after a reset, when the person
- * has just typed the temporary one to log in.
+ * unlocked screen cannot take the account over — except right after a reset or a new account,
+ * when the person has just typed the temporary one to log in. The new one may be neither.
  */
 export const changeOwnPassword = async (
   ctx: StoreContext,
@@ -194,15 +233,10 @@ export const changeOwnPassword = async (
   currentPassword?: string,
 ) => {
   const before = await loadStaff(ctx.db, staffId);
-  if (!before.mustChangePassword) {
-    if (
-      currentPassword === undefined ||
-      !(await verifyPassword(currentPassword, before.password))
-    ) {
-      throw new AppError('wrong-password', 'current password does not match', 'currentPassword');
-    }
-  }
-  assertStrong(newPassword, before.username);
+  if (!before.mustChangePassword) await checkCurrentPassword(ctx, before, currentPassword ?? '');
+  await assertStrongPassword(newPassword, before.username);
+  if (await verifyPassword(newPassword, before.password))
+    throw new AppError('password-reused', 'same as the current password', 'password');
   const password = await hashPassword(newPassword);
   return writeStaff(ctx, {
     row: { ...withoutProvenance(before), password, mustChangePassword: false },

@@ -1,5 +1,5 @@
 import { deriveBackupKey, type SealingKey } from '../../../shared/backup/backup-key';
-import { passphraseProblem } from '../../../shared/backup/passphrase';
+import { assessPassphrase } from '../../../shared/backup/passphrase';
 import type { BackupPrimitives } from '../../../shared/backup/primitives';
 import { readBackup } from '../../../shared/backup/read-backup';
 import { writeBackup } from '../../../shared/backup/write-backup';
@@ -102,7 +102,8 @@ export const createBrowserBackupHost = (deps: BrowserBackupHostDeps) => {
     status,
     setPassphrase: async (passphrase: string) => {
       passphraseInputSchema.parse(passphrase);
-      if (passphraseProblem(passphrase)) throw new RangeError('passphrase too short');
+      const problem = await assessPassphrase(passphrase);
+      if (problem) throw new RangeError(`passphrase refused: ${problem}`);
       // deriveBackupKey imports the AES key non-extractable; its raw bits are dropped here.
       const { raw: _raw, ...key } = await deriveBackupKey(passphrase, {
         ...(deps.iterations ? { iterations: deps.iterations } : {}),

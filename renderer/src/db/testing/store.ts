@@ -26,6 +26,16 @@ export const storeWithOwner = async () => {
   return { ...store, owner, ownerActor: actorOf(owner) };
 };
 
+/** The error a promise fails with, or undefined: for checking a field or a value too. */
+export const errorOf = async (promise: Promise<unknown>): Promise<AppError | undefined> => {
+  try {
+    await promise;
+  } catch (error) {
+    return error as AppError;
+  }
+  return undefined;
+};
+
 /** The AppError reason a promise fails with, or 'no error': tests read like the rule they check. */
 export const reasonOf = async (promise: Promise<unknown>): Promise<string> => {
   try {
