@@ -24,7 +24,9 @@ test('the wizard refuses empty and overlong names, weak and mismatched passwords
   await wizard.next();
   await expect(page.getByText('必填')).toBeVisible();
   await expect(page.getByText('用户名格式不正确：以小写字母或数字开头，2–32 位')).toBeVisible();
-  await expect(page.getByText('这是常见密码，请换一个')).toBeVisible();
+  await expect(
+    page.getByText('密码不符合要求：这是常见密码（或只是常见密码稍加改动），请换一个。'),
+  ).toBeVisible();
   await expect(page.getByText('两次输入的密码不一致')).toBeVisible();
   await expect(page.getByRole('heading', { name: '欢迎使用 ClinicDesk' })).toBeVisible();
 });

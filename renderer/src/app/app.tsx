@@ -61,14 +61,20 @@ const Workspace = ({ staff }: { staff: Staff }) => {
 
 export const App = () => {
   const services = useServices();
-  const { staff, signIn } = useSession();
+  const { staff, signIn, signOut } = useSession();
   const setupDone = useLiveQuery(() => isSetupDone(services), [services]);
 
   if (setupDone === undefined) return <Spin fullscreen />;
   if (!setupDone || !staff) {
     return setupDone ? <LoginScreen onLoggedIn={signIn} /> : <SetupWizard onDone={signIn} />;
   }
-  if (staff.mustChangePassword) return <ChangePasswordScreen staff={staff} onChanged={signIn} />;
+  if (staff.mustChangePassword) {
+    const logout = () => {
+      void recordSessionEvent(services, staff, 'logout');
+      signOut();
+    };
+    return <ChangePasswordScreen staff={staff} onChanged={signIn} onLogout={logout} />;
+  }
   return (
     <HashRouter>
       <Workspace staff={staff} />

@@ -1,8 +1,14 @@
 import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import { Form, Input, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { checkPasswordStrength } from '../../../shared/auth/password';
+import { useEffect, useState } from 'react';
+import {
+  assessPassword,
+  checkPasswordStrength,
+  type PasswordProblem,
+} from '../../../shared/auth/password';
 import { USERNAME_PATTERN } from '../../../shared/staff/staff';
+import { useDebounced } from './use-debounced';
 
 export const DISPLAY_NAME_MAX = 40;
 
@@ -39,12 +45,36 @@ export const NameFields = ({ withUsername = true }: { withUsername?: boolean }) 
   );
 };
 
+/**
+ * The rules a password breaks, as the person types: the quick rules at once, the dictionary's
+ * verdict after a pause (it loads on first use). `undefined` while the verdict is pending.
+ */
+const usePasswordProblems = (password: string, username: string) => {
+  const settled = useDebounced(password, 250);
+  const [verdict, setVerdict] = useState<{ for: string; problems: PasswordProblem[] }>();
+  useEffect(() => {
+    let current = true;
+    if (settled)
+      void assessPassword(settled, username).then((problems) => {
+        if (current) setVerdict({ for: `${username}\n${settled}`, problems });
+      });
+    return () => {
+      current = false;
+    };
+  }, [settled, username]);
+  if (verdict?.for === `${username}\n${password}`) return verdict.problems;
+  const quick = checkPasswordStrength(password, username);
+  return quick.length > 0 ? quick : undefined;
+};
+
 const StrengthList = ({ password, username }: { password: string; username: string }) => {
   const { t } = useTranslation();
-  const problems = checkPasswordStrength(password, username);
+  const problems = usePasswordProblems(password, username);
   return (
     <Space orientation="vertical" size={0} data-testid="password-strength">
-      {problems.length === 0 ? (
+      {problems === undefined ? (
+        <Typography.Text type="secondary">{t('account.strength.checking')}</Typography.Text>
+      ) : problems.length === 0 ? (
         <Typography.Text type="success">
           <CheckCircleFilled /> {t('account.strength.ok')}
         </Typography.Text>
@@ -85,8 +115,9 @@ export const NewPasswordFields = ({
           { required: true, message: t('common.required') },
           {
             validator: async (_rule, value: string | undefined) => {
-              if (value && checkPasswordStrength(value, username).length > 0)
-                throw new Error(t('errors.weak-password'));
+              const [rule] = value ? await assessPassword(value, username) : [];
+              if (rule)
+                throw new Error(t('errors.weak-password', { rule: t(`account.strength.${rule}`) }));
             },
           },
         ]}

@@ -21,6 +21,8 @@ export const backupsText = bilingual(
       hint: '至少 10 个字符，可以是一句好记的话。',
       tooShort: '备份密码至少需要 10 个字符，请输入更长的密码。',
       tooLong: '备份密码最多 200 个字符，请输入短一些的密码。',
+      guessable:
+        '备份密码太容易被猜到：{{rule}}。拿到备份文件的人可以离线反复尝试，请用几个不相关的词组成一句话。',
       mismatch: '两次输入的备份密码不一致，请重新输入。',
       set: '保存备份密码',
       change: '更改备份密码',
@@ -114,6 +116,8 @@ export const backupsText = bilingual(
       hint: 'At least 10 characters; a sentence you remember works well.',
       tooShort: 'The backup passphrase needs at least 10 characters. Enter a longer one.',
       tooLong: 'The backup passphrase can have at most 200 characters. Enter a shorter one.',
+      guessable:
+        'The backup passphrase is too easy to guess: {{rule}}. Whoever holds a backup file can try offline for ever; use a sentence of unrelated words.',
       mismatch: 'The two passphrases differ. Type them again.',
       set: 'Save backup passphrase',
       change: 'Change backup passphrase',

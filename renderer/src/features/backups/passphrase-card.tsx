@@ -1,7 +1,7 @@
 import { App, Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { passphraseProblem } from '../../../../shared/backup/passphrase';
+import { assessPassphrase } from '../../../../shared/backup/passphrase';
 import { backupHost, persistStorage } from '../../platform/backup-host';
 import { errorMessage } from '../../ui/error-message';
 import { useBackupState } from './backup-state';
@@ -72,9 +72,13 @@ export const PassphraseCard = ({
             { required: true, message: t('common.required') },
             {
               validator: async (_, value: string | undefined) => {
-                const problem = value ? passphraseProblem(value) : undefined;
+                const problem = value ? await assessPassphrase(value) : undefined;
                 if (problem === 'too-short') throw new Error(t('backups.passphrase.tooShort'));
                 if (problem === 'too-long') throw new Error(t('backups.passphrase.tooLong'));
+                if (problem)
+                  throw new Error(
+                    t('backups.passphrase.guessable', { rule: t(`account.strength.${problem}`) }),
+                  );
               },
             },
           ]}

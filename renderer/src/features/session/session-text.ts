@@ -16,7 +16,11 @@ export const sessionText = bilingual(
     unlock: '解锁',
     switchUser: '切换用户',
     mustChangeTitle: '请设置新密码',
-    mustChangeBody: '您的密码由负责人重置，继续使用前请设置一个只有您自己知道的新密码。',
+    mustChangeNewAccount:
+      '{{name}}，欢迎使用。您刚才用的是负责人为您设的临时密码，继续使用前请设置一个只有您自己知道的新密码。',
+    mustChangeAfterReset:
+      '{{name}}，您的密码已由负责人重置。您刚才用的是临时密码，继续使用前请设置一个只有您自己知道的新密码。',
+    logoutInstead: '退出登录',
     passwordChanged: '密码已更新。',
   },
   {
@@ -35,8 +39,11 @@ export const sessionText = bilingual(
     unlock: 'Unlock',
     switchUser: 'Switch user',
     mustChangeTitle: 'Choose a new password',
-    mustChangeBody:
-      'The owner reset your password. Before you go on, choose a new one that only you know.',
+    mustChangeNewAccount:
+      'Welcome, {{name}}. You logged in with the temporary password the owner set for you. Before you go on, choose a new one that only you know.',
+    mustChangeAfterReset:
+      '{{name}}, the owner reset your password and you logged in with the temporary one. Before you go on, choose a new one that only you know.',
+    logoutInstead: 'Log out',
     passwordChanged: 'Password updated.',
   },
 );
