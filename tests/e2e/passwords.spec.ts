@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { setUpClinic } from './fixtures';
 import { AuditPage } from './pages/audit-page';
 import { LoginPage } from './pages/login-page';
@@ -9,6 +9,15 @@ import { StaffPage } from './pages/staff-page';
 import { shoot } from './screenshots';
 
 const person = { displayName: '王芳', username: 'wangfang', role: '前台', password: 'Front#Desk1' };
+
+/** The owner's clinic with a front-desk account that has not logged in yet. */
+const clinicWithFrontDesk = async (page: Page) => {
+  await setUpClinic(page);
+  const staff = new StaffPage(page);
+  await staff.open();
+  await staff.add(person);
+  return staff;
+};
 
 const COMMON = '密码不符合要求：这是常见密码（或只是常见密码稍加改动），请换一个。';
 
@@ -77,14 +86,10 @@ test('first login of a new account: says why, refuses the temporary password, an
   page,
 }) => {
   test.slow(); // three PBKDF2 hashes and two logins on a 2-core machine
-  await setUpClinic(page);
-  const staff = new StaffPage(page);
-  const shell = new ShellPage(page);
+  await clinicWithFrontDesk(page);
   const login = new LoginPage(page);
   const passwords = new PasswordPage(page);
-  await staff.open();
-  await staff.add(person);
-  await shell.logout();
+  await new ShellPage(page).logout();
 
   await login.attempt(person.username, person.password);
   await expect(passwords.forcedScreen()).toBeVisible();
@@ -106,20 +111,10 @@ test('first login of a new account: says why, refuses the temporary password, an
 
 test('first login after the owner reset a password says so, in English too', async ({ page }) => {
   test.slow(); // four PBKDF2 hashes and three logins on a 2-core machine
-  await setUpClinic(page);
-  const staff = new StaffPage(page);
-  const shell = new ShellPage(page);
+  const staff = await clinicWithFrontDesk(page);
   const passwords = new PasswordPage(page);
-  await staff.open();
-  await staff.add(person);
-  await staff.open();
-  await page.getByTestId(`staff-reset-${person.username}`).click();
-  const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('临时密码').fill('Temp#Reset2026');
-  await dialog.getByLabel('再次输入密码').fill('Temp#Reset2026');
-  await dialog.getByTestId('staff-reset-submit').click();
-  await expect(dialog).toBeHidden();
-  await shell.logout();
+  await staff.resetPassword(person.username, 'Temp#Reset2026');
+  await new ShellPage(page).logout();
 
   // In English this time: the same screen, in the reader's language.
   await page.getByText('English', { exact: true }).click();

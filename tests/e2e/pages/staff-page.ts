@@ -32,4 +32,14 @@ export class StaffPage {
     await this.fillNew(person);
     await expect(this.row(person.username)).toBeVisible();
   }
+
+  /** "重置密码" on a person's row: the owner gives them a temporary password. */
+  async resetPassword(username: string, temporary: string) {
+    await this.page.getByTestId(`staff-reset-${username}`).click();
+    const dialog = this.page.getByRole('dialog');
+    await dialog.getByLabel('临时密码').fill(temporary);
+    await dialog.getByLabel('再次输入密码').fill(temporary);
+    await dialog.getByTestId('staff-reset-submit').click();
+    await expect(dialog).toBeHidden();
+  }
 }
