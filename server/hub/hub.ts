@@ -100,6 +100,9 @@ export const startHub = async (options: HubOptions): Promise<RunningHub> => {
     ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, listener)
     : createHttpServer(listener);
   server.requestTimeout = 120_000;
+  // Longer than a client's idle keep-alive (undici: 4 s), so the client, not the hub, closes an
+  // idle connection: no request is ever sent on a socket the hub is closing.
+  server.keepAliveTimeout = 30_000;
   server.headersTimeout = 30_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -8,7 +8,7 @@ import { demoStoreRows } from '../../shared/demo/demo-store';
 import { createHubClient } from '../../shared/sync/hub-client';
 import { SYNC_LIMITS, WIRE_SCHEMA_VERSION, type Change } from '../../shared/sync/protocol';
 import { openHubStore, type StoreLocation } from '../../server/hub/hub-store';
-import { bundleEntry, forkHub } from '../../server/hub/testing/spawn-hub';
+import { bundleEntry, forkHub, type ChildHub } from '../../server/hub/testing/spawn-hub';
 import { startThrowawayPostgres } from '../setup/postgres';
 import { collectGarbage, timed, type BenchRow, type BenchTable } from './bench-table';
 
@@ -105,6 +105,19 @@ const measure = async (
     dataDir: backend.dataDir,
     postgresUrl: backend.postgresUrl,
   });
+  try {
+    return await measureOn(hub, backend, patients);
+  } catch (error) {
+    console.error(`hub output:\n${hub.output().slice(-3000)}`);
+    throw error;
+  }
+};
+
+const measureOn = async (
+  hub: ChildHub,
+  backend: Backend,
+  patients: number,
+): Promise<BenchRow[]> => {
   const store = await openHubStore(backend.location, { clock: { now: () => Date.now() } });
   const codes = [await store.createPairingCode(true), await store.createPairingCode(false)];
   const writer = createHubClient({ url: hub.url });
@@ -156,7 +169,7 @@ const measure = async (
 
   const build = await timed(() => store.maintain(true));
   rows.push({
-    step: 'snapshot build',
+    step: 'snapshot build (rest after ingest)',
     records: changes,
     seconds: build.ms / 1000,
     'records/s': changes / (build.ms / 1000),
