@@ -6,7 +6,7 @@ import type { Visit } from '../visits/visit';
 import type { Consent, Decision, NoticeContent, NoticeLine, Signer } from './consent';
 import { NOTICE_FORMAT } from './consent';
 import type { PlannedItem } from './planned-item';
-import { lineTotal, selfPayFen } from './self-pay';
+import { lineTotal, selfPayFen, type SettlementTerms } from './self-pay';
 import { formatYuan, type Fen } from '../money';
 
 /**
@@ -34,7 +34,7 @@ export const itemsAwaitingConsent = (
     return problem === 'no-consent' || problem === 'refused';
   });
 
-const noticeLine = (item: PlannedItem): NoticeLine => {
+const noticeLine = (item: PlannedItem, terms: SettlementTerms): NoticeLine => {
   if (!item.reason || !item.alternatives)
     throw new Error(`planned item ${item.id} needs a reason and alternatives before a notice`);
   return {
@@ -47,7 +47,7 @@ const noticeLine = (item: PlannedItem): NoticeLine => {
     priceFen: item.priceFen,
     coverage: item.coverage,
     selfPayRatioBp: item.selfPayRatioBp,
-    selfPayFen: selfPayFen(item),
+    selfPayFen: selfPayFen(item, terms),
     ...(item.restriction ? { restriction: item.restriction } : {}),
     reason: item.reason,
     alternatives: item.alternatives,
@@ -59,7 +59,8 @@ export type NoticeInput = {
   /** The region's display name ("广东省 深圳市"). */
   clinicRegion: string;
   patient: Patient;
-  visit: Pick<Visit, 'id' | 'date'>;
+  /** With its settlement: in a self-pay visit the patient is told each line's full price. */
+  visit: Pick<Visit, 'id' | 'date'> & SettlementTerms;
   items: readonly PlannedItem[];
   decision: Decision;
   signer: Signer;
@@ -69,7 +70,8 @@ export type NoticeInput = {
 
 /** The notice's whole content, computed from the plan: the same input gives the same bytes. */
 export const buildNoticeContent = (input: NoticeInput): NoticeContent => {
-  const lines = input.items.map(noticeLine);
+  const terms = { settlement: input.visit.settlement };
+  const lines = input.items.map((item) => noticeLine(item, terms));
   const selfPayTotalFen = lines.reduce((sum, l) => sum + l.selfPayFen, 0) as Fen;
   return {
     format: NOTICE_FORMAT,

@@ -68,3 +68,51 @@ describe('the patient’s self-pay share', () => {
     );
   });
 });
+
+const anyLine = fc
+  .record({
+    priceFen: fc.integer({ min: 0, max: MAX_PRICE_FEN }),
+    quantity: fc.integer({ min: 1, max: QUANTITY_MAX }),
+    coverage: fc.constantFrom('class-a' as const, 'class-b' as const, 'self-pay' as const),
+    selfPayRatioBp: fc.integer({ min: 0, max: RATIO_SCALE }),
+  })
+  .map((l) => ({
+    ...l,
+    selfPayRatioBp:
+      l.coverage === 'class-a' ? 0 : l.coverage === 'self-pay' ? RATIO_SCALE : l.selfPayRatioBp,
+  }));
+
+describe('in a visit settled as self-pay (自费结算)', () => {
+  it('an oral examination (甲类, ¥25.00) costs the patient ¥25.00, not nothing', () => {
+    const exam = line({ coverage: 'class-a', selfPayRatioBp: 0, priceFen: 2_500 });
+    expect(selfPayFen(exam, { settlement: 'self-pay' })).toBe(2_500);
+    expect(selfPayTotal([exam, exam], { settlement: 'self-pay' })).toBe(5_000);
+  });
+
+  it('every line is the patient’s at its full price, whatever its coverage', () => {
+    fc.assert(
+      fc.property(anyLine, (l) => {
+        expect(selfPayFen(l, { settlement: 'self-pay' })).toBe(l.priceFen * l.quantity);
+      }),
+    );
+  });
+
+  it('never costs the patient less than the same line under insurance', () => {
+    fc.assert(
+      fc.property(fc.array(anyLine, { maxLength: 30 }), (ls) => {
+        const own = selfPayTotal(ls, { settlement: 'self-pay' });
+        expect(own).toBeGreaterThanOrEqual(selfPayTotal(ls));
+        expect(own).toBe(ls.reduce((s, l) => s + l.priceFen * l.quantity, 0));
+      }),
+    );
+  });
+
+  it('an insured visit keeps the coverage rule, with or without saying so', () => {
+    fc.assert(
+      fc.property(anyLine, (l) => {
+        expect(selfPayFen(l, { settlement: 'insurance' })).toBe(selfPayFen(l));
+        expect(selfPayFen(l, {})).toBe(selfPayFen(l));
+      }),
+    );
+  });
+});

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { unsignedItemRows } from './consent-review';
 import { planItem } from './planned-items';
 import { chairClinic, signImplant } from './testing/consents';
+import { recordVerification } from './verifications';
 
 describe("the insurance officer's list of unsigned self-pay items", () => {
   it('names the patient and the clinician and gives the self-pay share of each unsigned item', async () => {
@@ -26,6 +27,27 @@ describe("the insurance officer's list of unsigned self-pay items", () => {
       // 乙类 10 % of 2 × 240.50 yuan
       selfPayFen: 4_810,
     });
+  });
+
+  it('gives the full price of an item in a visit settled as self-pay', async () => {
+    const { ctx, doctor, desk, visit, items } = await chairClinic();
+    await recordVerification(ctx, desk, {
+      visitId: visit.id,
+      documentPresented: false,
+      cardMethod: 'none',
+      personConfirmed: false,
+      outcome: 'failed',
+      reason: '未带身份证',
+    });
+    await planItem(ctx, doctor, {
+      visitId: visit.id,
+      catalogueItemId: items[1]!.id,
+      quantity: 2,
+      reason: '牙髓炎',
+      alternatives: { kind: 'none' },
+    });
+    const rows = await unsignedItemRows(ctx.db, visit.date);
+    expect(rows.map((r) => r.selfPayFen)).toEqual([48_100]);
   });
 
   it('drops an item once the patient has signed for it', async () => {

@@ -23,16 +23,19 @@ export const unsignedItemRows = async (
   const items = await unsignedItemsOn(db, date);
   const patientIds = unique(items.map((i) => i.patientId));
   const staffIds = unique(items.map((i) => i.clinicianId));
-  const [patients, staff] = await Promise.all([
+  const visitIds = unique(items.map((i) => i.visitId));
+  const [patients, staff, visits] = await Promise.all([
     db.patients.bulkGet(patientIds),
     db.staff.bulkGet(staffIds),
+    db.visits.bulkGet(visitIds),
   ]);
   const patientName = new Map(patients.flatMap((p) => (p ? [[p.id, p.name] as const] : [])));
   const staffName = new Map(staff.flatMap((s) => (s ? [[s.id, s.displayName] as const] : [])));
+  const settlement = new Map(visits.flatMap((v) => (v ? [[v.id, v.settlement] as const] : [])));
   return items.map((item) => ({
     item,
     patientName: patientName.get(item.patientId),
     clinicianName: staffName.get(item.clinicianId),
-    selfPayFen: selfPayFen(item),
+    selfPayFen: selfPayFen(item, { settlement: settlement.get(item.visitId) }),
   }));
 };

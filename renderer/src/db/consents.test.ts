@@ -18,6 +18,7 @@ import {
   updatePlannedItem,
 } from './planned-items';
 import { bothSignatures, chairClinic, putCatalogue } from './testing/consents';
+import { recordVerification } from './verifications';
 import { reasonOf } from './testing/store';
 
 const because = {
@@ -132,6 +133,29 @@ describe('the self-pay notice', () => {
     expect(content.selfPayTotalFen).toBe(684_810);
     expect(content.statement).toContain('6848.10');
     expect(content.version).toBe(1);
+  });
+
+  it('in a visit gone to self-pay after a failed check, tells the patient each line’s full price', async () => {
+    const { ctx, desk, doctor, visit } = await planned();
+    await recordVerification(ctx, desk, {
+      visitId: visit.id,
+      documentPresented: false,
+      cardMethod: 'none',
+      personConfirmed: false,
+      outcome: 'failed',
+      reason: '未带身份证',
+    });
+    const { content } = await draftNotice(ctx, doctor, {
+      visitId: visit.id,
+      decision: 'agreed',
+      signer: { kind: 'patient' },
+    });
+    // The root canal is 乙类 (10 %): self-pay, the patient pays all of ¥240.50 × 2.
+    expect(content.lines.map((l) => [l.name, l.selfPayFen])).toEqual([
+      ['根管治疗术', 48_100],
+      ['种植体植入', 680_000],
+    ]);
+    expect(content.selfPayTotalFen).toBe(728_100);
   });
 
   it('is refused when nothing awaits a signature', async () => {

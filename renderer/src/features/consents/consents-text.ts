@@ -12,6 +12,9 @@ export const consentsText = bilingual(
       notFound: '找不到这次就诊，或您无权查看。',
       noCatalogue: '就诊当天没有生效的医保目录，无法添加项目。请医保专员先导入目录。',
       readOnly: '您可以查看计划和告知书；添加项目、签字由医生完成。',
+      selfPaySettlement: '本次就诊按自费结算',
+      causeWithReason: '{{cause}}（{{reason}}）',
+      selfPayBecause: '原因：{{cause}}。医保不支付本次费用，每个项目（含甲类）均由患者按全价自付。',
     },
     search: {
       label: '添加项目',
@@ -77,6 +80,7 @@ export const consentsText = bilingual(
       selfPay: '患者自付 ¥{{amount}}',
       restriction: '限定支付范围：{{text}}',
       classA: '甲类项目由医保支付，患者无需签署自费告知书。',
+      classASelfPay: '本次就诊按自费结算，此甲类项目由患者全额自付；无需签署自费告知书。',
       needsConsent: '乙类和自费项目须向患者说明原因和替代方案，并由患者签字后才能执行或收费。',
       add: '添加到计划',
       save: '保存',
@@ -178,6 +182,10 @@ export const consentsText = bilingual(
       noCatalogue:
         'No insurance catalogue is in force on the visit date, so no items can be added. Ask the insurance officer to import the catalogue.',
       readOnly: 'You can see the plan and its notices; clinicians add items and sign.',
+      selfPaySettlement: 'This visit is settled as self-pay',
+      causeWithReason: '{{cause}} ({{reason}})',
+      selfPayBecause:
+        'Reason: {{cause}}. The insurance pays nothing for this visit: the patient pays every item, Class A included, at its full price.',
     },
     search: {
       label: 'Add an item',
@@ -244,6 +252,8 @@ export const consentsText = bilingual(
       selfPay: 'Patient pays ¥{{amount}}',
       restriction: 'Covered only when: {{text}}',
       classA: 'Class A items are paid by the insurance; the patient signs no self-pay notice.',
+      classASelfPay:
+        'This visit is settled as self-pay: the patient pays this Class A item in full; no self-pay notice is needed.',
       needsConsent:
         'For class B and self-pay items, tell the patient why and what the alternatives are; the patient signs before the item is performed or billed.',
       add: 'Add to plan',

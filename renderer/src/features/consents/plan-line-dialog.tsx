@@ -2,7 +2,12 @@ import { Alert, Flex, Form, Input, InputNumber, Radio, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { needsConsent, type CatalogueEntry } from '../../../../shared/catalogue/catalogue';
 import { PLAN_TEXT_MAX, type PlanInput } from '../../../../shared/consents/planned-item';
-import { lineTotal, QUANTITY_MAX, selfPayFen } from '../../../../shared/consents/self-pay';
+import {
+  lineTotal,
+  QUANTITY_MAX,
+  selfPayFen,
+  type SettlementTerms,
+} from '../../../../shared/consents/self-pay';
 import { fen, formatYuan } from '../../../../shared/money';
 import { FormModal } from '../staff/form-modal';
 import { CoverageTag } from '../catalogue/coverage-tag';
@@ -14,6 +19,13 @@ export type LineTerms = Pick<
 >;
 
 export type LineTarget = { mode: 'add' | 'edit'; terms: LineTerms; initial?: Partial<PlanInput> };
+
+const coverageNote = (consent: boolean, settlement: SettlementTerms['settlement']) =>
+  consent
+    ? 'consents.line.needsConsent'
+    : settlement === 'self-pay'
+      ? 'consents.line.classASelfPay'
+      : 'consents.line.classA';
 
 type LineValues = {
   quantity: number;
@@ -38,7 +50,14 @@ const toInput = (terms: LineTerms, values: LineValues): PlanInput => {
   return { quantity: values.quantity, reason: values.reason?.trim(), alternatives };
 };
 
-const Amount = ({ terms, quantity }: { terms: LineTerms; quantity: number | undefined }) => {
+const Amount = ({
+  terms,
+  quantity,
+  settlement,
+}: {
+  terms: LineTerms;
+  quantity: number | undefined;
+} & SettlementTerms) => {
   const { t } = useTranslation();
   const line = { ...terms, quantity: Number.isInteger(quantity) && quantity! > 0 ? quantity! : 0 };
   return (
@@ -51,7 +70,7 @@ const Amount = ({ terms, quantity }: { terms: LineTerms; quantity: number | unde
         })}
       </Typography.Text>
       <Typography.Text strong data-testid="line-self-pay">
-        {t('consents.line.selfPay', { amount: formatYuan(selfPayFen(line)) })}
+        {t('consents.line.selfPay', { amount: formatYuan(selfPayFen(line, { settlement })) })}
       </Typography.Text>
     </Flex>
   );
@@ -64,12 +83,14 @@ const Amount = ({ terms, quantity }: { terms: LineTerms; quantity: number | unde
 export const PlanLineDialog = ({
   open,
   target,
+  settlement,
   onSubmit,
   onClose,
   afterClose,
 }: {
   open: boolean;
   target: LineTarget | undefined;
+  settlement: SettlementTerms['settlement'];
   onSubmit: (input: PlanInput) => Promise<void>;
   onClose: () => void;
   afterClose: () => void;
@@ -109,16 +130,16 @@ export const PlanLineDialog = ({
             </Typography.Text>
           )}
           <Alert
-            type={consent ? 'warning' : 'info'}
+            type={consent || settlement === 'self-pay' ? 'warning' : 'info'}
             showIcon
-            title={t(consent ? 'consents.line.needsConsent' : 'consents.line.classA')}
+            title={t(coverageNote(consent, settlement))}
           />
         </Flex>
       )}
       <Form.Item name="quantity" label={t('consents.line.quantity')} rules={[{ required: true }]}>
         <InputNumber min={1} max={QUANTITY_MAX} precision={0} data-testid="line-quantity" />
       </Form.Item>
-      {terms && <Amount terms={terms} quantity={quantity} />}
+      {terms && <Amount terms={terms} quantity={quantity} settlement={settlement} />}
       {consent && (
         <>
           <Form.Item

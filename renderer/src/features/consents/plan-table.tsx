@@ -5,7 +5,12 @@ import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Consent } from '../../../../shared/consents/consent';
 import type { PlannedItem } from '../../../../shared/consents/planned-item';
-import { lineTotal, selfPayFen, selfPayTotal } from '../../../../shared/consents/self-pay';
+import {
+  lineTotal,
+  selfPayFen,
+  selfPayTotal,
+  type SettlementTerms,
+} from '../../../../shared/consents/self-pay';
 import { fen, formatYuan } from '../../../../shared/money';
 import { CoverageTag } from '../catalogue/coverage-tag';
 import { planLineState, type PlanLineState } from './plan-line-state';
@@ -61,11 +66,14 @@ const yuan = (amount: number) => formatYuan(fen(amount));
 export const PlanTable = ({
   items,
   live,
+  terms,
   allowed,
   onAction,
 }: {
   items: readonly PlannedItem[];
   live: readonly Consent[];
+  /** The visit's settlement: a self-pay visit charges every line in full. */
+  terms: SettlementTerms;
   allowed: PlanPermissions;
   onAction: (action: PlanAction, item: PlannedItem) => void;
 }) => {
@@ -119,7 +127,9 @@ export const PlanTable = ({
       key: 'selfPay',
       title: t('consents.columns.selfPay'),
       align: 'right',
-      render: (_, { item }) => <span data-testid="line-self-pay">{yuan(selfPayFen(item))}</span>,
+      render: (_, { item }) => (
+        <span data-testid="line-self-pay">{yuan(selfPayFen(item, terms))}</span>
+      ),
     },
     {
       key: 'reason',
@@ -163,7 +173,7 @@ export const PlanTable = ({
             </Table.Summary.Cell>
             <Table.Summary.Cell index={4} align="right">
               <Typography.Text strong data-testid="total-self-pay">
-                {yuan(selfPayTotal(open))}
+                {yuan(selfPayTotal(open, terms))}
               </Typography.Text>
             </Table.Summary.Cell>
             <Table.Summary.Cell index={5} colSpan={3} />

@@ -13,6 +13,7 @@ import { NoticesList } from './notices-list';
 import { PlanHeader } from './plan-header';
 import { PlanLineDialog } from './plan-line-dialog';
 import { PlanTable } from './plan-table';
+import { SelfPaySettlementAlert } from './self-pay-settlement-alert';
 import { SigningDrawer } from './signing-drawer';
 import { usePlanActions } from './use-plan-actions';
 import { useVisitPlan } from './use-visit-plan';
@@ -74,7 +75,14 @@ export const VisitPlanPage = () => {
               data-testid="plan-failure"
             />
           )}
-          <PlanTable items={plan.items} live={plan.live} allowed={allowed} onAction={actions.act} />
+          <SelfPaySettlementAlert visit={plan.visit} />
+          <PlanTable
+            items={plan.items}
+            live={plan.live}
+            terms={{ settlement: plan.visit.settlement }}
+            allowed={allowed}
+            onAction={actions.act}
+          />
           {allowed.prepare && (
             <Flex gap={12} align="center" wrap>
               <Button
@@ -106,6 +114,7 @@ export const VisitPlanPage = () => {
       <PlanLineDialog
         open={actions.line.open}
         target={actions.line.target}
+        settlement={plan.visit.settlement}
         onSubmit={actions.saveLine}
         onClose={actions.line.close}
         afterClose={actions.line.afterClose}
