@@ -38,7 +38,14 @@ export type AppErrorReason =
   | 'signature-too-short'
   | 'representative-id-invalid'
   | 'already-voided'
-  | 'void-reason-required';
+  | 'void-reason-required'
+  | 'cancel-visit-reason'
+  | 'cancel-visit-done'
+  | 'cancel-visit-verified'
+  | 'cancel-visit-consent'
+  | 'cancel-visit-performed'
+  | 'cancel-visit-billed'
+  | 'visit-cancelled';
 
 export class AppError extends Error {
   constructor(

@@ -41,6 +41,10 @@ export const visitSchema = z
     selfPayCause: selfPayCauseSchema.optional(),
     /** The failed verification's reason, when that is what made the visit self-pay. */
     selfPayReason: personText(REASON_MAX).optional(),
+    /** A check-in undone (the wrong patient picked): the visit stays on record, with who and why. */
+    cancelledAt: z.string().optional(),
+    cancelledBy: z.string().optional(),
+    cancelReason: personText(REASON_MAX).optional(),
   })
   .extend(provenanceSchema.shape)
   .refine((visit) => visit.settlement === 'insurance' || visit.selfPayCause !== undefined, {
@@ -52,3 +56,23 @@ export const visitSchema = z
     path: ['selfPayReason'],
   });
 export type Visit = z.infer<typeof visitSchema>;
+
+/** What has already happened in a visit that a cancelled check-in would silently erase. */
+export type CancelBlocker = 'verified' | 'consent' | 'performed' | 'billed';
+
+/**
+ * A check-in may be undone only while nothing rests on it: once the identity check has an
+ * outcome, a notice is signed (agreed or refused), or a line is performed or billed, the visit
+ * happened, and cancelling it would hide a record the insurance inspector may ask for.
+ */
+export const cancelBlocker = (state: {
+  verifications: number;
+  consents: number;
+  items: readonly { performedAt?: string; billedAt?: string }[];
+}): CancelBlocker | undefined => {
+  if (state.verifications > 0) return 'verified';
+  if (state.consents > 0) return 'consent';
+  if (state.items.some((i) => i.billedAt)) return 'billed';
+  if (state.items.some((i) => i.performedAt)) return 'performed';
+  return undefined;
+};

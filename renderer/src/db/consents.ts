@@ -24,7 +24,7 @@ import { provinceByCode } from '../../../shared/regions';
 import type { ClinicDb } from './database';
 import { byPlanOrder, liveConsents, plannedItemsForVisit } from './planned-items';
 import { readSetting } from './settings';
-import { assertActorCan, loadPatient, loadVisit } from './visits';
+import { assertActorCan, loadOpenVisit, loadPatient } from './visits';
 import { recordAuditEvent, writeRecord, type Actor, type StoreContext } from './write';
 
 export type NoticeRequest = {
@@ -66,7 +66,7 @@ const composeNotice = async (
 ): Promise<NoticeDraft> => {
   const { db } = ctx;
   const signer = checkSigner(ctx, request.signer);
-  const visit = await loadVisit(db, request.visitId);
+  const visit = await loadOpenVisit(db, request.visitId);
   const patient = await loadPatient(db, visit.patientId);
   const items = itemsAwaitingConsent(
     await plannedItemsForVisit(db, visit.id),
@@ -345,8 +345,13 @@ export const unsignedItemsOn = async (db: ClinicDb, date: CalendarDate): Promise
   const items = await db.plannedItems.where('date').equals(date).toArray();
   const byVisit = new Map<string, PlannedItem[]>();
   for (const item of items) byVisit.set(item.visitId, [...(byVisit.get(item.visitId) ?? []), item]);
+  // A cancelled check-in's plan will never be signed: it is no longer waiting for anyone.
+  const cancelled = new Set(
+    (await db.visits.bulkGet([...byVisit.keys()])).flatMap((v) => (v?.cancelledAt ? [v.id] : [])),
+  );
   const unsigned: PlannedItem[] = [];
   for (const [visitId, visitItems] of byVisit)
-    unsigned.push(...itemsAwaitingConsent(visitItems, await liveConsents(db, visitId)));
+    if (!cancelled.has(visitId))
+      unsigned.push(...itemsAwaitingConsent(visitItems, await liveConsents(db, visitId)));
   return unsigned.sort(byPlanOrder);
 };

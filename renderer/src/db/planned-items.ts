@@ -10,7 +10,7 @@ import { consentIntact, consentStatusOf, type Consent } from '../../../shared/co
 import { AppError, type AppErrorReason } from '../../../shared/errors';
 import { newId } from '../../../shared/ids';
 import type { ClinicDb } from './database';
-import { assertActorCan, loadVisit } from './visits';
+import { assertActorCan, loadOpenVisit } from './visits';
 import { withoutProvenance, writeRecord, type Actor, type StoreContext } from './write';
 
 /** The visit's consents that have not been voided: the ones that still count. */
@@ -66,7 +66,7 @@ export const planItem = async (
   assertActorCan(actor, 'consent.prepare');
   const { db } = ctx;
   return db.transaction('rw', itemTables(db), async () => {
-    const visit = await loadVisit(db, input.visitId);
+    const visit = await loadOpenVisit(db, input.visitId);
     const item = await db.catalogueItems.get(input.catalogueItemId);
     const inForce = versionInForce(await db.catalogueVersions.toArray(), visit.date);
     if (!item || item.versionId !== inForce?.id)

@@ -23,7 +23,7 @@ import {
 import { REASON_MAX, type Visit } from '../../../shared/visits/visit';
 import type { ClinicDb } from './database';
 import { verifyCredentials } from './session';
-import { assertActorCan, insuredSettlement, loadPatient, loadVisit } from './visits';
+import { assertActorCan, insuredSettlement, loadOpenVisit, loadPatient } from './visits';
 import { withoutProvenance, writeRecord, type Actor, type StoreContext } from './write';
 
 /** What the desk saw and decided, as the verification panel sends it. */
@@ -176,7 +176,7 @@ export const recordVerification = async (
     input.outcome === 'overridden' ? await authorizeOverride(ctx, input.override) : undefined;
   const { db } = ctx;
   return db.transaction('rw', VERIFY_TABLES(db), async () => {
-    const visit = await loadVisit(db, input.visitId);
+    const visit = await loadOpenVisit(db, input.visitId);
     const patient = await loadPatient(db, visit.patientId);
     const cardNumber = input.cardMethod === 'none' ? undefined : present(input.cardNumber);
     const rawScan = input.cardMethod === 'qr' ? present(input.rawScan) : undefined;
@@ -260,7 +260,7 @@ export const reconfirm = async (
     throw new AppError('invalid-input', 'note too long', 'note');
   const { db } = ctx;
   return db.transaction('rw', VERIFY_TABLES(db), async () => {
-    const visit = await loadVisit(db, visitId);
+    const visit = await loadOpenVisit(db, visitId);
     const patient = await loadPatient(db, visit.patientId);
     return writeRecord<Reconfirmation>(ctx, {
       table: 'verifications',

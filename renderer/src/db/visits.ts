@@ -30,6 +30,15 @@ export const loadVisit = async (db: ClinicDb, id: string): Promise<Visit> => {
   return visit;
 };
 
+/** A visit to work on: a cancelled check-in takes no verification, plan or notice. */
+export const loadOpenVisit = async (db: ClinicDb, id: string): Promise<Visit> => {
+  // One await, as loadVisit has: a nested async call here ends a Dexie transaction early.
+  const visit = await db.visits.get(id);
+  if (!visit) throw new AppError('not-found', 'no such visit');
+  if (visit.cancelledAt) throw new AppError('visit-cancelled', 'visit cancelled');
+  return visit;
+};
+
 /** An uninsured (自费) patient's visit is self-pay from the start, whatever the check says. */
 export const insuredSettlement = (
   patient: Pick<Patient, 'scheme'>,
@@ -57,7 +66,12 @@ export const checkIn = async (
     [db.visits, db.patients, db.auditEvents, db.outbox, db.deviceState],
     async () => {
       const patient = await loadPatient(db, patientId);
-      const open = await db.visits.where('[date+patientId]').equals([date, patientId]).first();
+      // A cancelled check-in (the wrong patient picked, then the right one) is not today's visit.
+      const open = await db.visits
+        .where('[date+patientId]')
+        .equals([date, patientId])
+        .filter((v) => !v.cancelledAt)
+        .first();
       if (open) return open;
       return writeRecord<Visit>(ctx, {
         table: 'visits',
@@ -119,6 +133,24 @@ export const visitsOn = async (db: ClinicDb, date: CalendarDate): Promise<TodayV
     patient: patients[i],
     checks: checks.get(visit.id) ?? { all: [] },
   }));
+};
+
+/**
+ * Each patient's latest visit day (cancelled check-ins aside), what tells two look-alikes apart
+ * at the desk. One index lookup per patient: for a box of ten results.
+ */
+export const lastVisitDates = async (
+  db: ClinicDb,
+  patientIds: readonly string[],
+): Promise<Map<string, CalendarDate>> => {
+  const latest = await Promise.all(
+    patientIds.map(async (id) => {
+      const visits = await db.visits.where('patientId').equals(id).toArray();
+      const days = visits.filter((v) => !v.cancelledAt).map((v) => v.date);
+      return [id, days.sort().at(-1)] as const;
+    }),
+  );
+  return new Map(latest.filter((e): e is [string, CalendarDate] => e[1] !== undefined));
 };
 
 export type TimelineVisit = {

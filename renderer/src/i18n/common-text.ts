@@ -115,6 +115,14 @@ export const errorText = bilingual(
     'representative-id-invalid': '代签人的证件号码不正确，请对照证件逐位核对。',
     'already-voided': '这份告知书已经作废了。',
     'void-reason-required': '作废告知书必须写明原因（最多 500 字）。',
+    'cancel-visit-reason': '取消登记必须写明原因，例如“选错了患者”。',
+    'cancel-visit-done': '这次登记已经取消过了。',
+    'cancel-visit-verified':
+      '这次就诊已有证、卡、人核验结果，不能取消登记。如果选错了患者，请在核验记录中说明，并由医保专员在每日复核中处理。',
+    'cancel-visit-consent': '这次就诊已有患者签署的自费告知书（同意或拒绝），不能取消登记。',
+    'cancel-visit-performed': '这次就诊已有项目标记为已执行，不能取消登记。',
+    'cancel-visit-billed': '这次就诊已有项目标记为已收费，不能取消登记。',
+    'visit-cancelled': '这次登记已经取消，不能再核验、添加项目或签署告知书。请为患者重新登记就诊。',
     forbidden: '您的角色无权执行此操作。',
   },
   {
@@ -171,6 +179,19 @@ export const errorText = bilingual(
       "The representative's ID number is not valid; check it against the document, character by character.",
     'already-voided': 'This notice has already been voided.',
     'void-reason-required': 'Voiding a notice needs a reason (at most 500 characters).',
+    'cancel-visit-reason':
+      'Cancelling a check-in needs a reason, such as "picked the wrong patient".',
+    'cancel-visit-done': 'This check-in has already been cancelled.',
+    'cancel-visit-verified':
+      'This visit already has an identity check outcome, so the check-in cannot be cancelled. If the wrong patient was picked, say so in the check and let the insurance officer settle it in the daily review.',
+    'cancel-visit-consent':
+      'The patient has signed a self-pay notice in this visit (agreed or refused), so the check-in cannot be cancelled.',
+    'cancel-visit-performed':
+      'An item of this visit is marked performed, so the check-in cannot be cancelled.',
+    'cancel-visit-billed':
+      'An item of this visit is marked billed, so the check-in cannot be cancelled.',
+    'visit-cancelled':
+      'This check-in was cancelled: it takes no identity check, plan item or notice. Check the patient in again.',
     forbidden: 'Your role is not allowed to do this.',
   },
 );

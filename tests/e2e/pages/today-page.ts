@@ -100,8 +100,8 @@ export class TodayPage {
     await expect(this.page.getByTestId('quick-check-in')).toBeVisible();
   }
 
-  /** Finds the patient by the tail of their ID number, picks them, and waits for the panel. */
-  async checkIn(patient: SeededPatient) {
+  /** Finds the patient by the tail of their ID number and picks them: the pick awaits a confirmation. */
+  async pick(patient: SeededPatient) {
     const box = this.page.getByTestId('quick-check-in').locator('input');
     await box.click();
     await box.fill(patient.idNumber.slice(-6).toLowerCase());
@@ -110,7 +110,25 @@ export class TodayPage {
       .filter({ hasText: patient.name })
       .first()
       .click();
+    await expect(this.confirmation()).toContainText(patient.name);
+  }
+
+  confirmation() {
+    return this.page.getByTestId('check-in-patient');
+  }
+
+  /** Picks the patient, confirms, and waits for the panel. */
+  async checkIn(patient: SeededPatient) {
+    await this.pick(patient);
+    await this.page.getByTestId('check-in-confirm').click();
     await this.panel.expectOpenFor(patient.name);
+  }
+
+  async cancelVisit(patient: Pick<SeededPatient, 'name'>, reason: string) {
+    await this.row(patient).getByTestId('cancel-visit').click();
+    const dialog = this.page.getByRole('dialog');
+    await dialog.getByTestId('cancel-visit-reason').fill(reason);
+    await dialog.getByTestId('cancel-visit-confirm').click();
   }
 
   row(patient: Pick<SeededPatient, 'name'>) {

@@ -10,10 +10,10 @@ import { searchPatients } from '../../db/patients';
 const RESULTS = 10;
 
 /**
- * The desk's shortest way in: type a few letters, pick the patient, and the verification panel
- * opens. Searching is the patients feature's indexed search; registering stays on its screen.
+ * The desk's shortest way in: type a few letters, pick the patient, confirm, and the verification
+ * panel opens. Searching is the patients feature's indexed search; registering stays on its screen.
  */
-export const QuickCheckIn = ({ onPick }: { onPick: (patientId: string) => void }) => {
+export const QuickCheckIn = ({ onPick }: { onPick: (patient: Patient) => void }) => {
   const { t } = useTranslation();
   const { db, clock } = useServices();
   const [found, setFound] = useState<Patient[]>([]);
@@ -38,9 +38,10 @@ export const QuickCheckIn = ({ onPick }: { onPick: (patientId: string) => void }
       style={{ width: 520 }}
       size="large"
       onChange={(patientId) => {
+        const patient = found.find((p) => p.id === patientId);
         setFound([]);
         setQuery('');
-        onPick(patientId);
+        if (patient) onPick(patient);
       }}
       options={found.map((p) => ({
         value: p.id,

@@ -9,9 +9,13 @@ import { useServices } from '../../app/services';
 import { useSession } from '../../app/session-store';
 import { actorOf } from '../../db/staff';
 import { dailyReview } from '../../db/verification-reviews';
-import { checkIn, visitsOn } from '../../db/visits';
+import type { Patient } from '../../../../shared/patients/patient';
+import { cancelVisit } from '../../db/visit-cancel';
+import { checkIn, lastVisitDates, visitsOn, type TodayVisit } from '../../db/visits';
 import { errorMessage } from '../../ui/error-message';
 import { VerificationPanel } from '../visits/verification-panel';
+import { CancelVisitDialog } from './cancel-visit-dialog';
+import { CheckInConfirm } from './check-in-confirm';
 import { DailyReviewTable } from './daily-review-table';
 import { QuickCheckIn } from './quick-check-in';
 import { TodayVisitsTable } from './today-visits-table';
@@ -35,6 +39,10 @@ export const TodayScreen = () => {
   const review = useLiveQuery(() => dailyReview(db, date), [db, date]);
   const [visitId, setVisitId] = useState<string>();
   const [open, setOpen] = useState(false);
+  const [picked, setPicked] = useState<{ patient: Patient; lastVisit?: string }>();
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [cancelling, setCancelling] = useState<{ row: TodayVisit; open: boolean }>();
 
   if (!me) return null;
   const reviewer = can(me.role, 'review.daily');
@@ -44,18 +52,34 @@ export const TodayScreen = () => {
     setVisitId(id);
     setOpen(true);
   };
-  const checkInPatient = async (patientId: string) => {
+  const pick = async (patient: Patient) => {
+    const last = await lastVisitDates(db, [patient.id]);
+    setPicked({ patient, lastVisit: last.get(patient.id) });
+    setConfirming(true);
+  };
+  const checkInPicked = async () => {
+    if (!picked) return;
+    setBusy(true);
     try {
-      verify((await checkIn(services, actorOf(me), patientId)).id);
+      const visit = await checkIn(services, actorOf(me), picked.patient.id);
+      setConfirming(false);
+      verify(visit.id);
     } catch (error) {
       void message.error(errorMessage(t, error));
+    } finally {
+      setBusy(false);
     }
   };
 
   const visitsTab = (
     <Flex vertical gap={16}>
-      {can(me.role, 'visit.check-in') && <QuickCheckIn onPick={(id) => void checkInPatient(id)} />}
-      <TodayVisitsTable visits={visits} role={me.role} onVerify={verify} />
+      {can(me.role, 'visit.check-in') && <QuickCheckIn onPick={(p) => void pick(p)} />}
+      <TodayVisitsTable
+        visits={visits}
+        role={me.role}
+        onVerify={verify}
+        onCancel={(row) => setCancelling({ row, open: true })}
+      />
     </Flex>
   );
   const reviewTab = (
@@ -80,7 +104,9 @@ export const TodayScreen = () => {
         items={[
           {
             key: 'visits',
-            label: t('today.tabs.visits', { count: visits?.length ?? 0 }),
+            label: t('today.tabs.visits', {
+              count: visits?.filter((v) => !v.visit.cancelledAt).length ?? 0,
+            }),
             children: visitsTab,
           },
           ...(reviewer
@@ -95,6 +121,24 @@ export const TodayScreen = () => {
               ]
             : []),
         ]}
+      />
+      <CheckInConfirm
+        open={confirming}
+        patient={picked?.patient}
+        lastVisit={picked?.lastVisit}
+        busy={busy}
+        onConfirm={() => void checkInPicked()}
+        onBack={() => setConfirming(false)}
+        afterClose={() => setPicked(undefined)}
+      />
+      <CancelVisitDialog
+        open={!!cancelling?.open}
+        patientName={cancelling?.row.patient?.name}
+        onCancelVisit={async (reason) => {
+          await cancelVisit(services, actorOf(me), cancelling!.row.visit.id, reason);
+        }}
+        onClose={() => setCancelling((c) => c && { ...c, open: false })}
+        afterClose={() => setCancelling(undefined)}
       />
       <VerificationPanel
         visitId={visitId}

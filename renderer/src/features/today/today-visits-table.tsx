@@ -15,6 +15,7 @@ type TodayVisitsTableProps = {
   visits: readonly TodayVisit[] | undefined;
   role: Role;
   onVerify: (visitId: string) => void;
+  onCancel: (row: TodayVisit) => void;
 };
 
 // JSX accepts data-* attributes, a typed object literal does not: hence the cast.
@@ -22,10 +23,12 @@ const rowProps = (row: TodayVisit) =>
   ({
     'data-testid': 'today-visit',
     'data-patient': row.patient?.name ?? '',
+    'data-cancelled': row.visit.cancelledAt ? 'true' : 'false',
+    ...(row.visit.cancelledAt ? { style: { opacity: 0.6 } } : {}),
   }) as HTMLAttributes<HTMLElement>;
 
 /** Today's visits in check-in order, where each stands on identity, and the re-checks due. */
-export const TodayVisitsTable = ({ visits, role, onVerify }: TodayVisitsTableProps) => {
+export const TodayVisitsTable = ({ visits, role, onVerify, onCancel }: TodayVisitsTableProps) => {
   const { t } = useTranslation();
   const canVerify = can(role, 'verification.record');
   const canReconfirm = can(role, 'verification.reconfirm');
@@ -58,7 +61,14 @@ export const TodayVisitsTable = ({ visits, role, onVerify }: TodayVisitsTablePro
       title: t('today.columns.status'),
       render: (_, row) => (
         <Space orientation="vertical" size={2}>
-          <VisitStatusTag status={row.visit.status} />
+          {row.visit.cancelledAt ? (
+            <Typography.Text type="secondary" data-testid="visit-cancelled">
+              <Tag>{t('today.cancelVisit.cancelled')}</Tag>
+              {row.visit.cancelReason}
+            </Typography.Text>
+          ) : (
+            <VisitStatusTag status={row.visit.status} />
+          )}
           {row.visit.settlement === 'self-pay' && (
             <Typography.Text type="secondary" data-testid="self-pay-reason">
               {t('visits.timeline.selfPay', {
@@ -93,48 +103,61 @@ export const TodayVisitsTable = ({ visits, role, onVerify }: TodayVisitsTablePro
     ...(['clinician', 'pharmacist'] as const).map((stage) => ({
       key: stage,
       title: t(`today.columns.${stage}`),
-      render: (_: unknown, row: TodayVisit) => (
-        <ReconfirmButton
-          visitId={row.visit.id}
-          patient={row.patient}
-          stage={stage}
-          done={row.checks[stage]}
-          allowed={canReconfirm}
-        />
-      ),
+      render: (_: unknown, row: TodayVisit) =>
+        row.visit.cancelledAt ? null : (
+          <ReconfirmButton
+            visitId={row.visit.id}
+            patient={row.patient}
+            stage={stage}
+            done={row.checks[stage]}
+            allowed={canReconfirm}
+          />
+        ),
     })),
     ...(canVerify || canPlan || canBill
       ? [
           {
             key: 'actions',
             title: t('today.columns.actions'),
-            render: (_: unknown, row: TodayVisit) => (
-              <Space size={4} wrap>
-                {canVerify && (
-                  <Button
-                    size="small"
-                    type={row.visit.status === 'awaiting-verification' ? 'primary' : 'default'}
-                    onClick={() => onVerify(row.visit.id)}
-                    data-testid="verify-visit"
-                  >
-                    {t(
-                      row.visit.status === 'awaiting-verification'
-                        ? 'today.actions.verify'
-                        : 'today.actions.reverify',
-                    )}
-                  </Button>
-                )}
-                {(canPlan || canBill) && (
-                  <Button
-                    size="small"
-                    href={`#/consents/visit/${row.visit.id}`}
-                    data-testid="plan-visit"
-                  >
-                    {t(canPlan ? 'consents.links.plan' : 'consents.links.bill')}
-                  </Button>
-                )}
-              </Space>
-            ),
+            render: (_: unknown, row: TodayVisit) =>
+              row.visit.cancelledAt ? null : (
+                <Space size={4} wrap>
+                  {canVerify && (
+                    <Button
+                      size="small"
+                      type={row.visit.status === 'awaiting-verification' ? 'primary' : 'default'}
+                      onClick={() => onVerify(row.visit.id)}
+                      data-testid="verify-visit"
+                    >
+                      {t(
+                        row.visit.status === 'awaiting-verification'
+                          ? 'today.actions.verify'
+                          : 'today.actions.reverify',
+                      )}
+                    </Button>
+                  )}
+                  {(canPlan || canBill) && (
+                    <Button
+                      size="small"
+                      href={`#/consents/visit/${row.visit.id}`}
+                      data-testid="plan-visit"
+                    >
+                      {t(canPlan ? 'consents.links.plan' : 'consents.links.bill')}
+                    </Button>
+                  )}
+                  {canVerify && (
+                    <Button
+                      size="small"
+                      type="text"
+                      danger
+                      onClick={() => onCancel(row)}
+                      data-testid="cancel-visit"
+                    >
+                      {t('today.cancelVisit.button')}
+                    </Button>
+                  )}
+                </Space>
+              ),
           },
         ]
       : []),
