@@ -45,7 +45,9 @@ export type AppErrorReason =
   | 'cancel-visit-consent'
   | 'cancel-visit-performed'
   | 'cancel-visit-billed'
-  | 'visit-cancelled';
+  | 'visit-cancelled'
+  | 'duplicate-reason-required'
+  | 'same-id-number';
 
 export class AppError extends Error {
   constructor(

@@ -25,6 +25,18 @@ export const phoneSchema = z
   .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, 'phone');
 
 /**
+ * The mark a second record for one resident ID number carries, on it and on the records it
+ * shares the number with: the insurance officer or owner who allowed it, when and why (§1.4).
+ */
+export const sameIdApprovalSchema = z.object({
+  otherIds: z.array(z.string()).min(1),
+  reason: personText(200),
+  approvedBy: z.string(),
+  approvedAt: z.string(),
+});
+export type SameIdApproval = z.infer<typeof sameIdApprovalSchema>;
+
+/**
  * The registration record (PRODUCT.md §1.2). `idNumber` is stored as `parseIdNumber` normalized
  * it, so that "same number, another patient" (§1.4) is an exact index lookup.
  */
@@ -48,6 +60,7 @@ export const patientSchema = z
     photoId: z.string().optional(),
     /** Lower-case keys for the front desk's one search box (a multi-entry index). */
     searchKeys: z.array(z.string()),
+    sameIdApproval: sameIdApprovalSchema.optional(),
   })
   .extend(provenanceSchema.shape);
 export type Patient = z.infer<typeof patientSchema>;

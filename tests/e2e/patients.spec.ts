@@ -1,6 +1,7 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { residentCheckCharacter } from '../../shared/identity/id-number';
 import { setUpClinic } from './fixtures';
+import { shoot } from './screenshots';
 import { AuditPage } from './pages/audit-page';
 import { PatientsPage, type NewPatient } from './pages/patients-page';
 
@@ -106,9 +107,25 @@ test('张三 is registered once and found by zs, zhangsan, 张, phone tail and I
   await expect(audit.rowsWithAction('view').filter({ hasText: '张三' })).toHaveCount(2);
 });
 
-test('a second registration with the same ID number warns and needs an explicit confirmation', async ({
+type DevDb = {
+  __clinicdeskDev: {
+    db: Record<string, { toArray(): Promise<Record<string, unknown>[]> }>;
+  };
+};
+
+/** The stored patients and their audit events, read behind the UI. */
+const saved = (page: Page) =>
+  page.evaluate(async () => {
+    const { db } = (globalThis as unknown as DevDb).__clinicdeskDev;
+    const patients = await db.patients!.toArray();
+    const events = (await db.auditEvents!.toArray()).filter((e) => e.entity === 'patient');
+    return { patients, events };
+  });
+
+test('the same resident ID number is the same person: a second record only with the owner’s own login and a reason', async ({
   page,
 }) => {
+  test.slow(); // four registrations, two PBKDF2 checks
   await setUpClinic(page);
   const patients = new PatientsPage(page);
   await patients.register(ZHANG_SAN);
@@ -118,12 +135,13 @@ test('a second registration with the same ID number warns and needs an explicit 
   await patients.fill(impostor);
   await patients.submit();
   const warning = patients.duplicateWarning();
-  await expect(warning).toContainText('此人可能已经登记过');
+  await expect(warning).toHaveAttribute('data-mode', 'officer');
+  await expect(warning).toContainText('证件号码相同：这是同一个人');
   await expect(warning.getByTestId('duplicate-row')).toHaveCount(1);
-  await expect(warning).toContainText('张三');
   await expect(warning).toContainText('证件号码相同');
   await expect(warning).toContainText(`**************${ZHANG_SAN.idNumber.slice(-4)}`);
   await expect(warning).not.toContainText(ZHANG_SAN.idNumber);
+  await expect(warning).not.toContainText('仍然登记');
   // Enter on the focused link opens the existing patient rather than registering a second one.
   await expect(warning.getByRole('link', { name: '打开该患者' })).toBeFocused();
   await page.keyboard.press('Enter');
@@ -132,12 +150,102 @@ test('a second registration with the same ID number warns and needs an explicit 
   await patients.openRegistration();
   await patients.fill(impostor);
   await patients.submit();
-  await page.getByTestId('duplicate-confirm').click();
-  await expect(page.getByTestId('patient-name')).toHaveText('张叁');
+  await expect(warning).toHaveAttribute('data-mode', 'officer');
+  // No reason: refused before anyone's password is checked.
+  await warning.getByTestId('duplicate-confirm').click();
+  await expect(warning.getByTestId('duplicate-reason-error')).toHaveText(
+    '请写明核对理由：为什么确定不是同一人。理由会记入审计日志。',
+  );
+  await warning.getByTestId('duplicate-reason').fill('证件号码被他人冒用，派出所已出具证明');
+  await warning.getByTestId('second-record-username').fill('lina');
+  await warning.getByTestId('second-record-password').fill('not-the-password');
+  await warning.getByTestId('duplicate-confirm').click();
+  await expect(page.getByText('医保专员或负责人的用户名或密码不正确')).toBeVisible({
+    timeout: 30_000,
+  });
+  await shoot(page, 'zh-CN', '95-patient-same-id-refused');
+  expect((await saved(page)).patients).toHaveLength(1);
+
+  await warning.getByTestId('second-record-password').fill('Owner#2026');
+  await warning.getByTestId('duplicate-confirm').click();
+  // PBKDF2 on the owner's password, then the record: slow on a busy machine.
+  await expect(page.getByTestId('patient-name')).toHaveText('张叁', { timeout: 30_000 });
+  await expect(page.getByTestId('same-id-flag')).toBeVisible();
+
+  // Both records are flagged, and the audit log keeps the reason.
+  const after = await saved(page);
+  const zhang = after.patients.find((p) => p.name === '张三')!;
+  const second = after.patients.find((p) => p.name === '张叁')!;
+  expect(second.sameIdApproval).toMatchObject({
+    otherIds: [zhang.id],
+    reason: '证件号码被他人冒用，派出所已出具证明',
+  });
+  expect(zhang.sameIdApproval).toMatchObject({ otherIds: [second.id] });
+  expect(after.events.find((e) => e.entityId === second.id && e.action === 'create')).toMatchObject(
+    { reason: '证件号码被他人冒用，派出所已出具证明' },
+  );
+
+  // The search tells the two lines apart: the flag on each, the phone tails differ.
   await patients.open();
   await patients.searchBox().fill(ZHANG_SAN.idNumber.slice(-4));
   await expect(patients.rows()).toHaveCount(2);
+  await expect(patients.rows().getByTestId('same-id-flag')).toHaveCount(2);
+  await expect(patients.rows().filter({ hasText: '*******1111' })).toHaveCount(1);
 });
+
+for (const language of ['zh-CN', 'en'] as const) {
+  test(`the same name and birth date may be two people: the desk gives a reason, and look-alike lines show their last visit (${language})`, async ({
+    page,
+  }) => {
+    test.slow(); // two registrations and a check-in search
+    await setUpClinic(page);
+    const patients = new PatientsPage(page);
+    await patients.register(ZHANG_SAN);
+    // Another 张三, born the same day (sequence 135), another phone, no card.
+    const namesake: NewPatient = {
+      name: '张三',
+      idNumber: withCheck('44030419900307135'),
+      phone: '13700002222',
+      scheme: '职工医保',
+      province: '广东省',
+      city: '深圳市',
+    };
+    await page.goto('/#/patients/new');
+    await patients.fill(namesake);
+    // The page object fills by the Chinese labels; what follows is read in either language.
+    if (language === 'en') await page.getByText('EN', { exact: true }).click();
+    await patients.submit();
+    const warning = patients.duplicateWarning();
+    await expect(warning).toHaveAttribute('data-mode', 'reason');
+    await warning.getByTestId('duplicate-confirm').click();
+    await expect(warning.getByTestId('duplicate-reason-error')).toBeVisible();
+    await warning.getByTestId('duplicate-reason').fill('同名同生日，已核对身份证原件，号码不同');
+    await shoot(page, language, '96-patient-duplicate-reason');
+    await warning.getByTestId('duplicate-confirm').click();
+    await expect(page.getByTestId('patient-id-number')).toBeVisible();
+    const after = await saved(page);
+    expect(after.patients).toHaveLength(2);
+    const created = after.patients.find((p) => p.idNumber === namesake.idNumber)!;
+    expect(created.sameIdApproval).toBeUndefined();
+    expect(
+      after.events.find((e) => e.entityId === created.id && e.action === 'create'),
+    ).toMatchObject({ reason: '同名同生日，已核对身份证原件，号码不同' });
+
+    // Today's box: both lines show their ID and phone tails and, looking alike, their last visit.
+    await page.goto('/#/today');
+    const box = page.getByTestId('quick-check-in').locator('input');
+    await box.click();
+    await box.fill('zhangsan');
+    const options = page.getByTestId('check-in-option');
+    await expect(options).toHaveCount(2);
+    await expect(options.filter({ hasText: '*******5678' })).toHaveCount(1);
+    await expect(options.filter({ hasText: '*******2222' })).toHaveCount(1);
+    await expect(options.getByTestId('look-alike-hint')).toHaveText(
+      language === 'en' ? ['never visited', 'never visited'] : ['从未就诊', '从未就诊'],
+    );
+    await shoot(page, language, '97-check-in-look-alikes');
+  });
+}
 
 test('changing the name needs a reason, and the audit log shows the old and new name', async ({
   page,

@@ -13,7 +13,7 @@ import {
   updatePatient,
 } from './patients';
 import { actorOf, addStaff } from './staff';
-import { storeWithOwner } from './testing/store';
+import { OWNER_PASSWORD, storeWithOwner } from './testing/store';
 
 const withCheck = (first17: string) => first17 + residentCheckCharacter(first17);
 
@@ -159,28 +159,128 @@ describe('possible duplicates (冒名顶替, 借卡)', () => {
     expect(await findDuplicates(db, zhang, zhang.id)).toEqual([]);
   });
 
-  it('a second registration with the same ID number is refused until the desk confirms it', async () => {
+  it('the same resident ID number is the same person: confirming alone does not make a second record', async () => {
     const { ctx, ownerActor, db } = await storeWithPatients();
     const again = { ...zhangSan, idNumber: zhangSan.idNumber.toLowerCase(), cardNumber: '' };
     expect(await failure(registerPatient(ctx, ownerActor, again))).toEqual({
       reason: 'possible-duplicate',
       field: undefined,
     });
+    const confirmed = registerPatient(ctx, ownerActor, again, {
+      acceptDuplicates: true,
+      duplicateReason: '不是同一人',
+    });
+    expect(await failure(confirmed)).toEqual({
+      reason: 'same-id-number',
+      field: 'overrideUsername',
+    });
     expect(await db.patients.count()).toBe(2);
-    await registerPatient(ctx, ownerActor, again, { acceptDuplicates: true });
-    expect(await db.patients.count()).toBe(3);
   });
 
-  it('an edit that takes another patient’s card number is refused until confirmed', async () => {
+  it('a second record for one resident ID number takes an officer’s own login and a reason, and flags both', async () => {
+    const { ctx, ownerActor, db, zhang } = await storeWithPatients();
+    const desk = await addStaff(ctx, ownerActor, {
+      username: 'wangfang',
+      displayName: '王芳',
+      role: 'front-desk',
+      password: 'Front#Desk1',
+    });
+    const again = { ...zhangSan, name: '张叁', cardNumber: '' };
+    const asDesk = (options: Parameters<typeof registerPatient>[3]) =>
+      registerPatient(ctx, actorOf(desk), again, { acceptDuplicates: true, ...options });
+    const wrongPassword = asDesk({
+      duplicateReason: '证件号码被冒用，公安已出具证明',
+      secondRecord: { username: 'lina', password: 'not-it' },
+    });
+    expect(await failure(wrongPassword)).toMatchObject({ reason: 'override-credentials' });
+    const deskLogin = asDesk({
+      duplicateReason: '证件号码被冒用，公安已出具证明',
+      secondRecord: { username: 'wangfang', password: 'Front#Desk1' },
+    });
+    expect(await failure(deskLogin)).toMatchObject({ reason: 'override-role' });
+    const noReason = asDesk({ secondRecord: { username: 'lina', password: OWNER_PASSWORD } });
+    expect(await failure(noReason)).toEqual({
+      reason: 'duplicate-reason-required',
+      field: 'duplicateReason',
+    });
+
+    const second = await asDesk({
+      duplicateReason: '证件号码被冒用，公安已出具证明',
+      secondRecord: { username: 'lina', password: OWNER_PASSWORD },
+    });
+    expect(second.sameIdApproval).toMatchObject({
+      otherIds: [zhang.id],
+      reason: '证件号码被冒用，公安已出具证明',
+      approvedBy: ownerActor.staffId,
+    });
+    expect((await db.patients.get(zhang.id))?.sameIdApproval).toMatchObject({
+      otherIds: [second.id],
+      approvedBy: ownerActor.staffId,
+    });
+    const created = (await db.auditEvents.where('entityId').equals(second.id).toArray())[0];
+    expect(created).toMatchObject({
+      action: 'create',
+      actorId: desk.id,
+      reason: '证件号码被冒用，公安已出具证明',
+    });
+    const flagged = await db.auditEvents.where('entityId').equals(zhang.id).toArray();
+    expect(flagged.find((e) => e.action === 'update')).toMatchObject({
+      reason: '证件号码被冒用，公安已出具证明',
+    });
+  });
+
+  it('the same card number may be two people: the desk says why, and the audit keeps it', async () => {
+    const { ctx, ownerActor, db } = await storeWithPatients();
+    const cousin = { ...liSi, name: '王五', idNumber: withCheck('44030419851102350') };
+    const other = { ...cousin, cardNumber: 'A10000001' };
+    const noReason = registerPatient(ctx, ownerActor, other, { acceptDuplicates: true });
+    expect(await failure(noReason)).toEqual({
+      reason: 'duplicate-reason-required',
+      field: 'duplicateReason',
+    });
+    const saved = await registerPatient(ctx, ownerActor, other, {
+      acceptDuplicates: true,
+      duplicateReason: '卡号登记错误，已核对医保卡原件',
+    });
+    expect(saved.sameIdApproval).toBeUndefined();
+    const events = await db.auditEvents.where('entityId').equals(saved.id).toArray();
+    expect(events).toMatchObject([{ action: 'create', reason: '卡号登记错误，已核对医保卡原件' }]);
+  });
+
+  it('an edit that takes another patient’s card number needs a reason', async () => {
     const { ctx, ownerActor, li } = await storeWithPatients();
     const edit = { ...liSi, cardNumber: 'a1000 0001' };
     expect(await failure(updatePatient(ctx, ownerActor, li.id, edit, ''))).toMatchObject({
       reason: 'possible-duplicate',
     });
-    const saved = await updatePatient(ctx, ownerActor, li.id, edit, '', {
+    const noReason = updatePatient(ctx, ownerActor, li.id, edit, '', { acceptDuplicates: true });
+    expect(await failure(noReason)).toMatchObject({ reason: 'duplicate-reason-required' });
+    const saved = await updatePatient(
+      ctx,
+      ownerActor,
+      li.id,
+      edit,
+      '夫妻共用卡号登记有误，已核对',
+      {
+        acceptDuplicates: true,
+      },
+    );
+    expect(saved.cardNumber).toBe('A10000001');
+  });
+
+  it('an edit never takes another patient’s resident ID number', async () => {
+    const { ctx, ownerActor, li } = await storeWithPatients();
+    const edit = {
+      ...liSi,
+      name: '张三',
+      sex: 'male' as const,
+      birthDate: '1990-03-07',
+      idNumber: zhangSan.idNumber,
+    };
+    const accepted = updatePatient(ctx, ownerActor, li.id, edit, '录入错误', {
       acceptDuplicates: true,
     });
-    expect(saved.cardNumber).toBe('A10000001');
+    expect(await failure(accepted)).toMatchObject({ reason: 'same-id-number' });
   });
 });
 

@@ -8,7 +8,11 @@ import { today } from '../../../shared/clock/calendar-date';
 import { AppError } from '../../../shared/errors';
 import { newId } from '../../../shared/ids';
 import type { Provenance } from '../../../shared/record';
-import { patientSearchKeys, type Patient } from '../../../shared/patients/patient';
+import {
+  patientSearchKeys,
+  type Patient,
+  type SameIdApproval,
+} from '../../../shared/patients/patient';
 import {
   identityChanged,
   patientInputSchema,
@@ -16,7 +20,9 @@ import {
   type PatientInput,
   type PatientProblem,
 } from '../../../shared/patients/patient-input';
+import { duplicateGate, type DuplicateMatch } from '../../../shared/patients/duplicates';
 import { logRecordView } from './audit';
+import { authorizeOfficer, type OfficerLogin } from './officer-login';
 import type { ClinicDb } from './database';
 import { pinyinReadings } from './pinyin';
 import { withoutProvenance, writeRecord, type Actor, type StoreContext } from './write';
@@ -66,8 +72,6 @@ export const parsePatientInput = (ctx: StoreContext, input: PatientInput): Patie
   throw new AppError(reasonFor(problem), problem, field);
 };
 
-/** Why another patient may be this one (PRODUCT.md §1.4: 冒名顶替 and 借卡 signs). */
-export type DuplicateMatch = 'id-number' | 'card-number' | 'name-birth-date';
 export type PossibleDuplicate = { patient: Patient; matches: DuplicateMatch[] };
 
 export type DuplicateCandidate = Pick<Patient, 'idNumber' | 'name' | 'birthDate'> & {
@@ -155,7 +159,7 @@ const patientRow = (id: string, details: PatientDetails, photoId?: string): Pati
   };
   return Object.fromEntries(
     Object.entries(row).filter(([, value]) => value !== undefined),
-  ) as PatientRow;
+  ) as unknown as PatientRow;
 };
 
 const writePatient = (
@@ -200,29 +204,75 @@ const writePhoto = (
     audit: { actor, action: 'create', entity: 'attachment', summary: owner.name },
   });
 
+/**
+ * On an edit: look-alikes the change newly makes are refused unless the desk accepts them with a
+ * reason; another patient's resident ID number is refused outright (two records for one person
+ * are only ever made at registration, with an officer's approval).
+ */
 const refuseDuplicates = async (
   db: ClinicDb,
   details: PatientDetails,
-  before: Patient | undefined,
+  before: Patient,
+  accept: { acceptDuplicates?: boolean; reason: string },
 ) => {
-  const found = await findDuplicates(db, details, before?.id);
+  const found = await findDuplicates(db, details, before.id);
   // On an edit, only what changed can newly collide: an old pair of look-alikes must not block
   // a change of phone number.
   const changed = (match: DuplicateMatch) =>
-    !before ||
     (match === 'id-number' && before.idNumber !== details.idNumber) ||
     (match === 'card-number' && before.cardNumber !== details.cardNumber) ||
     (match === 'name-birth-date' &&
       (before.name !== details.name || before.birthDate !== details.birthDate));
-  if (found.some((d) => d.matches.some(changed))) {
-    throw new AppError('possible-duplicate', `${found.length} possible duplicates`);
-  }
+  const newly = found
+    .map((d) => ({ ...d, matches: d.matches.filter(changed) }))
+    .filter((d) => d.matches.length > 0);
+  const gate = duplicateGate(details.idType, newly);
+  if (gate === 'clear') return;
+  if (!accept.acceptDuplicates)
+    throw new AppError('possible-duplicate', `${newly.length} possible duplicates`);
+  if (gate === 'officer') throw new AppError('same-id-number', 'a resident ID number on file');
+  requireDuplicateReason(accept.reason);
 };
 
 export type RegisterOptions = {
   /** The person at the desk has seen the possible duplicates and confirmed this is someone else. */
   acceptDuplicates?: boolean;
+  /** Why the desk is sure it is someone else: required with `acceptDuplicates`, audited. */
+  duplicateReason?: string;
+  /**
+   * For a resident ID number already on file: the insurance officer's or owner's own login, who
+   * allows a second record (with `duplicateReason`); both records are flagged.
+   */
+  secondRecord?: OfficerLogin;
   photo?: Blob;
+};
+
+const requireDuplicateReason = (reason: string | undefined): string => {
+  const why = reason?.trim() ?? '';
+  if (why === '') throw new AppError('duplicate-reason-required', 'no reason', 'duplicateReason');
+  if (why.length > REASON_MAX)
+    throw new AppError('invalid-input', 'reason too long', 'duplicateReason');
+  return why;
+};
+
+/** Marks each record already holding this resident ID number as sharing it with the new one. */
+const flagOthers = async (
+  ctx: StoreContext,
+  actor: Actor,
+  others: readonly Patient[],
+  approval: SameIdApproval,
+  newId: string,
+) => {
+  for (const other of others) {
+    const otherIds = [...new Set([...(other.sameIdApproval?.otherIds ?? []), newId])];
+    await writePatient(
+      ctx,
+      actor,
+      { ...withoutProvenance(other), sameIdApproval: { ...approval, otherIds } },
+      other,
+      approval.reason,
+    );
+  }
 };
 
 /** A first-visit registration (PRODUCT.md §1.2), with its photo, in one transaction. */
@@ -235,14 +285,44 @@ export const registerPatient = async (
   assertActorCan(actor, 'patient.register');
   const details = parsePatientInput(ctx, input);
   if (options.photo) checkPhoto(options.photo);
+  // PBKDF2 runs on WebCrypto, which must not be awaited inside an IndexedDB transaction.
+  const officer =
+    options.acceptDuplicates && options.secondRecord
+      ? await authorizeOfficer(ctx, options.secondRecord)
+      : undefined;
   const id = newId(ctx.clock);
   // Duplicate check, photo and patient commit together: no second registration can slip between.
   return ctx.db.transaction('rw', PATIENT_TABLES(ctx.db), async () => {
-    if (!options.acceptDuplicates) await refuseDuplicates(ctx.db, details, undefined);
+    const found = await findDuplicates(ctx.db, details);
+    const gate = duplicateGate(details.idType, found);
+    if (gate !== 'clear' && !options.acceptDuplicates)
+      throw new AppError('possible-duplicate', `${found.length} possible duplicates`);
+    const reason = gate === 'clear' ? undefined : requireDuplicateReason(options.duplicateReason);
+    if (gate === 'officer' && !officer)
+      throw new AppError('same-id-number', 'a resident ID number on file', 'overrideUsername');
+    const sameId = found.filter((d) => d.matches.includes('id-number')).map((d) => d.patient);
+    const approval: SameIdApproval | undefined =
+      gate === 'officer' && officer && reason
+        ? {
+            otherIds: sameId.map((p) => p.id),
+            reason,
+            approvedBy: officer.id,
+            approvedAt: new Date(ctx.clock.now()).toISOString(),
+          }
+        : undefined;
     const photo = options.photo
       ? await writePhoto(ctx, actor, { id, name: details.name }, options.photo)
       : undefined;
-    return writePatient(ctx, actor, patientRow(id, details, photo?.id), undefined);
+    const row = patientRow(id, details, photo?.id);
+    const created = await writePatient(
+      ctx,
+      actor,
+      approval ? { ...row, sameIdApproval: approval } : row,
+      undefined,
+      gate === 'clear' ? undefined : reason,
+    );
+    if (approval) await flagOthers(ctx, actor, sameId, approval, id);
+    return created;
   });
 };
 
@@ -273,7 +353,7 @@ export const updatePatient = async (
     if (identityChanged(before, details) && why === '') {
       throw new AppError('reason-required', 'identity change without a reason', 'reason');
     }
-    if (!options.acceptDuplicates) await refuseDuplicates(ctx.db, details, before);
+    await refuseDuplicates(ctx.db, details, before, { ...options, reason: why });
     const row = patientRow(id, details, before.photoId);
     return writePatient(ctx, actor, row, before, why || undefined);
   });

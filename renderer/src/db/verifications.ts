@@ -1,4 +1,3 @@
-import { can } from '../../../shared/auth/permissions';
 import { today } from '../../../shared/clock/calendar-date';
 import { AppError } from '../../../shared/errors';
 import {
@@ -9,7 +8,6 @@ import {
 import { newId } from '../../../shared/ids';
 import type { Patient } from '../../../shared/patients/patient';
 import type { Provenance } from '../../../shared/record';
-import type { Staff } from '../../../shared/staff/staff';
 import {
   normalizeDocumentNumber,
   offlineEligibility,
@@ -22,7 +20,7 @@ import {
 } from '../../../shared/visits/verification';
 import { REASON_MAX, type Visit } from '../../../shared/visits/visit';
 import type { ClinicDb } from './database';
-import { verifyCredentials } from './session';
+import { authorizeOfficer, type OfficerLogin } from './officer-login';
 import { assertActorCan, insuredSettlement, loadOpenVisit, loadPatient } from './visits';
 import { withoutProvenance, writeRecord, type Actor, type StoreContext } from './write';
 
@@ -41,7 +39,7 @@ export type CheckInInput = {
   reason?: string;
   note?: string;
   /** The insurance officer's or owner's own login, typed by them, for an override. */
-  override?: { username: string; password: string };
+  override?: OfficerLogin;
 };
 
 export type CheckPreview = {
@@ -116,32 +114,6 @@ const requireReason = (input: CheckInInput): string | undefined => {
   return reason;
 };
 
-/**
- * The person releasing a failed check types their own login at the desk (PRODUCT §1 outcome
- * "overridden"): checked like a login, throttled and audited like one, and only an active
- * insurance officer or owner passes.
- */
-const authorizeOverride = async (
-  ctx: StoreContext,
-  credentials: CheckInInput['override'],
-): Promise<Staff> => {
-  if (!credentials?.username.trim() || !credentials.password) {
-    throw new AppError('override-credentials', 'no credentials', 'overrideUsername');
-  }
-  const result = await verifyCredentials(ctx, credentials.username, credentials.password);
-  if (!result.ok) {
-    if (result.reason === 'throttled')
-      throw new AppError('override-throttled', 'throttled', 'overridePassword');
-    if (result.reason === 'inactive')
-      throw new AppError('override-role', 'inactive account', 'overrideUsername');
-    throw new AppError('override-credentials', 'wrong credentials', 'overridePassword');
-  }
-  if (!can(result.staff.role, 'verification.override')) {
-    throw new AppError('override-role', `role ${result.staff.role}`, 'overrideUsername');
-  }
-  return result.staff;
-};
-
 /** The visit follows its latest check-in verification; a failure makes it self-pay (§1.6). */
 const visitAfter = (visit: Visit, patient: Patient, check: CheckInVerification): Visit => {
   const { selfPayCause: _c, selfPayReason: _r, ...rest } = visit;
@@ -173,7 +145,7 @@ export const recordVerification = async (
     throw new AppError('invalid-input', 'note too long', 'note');
   // PBKDF2 runs on WebCrypto, which must not be awaited inside an IndexedDB transaction.
   const officer =
-    input.outcome === 'overridden' ? await authorizeOverride(ctx, input.override) : undefined;
+    input.outcome === 'overridden' ? await authorizeOfficer(ctx, input.override) : undefined;
   const { db } = ctx;
   return db.transaction('rw', VERIFY_TABLES(db), async () => {
     const visit = await loadOpenVisit(db, input.visitId);

@@ -88,7 +88,7 @@ const demoPatient = async (ctx: StoreContext, owner: Actor, name: string) => {
       priorReimbursements: '',
       notes: '',
     },
-    { acceptDuplicates: true },
+    { acceptDuplicates: true, duplicateReason: '演示数据' },
   );
 };
 

@@ -122,6 +122,9 @@ export const errorText = bilingual(
     'cancel-visit-consent': '这次就诊已有患者签署的自费告知书（同意或拒绝），不能取消登记。',
     'cancel-visit-performed': '这次就诊已有项目标记为已执行，不能取消登记。',
     'cancel-visit-billed': '这次就诊已有项目标记为已收费，不能取消登记。',
+    'duplicate-reason-required': '请写明核对理由：为什么确定不是同一人。理由会记入审计日志。',
+    'same-id-number':
+      '该居民身份证号码已登记在另一位患者名下，同一证件号码就是同一个人。请打开已有档案；确需另建，须由医保专员或负责人本人输入账号密码批准。',
     'visit-cancelled': '这次登记已经取消，不能再核验、添加项目或签署告知书。请为患者重新登记就诊。',
     forbidden: '您的角色无权执行此操作。',
   },
@@ -190,6 +193,10 @@ export const errorText = bilingual(
       'An item of this visit is marked performed, so the check-in cannot be cancelled.',
     'cancel-visit-billed':
       'An item of this visit is marked billed, so the check-in cannot be cancelled.',
+    'duplicate-reason-required':
+      'Say why you are sure this is someone else. The reason goes into the audit log.',
+    'same-id-number':
+      'This resident ID number is registered to another patient, and one number is one person. Open the existing record; a second one needs the insurance officer or owner to approve it with their own login.',
     'visit-cancelled':
       'This check-in was cancelled: it takes no identity check, plan item or notice. Check the patient in again.',
     forbidden: 'Your role is not allowed to do this.',

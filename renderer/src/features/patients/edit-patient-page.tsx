@@ -1,5 +1,5 @@
 import { App, Card, Typography } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { AppError } from '../../../../shared/errors';
@@ -14,6 +14,7 @@ import { useSession } from '../../app/session-store';
 import { findDuplicates, updatePatient, type PossibleDuplicate } from '../../db/patients';
 import { actorOf } from '../../db/staff';
 import { errorMessage } from '../../ui/error-message';
+import { duplicateGate } from '../../../../shared/patients/duplicates';
 import { DuplicateWarning } from './duplicate-warning';
 import { PatientForm } from './patient-form';
 import { ReasonDialog, type IdentityChange } from './reason-dialog';
@@ -49,6 +50,8 @@ export const EditPatientPage = ({ patient }: { patient: Patient }) => {
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [duplicates, setDuplicates] = useState<PossibleDuplicate[]>();
+  // The duplicate warning's reason, for a change that is not an identity change of its own.
+  const duplicateReason = useRef('');
 
   const identityChanges = (details: PatientDetails): IdentityChange[] =>
     IDENTITY_FIELDS.filter((field) => patient[field] !== details[field]).map((field) => ({
@@ -59,13 +62,15 @@ export const EditPatientPage = ({ patient }: { patient: Patient }) => {
 
   const save = async ({ input, details, acceptDuplicates }: Pending, why: string) => {
     try {
-      const saved = await updatePatient(services, actorOf(me), patient.id, input, why, {
+      const because = acceptDuplicates && !why.trim() ? duplicateReason.current : why;
+      const saved = await updatePatient(services, actorOf(me), patient.id, input, because, {
         acceptDuplicates,
       });
       void message.success(t('patients.edit.done', { name: saved.name }));
       navigate(`/patients/${patient.id}`, { replace: true });
     } catch (error) {
-      if (!(error instanceof AppError && error.reason === 'possible-duplicate')) throw error;
+      const refused = error instanceof AppError ? error.reason : undefined;
+      if (refused !== 'possible-duplicate' && refused !== 'same-id-number') throw error;
       setDuplicates(await findDuplicates(services.db, details, patient.id));
     }
   };
@@ -111,8 +116,13 @@ export const EditPatientPage = ({ patient }: { patient: Patient }) => {
           duplicates.length > 0 && (
             <DuplicateWarning
               duplicates={duplicates}
+              // An edit never takes another person's resident ID number, approved or not.
+              mode={duplicateGate(patient.idType, duplicates) === 'officer' ? 'blocked' : 'reason'}
               confirmText={t('patients.duplicates.saveAnyway')}
-              onConfirm={saveAnyway}
+              onConfirm={({ reason: why }) => {
+                duplicateReason.current = why;
+                saveAnyway();
+              }}
             />
           )
         }

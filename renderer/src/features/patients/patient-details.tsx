@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, EditOutlined, WarningOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, Flex, Space, Tag, Typography } from 'antd';
+import { Button, Card, Descriptions, Flex, Space, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { can } from '../../../../shared/auth/permissions';
@@ -103,6 +103,17 @@ export const PatientDetails = ({ patient }: { patient: Patient }) => {
                 <Tag>{t(`patients.sex.${patient.sex}`)}</Tag>
                 <Tag>{t('patients.age', { age: ageOn(patient.birthDate, today(clock)) })}</Tag>
                 <Tag color="blue">{t(`patients.schemes.${patient.scheme}`)}</Tag>
+                {patient.sameIdApproval && (
+                  <Tooltip
+                    title={t('patients.duplicates.sameIdApproved', {
+                      reason: patient.sameIdApproval.reason,
+                    })}
+                  >
+                    <Tag color="red" data-testid="same-id-flag">
+                      {t('patients.duplicates.sameIdFlag')}
+                    </Tag>
+                  </Tooltip>
+                )}
               </Space>
             </div>
             <Space>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { CalendarDate } from '../../../../shared/clock/calendar-date';
 import { ageOn, maskIdNumber, maskPhone } from '../../../../shared/patients/display';
 import type { Patient } from '../../../../shared/patients/patient';
+import { LookAlikeHint, useLookAlikeVisits } from './look-alike-hint';
 
 const ROW_HEIGHT = 44;
 
@@ -31,6 +32,7 @@ export const PatientResults = ({
 }: PatientResultsProps) => {
   const { t } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
+  const lookAlike = useLookAlikeVisits(patients);
   // No React Compiler in this build, so nothing memoizes the virtualizer's functions stale.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -77,7 +79,9 @@ export const PatientResults = ({
                 onClick={() => onOpen(patient)}
                 data-testid="patient-row"
               >
-                <span className="patient-row-name">{patient.name}</span>
+                <span className="patient-row-name">
+                  {patient.name} <LookAlikeHint patient={patient} lookAlike={lookAlike(patient)} />
+                </span>
                 <span>{t(`patients.sex.${patient.sex}`)}</span>
                 <span>{t('patients.age', { age: ageOn(patient.birthDate, today) })}</span>
                 <span className="patient-mono">{maskIdNumber(patient.idNumber)}</span>

@@ -1,4 +1,4 @@
-import type { DuplicateMatch } from '../../db/patients';
+import type { DuplicateMatch } from '../../../../shared/patients/duplicates';
 import type { IdDocumentType, IdNumberProblem } from '../../../../shared/identity/id-number';
 import type { Sex } from '../../../../shared/identity/sex';
 import type { InsuranceScheme } from '../../../../shared/patients/patient';
@@ -139,6 +139,20 @@ export const patientsText = bilingual(
       open: '打开该患者',
       registerAnyway: '已核对，不是同一人，仍然登记',
       saveAnyway: '已核对，仍然保存',
+      reason: '核对理由（必填，记入审计日志）',
+      reasonPlaceholder: '例如：同名同生日，已核对身份证原件，证件号码不同',
+      sameIdTitle: '证件号码相同：这是同一个人',
+      sameIdBody:
+        '同一个有效的居民身份证号码就是同一个人，不能再登记一份档案。请打开已有的患者档案。确需另建档案（例如证件号码被他人冒用），须由医保专员或负责人本人在此输入账号和密码并写明理由；两份档案都会标记。',
+      sameIdEdit:
+        '该居民身份证号码已属于上面的患者，修改不能使用他人的证件号码。请核对证件，或打开该患者。',
+      officerUsername: '医保专员或负责人的用户名',
+      officerPassword: '密码（由本人输入）',
+      approve: '批准另建档案',
+      sameIdFlag: '同号档案',
+      sameIdApproved: '与另一份档案证件号码相同，经医保专员或负责人批准另建。理由：{{reason}}',
+      lastVisit: '上次就诊 {{date}}',
+      noVisit: '从未就诊',
     },
     photo: {
       none: '暂无照片',
@@ -315,6 +329,21 @@ export const patientsText = bilingual(
       open: 'Open this patient',
       registerAnyway: 'Checked: not the same person, register anyway',
       saveAnyway: 'Checked: save anyway',
+      reason: 'Why you are sure (required, kept in the audit log)',
+      reasonPlaceholder: 'e.g. same name and birthday; checked the ID card, the numbers differ',
+      sameIdTitle: 'Same ID number: this is the same person',
+      sameIdBody:
+        'One valid resident ID number is one person, so a second record cannot be registered. Open the existing patient. If a second record is truly needed (e.g. the number was misused by someone else), the insurance officer or owner types their own username and password here and gives the reason; both records are flagged.',
+      sameIdEdit:
+        'This resident ID number belongs to the patient above; an edit cannot take another person’s number. Check the document, or open that patient.',
+      officerUsername: "Insurance officer's or owner's username",
+      officerPassword: 'Password (typed by them)',
+      approve: 'Approve a second record',
+      sameIdFlag: 'Shares ID number',
+      sameIdApproved:
+        'Shares its ID number with another record, approved by the insurance officer or owner. Reason: {{reason}}',
+      lastVisit: 'last visit {{date}}',
+      noVisit: 'never visited',
     },
     photo: {
       none: 'No photo',

@@ -1,5 +1,5 @@
 import { App, Card, Typography } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { AppError } from '../../../../shared/errors';
@@ -8,7 +8,8 @@ import { useServices } from '../../app/services';
 import { useSession } from '../../app/session-store';
 import { findDuplicates, registerPatient, type PossibleDuplicate } from '../../db/patients';
 import { actorOf } from '../../db/staff';
-import { DuplicateWarning } from './duplicate-warning';
+import { duplicateGate } from '../../../../shared/patients/duplicates';
+import { DuplicateWarning, type DuplicateResolution } from './duplicate-warning';
 import { emptyPatientInput, PatientForm } from './patient-form';
 import { PhotoCapture } from './photo-capture';
 
@@ -20,7 +21,12 @@ export const RegisterPatientPage = () => {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const [photo, setPhoto] = useState<Blob>();
-  const [duplicates, setDuplicates] = useState<PossibleDuplicate[]>();
+  const [duplicates, setDuplicates] = useState<{
+    found: PossibleDuplicate[];
+    gate: ReturnType<typeof duplicateGate>;
+  }>();
+  // Read by the submit that the warning's own button starts: what the desk typed there.
+  const resolution = useRef<DuplicateResolution>(undefined);
 
   const submit = async (
     input: PatientInput,
@@ -30,13 +36,16 @@ export const RegisterPatientPage = () => {
     try {
       const patient = await registerPatient(services, actorOf(me), input, {
         acceptDuplicates,
+        duplicateReason: acceptDuplicates ? resolution.current?.reason : undefined,
+        secondRecord: acceptDuplicates ? resolution.current?.officer : undefined,
         photo,
       });
       void message.success(t('patients.register.done', { name: patient.name }));
       navigate(`/patients/${patient.id}`, { replace: true });
     } catch (error) {
       if (!(error instanceof AppError && error.reason === 'possible-duplicate')) throw error;
-      setDuplicates(await findDuplicates(services.db, details));
+      const found = await findDuplicates(services.db, details);
+      setDuplicates({ found, gate: duplicateGate(details.idType, found) });
     }
   };
 
@@ -56,11 +65,15 @@ export const RegisterPatientPage = () => {
         aside={<PhotoCapture value={photo} onChange={setPhoto} />}
         notice={(registerAnyway) =>
           duplicates &&
-          duplicates.length > 0 && (
+          duplicates.gate !== 'clear' && (
             <DuplicateWarning
-              duplicates={duplicates}
+              duplicates={duplicates.found}
+              mode={duplicates.gate}
               confirmText={t('patients.duplicates.registerAnyway')}
-              onConfirm={registerAnyway}
+              onConfirm={(chosen) => {
+                resolution.current = chosen;
+                registerAnyway();
+              }}
             />
           )
         }

@@ -2,10 +2,11 @@ import { Select } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { today } from '../../../../shared/clock/calendar-date';
-import { ageOn, maskIdNumber } from '../../../../shared/patients/display';
+import { ageOn, maskIdNumber, maskPhone } from '../../../../shared/patients/display';
 import type { Patient } from '../../../../shared/patients/patient';
 import { useServices } from '../../app/services';
 import { searchPatients } from '../../db/patients';
+import { LookAlikeHint, useLookAlikeVisits } from '../patients/look-alike-hint';
 
 const RESULTS = 10;
 
@@ -19,6 +20,7 @@ export const QuickCheckIn = ({ onPick }: { onPick: (patient: Patient) => void })
   const [found, setFound] = useState<Patient[]>([]);
   const [query, setQuery] = useState('');
   const latest = useRef('');
+  const lookAlike = useLookAlikeVisits(found);
 
   const search = async (text: string) => {
     latest.current = text;
@@ -45,12 +47,19 @@ export const QuickCheckIn = ({ onPick }: { onPick: (patient: Patient) => void })
       }}
       options={found.map((p) => ({
         value: p.id,
-        label: [
-          p.name,
-          t(`patients.sex.${p.sex}`),
-          t('visits.panel.age', { age: ageOn(p.birthDate, today(clock)) }),
-          maskIdNumber(p.idNumber),
-        ].join(' · '),
+        // The ID and phone tails on every line, the last visit where two lines look alike.
+        label: (
+          <span data-testid="check-in-option">
+            {[
+              p.name,
+              t(`patients.sex.${p.sex}`),
+              t('visits.panel.age', { age: ageOn(p.birthDate, today(clock)) }),
+              maskIdNumber(p.idNumber),
+              ...(p.phone ? [t('today.quickCheckIn.phone', { tail: maskPhone(p.phone) })] : []),
+            ].join(' · ')}{' '}
+            <LookAlikeHint patient={p} lookAlike={lookAlike(p)} />
+          </span>
+        ),
       }))}
       data-testid="quick-check-in"
     />

@@ -13,6 +13,7 @@ export const todayText = bilingual(
       label: '签到',
       placeholder: '输入姓名、拼音、手机尾号或证件号后几位，选择患者后签到',
       notFound: '没有找到，请到“患者”页面登记新患者',
+      phone: '手机 {{tail}}',
     },
     confirmCheckIn: {
       title: '为这位患者签到？',
@@ -88,6 +89,7 @@ export const todayText = bilingual(
       label: 'Check in',
       placeholder: 'Type a name, pinyin, phone tail or ID tail, then pick the patient',
       notFound: 'Nobody found; register new patients on the Patients screen',
+      phone: 'phone {{tail}}',
     },
     confirmCheckIn: {
       title: 'Check this patient in?',
