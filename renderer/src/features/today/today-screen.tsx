@@ -1,6 +1,6 @@
 import { App, Card, Flex, Tabs, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { can } from '../../../../shared/auth/permissions';
@@ -41,6 +41,7 @@ export const TodayScreen = () => {
   const [open, setOpen] = useState(false);
   const [picked, setPicked] = useState<{ patient: Patient; lastVisit?: string }>();
   const [confirming, setConfirming] = useState(false);
+  const pickToken = useRef(0);
   const [busy, setBusy] = useState(false);
   const [cancelling, setCancelling] = useState<{ row: TodayVisit; open: boolean }>();
 
@@ -52,15 +53,21 @@ export const TodayScreen = () => {
     setVisitId(id);
     setOpen(true);
   };
-  const pick = async (patient: Patient) => {
-    const last = await lastVisitDates(db, [patient.id]);
-    setPicked({ patient, lastVisit: last.get(patient.id) });
+  // The dialog opens at once; the last visit fills in when found. A lookup still under way when
+  // the pick is confirmed or replaced must not reopen or change the dialog.
+  const pick = (patient: Patient) => {
+    const token = ++pickToken.current;
+    setPicked({ patient });
     setConfirming(true);
+    void lastVisitDates(db, [patient.id]).then((last) => {
+      if (pickToken.current === token) setPicked({ patient, lastVisit: last.get(patient.id) });
+    });
   };
   const checkInPicked = async () => {
     if (!picked) return;
     setBusy(true);
     try {
+      pickToken.current++;
       const visit = await checkIn(services, actorOf(me), picked.patient.id);
       setConfirming(false);
       verify(visit.id);
@@ -73,7 +80,7 @@ export const TodayScreen = () => {
 
   const visitsTab = (
     <Flex vertical gap={16}>
-      {can(me.role, 'visit.check-in') && <QuickCheckIn onPick={(p) => void pick(p)} />}
+      {can(me.role, 'visit.check-in') && <QuickCheckIn onPick={pick} />}
       <TodayVisitsTable
         visits={visits}
         role={me.role}
