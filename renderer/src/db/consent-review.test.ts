@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { unsignedItemRows } from './consent-review';
 import { planItem } from './planned-items';
 import { chairClinic, signImplant } from './testing/consents';
-import { recordVerification } from './verifications';
+import { failCheck } from './testing/visits';
 
 describe("the insurance officer's list of unsigned self-pay items", () => {
   it('names the patient and the clinician and gives the self-pay share of each unsigned item', async () => {
@@ -31,14 +31,7 @@ describe("the insurance officer's list of unsigned self-pay items", () => {
 
   it('gives the full price of an item in a visit settled as self-pay', async () => {
     const { ctx, doctor, desk, visit, items } = await chairClinic();
-    await recordVerification(ctx, desk, {
-      visitId: visit.id,
-      documentPresented: false,
-      cardMethod: 'none',
-      personConfirmed: false,
-      outcome: 'failed',
-      reason: '未带身份证',
-    });
+    await failCheck(ctx, desk, visit.id);
     await planItem(ctx, doctor, {
       visitId: visit.id,
       catalogueItemId: items[1]!.id,

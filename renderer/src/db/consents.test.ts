@@ -18,7 +18,7 @@ import {
   updatePlannedItem,
 } from './planned-items';
 import { bothSignatures, chairClinic, putCatalogue } from './testing/consents';
-import { recordVerification } from './verifications';
+import { failCheck } from './testing/visits';
 import { reasonOf } from './testing/store';
 
 const because = {
@@ -137,14 +137,7 @@ describe('the self-pay notice', () => {
 
   it('in a visit gone to self-pay after a failed check, tells the patient each line’s full price', async () => {
     const { ctx, desk, doctor, visit } = await planned();
-    await recordVerification(ctx, desk, {
-      visitId: visit.id,
-      documentPresented: false,
-      cardMethod: 'none',
-      personConfirmed: false,
-      outcome: 'failed',
-      reason: '未带身份证',
-    });
+    await failCheck(ctx, desk, visit.id);
     const { content } = await draftNotice(ctx, doctor, {
       visitId: visit.id,
       decision: 'agreed',

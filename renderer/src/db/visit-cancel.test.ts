@@ -3,8 +3,8 @@ import { PermissionError } from '../../../shared/auth/permissions';
 import { unsignedItemsOn } from './consents';
 import { planItem, markBilled } from './planned-items';
 import { chairClinic, signImplant } from './testing/consents';
+import { failCheck } from './testing/visits';
 import { reasonOf } from './testing/store';
-import { recordVerification } from './verifications';
 import { cancelVisit } from './visit-cancel';
 import { checkIn, visitsOn } from './visits';
 
@@ -38,14 +38,7 @@ describe('cancelling a check-in', () => {
   it('a cancelled visit takes no identity check and no plan item', async () => {
     const { ctx, desk, doctor, visit, items } = await chairClinic();
     await cancelVisit(ctx, desk, visit.id, '选错了患者');
-    const check = recordVerification(ctx, desk, {
-      visitId: visit.id,
-      documentPresented: false,
-      cardMethod: 'none',
-      personConfirmed: false,
-      outcome: 'failed',
-      reason: '未带身份证',
-    });
+    const check = failCheck(ctx, desk, visit.id);
     expect(await reasonOf(check)).toBe('visit-cancelled');
     const line = planItem(ctx, doctor, {
       visitId: visit.id,
@@ -76,14 +69,7 @@ describe('cancelling a check-in', () => {
 
   it('is refused once the identity check has an outcome', async () => {
     const { ctx, desk, visit } = await chairClinic();
-    await recordVerification(ctx, desk, {
-      visitId: visit.id,
-      documentPresented: false,
-      cardMethod: 'none',
-      personConfirmed: false,
-      outcome: 'failed',
-      reason: '未带身份证',
-    });
+    await failCheck(ctx, desk, visit.id);
     expect(await reasonOf(cancelVisit(ctx, desk, visit.id, '选错了患者'))).toBe(
       'cancel-visit-verified',
     );

@@ -1,6 +1,7 @@
 import type { Patient } from '../../../../shared/patients/patient';
 import type { Staff } from '../../../../shared/staff/staff';
 import { addStaff } from '../staff';
+import { recordVerification } from '../verifications';
 import type { Actor, StoreContext } from '../write';
 
 /** GB 11643-1999's own example number: a woman born on 1949-12-31. */
@@ -55,3 +56,14 @@ export const addTeam = async (ctx: StoreContext, owner: Actor) => {
     clinician: await add('chenjing', '陈静', 'clinician', STAFF_PASSWORD.clinician),
   };
 };
+
+/** The desk's check fails (no ID document shown): the visit goes to self-pay (§1.6). */
+export const failCheck = (ctx: StoreContext, desk: Actor, visitId: string) =>
+  recordVerification(ctx, desk, {
+    visitId,
+    documentPresented: false,
+    cardMethod: 'none',
+    personConfirmed: false,
+    outcome: 'failed',
+    reason: '未带身份证',
+  });
