@@ -8,12 +8,12 @@ import {
   importsOfFile,
   loadCatalogueItem,
   searchCatalogue,
-  searchCatalogueVersion,
   versionInForceOn,
   versionsNewestFirst,
   type CatalogueImport,
   type ImportProgress,
 } from './catalogue';
+import { searchCatalogueVersion } from './catalogue-index';
 import { reasonOf, storeWithOwner } from './testing/store';
 
 const HASH_A = 'a'.repeat(64);
@@ -164,7 +164,7 @@ describe('the catalogue in force on a date', () => {
     expect(await searchCatalogue(db, '2025-12-31', 'XJ01')).toEqual([]);
   });
 
-  it('finds items by code, 汉字, pinyin and initials, each from its start', async () => {
+  it('finds items by code, 汉字, pinyin and initials, from their start or anywhere in them', async () => {
     const { db, first } = await twoVersions();
     const names = async (query: string) =>
       (await searchCatalogueVersion(db, first.id, query)).map((i) => i.name);
@@ -172,11 +172,32 @@ describe('the catalogue in force on a date', () => {
     expect(await names('3105')).toEqual(['显微根管治疗']);
     expect(await names('阿莫')).toEqual(['阿莫西林胶囊']);
     expect(await names('显微')).toEqual(['显微根管治疗']);
-    expect(await names('根管')).toEqual([]);
+    expect(await names('根管')).toEqual(['显微根管治疗']);
+    expect(await names('genguan')).toEqual(['显微根管治疗']);
+    expect(await names('ca001')).toEqual(['阿莫西林胶囊']);
     expect(await names('amoxi')).toEqual(['阿莫西林胶囊']);
     expect(await names('xwggzl')).toEqual(['显微根管治疗']);
     expect(await names('ＡＭＸＬ')).toEqual(['阿莫西林胶囊']);
     expect(await names('  ')).toEqual([]);
+  });
+
+  it('finds 龈上洁治术（洗牙） by 洗牙 or 洁治, with the exact code first, then starts, then middles', async () => {
+    const { db, ctx, ownerActor } = await storeWithOwner();
+    const scaling = { ...ROOT_CANAL, code: '310514001', name: '龈上洁治术（洗牙）' };
+    const fluoride = { ...ROOT_CANAL, code: '310514002', name: '洗牙后局部涂氟' };
+    const version = await importCatalogue(
+      ctx,
+      ownerActor,
+      file({ entries: [AMOXICILLIN, ROOT_CANAL, fluoride, scaling] }),
+    );
+    const names = async (query: string) =>
+      (await searchCatalogueVersion(db, version.id, query)).map((i) => i.name);
+    expect(await names('洗牙')).toEqual(['洗牙后局部涂氟', '龈上洁治术（洗牙）']);
+    expect(await names('洁治')).toEqual(['龈上洁治术（洗牙）']);
+    expect(await names('jiezhi')).toEqual(['龈上洁治术（洗牙）']);
+    expect(await names('310514001')).toEqual(['龈上洁治术（洗牙）']);
+    expect(await names('3105')).toEqual(['显微根管治疗', '龈上洁治术（洗牙）', '洗牙后局部涂氟']);
+    expect(await names('0514')).toEqual(['龈上洁治术（洗牙）', '洗牙后局部涂氟']);
   });
 
   it('a short query over many versions still fills the page from the right version', async () => {

@@ -5,11 +5,12 @@ import {
   type CatalogueItem,
   type CatalogueVersion,
 } from '../../../shared/catalogue/catalogue';
-import { catalogueSearchKeys, searchText } from '../../../shared/catalogue/catalogue-search';
+import { catalogueSearchKeys } from '../../../shared/catalogue/catalogue-search';
 import { isCalendarDate, type CalendarDate } from '../../../shared/clock/calendar-date';
 import { AppError } from '../../../shared/errors';
 import { newId } from '../../../shared/ids';
 import type { ClinicDb, OutboxEntry } from './database';
+import { searchCatalogueVersion } from './catalogue-index';
 import { namePinyin } from './pinyin';
 import { assertActorCan } from './visits';
 import { writeRecord, type Actor, type StoreContext } from './write';
@@ -154,41 +155,6 @@ export const loadCatalogueItem = async (db: ClinicDb, id: string): Promise<Catal
   const item = await db.catalogueItems.get(id);
   if (!item) throw new AppError('not-found', 'no such catalogue item');
   return item;
-};
-
-/**
- * Items of one version with a search key starting with the query: code, name (from its start or
- * a later character), full pinyin, initials. The index spans every version, so keys are read in
- * growing batches and rows of other versions dropped; with one version (the usual case) the first
- * batch is the answer.
- */
-export const searchCatalogueVersion = async (
-  db: ClinicDb,
-  versionId: string,
-  query: string,
-  limit = 50,
-): Promise<CatalogueItem[]> => {
-  const key = searchText(query);
-  if (key === '') return [];
-  const found = new Map<string, CatalogueItem>();
-  const seen = new Set<string>();
-  let offset = 0;
-  for (let cap = limit * 2; ; cap *= 4) {
-    const ids = await db.catalogueItems
-      .where('searchKeys')
-      .startsWith(key)
-      .offset(offset)
-      .limit(cap)
-      .primaryKeys();
-    offset += ids.length;
-    const fresh = [...new Set(ids)].filter((id) => !seen.has(id));
-    for (const id of fresh) seen.add(id);
-    for (const item of await db.catalogueItems.bulkGet(fresh))
-      if (item?.versionId === versionId && found.size < limit) found.set(item.id, item);
-    // In code order: an item's plain entry (XJ01CA000001) before its other packs and strengths.
-    if (found.size >= limit || ids.length < cap)
-      return [...found.values()].sort((a, b) => compare(a.code, b.code));
-  }
 };
 
 /** The search box on a visit's date: only items of the catalogue in force that day. */

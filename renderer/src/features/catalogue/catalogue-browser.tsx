@@ -5,7 +5,8 @@ import { useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogueItem, CatalogueVersion } from '../../../../shared/catalogue/catalogue';
 import { useServices } from '../../app/services';
-import { catalogueItemsPage, searchCatalogueVersion } from '../../db/catalogue';
+import { catalogueItemsPage } from '../../db/catalogue';
+import { searchCatalogueVersion, warmCatalogueIndex } from '../../db/catalogue-index';
 import { useItemColumns } from './item-columns';
 import { useDebounced } from '../../ui/use-debounced';
 
@@ -20,7 +21,8 @@ const rowProps = (item: CatalogueItem) =>
 
 /**
  * One version's items: page by page in code order without a query (a city's 20,000 items are read
- * 20 at a time, never all at once), or the best 100 matches for code, name, pinyin or initials.
+ * 20 at a time), or the best 100 matches for code, name, pinyin or initials, anywhere in them (the
+ * version is read into memory once, when the search box is first focused).
  */
 export const CatalogueBrowser = ({ version }: { version: CatalogueVersion }) => {
   const { t } = useTranslation();
@@ -64,6 +66,7 @@ export const CatalogueBrowser = ({ version }: { version: CatalogueVersion }) => 
           setText(event.target.value);
           setPage(1);
         }}
+        onFocus={() => void warmCatalogueIndex(db, version.id)}
         placeholder={t('catalogue.search.placeholder')}
         aria-label={t('catalogue.search.label')}
         autoComplete="off"

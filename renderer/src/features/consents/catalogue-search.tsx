@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CatalogueItem } from '../../../../shared/catalogue/catalogue';
 import { fen, formatYuan } from '../../../../shared/money';
 import { useServices } from '../../app/services';
-import { searchCatalogueVersion } from '../../db/catalogue';
+import { searchCatalogueVersion, warmCatalogueIndex } from '../../db/catalogue-index';
 import { CoverageTag } from '../catalogue/coverage-tag';
 
 const RESULTS = 12;
@@ -28,8 +28,8 @@ const ItemOption = ({ item }: { item: CatalogueItem }) => {
 };
 
 /**
- * The clinician's way to add an item without the mouse: type a code, a name or pinyin initials,
- * ↑/↓ to choose, Enter to add. Only the catalogue in force on the visit's date is searched.
+ * The clinician's way to add an item without the mouse: type a code, a name or pinyin initials
+ * (any part of them: "洗牙" finds 龈上洁治术（洗牙）), ↑/↓ to choose, Enter to add. Only the catalogue in force on the visit's date is searched.
  */
 export const CatalogueSearch = ({
   versionId,
@@ -55,6 +55,7 @@ export const CatalogueSearch = ({
   return (
     <Select<string>
       showSearch={{ filterOption: false, onSearch: (text) => void search(text) }}
+      onFocus={() => void warmCatalogueIndex(db, versionId)}
       value={null}
       placeholder={t('consents.search.placeholder')}
       aria-label={t('consents.search.label')}
