@@ -83,6 +83,10 @@ test('the owner backs up, and a restore brings back exactly what was backed up',
   await expect(backups.preview()).toContainText('康宁口腔诊所');
   await expect(backups.countOf('patients')).toContainText('1');
   await expect(backups.countOf('staff')).toContainText('1');
+  // The app's own words: 医保目录 and 审计日志, not 收费目录 or a queue of unsent changes.
+  await expect(backups.countOf('catalogueItems')).toContainText('医保目录项目');
+  await expect(backups.countOf('auditEvents')).toContainText('审计日志条目');
+  await expect(backups.preview()).not.toContainText(/收费目录|待同步/);
   await shoot(page, 'zh-CN', '61-restore-preview');
 
   await backups.confirmRestore();

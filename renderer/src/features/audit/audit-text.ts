@@ -200,15 +200,19 @@ export const auditText = bilingual(
     thisDevice: 'This PC',
     otherDevice: 'Device …{{tail}}',
     total: '{{count}} entries',
+    total_one: '{{count}} entry',
     truncated:
       'Showing the newest {{count}} entries only. To see older ones, narrow the dates or add a filter.',
     empty: 'No entries match',
     verify: 'Verify chain',
     chain: {
       ok: 'Chain intact: {{count}} events checked',
+      ok_one: 'Chain intact: {{count}} event checked',
       broken: 'Audit chain broken: {{problem}}',
       brokenAt:
         'Device …{{device}}, event number {{seq}} (event id {{eventId}}). {{count}} events checked.',
+      brokenAt_one:
+        'Device …{{device}}, event number {{seq}} (event id {{eventId}}). {{count}} event checked.',
       whatToDo:
         'Do not delete or patch any data. Tell the clinic owner at once, and keep this PC and the latest backups as they are so the cause can be found.',
       problems: {

@@ -18,7 +18,7 @@ export const catalogueText = bilingual(
       importedBy: '导入人',
       importedAt: '导入时间',
       status: '状态',
-      inForce: '今日生效',
+      inForce: '生效中',
       upcoming: '尚未生效',
       replaced: '已被取代',
       none: '还没有导入目录。请点击“导入目录”，选择医保部门下发的 CSV 或 Excel 文件。',
@@ -136,7 +136,7 @@ export const catalogueText = bilingual(
       importedBy: 'Imported by',
       importedAt: 'Imported at',
       status: 'Status',
-      inForce: 'In force today',
+      inForce: 'In force',
       upcoming: 'Not yet in force',
       replaced: 'Replaced',
       none: 'No catalogue imported yet. Click "Import catalogue" and choose the CSV or Excel file from the insurance bureau.',
@@ -149,9 +149,11 @@ export const catalogueText = bilingual(
       placeholder: 'Type a code, name, pinyin or initials, e.g. amxl',
       version: 'Showing: the version in force from {{date}} ({{file}})',
       found: '{{count}} items found',
+      found_one: '{{count}} item found',
       more: 'Showing the first {{count}} items; keep typing to narrow down',
       none: 'No item matches "{{query}}".',
       total: '{{count}} items',
+      total_one: '{{count}} item',
     },
     columns: {
       code: 'Code',
@@ -185,6 +187,8 @@ export const catalogueText = bilingual(
       summary: '{{file}} ({{encoding}}): {{rows}} data rows, {{ok}} ready to import',
       errorsTitle:
         '{{count}} problems found. Correct the file and choose it again. Nothing is imported until they are fixed.',
+      errorsTitle_one:
+        '{{count}} problem found. Correct the file and choose it again. Nothing is imported until it is fixed.',
       errorsMore: 'Showing the first {{shown}} of {{count}} problems.',
       sameFile:
         'This file was already imported on {{date}} (effective from {{effectiveFrom}}). Importing it again makes a new version.',
@@ -192,11 +196,14 @@ export const catalogueText = bilingual(
       effectiveFromFile: 'Effective date in the file',
       effectiveFromHint: 'Visits from this day on use this version.',
       previewTitle: 'Preview (first {{count}} rows)',
+      previewTitle_one: 'Preview ({{count}} row)',
       submit: 'Import {{count}} items',
+      submit_one: 'Import {{count}} item',
       submitNone: 'Import',
       progressKeys: 'Building the pinyin index {{done}} / {{total}}',
       progressWrite: 'Saving {{done}} / {{total}}',
       done: '{{count}} items imported, in force from {{date}}',
+      done_one: '{{count}} item imported, in force from {{date}}',
     },
     fileProblems: {
       'file-type': 'This kind of file is not supported. Choose a .csv or .xlsx file.',

@@ -207,6 +207,7 @@ export const consentsText = bilingual(
     alternatives: 'Alternatives: {{text}}',
     noAlternatives: 'No alternative',
     totals: 'Total, {{count}} items',
+    totals_one: 'Total, {{count}} item',
     totalPrice: 'Price {{amount}}',
     empty: 'Nothing planned yet. Search above and add an item.',
     status: {
@@ -326,7 +327,9 @@ export const consentsText = bilingual(
         clear: 'Clear',
       },
       summary: '{{count}} items, the patient pays ¥{{amount}} in all',
+      summary_one: '{{count}} item, the patient pays ¥{{amount}}',
       summaryRefused: '{{count}} items, refused by the patient',
+      summaryRefused_one: '{{count}} item, refused by the patient',
       sign: 'Sign',
       signRefusal: 'Record the refusal',
       signed: 'The notice is signed (version {{version}}).',

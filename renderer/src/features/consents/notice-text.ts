@@ -128,6 +128,8 @@ export const noticeText = bilingual(
       empty: 'No notices on the chosen days',
       totals:
         '{{count}} notices: {{signed}} signed, {{refused}} refused, {{voided}} voided; self-pay of the signed ones ¥{{selfPay}}',
+      totals_one:
+        '{{count}} notice: {{signed}} signed, {{refused}} refused, {{voided}} voided; self-pay of the signed one ¥{{selfPay}}',
     },
     unsigned: {
       intro:

@@ -204,6 +204,7 @@ export const patientsText = bilingual(
         idTail: 'the last 4–6 characters of the ID number, such as 1234 or 12345X',
       },
       found: '{{count}} patients found',
+      found_one: '{{count}} patient found',
       more: 'Showing the first {{count}} only; keep typing to narrow the list',
       none: 'No patient matches “{{query}}”.',
       noneHint:
