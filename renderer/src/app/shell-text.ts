@@ -20,6 +20,7 @@ export const shellText = bilingual(
     lockHint: '锁定屏幕（Ctrl+L）',
     logout: '退出登录',
     device: '本机：{{name}}',
+    browserDevice: '本机：浏览器模式',
     version: '版本 {{version}}',
   },
   {
@@ -41,6 +42,7 @@ export const shellText = bilingual(
     lockHint: 'Lock the screen (Ctrl+L)',
     logout: 'Log out',
     device: 'This PC: {{name}}',
+    browserDevice: 'This PC: browser mode',
     version: 'Version {{version}}',
   },
 );
