@@ -1,6 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { setUpClinic } from './fixtures';
 import { AuditPage } from './pages/audit-page';
+import { LoginPage } from './pages/login-page';
+import { ShellPage } from './pages/shell-page';
 
 test('after ten idle minutes the screen locks, and the password returns to the same screen with nothing lost', async ({
   page,
@@ -70,6 +72,46 @@ test('the app speaks English when asked, down to the date pickers', async ({ pag
   await expect(page.getByRole('menuitem', { name: 'Audit log' })).toBeVisible();
   await page.goto('/#/audit');
   await expect(page.getByRole('button', { name: 'Verify chain' })).toBeVisible();
-  await page.reload();
+  await page.getByTestId('logout').click();
   await expect(page.getByRole('button', { name: 'Log in' })).toBeVisible();
+  await new ShellPage(page).reload();
+  await expect(page.getByRole('button', { name: 'Log in' })).toBeVisible({ timeout: 30_000 });
+});
+
+test('F5 keeps the person on the same screen within the idle period, and never opens a locked screen', async ({
+  page,
+}) => {
+  test.slow(); // four reloads
+  await page.clock.install();
+  const owner = await setUpClinic(page);
+  const shell = new ShellPage(page);
+  const login = new LoginPage(page);
+  await shell.goto('patients');
+  await expect(page.getByTestId('patient-search')).toBeVisible();
+
+  await page.clock.fastForward('05:00');
+  await shell.reload();
+  // A reload starts the whole app again: slower than a click on a busy machine.
+  await expect(page.getByTestId('signed-in-as')).toHaveText('李娜（负责人）', { timeout: 30_000 });
+  await expect(page).toHaveURL(/#\/patients$/);
+  await expect(page.getByTestId('patient-search')).toBeVisible();
+
+  // Locked by the idle timer: a reload asks for the password, it does not unlock.
+  await page.clock.fastForward('10:01');
+  await expect(page.getByRole('dialog', { name: '屏幕已锁定' })).toBeVisible();
+  await shell.reload();
+  await login.expectShown();
+
+  // A PC that slept past the idle period (no timer ran): the reload asks for the password too.
+  await login.login(owner.username, owner.password, owner.ownerName);
+  const pageNow = await page.evaluate(() => Date.now());
+  await page.clock.setSystemTime(pageNow + 11 * 60_000);
+  await shell.reload();
+  await login.expectShown();
+
+  // Logged out: the reload stays logged out.
+  await login.login(owner.username, owner.password, owner.ownerName);
+  await shell.logout();
+  await shell.reload();
+  await login.expectShown();
 });

@@ -11,6 +11,11 @@ import { ChangePasswordScreen } from '../features/session/change-password-screen
 import { LockScreen } from '../features/session/lock-screen';
 import { LoginScreen } from '../features/session/login-screen';
 import { useIdleLock } from '../features/session/use-idle-lock';
+import {
+  forgetKeptSession,
+  useKeptSession,
+  useResumeSession,
+} from '../features/session/use-kept-session';
 import { SetupWizard } from '../features/setup/setup-wizard';
 import { useServices } from './services';
 import { useSession } from './session-store';
@@ -26,17 +31,20 @@ const Workspace = ({ staff }: { staff: Staff }) => {
 
   const lockNow = useCallback(() => {
     if (useSession.getState().locked) return;
+    forgetKeptSession();
     lock();
     void recordSessionEvent(services, staff, 'lock');
   }, [lock, services, staff]);
 
   const logout = useCallback(() => {
+    forgetKeptSession();
     void recordSessionEvent(services, staff, 'logout');
     signOut();
     navigate('/today');
   }, [services, staff, signOut, navigate]);
 
   useIdleLock(lockMinutes, !locked, lockNow);
+  useKeptSession(staff.id, locked, lockMinutes);
 
   useEffect(
     () =>
@@ -63,8 +71,9 @@ export const App = () => {
   const services = useServices();
   const { staff, signIn, signOut } = useSession();
   const setupDone = useLiveQuery(() => isSetupDone(services), [services]);
+  const resuming = useResumeSession(signIn);
 
-  if (setupDone === undefined) return <Spin fullscreen />;
+  if (setupDone === undefined || resuming) return <Spin fullscreen />;
   if (!setupDone || !staff) {
     return setupDone ? <LoginScreen onLoggedIn={signIn} /> : <SetupWizard onDone={signIn} />;
   }

@@ -3,8 +3,9 @@ import { expect, type Page } from '@playwright/test';
 export class LoginPage {
   constructor(readonly page: Page) {}
 
+  /** After a reload too, which starts the whole app again: hence the longer wait. */
   async expectShown() {
-    await expect(this.page.getByRole('button', { name: '登录' })).toBeVisible();
+    await expect(this.page.getByRole('button', { name: '登录' })).toBeVisible({ timeout: 30_000 });
   }
 
   async attempt(username: string, password: string) {

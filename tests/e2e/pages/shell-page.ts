@@ -8,6 +8,14 @@ export class ShellPage {
     return this.page.goto(`/#/${screen}`);
   }
 
+  /**
+   * F5. Waits only for the new page to start: the app itself then decides what shows, and a
+   * reload racing the old page's last hash change must not fail the test.
+   */
+  reload() {
+    return this.page.reload({ waitUntil: 'commit' });
+  }
+
   nav(label: string) {
     return this.page.getByRole('menuitem', { name: label });
   }

@@ -1,6 +1,12 @@
 import { useEffect } from 'react';
 
-const ACTIVITY_EVENTS = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touchstart'] as const;
+export const ACTIVITY_EVENTS = [
+  'pointerdown',
+  'pointermove',
+  'keydown',
+  'wheel',
+  'touchstart',
+] as const;
 
 /** Calls `onIdle` after `minutes` without mouse, keyboard or touch. Timers come from the page, so tests can fake them. */
 export const useIdleLock = (minutes: number, enabled: boolean, onIdle: () => void) => {
