@@ -1,12 +1,10 @@
-import { Flex, Form, Input, Select } from 'antd';
+import { Flex, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { provinces } from '../../../shared/regions';
-import { useLanguage } from '../i18n/use-language';
+import { ProvinceSelect } from './province-select';
 
 /** Clinic name and 参保地, with the limits of clinicSettingsSchema: the wizard and Settings share them. */
 export const ClinicFields = ({ autoFocus = false }: { autoFocus?: boolean }) => {
   const { t } = useTranslation();
-  const { language } = useLanguage();
   return (
     <>
       <Form.Item
@@ -26,14 +24,7 @@ export const ClinicFields = ({ autoFocus = false }: { autoFocus?: boolean }) => 
           style={{ flex: 1 }}
           rules={[{ required: true, message: t('common.required') }]}
         >
-          <Select
-            showSearch={{ optionFilterProp: 'label' }}
-            placeholder={t('setup.provincePlaceholder')}
-            options={provinces.map((p) => ({
-              value: p.code,
-              label: language === 'en' ? p.en : p.zh,
-            }))}
-          />
+          <ProvinceSelect placeholder={t('setup.provincePlaceholder')} />
         </Form.Item>
         <Form.Item
           name="regionCity"

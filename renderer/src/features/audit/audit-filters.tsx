@@ -6,7 +6,10 @@ import type { AuditFilterValues } from './audit-filter';
 
 const byName = new Intl.Collator('zh-CN').compare;
 
-/** The filter bar: every change applies at once, so there is no search button to forget. */
+/**
+ * The filter bar: every change applies at once, so there is no search button to forget. Each list
+ * takes typing ("登录" narrows the actions), so the keyboard alone can filter.
+ */
 export const AuditFilters = ({
   staff,
   onChange,
@@ -52,6 +55,7 @@ export const AuditFilters = ({
       <Form.Item name="entity" label={t('audit.filters.entity')}>
         <Select
           allowClear
+          showSearch={{ optionFilterProp: 'label' }}
           placeholder={t('audit.filters.entityPlaceholder')}
           options={auditEntitySchema.options.map((entity) => ({
             value: entity,
@@ -64,6 +68,7 @@ export const AuditFilters = ({
       <Form.Item name="action" label={t('audit.filters.action')}>
         <Select
           allowClear
+          showSearch={{ optionFilterProp: 'label' }}
           placeholder={t('audit.filters.actionPlaceholder')}
           options={auditActionSchema.options.map((action) => ({
             value: action,

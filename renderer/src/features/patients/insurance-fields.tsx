@@ -1,9 +1,8 @@
-import { Col, Input, Radio, Row, Select } from 'antd';
+import { Col, Input, Radio, Row } from 'antd';
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { insuranceSchemeSchema } from '../../../../shared/patients/patient';
-import { provinces } from '../../../../shared/regions';
-import { useLanguage } from '../../i18n/use-language';
+import { ProvinceSelect } from '../../ui/province-select';
 import { PatientField } from './patient-field';
 
 /**
@@ -19,7 +18,6 @@ const submitOnEnter = (event: KeyboardEvent<HTMLTextAreaElement>) => {
 /** How the patient is insured (PRODUCT.md §1.2): scheme, 参保地, card, prior reimbursements. */
 export const InsuranceFields = () => {
   const { t } = useTranslation();
-  const { language } = useLanguage();
   return (
     <>
       <Row gutter={16}>
@@ -49,19 +47,14 @@ export const InsuranceFields = () => {
             name="insuredRegion.province"
             label={t('patients.fields.province')}
             render={(field, id) => (
-              <Select
+              <ProvinceSelect
                 id={id}
                 ref={field.ref}
                 value={field.value || undefined}
                 onChange={(value?: string) => field.onChange(value ?? '')}
                 onBlur={field.onBlur}
                 allowClear
-                showSearch={{ optionFilterProp: 'label' }}
                 placeholder={t('patients.placeholders.province')}
-                options={provinces.map((p) => ({
-                  value: p.code,
-                  label: language === 'en' ? p.en : p.zh,
-                }))}
               />
             )}
           />
