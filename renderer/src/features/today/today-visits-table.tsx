@@ -27,6 +27,8 @@ const rowProps = (row: TodayVisit) =>
     ...(row.visit.cancelledAt ? { style: { opacity: 0.6 } } : {}),
   }) as HTMLAttributes<HTMLElement>;
 
+const NO_WRAP = { style: { whiteSpace: 'nowrap' } } as const;
+
 /** Today's visits in check-in order, where each stands on identity, and the re-checks due. */
 export const TodayVisitsTable = ({ visits, role, onVerify, onCancel }: TodayVisitsTableProps) => {
   const { t } = useTranslation();
@@ -166,7 +168,8 @@ export const TodayVisitsTable = ({ visits, role, onVerify, onCancel }: TodayVisi
   return (
     <Table<TodayVisit>
       rowKey={(row) => row.visit.id}
-      columns={columns}
+      // Two-word headers such as 医生复核 broke over two lines above a button that does not.
+      columns={columns.map((column) => ({ ...column, onHeaderCell: () => NO_WRAP }))}
       dataSource={visits as TodayVisit[] | undefined}
       loading={visits === undefined}
       onRow={rowProps}
