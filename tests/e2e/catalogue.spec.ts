@@ -13,6 +13,7 @@ const CLINIC_LIST = generateCatalogue('e2e', 150);
 const byName = (name: string) => CLINIC_LIST.find((e) => e.name === name)!;
 const AMOXICILLIN = byName('阿莫西林胶囊');
 const ROOT_CANAL = byName('根管治疗术（单根管）');
+const SCALING = byName('龈上洁治术（洗牙）');
 const HEADER = ['编码', '名称', '类别', '单位', '单价(元)', '医保类别', '自付比例', '限定支付'];
 
 test('the owner imports a UTF-8 CSV and finds items by code, 汉字 and pinyin initials', async ({
@@ -32,7 +33,7 @@ test('the owner imports a UTF-8 CSV and finds items by code, 汉字 and pinyin i
 
   // The date picker starts on the clinic's today.
   const day = today(systemClock);
-  await expect(catalogue.version(day)).toContainText('今日生效');
+  await expect(catalogue.version(day)).toContainText('生效中');
   await expect(catalogue.version(day)).toContainText('150');
   await catalogue.find(ROOT_CANAL.code.slice(0, 6), ROOT_CANAL.code);
   await catalogue.find('阿莫西林', AMOXICILLIN.code);
@@ -40,6 +41,14 @@ test('the owner imports a UTF-8 CSV and finds items by code, 汉字 and pinyin i
   await catalogue.find('根管', ROOT_CANAL.code);
   await expect(catalogue.item(ROOT_CANAL.code)).toContainText(/乙类 自付 \d+%/);
   await catalogue.find('amxl', AMOXICILLIN.code);
+  // A word in the middle of a name, in 汉字 or pinyin: 洗牙 is what the patient calls 洁治.
+  await catalogue.find('洗牙', SCALING.code);
+  await catalogue.find('洁治', SCALING.code);
+  await catalogue.find('jiezhi', SCALING.code);
+  // Best first: the item whose name starts with 牙 before those holding it further in.
+  await catalogue.searchBox().fill('牙');
+  await expect(catalogue.itemRows().first()).toContainText('牙片（根尖片）');
+  await expect(catalogue.itemRows()).toContainText(['牙片（根尖片）', '牙周塞治剂']);
   await catalogue.searchBox().fill('zzzz');
   await expect(page.getByText('没有找到与“zzzz”匹配的项目。')).toBeVisible();
 });
@@ -74,7 +83,7 @@ test('a GBK CSV from Excel and an .xlsx with its own effective date make two ver
   await catalogue.submit().click();
   await expect(catalogue.dialog()).toBeHidden();
 
-  await expect(catalogue.version('2026-07-01')).toContainText('今日生效');
+  await expect(catalogue.version('2026-07-01')).toContainText('生效中');
   await expect(catalogue.version('2026-01-01')).toContainText('已被取代');
   await catalogue.find('阿莫西林', AMOXICILLIN.code);
   await expect(catalogue.item(AMOXICILLIN.code)).toContainText('¥9.90');
