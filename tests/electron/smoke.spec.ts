@@ -20,7 +20,7 @@ const electronBinary = (): string | undefined => {
 };
 
 const SKIP_REASON =
-  'Electron smoke test skipped: the Electron binary is not installed (ELECTRON_SKIP_BINARY_DOWNLOAD=1); run `npm install` on a machine that can download it.';
+  'Electron smoke test skipped: the Electron binary is not installed; `npm start` downloads it (set ELECTRON_MIRROR where GitHub is out of reach).';
 const binaryInstalled = electronBinary() !== undefined;
 if (!binaryInstalled) console.warn(SKIP_REASON);
 
