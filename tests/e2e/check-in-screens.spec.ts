@@ -65,6 +65,29 @@ for (const language of ['zh-CN', 'en'] as const) {
     await page.keyboard.press('Enter');
     await expect(today.row(clean).getByTestId('pharmacist-done')).toBeVisible();
     await shoot(page, language, '55-today');
+    // Each column's header on one line, even in the desktop window's narrowest size (1024 px):
+    // 医生复核 and 取药核对 used to break in two.
+    await page.setViewportSize({ width: 1024, height: 768 });
+    const headerLines = await page
+      .locator('table')
+      .filter({ has: today.row(clean) })
+      .locator('thead th')
+      .evaluateAll((cells) =>
+        cells.map((cell) => {
+          const tops = new Set<number>();
+          const texts = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+          for (let node = texts.nextNode(); node; node = texts.nextNode()) {
+            const range = document.createRange();
+            range.selectNodeContents(node);
+            for (const rect of range.getClientRects()) tops.add(Math.round(rect.top));
+          }
+          return tops.size;
+        }),
+      );
+    expect(headerLines.length).toBeGreaterThan(5);
+    expect(Math.max(...headerLines)).toBeLessThanOrEqual(1);
+    await shoot(page, language, '55-today-narrow');
+    await page.setViewportSize({ width: 1366, height: 800 });
 
     await page.getByRole('tab').nth(1).click();
     await expect(today.reviewItems()).toHaveCount(2);
