@@ -168,13 +168,12 @@ export const TodayVisitsTable = ({ visits, role, onVerify, onCancel }: TodayVisi
   return (
     <Table<TodayVisit>
       rowKey={(row) => row.visit.id}
-      // Headers such as 医生复核 broke in two in a narrow window; now the table scrolls instead.
+      // Headers such as 医生复核 broke in two in a narrow window: the other columns give way.
       columns={columns.map((column) => ({ ...column, onHeaderCell: () => NO_WRAP }))}
       dataSource={visits as TodayVisit[] | undefined}
       loading={visits === undefined}
       onRow={rowProps}
       pagination={false}
-      scroll={{ x: 'max-content' }}
       size="middle"
       locale={{ emptyText: t('today.empty') }}
     />
