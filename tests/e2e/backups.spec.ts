@@ -100,6 +100,7 @@ test('the owner backs up, and a restore brings back exactly what was backed up',
 test('the red banner comes back once the last good backup is more than 26 hours old', async ({
   page,
 }) => {
+  test.slow(); // a day and a half of the clinic: setup, a backup, two unlocks, both languages
   await page.clock.install({ time: START });
   await setUpClinic(page);
   const backups = new BackupsPage(page);

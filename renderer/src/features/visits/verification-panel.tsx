@@ -38,8 +38,13 @@ export const VerificationPanel = ({
   const visitLoaded = loaded?.visit.id;
   // The ID field takes the focus once the drawer has opened and the visit has loaded, in either
   // order, unless the desk is already typing somewhere in it.
+  // Only typing inside the drawer counts: the check-in box or its confirmation may still hold the
+  // focus as the drawer opens, and a swiped ID must land in the ID field.
   useEffect(() => {
-    const typing = document.activeElement?.matches('input, textarea') ?? false;
+    const drawer = documentRef.current?.input?.closest('.ant-drawer-content');
+    const active = document.activeElement;
+    const typing =
+      !!drawer && !!active && drawer.contains(active) && active.matches('input, textarea');
     if (shown && visitLoaded && !typing) documentRef.current?.focus();
   }, [shown, visitLoaded]);
 
