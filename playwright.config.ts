@@ -13,8 +13,10 @@ const chromium = {
 } as const;
 
 export default defineConfig({
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // This 2-core machine runs each test at 30–60 s with two workers (Chromium rasterises in
+  // software); 60 s left no headroom, and timeouts hid nothing but the machine's speed.
+  timeout: 120_000,
+  expect: { timeout: 20_000 },
   fullyParallel: true,
   workers: 2,
   forbidOnly: !!process.env.CI,
