@@ -1,7 +1,6 @@
-import { Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { REASON_MAX } from '../../../../shared/visits/visit';
-import { FormModal } from '../staff/form-modal';
+import { ReasonDialog } from '../staff/reason-dialog';
 
 /**
  * Undoing a check-in made for the wrong patient: the visit stays on record, marked cancelled with
@@ -21,33 +20,21 @@ export const CancelVisitDialog = ({
   afterClose: () => void;
 }) => {
   const { t } = useTranslation();
-  const [form] = Form.useForm<{ reason: string }>();
   return (
-    <FormModal<{ reason: string }>
+    <ReasonDialog
       open={open}
       title={t('today.cancelVisit.title', { name: patientName ?? '' })}
-      form={form}
-      fields={['reason']}
+      body={t('today.cancelVisit.body')}
+      label={t('today.cancelVisit.reason')}
+      requiredMessage={t('errors.cancel-visit-reason')}
+      placeholder={t('today.cancelVisit.placeholder')}
+      maxLength={REASON_MAX}
       submitText={t('today.cancelVisit.confirm')}
       submitTestId="cancel-visit-confirm"
-      danger
-      onSubmit={({ reason }) => onCancelVisit(reason)}
+      reasonTestId="cancel-visit-reason"
+      onSubmit={onCancelVisit}
       onClose={onClose}
       afterClose={afterClose}
-    >
-      <Typography.Paragraph>{t('today.cancelVisit.body')}</Typography.Paragraph>
-      <Form.Item
-        name="reason"
-        label={t('today.cancelVisit.reason')}
-        rules={[{ required: true, whitespace: true, message: t('errors.cancel-visit-reason') }]}
-      >
-        <Input.TextArea
-          autoSize={{ minRows: 2, maxRows: 4 }}
-          maxLength={REASON_MAX}
-          placeholder={t('today.cancelVisit.placeholder')}
-          data-testid="cancel-visit-reason"
-        />
-      </Form.Item>
-    </FormModal>
+    />
   );
 };
