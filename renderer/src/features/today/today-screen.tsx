@@ -42,6 +42,9 @@ export const TodayScreen = () => {
   const [picked, setPicked] = useState<{ patient: Patient; lastVisit?: string }>();
   const [confirming, setConfirming] = useState(false);
   const pickToken = useRef(0);
+  // The visit just checked in: its panel opens once the confirmation has closed, not while it
+  // closes, so the closing dialog cannot take the focus back from the panel's ID field.
+  const checkedIn = useRef<string>(undefined);
   const [busy, setBusy] = useState(false);
   const [cancelling, setCancelling] = useState<{ row: TodayVisit; open: boolean }>();
 
@@ -69,8 +72,8 @@ export const TodayScreen = () => {
     try {
       pickToken.current++;
       const visit = await checkIn(services, actorOf(me), picked.patient.id);
+      checkedIn.current = visit.id;
       setConfirming(false);
-      verify(visit.id);
     } catch (error) {
       void message.error(errorMessage(t, error));
     } finally {
@@ -136,7 +139,12 @@ export const TodayScreen = () => {
         busy={busy}
         onConfirm={() => void checkInPicked()}
         onBack={() => setConfirming(false)}
-        afterClose={() => setPicked(undefined)}
+        afterClose={() => {
+          setPicked(undefined);
+          const id = checkedIn.current;
+          checkedIn.current = undefined;
+          if (id) verify(id);
+        }}
       />
       <CancelVisitDialog
         open={!!cancelling?.open}
