@@ -124,6 +124,17 @@ export const consentVoidSchema = z
     reason: personText(PLAN_TEXT_MAX),
     voidedAt: z.string(),
     voidedBy: z.string(),
+    /** Voids made on other PCs before they saw this one ("also voided by …"), kept by the merge. */
+    also: z
+      .array(
+        z.object({
+          voidedAt: z.string(),
+          voidedBy: z.string(),
+          reason: z.string(),
+          hlc: z.string(),
+        }),
+      )
+      .optional(),
   })
   .extend(provenanceSchema.shape);
 export type ConsentVoid = z.infer<typeof consentVoidSchema>;

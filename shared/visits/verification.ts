@@ -93,6 +93,10 @@ export const verificationReviewSchema = z
     verificationId: z.string(),
     reviewedAt: z.string(),
     reviewedBy: z.string(),
+    /** Marks made on other PCs before they saw this one, kept by the merge (shared/sync). */
+    also: z
+      .array(z.object({ reviewedAt: z.string(), reviewedBy: z.string(), hlc: z.string() }))
+      .optional(),
   })
   .extend(provenanceSchema.shape);
 export type VerificationReview = z.infer<typeof verificationReviewSchema>;
