@@ -51,6 +51,26 @@ export const schemaVersions = [
       consentVoids: 'id, &consentId, voidedAt',
     },
   },
+  {
+    version: 4,
+    stores: {
+      ...version1,
+      verificationReviews: 'id, reviewedAt',
+      catalogueItems: 'id, versionId, [versionId+code], code, *searchKeys',
+      plannedItems: 'id, visitId, patientId, date, status',
+      consents: 'id, visitId, patientId, status, signedAt, date, clinicianId',
+      // Sync: a unique index would abort a whole pulled page with a ConstraintError when two
+      // offline PCs create the same username or void the same consent. Uniqueness is a flag.
+      staff: 'id, username, role',
+      consentVoids: 'id, consentId, voidedAt',
+      // Changes waiting for the hub, numbered 1, 2, 3, … by this device (deviceSeq).
+      outbox: 'id, &deviceSeq, txId, hlc',
+      // The merge's bookkeeping per editable row ("<table>/<id>" → field group → winning stamp).
+      rowClocks: 'key',
+      // Changes that could not be applied, and merge alarms, for the owner to see.
+      syncIssues: 'id, kind, at',
+    },
+  },
 ] as const satisfies readonly { version: number; stores: Record<string, string> }[];
 
 type Last<T extends readonly unknown[]> = T extends readonly [...unknown[], infer L] ? L : never;
@@ -67,4 +87,10 @@ export const currentSchemaVersion: number = currentSchema.version;
 export const tableNames = Object.keys(currentSchema.stores) as TableName[];
 
 /** Tables whose rows are shared with the clinic's other workstations. */
-export const localOnlyTables: readonly TableName[] = ['outbox', 'syncState', 'deviceState'];
+export const localOnlyTables: readonly TableName[] = [
+  'outbox',
+  'syncState',
+  'deviceState',
+  'rowClocks',
+  'syncIssues',
+];

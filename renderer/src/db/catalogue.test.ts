@@ -68,8 +68,17 @@ describe('importing the insurance catalogue', () => {
       'catalogueVersions',
     ]);
     const itemsEntry = added.find((e) => e.table === 'catalogueItems')!;
-    expect(itemsEntry).toMatchObject({ op: 'insert', entityId: version.id, hlc: version.hlc });
-    expect(itemsEntry.row).toEqual(expect.arrayContaining(items));
+    expect(itemsEntry).toMatchObject({
+      op: 'insert',
+      entityId: `${version.id}:0`,
+      hlc: version.hlc,
+    });
+    expect((itemsEntry.data as { items: unknown[] }).items).toEqual(expect.arrayContaining(items));
+    // One transaction: consecutive device numbers under one txId, in the order they were written.
+    const numbered = added.sort((a, b) => a.deviceSeq - b.deviceSeq);
+    expect(new Set(numbered.map((e) => e.txId)).size).toBe(1);
+    expect(numbered.map((e) => e.txIndex)).toEqual([0, 1, 2]);
+    expect(numbered[2]!.deviceSeq - numbered[0]!.deviceSeq).toBe(2);
   });
 
   it('only the insurance officer and the owner may import', async () => {

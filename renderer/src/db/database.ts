@@ -7,6 +7,8 @@ import type { PlannedItem } from '../../../shared/consents/planned-item';
 import { schemaVersions } from '../../../shared/db/schema';
 import type { Patient } from '../../../shared/patients/patient';
 import type { Provenance } from '../../../shared/record';
+import type { RowClocks } from '../../../shared/sync/change';
+import { renumberOutbox } from './outbox';
 import type { Staff } from '../../../shared/staff/staff';
 import type { Verification, VerificationReview } from '../../../shared/visits/verification';
 import type { Visit } from '../../../shared/visits/visit';
@@ -15,15 +17,43 @@ import type { Visit } from '../../../shared/visits/visit';
 export type SettingsRow = { id: string; key: string; value: unknown } & Provenance;
 export type DeviceStateRow = { key: string; value: unknown };
 
-/** A change waiting to be pushed to the sync hub. */
+/**
+ * A change waiting to be pushed to the sync hub (shared/sync/change.ts says what `data` holds).
+ * Numbered 1, 2, 3, … by this device (`deviceSeq`); the changes of one local transaction share a
+ * `txId` and follow each other. Deleted once the hub has acknowledged them.
+ */
 export type OutboxEntry = {
   id: string;
+  deviceSeq: number;
+  txId: string;
+  txIndex: number;
   hlc: string;
   table: string;
   entityId: string;
   op: 'upsert' | 'insert';
-  row: unknown;
+  /** The version of the wire data (shared/sync/protocol.ts), not the local store's. */
+  schemaVersion: number;
+  data: unknown;
   createdAt: string;
+  /** Where a change came from when it was renumbered (a restored backup joining as a new device). */
+  origin?: { deviceId?: string; deviceSeq?: number };
+};
+
+/** Merge bookkeeping of one editable row: field group → winning stamp. */
+export type RowClocksRow = { key: string; clocks: RowClocks };
+
+/** A change that could not be applied, or a merge alarm: shown to the owner, never hidden. */
+export type SyncIssue = {
+  id: string;
+  kind: 'quarantined' | 'alarm';
+  at: string;
+  table: string;
+  entityId: string;
+  detail: string;
+  /** The hub's seq of the change, when it came from the hub. */
+  seq?: number;
+  /** The change itself, kept so that it can be applied once the cause is fixed. */
+  change?: unknown;
 };
 
 /** Rows of tables whose screens are not built yet: typed by their own feature when it lands. */
@@ -53,9 +83,16 @@ export class ClinicDb extends Dexie {
   declare outbox: Table<OutboxEntry, string>;
   declare syncState: Table<DeviceStateRow, string>;
   declare deviceState: Table<DeviceStateRow, string>;
+  declare rowClocks: Table<RowClocksRow, string>;
+  declare syncIssues: Table<SyncIssue, string>;
 
   constructor(name = DEFAULT_DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
-    for (const { version, stores } of schemaVersions) this.version(version).stores(stores);
+    for (const { version, stores } of schemaVersions) {
+      const declared = this.version(version).stores(stores);
+      // Version 4 numbers the outbox for the hub and gives its entries the wire shape.
+      if (version === 4)
+        declared.upgrade((tx) => renumberOutbox(tx.table('outbox'), tx.table('deviceState')));
+    }
   }
 }

@@ -39,6 +39,7 @@ const PATIENT_TABLES = (db: ClinicDb) => [
   db.attachments,
   db.auditEvents,
   db.outbox,
+  db.rowClocks,
   db.deviceState,
 ];
 

@@ -51,6 +51,7 @@ const itemTables = (db: ClinicDb) => [
   db.consentVoids,
   db.auditEvents,
   db.outbox,
+  db.rowClocks,
   db.deviceState,
 ];
 

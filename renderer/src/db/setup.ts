@@ -46,7 +46,7 @@ export const completeSetup = async (ctx: StoreContext, input: SetupInput): Promi
   const { db } = ctx;
   return db.transaction(
     'rw',
-    [db.staff, db.settings, db.auditEvents, db.outbox, db.deviceState],
+    [db.staff, db.settings, db.auditEvents, db.outbox, db.rowClocks, db.deviceState],
     async () => {
       if ((await db.staff.count()) > 0)
         throw new AppError('setup-already-done', 'setup already done');

@@ -36,7 +36,13 @@ const requireRole = (actor: Actor): Role => {
   return actor.role;
 };
 
-const STAFF_TABLES = (db: ClinicDb) => [db.staff, db.auditEvents, db.outbox, db.deviceState];
+const STAFF_TABLES = (db: ClinicDb) => [
+  db.staff,
+  db.auditEvents,
+  db.outbox,
+  db.rowClocks,
+  db.deviceState,
+];
 
 /** Every staff write: the password hash is never copied into the audit log. */
 export const writeStaff = (

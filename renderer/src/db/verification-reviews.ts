@@ -22,6 +22,7 @@ export const markReviewed = async (
       db.patients,
       db.auditEvents,
       db.outbox,
+      db.rowClocks,
       db.deviceState,
     ],
     async () => {

@@ -55,6 +55,7 @@ const VERIFY_TABLES = (db: ClinicDb) => [
   db.verifications,
   db.auditEvents,
   db.outbox,
+  db.rowClocks,
   db.deviceState,
 ];
 

@@ -56,6 +56,7 @@ export const cancelVisit = async (
       db.plannedItems,
       db.auditEvents,
       db.outbox,
+      db.rowClocks,
       db.deviceState,
     ],
     async () => {

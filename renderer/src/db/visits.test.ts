@@ -125,6 +125,6 @@ describe('the store upgrade for self-pay consent (schema version 3)', () => {
     ]);
     expect(await db.plannedItems.count()).toBe(0);
     expect(await db.consentVoids.count()).toBe(0);
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(currentSchemaVersion);
   });
 });

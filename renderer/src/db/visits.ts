@@ -63,7 +63,7 @@ export const checkIn = async (
   // Looking for today's visit and opening one commit together: two clicks cannot open two.
   return db.transaction(
     'rw',
-    [db.visits, db.patients, db.auditEvents, db.outbox, db.deviceState],
+    [db.visits, db.patients, db.auditEvents, db.outbox, db.rowClocks, db.deviceState],
     async () => {
       const patient = await loadPatient(db, patientId);
       // A cancelled check-in (the wrong patient picked, then the right one) is not today's visit.

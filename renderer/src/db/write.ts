@@ -15,6 +15,9 @@ import type { TableName } from '../../../shared/db/schema';
 import { newId } from '../../../shared/ids';
 import type { Provenance } from '../../../shared/record';
 import type { ClinicDb } from './database';
+import { queueChange } from './outbox';
+import { mergeChange, patchOf } from '../../../shared/sync/merge';
+import { MERGE_SPECS } from '../../../shared/sync/merge-spec';
 
 /** Who is acting. `role` is null only for a failed login by an unknown name. */
 export type Actor = { staffId: string; name: string; role: Role | null };
@@ -77,14 +80,12 @@ const appendAudit = async (
   };
   const event: AuditEvent = { ...content, hash: hashAuditEvent(content) };
   await ctx.db.auditEvents.add(event);
-  await ctx.db.outbox.add({
-    id: newId(ctx.clock),
+  await queueChange(ctx, {
     hlc,
     table: 'auditEvents',
     entityId: event.id,
     op: 'insert',
-    row: event,
-    createdAt: event.at,
+    data: event,
   });
   return event;
 };
@@ -93,6 +94,7 @@ const writeTables = (ctx: StoreContext, extra: Table[]) => [
   ...extra,
   ctx.db.auditEvents,
   ctx.db.outbox,
+  ctx.db.rowClocks,
   ctx.db.deviceState,
 ];
 
@@ -144,16 +146,10 @@ export const writeRecord = <T extends { id: string }>(
         hlc,
       };
       const row = { ...change.row, ...provenance } as unknown as T;
-      await table.put(row);
-      await ctx.db.outbox.add({
-        id: newId(ctx.clock),
-        hlc,
-        table: change.table,
-        entityId: row.id,
-        op: 'upsert',
-        row,
-        createdAt: at,
-      });
+      // Append-only rows are added: a second write of one id is a bug, never an overwrite.
+      if (insertOnly(change.table)) await table.add(row);
+      else await table.put(row);
+      await recordLocalChange(ctx, change.table, change.before, row, hlc);
       const changes = diffForAudit(
         change.before as Record<string, unknown> | undefined,
         row as Record<string, unknown>,
@@ -167,6 +163,41 @@ export const writeRecord = <T extends { id: string }>(
     },
   );
 };
+
+/**
+ * Queues what changed in a row for the hub and moves the row's merge clocks: the fields this
+ * change touched are now won by its stamp (a local stamp is newer than any this device has seen).
+ */
+export const recordLocalChange = async (
+  ctx: StoreContext,
+  table: TableName,
+  before: object | undefined,
+  row: { id: string },
+  hlc: string,
+): Promise<void> => {
+  if (insertOnly(table)) {
+    await queueChange(ctx, { hlc, table, entityId: row.id, op: 'insert', data: row });
+    return;
+  }
+  const patch = patchOf(table, before as Record<string, unknown> | undefined, row);
+  if (!patch) return;
+  const key = rowClocksKey(table, row.id);
+  const stored = await ctx.db.rowClocks.get(key);
+  const merged = mergeChange(
+    before ? { row: before as Record<string, unknown>, clocks: stored?.clocks ?? {} } : undefined,
+    { table, entityId: row.id, op: 'upsert', hlc, data: patch, deviceId: ctx.deviceId },
+  );
+  if (merged.kind === 'write' && merged.clocks) {
+    await ctx.db.rowClocks.put({ key, clocks: merged.clocks });
+  }
+  await queueChange(ctx, { hlc, table, entityId: row.id, op: 'upsert', data: patch });
+};
+
+/** Rows that are never changed once written (MERGE_SPECS says which). */
+const insertOnly = (table: string) => MERGE_SPECS[table]?.kind !== 'editable';
+
+/** Where an editable row's merge clocks are kept. */
+export const rowClocksKey = (table: string, id: string) => `${table}/${id}`;
 
 const PROVENANCE_FIELDS = [
   'createdAt',

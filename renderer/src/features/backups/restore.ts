@@ -6,6 +6,7 @@ import { currentSchemaVersion } from '../../../../shared/db/schema';
 import type { Clock } from '../../../../shared/clock/clock';
 import { recordRestore } from '../../db/backup-audit';
 import type { ClinicDb } from '../../db/database';
+import { renumberOutbox } from '../../db/outbox';
 import { ensureDevice } from '../../db/device';
 import { backupTables, dropStore, importLines, RestoreError } from '../../db/store-export';
 import type { Actor } from '../../db/write';
@@ -129,6 +130,10 @@ export const adoptRestoredStore = async (input: {
 }): Promise<void> => {
   const { target, clock } = input;
   const device = await ensureDevice(target, clock, input.deviceName);
+  // Changes the old PC never pushed go out under this device's own numbers, never the dead one's.
+  await target.transaction('rw', target.outbox, target.deviceState, () =>
+    renumberOutbox(target.outbox, target.deviceState),
+  );
   await recordRestore({ db: target, deviceId: device.deviceId, clock }, input.actor, {
     fileName: input.fileName,
     clinicName: input.preview.clinicName,
