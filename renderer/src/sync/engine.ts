@@ -1,0 +1,226 @@
+import { liveQuery } from 'dexie';
+import { createHubClient, HubRequestError, type HubClient } from '../../../shared/sync/hub-client';
+import type { HubStamp, PairResponse } from '../../../shared/sync/protocol';
+import type { ClinicDb } from '../db/database';
+import type { ApplyContext } from './apply';
+import { pullAll, pushOutbox } from './exchange';
+
+/** This device's link to the clinic's hub, kept in syncState (never in a backup). */
+export type HubLink = {
+  url: string;
+  token: string;
+  /** This device as the hub knows it. */
+  hubDeviceId: string;
+  clinicId: string;
+  clinicName: string;
+  admin: boolean;
+  epoch: string;
+};
+
+export const HUB_LINK_KEY = 'hub';
+
+export const readHubLink = async (db: ClinicDb): Promise<HubLink | undefined> =>
+  (await db.syncState.get(HUB_LINK_KEY))?.value as HubLink | undefined;
+
+/** Pairs this device with a hub by a code from `clinicdesk hub pair-code` or the owner's screen. */
+export const pairWithHub = async (
+  db: ClinicDb,
+  input: { url: string; code: string; deviceName: string; clinicName?: string },
+  fetchImpl?: typeof fetch,
+): Promise<HubLink> => {
+  const client = createHubClient({ url: input.url, ...(fetchImpl ? { fetch: fetchImpl } : {}) });
+  const paired: PairResponse = await client.pair({
+    code: input.code,
+    deviceName: input.deviceName,
+    ...(input.clinicName ? { clinicName: input.clinicName } : {}),
+  });
+  const link: HubLink = {
+    url: input.url.replace(/\/+$/, ''),
+    token: paired.token,
+    hubDeviceId: paired.deviceId,
+    clinicId: paired.clinicId,
+    clinicName: paired.clinicName,
+    admin: paired.admin,
+    epoch: paired.hub.epoch,
+  };
+  await db.syncState.put({ key: HUB_LINK_KEY, value: link });
+  return link;
+};
+
+export type SyncState = 'off' | 'syncing' | 'online' | 'offline' | 'error' | 'revoked';
+
+export type SyncStatus = {
+  state: SyncState;
+  /** Changes of this PC the hub does not hold yet. */
+  pending: number;
+  /** Hub time (ms) of the last exchange that completed. */
+  lastSyncAt?: number;
+  /** This PC's clock minus the hub's, as last seen (ms). */
+  clockOffsetMs?: number;
+  /** What went wrong, in the hub's words when it gave any. */
+  error?: { zh: string; en: string };
+};
+
+export type SyncEngineOptions = {
+  apply: ApplyContext;
+  link: HubLink;
+  fetch?: typeof fetch;
+  onStatus?: (status: SyncStatus) => void;
+  /** Waits (for backoff); injected so that tests never sleep on the wall clock. */
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+};
+
+const realSleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    // Poked while the exchange ran: go round again at once.
+    if (signal.aborted) return resolve();
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+
+const BACKOFF_MS = [1_000, 2_000, 5_000, 10_000, 30_000];
+/** Even with the live channel up, a quiet exchange now and then notices what it missed. */
+const IDLE_MS = 60_000;
+
+/**
+ * The device's sync loop: push the outbox, pull after the cursor, then wait until something
+ * changes (a local write, the hub's live channel saying its log grew) or the backoff ends.
+ * Offline is a state, not an error: work goes on locally and merges when the hub answers again.
+ */
+export const createSyncEngine = (options: SyncEngineOptions) => {
+  const { apply, link } = options;
+  const { db } = apply;
+  const sleep = options.sleep ?? realSleep;
+  const client: HubClient = createHubClient({
+    url: link.url,
+    token: link.token,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+  const stop = new AbortController();
+  let wake: AbortController = new AbortController();
+  let status: SyncStatus = { state: 'syncing', pending: 0 };
+  let failures = 0;
+
+  const publish = (next: Partial<SyncStatus>) => {
+    status = { ...status, ...next };
+    options.onStatus?.(status);
+  };
+  const seeHub = (stamp: HubStamp) => {
+    publish({ clockOffsetMs: apply.clock.now() - stamp.time });
+  };
+  const poke = () => wake.abort();
+
+  /** One full exchange: everything pending goes up, everything new comes down. */
+  const syncOnce = async (): Promise<void> => {
+    publish({ state: 'syncing' });
+    await pushOutbox(db, client, seeHub);
+    const end = await pullAll(apply, client, (stamp) => {
+      seeHub(stamp);
+      publish({ lastSyncAt: stamp.time });
+    });
+    void end;
+    publish({ state: 'online', pending: await db.outbox.count() });
+  };
+
+  const describe = (error: unknown): Partial<SyncStatus> => {
+    if (error instanceof HubRequestError) {
+      if (error.status === 401 || error.reason === 'revoked')
+        return {
+          state: 'revoked',
+          error: {
+            zh: '此工作站已被移出诊所同步，请联系负责人重新配对。',
+            en: 'This workstation was removed from the clinic’s sync. Ask the owner to pair it again.',
+          },
+        };
+      if (error.reason === 'network')
+        return {
+          state: 'offline',
+          error: {
+            zh: '无法连接同步服务，可继续离线工作，恢复连接后自动合并。',
+            en: 'The sync service cannot be reached. Keep working; changes merge by themselves once it is back.',
+          },
+        };
+      if (error.body.message) return { state: 'error', error: error.body.message };
+    }
+    return {
+      state: 'error',
+      error: {
+        zh: '同步出错，稍后自动重试。',
+        en: `Sync failed and will be retried: ${String(error).slice(0, 200)}`,
+      },
+    };
+  };
+
+  const loop = async () => {
+    while (!stop.signal.aborted) {
+      wake = new AbortController();
+      const signal = AbortSignal.any([wake.signal, stop.signal]);
+      try {
+        await syncOnce();
+        failures = 0;
+        await sleep(IDLE_MS, signal);
+      } catch (error) {
+        const next = describe(error);
+        publish({ ...next, pending: await db.outbox.count().catch(() => status.pending) });
+        if (next.state === 'revoked') return;
+        await sleep(BACKOFF_MS[Math.min(failures++, BACKOFF_MS.length - 1)]!, signal);
+      }
+    }
+  };
+
+  /** The live channel only wakes the loop; reconnects with backoff while the engine runs. */
+  const listen = async () => {
+    let attempt = 0;
+    while (!stop.signal.aborted) {
+      try {
+        const ended = await client.live({
+          signal: stop.signal,
+          onHello: () => {
+            attempt = 0;
+            poke();
+          },
+          onLogEnd: () => poke(),
+        });
+        if (ended === 'revoked') {
+          publish(describe(new HubRequestError(401, 'revoked', {})));
+          stop.abort();
+          return;
+        }
+      } catch {
+        // offline: the loop says so; try again after a while
+      }
+      await sleep(BACKOFF_MS[Math.min(attempt++, BACKOFF_MS.length - 1)]!, stop.signal);
+    }
+  };
+
+  // A local write lands in the outbox: push it now.
+  const outboxWatch = liveQuery(() => db.outbox.count()).subscribe({
+    next: (pending) => {
+      publish({ pending });
+      if (pending > 0) poke();
+    },
+    error: () => undefined,
+  });
+
+  const running = Promise.all([loop(), listen()]);
+
+  return {
+    get status() {
+      return status;
+    },
+    /** Asks for an exchange now (after pairing, or a "sync now" click). */
+    poke,
+    syncOnce,
+    async stop() {
+      stop.abort();
+      poke();
+      outboxWatch.unsubscribe();
+      await running;
+    },
+  };
+};
+
+export type SyncEngine = ReturnType<typeof createSyncEngine>;

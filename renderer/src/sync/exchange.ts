@@ -1,0 +1,95 @@
+import type { HubClient } from '../../../shared/sync/hub-client';
+import { HubRequestError } from '../../../shared/sync/hub-client';
+import { SYNC_LIMITS, type Change, type HubStamp } from '../../../shared/sync/protocol';
+import type { ClinicDb, OutboxEntry } from '../db/database';
+import { applyPage, CURSOR_KEY, type ApplyContext } from './apply';
+
+/** Room left in a push body for the envelope around the changes. */
+const PUSH_BYTES = SYNC_LIMITS.pushMaxBytes - 64 * 1024;
+
+/** An outbox page as the hub takes it: ≤ 1000 changes and ≤ 4 MiB. */
+const nextPushPage = async (db: ClinicDb): Promise<Change[]> => {
+  const entries = await db.outbox.orderBy('deviceSeq').limit(SYNC_LIMITS.pushMaxChanges).toArray();
+  const page: OutboxEntry[] = [];
+  let bytes = 0;
+  for (const entry of entries) {
+    const size = JSON.stringify(entry.data).length + 300;
+    if (page.length > 0 && bytes + size > PUSH_BYTES) break;
+    page.push(entry);
+    bytes += size;
+  }
+  const sizes = new Map<string, number>();
+  for (const txId of new Set(page.map((e) => e.txId)))
+    sizes.set(txId, await db.outbox.where('txId').equals(txId).count());
+  return page.map((e) => ({
+    deviceSeq: e.deviceSeq,
+    txId: e.txId,
+    txIndex: e.txIndex,
+    txSize: sizes.get(e.txId)!,
+    table: e.table,
+    entityId: e.entityId,
+    op: e.op,
+    hlc: e.hlc,
+    schemaVersion: e.schemaVersion,
+    data: e.data,
+  }));
+};
+
+/** What the last answer said about the hub: its epoch, its clock, the end of its log. */
+export type HubSeen = HubStamp & { at: number };
+
+/**
+ * Pushes the outbox page by page until it is empty. An entry is deleted only once the hub has
+ * acknowledged it durably; a retried push is counted by the hub as a duplicate, never twice.
+ */
+export const pushOutbox = async (
+  db: ClinicDb,
+  client: HubClient,
+  onHub?: (stamp: HubStamp) => void,
+): Promise<number> => {
+  let pushed = 0;
+  for (;;) {
+    const changes = await nextPushPage(db);
+    if (changes.length === 0) return pushed;
+    let ackedThrough: number;
+    try {
+      const response = await client.push(changes);
+      onHub?.(response.hub);
+      ackedThrough = response.ackedThrough;
+    } catch (error) {
+      // The hub already holds changes up to `expected - 1` (an acknowledgement lost on the way).
+      const expected = (error as HubRequestError).body?.expected;
+      if (
+        error instanceof HubRequestError &&
+        error.status === 409 &&
+        typeof expected === 'number' &&
+        expected > changes[0]!.deviceSeq
+      ) {
+        ackedThrough = expected - 1;
+      } else throw error;
+    }
+    const done = await db.outbox.where('deviceSeq').belowOrEqual(ackedThrough).primaryKeys();
+    await db.outbox.bulkDelete(done);
+    pushed += done.length;
+    if (done.length === 0) throw new Error('the hub acknowledged nothing of a push');
+  }
+};
+
+/** Pulls and applies every page after the cursor; each page and its cursor commit together. */
+export const pullAll = async (
+  ctx: ApplyContext,
+  client: HubClient,
+  onHub?: (stamp: HubStamp) => void,
+): Promise<number> => {
+  let applied = 0;
+  for (;;) {
+    const cursor = await ctx.db.syncState.get(CURSOR_KEY);
+    const after = typeof cursor?.value === 'number' ? cursor.value : 0;
+    const page = await client.pull(after);
+    onHub?.(page.hub);
+    if (page.changes.length > 0 || page.next !== after) {
+      applied += (await applyPage(ctx, page.changes, page.next)).applied;
+    }
+    if (!page.more) return applied;
+  }
+};

@@ -1,0 +1,114 @@
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import { afterEach, describe, expect, it } from 'vitest';
+import { manualClock } from '../../shared/clock/clock';
+import { residentCheckCharacter } from '../../shared/identity/id-number';
+import { newId } from '../../shared/ids';
+import type { PatientInput } from '../../shared/patients/patient-input';
+import { createHubClient, type HubClient } from '../../shared/sync/hub-client';
+import { testBackends } from '../../server/hub/testing/backends';
+import { startTestHub, type TestHub } from '../../server/hub/testing/test-hub';
+import { ClinicDb } from '../../renderer/src/db/database';
+import { registerPatient, searchPatients, updatePatient } from '../../renderer/src/db/patients';
+import { completeSetup } from '../../renderer/src/db/setup';
+import { actorOf } from '../../renderer/src/db/staff';
+import type { StoreContext } from '../../renderer/src/db/write';
+import type { ApplyContext } from '../../renderer/src/sync/apply';
+import { pairWithHub } from '../../renderer/src/sync/engine';
+import { pullAll, pushOutbox } from '../../renderer/src/sync/exchange';
+import { recomputeDerived } from '../../renderer/src/sync/recompute';
+
+const withCheck = (first17: string) => first17 + residentCheckCharacter(first17);
+
+const zhangSan: PatientInput = {
+  name: '张三',
+  sex: 'male',
+  birthDate: '1990-03-07',
+  idType: 'resident',
+  idNumber: withCheck('11010519900307123'),
+  phone: '13812345678',
+  insuredRegion: { province: '44', city: '深圳市' },
+  scheme: 'employee',
+  cardNumber: 'A10000001',
+  notes: '',
+};
+
+type Workstation = { ctx: StoreContext; apply: ApplyContext; client: HubClient };
+
+const clock = manualClock('2026-11-22T09:00:00+08:00');
+
+const workstation = async (hub: TestHub, name: string, first = false): Promise<Workstation> => {
+  const db = new ClinicDb(`sync-${newId()}`, { indexedDB, IDBKeyRange });
+  const deviceId = `desk-${name}`;
+  const ctx: StoreContext = { db, clock, deviceId };
+  const { code } = await hub.hub.store.createPairingCode(first);
+  const link = await pairWithHub(db, {
+    url: hub.hub.url,
+    code,
+    deviceName: name,
+    ...(first ? { clinicName: '康宁口腔诊所' } : {}),
+  });
+  const client = createHubClient({ url: link.url, token: link.token });
+  return { ctx, apply: { db, clock, deviceId, recompute: recomputeDerived }, client };
+};
+
+const sync = async (w: Workstation) => {
+  await pushOutbox(w.ctx.db, w.client);
+  await pullAll(w.apply, w.client);
+};
+
+/** What a person could see: every synced table, without this device's bookkeeping. */
+const contents = async (db: ClinicDb) => {
+  const out: Record<string, unknown[]> = {};
+  for (const table of ['staff', 'settings', 'patients', 'auditEvents'])
+    out[table] = await db.table(table).orderBy(':id').toArray();
+  return out;
+};
+
+describe.each(testBackends())('workstations sync through the $name hub', (backend) => {
+  let hub: TestHub | undefined;
+  afterEach(async () => {
+    await hub?.dispose();
+    hub = undefined;
+  });
+
+  it('a patient registered on one PC is found by pinyin on the other; offline edits merge the same on both', async () => {
+    hub = await startTestHub(backend);
+    const desk = await workstation(hub, 'desk', true);
+    const owner = await completeSetup(desk.ctx, {
+      clinic: { name: '康宁口腔诊所', regionProvince: '44', regionCity: '深圳市' },
+      owner: { username: 'lina', displayName: '李娜', password: 'Owner#2026' },
+    });
+    const actor = actorOf(owner);
+    const patient = await registerPatient(desk.ctx, actor, zhangSan);
+    await sync(desk);
+    expect(await desk.ctx.db.outbox.count()).toBe(0);
+
+    const chair = await workstation(hub, 'chair');
+    await sync(chair);
+    expect((await chair.ctx.db.staff.get(owner.id))?.username).toBe('lina');
+    const found = await searchPatients(chair.ctx.db, 'zs');
+    expect(found.map((p) => p.id)).toContain(patient.id);
+
+    // Offline: the desk corrects the phone, the chair the name (an identity change, with reason).
+    clock.advance(60_000);
+    await updatePatient(desk.ctx, actor, patient.id, { ...zhangSan, phone: '13900002222' }, '');
+    clock.advance(1_000);
+    await updatePatient(
+      chair.ctx,
+      actor,
+      patient.id,
+      { ...zhangSan, name: '张叁' },
+      '身份证上的名字是叁',
+    );
+    await sync(desk);
+    await sync(chair);
+    await sync(desk);
+
+    const onDesk = await desk.ctx.db.patients.get(patient.id);
+    expect(onDesk).toMatchObject({ name: '张叁', phone: '13900002222' });
+    expect(await contents(desk.ctx.db)).toEqual(await contents(chair.ctx.db));
+    expect((await searchPatients(desk.ctx.db, 'zs')).map((p) => p.id)).toContain(patient.id);
+    expect(await desk.ctx.db.syncIssues.count()).toBe(0);
+    expect(await chair.ctx.db.syncIssues.count()).toBe(0);
+  });
+});
