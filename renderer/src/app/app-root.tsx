@@ -7,6 +7,7 @@ import { useMemo, useState, useEffect } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import type { Language } from '../../../shared/settings/settings';
 import { BackupScheduler } from '../features/backups/use-backups';
+import { SyncRunner } from '../features/sync/sync-runner';
 import { createI18n } from '../i18n/i18n';
 import { App } from './app';
 import { ServicesProvider, type Services } from './services';
@@ -50,6 +51,7 @@ export const AppRoot = ({ services, language }: { services: Services; language: 
         >
           <AntApp>
             <BackupScheduler />
+            <SyncRunner />
             <App />
           </AntApp>
         </ConfigProvider>

@@ -21,6 +21,7 @@ import { PatientsScreen } from '../features/patients/patients-screen';
 import { NotBuiltScreen } from '../features/placeholder/not-built-screen';
 import { SettingsScreen } from '../features/settings/settings-screen';
 import { StaffScreen } from '../features/staff/staff-screen';
+import { SyncScreen } from '../features/sync/sync-screen';
 import { TodayScreen } from '../features/today/today-screen';
 
 export type NavKey =
@@ -89,7 +90,7 @@ export const appRoutes: AppRoute[] = [
     key: 'sync',
     icon: <CloudSyncOutlined />,
     permission: 'sync.manage',
-    element: <NotBuiltScreen screen="sync" />,
+    element: <SyncScreen />,
   },
   { key: 'staff', icon: <TeamOutlined />, permission: 'staff.manage', element: <StaffScreen /> },
   { key: 'audit', icon: <AuditOutlined />, permission: 'audit.view', element: <AuditScreen /> },

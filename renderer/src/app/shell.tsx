@@ -7,6 +7,7 @@ import { can } from '../../../shared/auth/permissions';
 import type { Staff } from '../../../shared/staff/staff';
 import { readSetting } from '../db/settings';
 import { OverdueBanner } from '../features/backups/overdue-banner';
+import { SyncIndicator } from '../features/sync/sync-indicator';
 import { useLanguage } from '../i18n/use-language';
 import { RequirePermission } from './require-permission';
 import { appRoutes } from './routes';
@@ -71,6 +72,7 @@ export const Shell = ({ staff, onLock, onLogout }: ShellProps) => {
             })}
           </Typography.Text>
           <Space>
+            <SyncIndicator canManage={can(staff.role, 'sync.manage')} />
             <Radio.Group
               size="small"
               optionType="button"

@@ -10,6 +10,7 @@ import { sessionText } from '../features/session/session-text';
 import { settingsText } from '../features/settings/settings-text';
 import { setupText } from '../features/setup/setup-text';
 import { staffText } from '../features/staff/staff-text';
+import { syncText } from '../features/sync/sync-text';
 import { todayText } from '../features/today/today-text';
 import { visitsText } from '../features/visits/visits-text';
 import { accountText } from '../ui/account-text';
@@ -34,6 +35,7 @@ const namespaces = {
   consents: consentsText,
   notice: noticeText,
   backups: backupsText,
+  sync: syncText,
 };
 
 const pick = (language: 'zh-CN' | 'en') =>

@@ -1,20 +1,22 @@
-import { CloudDownloadOutlined, ShopOutlined } from '@ant-design/icons';
+import { ApiOutlined, CloudDownloadOutlined, ShopOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Form, Radio, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SETUP_ACTOR } from '../../db/system-actors';
 import { useLanguage } from '../../i18n/use-language';
 import { RestoreDialog } from '../backups/restore-dialog';
+import { JoinDialog } from '../sync/join-dialog';
 
 /**
  * The wizard's first step: the language, then how to start. A new clinic goes on through the
  * wizard; a new PC restores the clinic's backup straight away (PRODUCT.md §5.3), with nothing
- * but the file and its passphrase: no throwaway clinic, no account yet.
+ * but the file and its passphrase, or joins the clinic's sync: no throwaway clinic, no account yet.
  */
 export const StartStep = () => {
   const { t } = useTranslation();
   const { language, setLanguage } = useLanguage();
   const [restoring, setRestoring] = useState(false);
+  const [joining, setJoining] = useState(false);
   return (
     <>
       <Form.Item label={t('common.language')} extra={t('setup.languageHint')}>
@@ -46,6 +48,16 @@ export const StartStep = () => {
           </Button>
         </Card>
       </Flex>
+      <Card size="small" style={{ marginTop: 16 }} data-testid="setup-start-join">
+        <Typography.Title level={5}>
+          <ApiOutlined /> {t('sync.join.title')}
+        </Typography.Title>
+        <Typography.Paragraph type="secondary">{t('sync.join.text')}</Typography.Paragraph>
+        <Button onClick={() => setJoining(true)} data-testid="setup-join">
+          {t('sync.join.button')}
+        </Button>
+      </Card>
+      <JoinDialog open={joining} onClose={() => setJoining(false)} />
       <RestoreDialog open={restoring} onClose={() => setRestoring(false)} actor={SETUP_ACTOR} />
     </>
   );

@@ -1,0 +1,226 @@
+import {
+  App,
+  Alert,
+  Button,
+  Card,
+  Descriptions,
+  Flex,
+  Popconfirm,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { createHubClient } from '../../../../shared/sync/hub-client';
+import type { DeviceInfo } from '../../../../shared/sync/protocol';
+import { useServices } from '../../app/services';
+import { readSetting } from '../../db/settings';
+import { readHubLink, type HubLink } from '../../sync/engine';
+import { ConnectForm } from './connect-form';
+import { SyncIndicator } from './sync-indicator';
+import { useSyncStatus } from './sync-status';
+
+/** A clock further off than this from the hub's is named on screen. */
+const CLOCK_WARNING_MS = 5 * 60_000;
+
+/**
+ * The owner's Sync screen: connect this PC to the clinic's hub; once connected, where sync
+ * stands, pairing codes for new workstations, and the paired devices (with revoke).
+ */
+export const SyncScreen = () => {
+  const { t } = useTranslation();
+  const { db } = useServices();
+  const link = useLiveQuery(async () => (await readHubLink(db)) ?? null, [db]);
+  const clinic = useLiveQuery(() => readSetting(db, 'clinic'), [db]);
+  const { message } = App.useApp();
+
+  return (
+    <Card>
+      <Typography.Title level={3}>{t('sync.title')}</Typography.Title>
+      <Typography.Paragraph type="secondary">{t('sync.intro')}</Typography.Paragraph>
+      {link === undefined ? null : link === null ? (
+        <Card size="small" title={t('sync.connect.title')}>
+          <Typography.Paragraph type="secondary">{t('sync.connect.hint')}</Typography.Paragraph>
+          <ConnectForm
+            {...(clinic?.name ? { clinicName: clinic.name } : {})}
+            onConnected={(linked) =>
+              void message.success(t('sync.connect.done', { clinic: linked.clinicName }))
+            }
+          />
+        </Card>
+      ) : (
+        <Linked link={link} />
+      )}
+    </Card>
+  );
+};
+
+const Linked = ({ link }: { link: HubLink }) => {
+  const { t, i18n } = useTranslation();
+  const { appInfo } = useServices();
+  const { status, poke } = useSyncStatus();
+  const offMinutes =
+    status.clockOffsetMs !== undefined && Math.abs(status.clockOffsetMs) > CLOCK_WARNING_MS
+      ? Math.round(Math.abs(status.clockOffsetMs) / 60_000)
+      : undefined;
+  return (
+    <Flex vertical gap={16}>
+      {offMinutes !== undefined && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="sync-clock-warning"
+          title={t('sync.clockWarning', {
+            minutes: offMinutes,
+            device: appInfo.kind === 'browser' ? t('shell.browserDevice') : appInfo.deviceName,
+          })}
+        />
+      )}
+      {status.error && status.state !== 'online' && (
+        <Alert
+          type={status.state === 'offline' ? 'warning' : 'error'}
+          showIcon
+          title={i18n.language === 'en' ? status.error.en : status.error.zh}
+          data-testid="sync-error"
+        />
+      )}
+      <Descriptions bordered size="small" column={1} data-testid="sync-linked">
+        <Descriptions.Item label={t('sync.linked.clinic')}>{link.clinicName}</Descriptions.Item>
+        <Descriptions.Item label={t('sync.linked.url')}>
+          <Typography.Text copyable className="patient-mono">
+            {link.url}
+          </Typography.Text>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('sync.linked.status')}>
+          <Flex gap={8} align="center">
+            <SyncIndicator canManage={false} />
+            <Button size="small" onClick={poke} data-testid="sync-now">
+              {t('sync.linked.syncNow')}
+            </Button>
+          </Flex>
+        </Descriptions.Item>
+      </Descriptions>
+      {link.admin ? (
+        <Pairing link={link} />
+      ) : (
+        <Alert type="info" title={t('sync.pairing.adminOnly')} />
+      )}
+    </Flex>
+  );
+};
+
+const Pairing = ({ link }: { link: HubLink }) => {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [code, setCode] = useState<{ code: string; expiresAt: number }>();
+  const [devices, setDevices] = useState<DeviceInfo[]>();
+  const client = createHubClient({ url: link.url, token: link.token });
+  const refresh = useCallback(
+    () =>
+      void createHubClient({ url: link.url, token: link.token })
+        .devices()
+        .then((answer) => setDevices(answer.devices))
+        .catch(() => setDevices(undefined)),
+    [link.url, link.token],
+  );
+  useEffect(refresh, [refresh]);
+
+  const createCode = async () => {
+    try {
+      const created = await client.createPairingCode(false);
+      setCode({ code: created.code, expiresAt: created.expiresAt });
+      refresh();
+    } catch {
+      void message.error(t('sync.connect.unreachable'));
+    }
+  };
+  const revoke = async (device: DeviceInfo) => {
+    try {
+      await client.revoke(device.deviceId);
+      refresh();
+    } catch {
+      void message.error(t('sync.connect.unreachable'));
+    }
+  };
+
+  return (
+    <>
+      <Card size="small" title={t('sync.pairing.title')}>
+        <Typography.Paragraph type="secondary">{t('sync.pairing.text')}</Typography.Paragraph>
+        <Flex gap={16} align="center" wrap>
+          <Button type="primary" onClick={() => void createCode()} data-testid="sync-create-code">
+            {t('sync.pairing.create')}
+          </Button>
+          {code && (
+            <Flex vertical data-testid="sync-pairing-code-box">
+              <Typography.Text>
+                {t('sync.pairing.code')}：
+                <Typography.Text strong className="patient-mono" data-testid="sync-pairing-code">
+                  {code.code}
+                </Typography.Text>
+              </Typography.Text>
+              <Typography.Text type="secondary">
+                {t('sync.pairing.expires', {
+                  time: new Date(code.expiresAt).toLocaleTimeString(),
+                })}
+              </Typography.Text>
+            </Flex>
+          )}
+        </Flex>
+      </Card>
+      <Card size="small" title={t('sync.devices.title')}>
+        <Table<DeviceInfo>
+          rowKey="deviceId"
+          size="small"
+          pagination={false}
+          dataSource={devices ?? []}
+          data-testid="sync-devices"
+          columns={[
+            {
+              title: t('sync.devices.name'),
+              render: (_, d) => (
+                <>
+                  {d.name}
+                  {d.deviceId === link.hubDeviceId && (
+                    <Tag style={{ marginInlineStart: 8 }}>{t('sync.devices.thisDevice')}</Tag>
+                  )}
+                </>
+              ),
+            },
+            {
+              title: t('sync.devices.lastSeen'),
+              render: (_, d) =>
+                d.lastSeenAt ? new Date(d.lastSeenAt).toLocaleString() : t('sync.devices.none'),
+            },
+            {
+              title: t('sync.devices.status'),
+              render: (_, d) =>
+                d.revokedAt ? (
+                  <Tag color="error">{t('sync.devices.revoked')}</Tag>
+                ) : (
+                  <Tag color="success">{t('sync.devices.active')}</Tag>
+                ),
+            },
+            {
+              title: '',
+              render: (_, d) =>
+                !d.revokedAt &&
+                d.deviceId !== link.hubDeviceId && (
+                  <Popconfirm
+                    title={t('sync.devices.revokeConfirm', { name: d.name })}
+                    onConfirm={() => void revoke(d)}
+                  >
+                    <Button size="small" danger data-testid="sync-revoke">
+                      {t('sync.devices.revoke')}
+                    </Button>
+                  </Popconfirm>
+                ),
+            },
+          ]}
+        />
+      </Card>
+    </>
+  );
+};
