@@ -9,7 +9,12 @@ import { testBackends } from '../../server/hub/testing/backends';
 import { startTestHub, type TestHub } from '../../server/hub/testing/test-hub';
 import { ClinicDb } from '../../renderer/src/db/database';
 import { registerPatient, searchPatients, updatePatient } from '../../renderer/src/db/patients';
+import { voidConsent } from '../../renderer/src/db/consents';
+import { cancelPlannedItem, markPerformed, planItem } from '../../renderer/src/db/planned-items';
 import { completeSetup } from '../../renderer/src/db/setup';
+import { putCatalogue, signImplant } from '../../renderer/src/db/testing/consents';
+import { addTeam, putPatient } from '../../renderer/src/db/testing/visits';
+import { checkIn } from '../../renderer/src/db/visits';
 import { actorOf } from '../../renderer/src/db/staff';
 import type { StoreContext } from '../../renderer/src/db/write';
 import type { ApplyContext } from '../../renderer/src/sync/apply';
@@ -69,6 +74,60 @@ describe.each(testBackends())('workstations sync through the $name hub', (backen
   afterEach(async () => {
     await hub?.dispose();
     hub = undefined;
+  });
+
+  it('offline on both PCs: a cancelled item also performed ends performed, and a notice voided twice keeps one void with the other as "also"', async () => {
+    hub = await startTestHub(backend);
+    const desk = await workstation(hub, 'desk', true);
+    const owner = await completeSetup(desk.ctx, {
+      clinic: { name: '康宁口腔诊所', regionProvince: '44', regionCity: '深圳市' },
+      owner: { username: 'lina', displayName: '李娜', password: 'Owner#2026' },
+    });
+    const team = await addTeam(desk.ctx, actorOf(owner));
+    const doctor = actorOf(team.clinician);
+    const items = await putCatalogue(desk.ctx, 'cat-2026', '2026-01-01');
+    const patient = await putPatient(desk.ctx);
+    const visit = await checkIn(desk.ctx, actorOf(team.desk), patient.id);
+    const filling = await planItem(desk.ctx, doctor, {
+      visitId: visit.id,
+      catalogueItemId: items[0]!.id,
+      quantity: 1,
+    });
+    const consent = await signImplant({ ctx: desk.ctx, doctor, visit, items } as never);
+    await sync(desk);
+
+    const chair = await workstation(hub, 'chair');
+    // Written behind the write path on the desk (test fixtures): the chair gets its own copy.
+    await putCatalogue(chair.ctx, 'cat-2026', '2026-01-01');
+    await putPatient(chair.ctx);
+    await sync(chair);
+    expect(await chair.ctx.db.plannedItems.get(filling.id)).toMatchObject({ status: 'planned' });
+
+    // The network is down. The desk takes the filling off the plan; the chair performs it.
+    // Both void the implant's notice, for different reasons.
+    clock.advance(60_000);
+    await cancelPlannedItem(desk.ctx, doctor, filling.id);
+    await voidConsent(desk.ctx, actorOf(owner), consent.id, '患者改期');
+    clock.advance(1_000);
+    await markPerformed(chair.ctx, doctor, filling.id);
+    await voidConsent(chair.ctx, doctor, consent.id, '金额有误');
+    await sync(chair);
+    await sync(desk);
+    await sync(chair);
+
+    for (const { ctx } of [desk, chair]) {
+      const item = await ctx.db.plannedItems.get(filling.id);
+      expect(item).toMatchObject({ status: 'planned', performedBy: doctor.staffId });
+      const voided = await ctx.db.consentVoids.get(consent.id);
+      // The earliest void wins everywhere; the other is kept beside it, not lost.
+      expect(voided).toMatchObject({ reason: '患者改期', voidedBy: owner.id });
+      expect(voided?.also).toMatchObject([{ reason: '金额有误', voidedBy: doctor.staffId }]);
+      expect(await ctx.db.syncIssues.count()).toBe(0);
+    }
+    for (const table of ['plannedItems', 'consentVoids', 'consents', 'visits'])
+      expect(await desk.ctx.db.table(table).orderBy(':id').toArray()).toEqual(
+        await chair.ctx.db.table(table).orderBy(':id').toArray(),
+      );
   });
 
   it('a patient registered on one PC is found by pinyin on the other; offline edits merge the same on both', async () => {
