@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page, type Route } from '@playwright/test';
 import { residentCheckCharacter } from '../../shared/identity/id-number';
 import { startHub, type RunningHub } from '../../server/hub/hub';
 import { DEMO_CLINIC } from './pages/setup-wizard-page';
@@ -31,6 +31,21 @@ test.afterEach(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
+/** Edits the open patient's fields by label; an identity change asks for its reason. */
+const editPatient = async (page: Page, fields: Record<string, string>, reason?: string) => {
+  await page.getByTestId('patient-edit').click();
+  for (const [label, value] of Object.entries(fields))
+    await page.getByLabel(label, { exact: true }).fill(value);
+  await page.keyboard.press('Enter');
+  if (reason) {
+    const dialog = page.getByRole('dialog', { name: '修改身份信息需要说明原因' });
+    await dialog.getByTestId('patient-reason').fill(reason);
+    await dialog.getByTestId('patient-reason-confirm').click();
+  }
+  await expect(page.getByTestId('patient-edit')).toBeVisible();
+  await expect(page.getByText(Object.values(fields).at(-1)!)).toBeVisible();
+};
+
 /** Connects a PC in use to the hub from its Sync screen. */
 const connect = async (page: Page, code: string, deviceName: string) => {
   await page.goto('/#/sync');
@@ -45,7 +60,7 @@ test('a second workstation joins the clinic, and a patient registered at the des
   browser,
   page: desk,
 }) => {
-  test.slow(); // two workstations
+  test.setTimeout(300_000); // two workstations, offline and back
   await new SetupWizardPage(desk).complete(DEMO_CLINIC);
   const { code: first } = await hub.store.createPairingCode(true);
 
@@ -104,5 +119,42 @@ test('a second workstation joins the clinic, and a patient registered at the des
   await desk.goto('/#/sync');
   await expect(desk.getByTestId('sync-devices')).toContainText('诊室一');
   await expect(desk.getByTestId('sync-devices')).toContainText('前台电脑');
+
+  // The network goes down on both. Each keeps working on the same patient: the desk changes the
+  // phone and the notes; the chair, a moment later, the name (with a reason) and the phone.
+  const offline = (route: Route) => route.abort('internetdisconnected');
+  await desk.context().route(`${hub.url}/**`, offline);
+  await chairContext.route(`${hub.url}/**`, offline);
+  const deskPatients = new PatientsPage(desk);
+  await deskPatients.open();
+  await deskPatients.find('oynn', patient.name);
+  await desk.keyboard.press('Enter');
+  await editPatient(desk, { 手机号: '13911112222', 备注: '对青霉素过敏' });
+  await expect(desk.getByTestId('sync-indicator')).toHaveAttribute('data-state', 'offline');
+  // The patient's change, its audit event and the viewing of the record wait to be pushed.
+  await expect(desk.getByTestId('sync-indicator')).toHaveText(/离线 · \d+/);
+  await shoot(desk, 'zh-CN', '98-sync-offline');
+  await chair.keyboard.press('Enter');
+  await editPatient(chair, { 姓名: '欧阳丽娜', 手机号: '13733334444' }, '身份证上的名字是丽娜');
+  await expect(chair.getByTestId('sync-indicator')).toHaveAttribute('data-state', 'offline');
+
+  // The network is back: the two merge by themselves (the button only saves the test the wait).
+  await desk.context().unroute(`${hub.url}/**`, offline);
+  await chairContext.unroute(`${hub.url}/**`, offline);
+  for (const pc of [desk, chair, desk]) {
+    await pc.goto('/#/sync');
+    await pc.getByTestId('sync-now').click();
+    await expect(pc.getByTestId('sync-indicator').first()).toHaveAttribute('data-state', 'online');
+  }
+  for (const pc of [desk, chair]) {
+    const patients = new PatientsPage(pc);
+    await patients.open();
+    await patients.find('oyln', '欧阳丽娜');
+    await pc.keyboard.press('Enter');
+    await expect(pc.getByTestId('patient-name')).toHaveText('欧阳丽娜');
+    await expect(pc.getByText('13733334444')).toBeVisible();
+    await expect(pc.getByText('对青霉素过敏')).toBeVisible();
+  }
+  await shoot(chair, 'zh-CN', '99-sync-merged');
   await chairContext.close();
 });
