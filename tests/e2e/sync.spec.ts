@@ -156,5 +156,36 @@ test('a second workstation joins the clinic, and a patient registered at the des
     await expect(pc.getByText('对青霉素过敏')).toBeVisible();
   }
   await shoot(chair, 'zh-CN', '99-sync-merged');
+
+  // The owner revokes the chair's PC: it is told so, in words, and stops syncing.
+  await desk.goto('/#/sync');
+  await desk
+    .getByTestId('sync-devices')
+    .locator('tr', { hasText: '诊室一' })
+    .getByTestId('sync-revoke')
+    .click();
+  await desk
+    .getByRole('button', { name: '确 定' })
+    .or(desk.getByRole('button', { name: '确定' }))
+    .click();
+  await expect(desk.getByTestId('sync-devices').locator('tr', { hasText: '诊室一' })).toContainText(
+    '已撤销',
+  );
+  await chair.goto('/#/sync');
+  await expect(chair.getByTestId('sync-indicator').first()).toHaveAttribute(
+    'data-state',
+    'revoked',
+  );
+  await expect(chair.getByTestId('sync-error')).toContainText('此工作站已被移出诊所同步');
+  await shoot(chair, 'zh-CN', '99-sync-revoked');
+
+  // Paired again with a new code, the chair syncs again.
+  await desk.getByTestId('sync-create-code').click();
+  const again = (await desk.getByTestId('sync-pairing-code').textContent())!.trim();
+  expect(again).not.toBe(code);
+  await chair.getByTestId('sync-code').fill(again);
+  await chair.getByTestId('sync-device-name').fill('诊室一');
+  await chair.getByTestId('sync-connect').click();
+  await expect(chair.getByTestId('sync-indicator').first()).toHaveAttribute('data-state', 'online');
   await chairContext.close();
 });

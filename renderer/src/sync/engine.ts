@@ -2,7 +2,8 @@ import { liveQuery } from 'dexie';
 import { createHubClient, HubRequestError, type HubClient } from '../../../shared/sync/hub-client';
 import type { HubStamp, PairResponse } from '../../../shared/sync/protocol';
 import type { ClinicDb } from '../db/database';
-import type { ApplyContext } from './apply';
+import { CURSOR_KEY, type ApplyContext } from './apply';
+import { renumberOutbox } from '../db/outbox';
 import { pullAll, pushOutbox } from './exchange';
 
 /** This device's link to the clinic's hub, kept in syncState (never in a backup). */
@@ -43,7 +44,15 @@ export const pairWithHub = async (
     admin: paired.admin,
     epoch: paired.hub.epoch,
   };
-  await db.syncState.put({ key: HUB_LINK_KEY, value: link });
+  // The hub numbers this device's changes from 1: what waits in the outbox is renumbered, and a
+  // cursor into another clinic's or another epoch's log starts over.
+  await db.transaction('rw', db.syncState, db.outbox, db.deviceState, async () => {
+    const before = await readHubLink(db);
+    await db.syncState.put({ key: HUB_LINK_KEY, value: link });
+    await renumberOutbox(db.outbox, db.deviceState);
+    if (!before || before.clinicId !== link.clinicId || before.epoch !== link.epoch)
+      await db.syncState.put({ key: CURSOR_KEY, value: 0 });
+  });
   return link;
 };
 

@@ -17,9 +17,12 @@ const CODE_PATTERN = /^[A-Za-z0-9]{4}[ -]?[A-Za-z0-9]{4}$/;
  */
 export const ConnectForm = ({
   clinicName,
+  url,
   onConnected,
 }: {
   clinicName?: string;
+  /** The hub's address when it is known (pairing again after a revoke). */
+  url?: string;
   onConnected: (link: HubLink) => void;
 }) => {
   const { t, i18n } = useTranslation();
@@ -53,7 +56,10 @@ export const ConnectForm = ({
       form={form}
       layout="vertical"
       onFinish={(values) => void submit(values)}
-      initialValues={{ deviceName: appInfo.kind === 'browser' ? '' : appInfo.deviceName }}
+      initialValues={{
+        url: url ?? '',
+        deviceName: appInfo.kind === 'browser' ? '' : appInfo.deviceName,
+      }}
       style={{ maxWidth: 480 }}
       data-testid="sync-connect-form"
     >

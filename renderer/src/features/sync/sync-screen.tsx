@@ -102,6 +102,12 @@ const Linked = ({ link }: { link: HubLink }) => {
           </Flex>
         </Descriptions.Item>
       </Descriptions>
+      {status.state === 'revoked' && (
+        <Card size="small" title={t('sync.repair.title')}>
+          <Typography.Paragraph type="secondary">{t('sync.repair.text')}</Typography.Paragraph>
+          <ConnectForm onConnected={() => undefined} url={link.url} />
+        </Card>
+      )}
       {link.admin ? (
         <Pairing link={link} />
       ) : (

@@ -62,6 +62,10 @@ export const syncText = bilingual(
       thisDevice: '本机',
       none: '—',
     },
+    repair: {
+      title: '重新配对',
+      text: '请负责人在其工作站的“同步”页面生成新的配对码。本机尚未上传的变更会在配对后上传，不会丢失。',
+    },
     join: {
       title: '加入诊所同步',
       text: '诊所已在其他电脑上使用 ClinicDesk：连接诊所的同步服务，取得全部数据后用原有账号登录。',
@@ -133,6 +137,10 @@ export const syncText = bilingual(
       revokeConfirm: 'Revoke “{{name}}”? It can no longer sync until paired again.',
       thisDevice: 'This PC',
       none: '—',
+    },
+    repair: {
+      title: 'Pair again',
+      text: "Ask the owner to create a new pairing code on their workstation's Sync screen. Changes this PC has not uploaded yet are uploaded once it is paired; nothing is lost.",
     },
     join: {
       title: "Join the clinic's sync",
