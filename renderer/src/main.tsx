@@ -57,6 +57,15 @@ const start = async () => {
         /** Times draft, sign, open and render of notices (tests/bench/consent.bench.ts). */
         timeNotices: async (options: { items: number; runs: number }) =>
           (await import('./dev/notice-timing')).timeNotices(ctx, options),
+        /** A new device's initial sync, and the bulk-write floor (tests/bench/sync.bench.ts). */
+        syncInitialTimed: async (input: {
+          url: string;
+          code: string;
+          patients: number;
+          logEnd: number;
+        }) => (await import('./dev/sync-bench')).syncInitialTimed(ctx, input),
+        floorWriteTimed: async (input: { patients: number }) =>
+          (await import('./dev/sync-bench')).floorWriteTimed(ctx, input),
         voidDemoConsent: async (consentId: string, reason: string) =>
           (await import('./dev/demo-consent')).voidDemoConsent(ctx, consentId, reason),
       },

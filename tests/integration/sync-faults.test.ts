@@ -146,7 +146,10 @@ describe('three workstations sync while the hub is killed at random moments', ()
     for (let round = 0; round < 2; round++)
       for (const w of stations) await exchange(w, hub.url, fetch);
 
-    const [first, ...others] = await Promise.all(stations.map((w) => visible(w.ctx.db)));
+    const [first, ...others] = (await Promise.all(stations.map((w) => visible(w.ctx.db)))) as [
+      Awaited<ReturnType<typeof visible>>,
+      ...Awaited<ReturnType<typeof visible>>[],
+    ];
     for (const other of others) expect(other).toEqual(first);
     expect(first!.patients).toHaveLength(ids.size);
     for (const w of stations) {
@@ -155,12 +158,12 @@ describe('three workstations sync while the hub is killed at random moments', ()
     }
     // Each PC's last edit of a patient is what every PC shows (the edits were made in clock order).
     for (const [n, id] of ids) {
-      const stored = first!.patients.find((p) => (p as { id: string }).id === id) as PatientInput;
+      const stored = first.patients!.find((p) => (p as { id: string }).id === id) as PatientInput;
       expect(stored.phone ?? '').toBe(inputs.get(n)!.phone ?? '');
       expect(stored.notes).toBe(inputs.get(n)!.notes);
     }
     // The hub's log holds every audit event exactly once: none lost, none pushed twice.
-    const audits = first!.auditEvents.length;
+    const audits = first.auditEvents!.length;
     const client = createHubClient({ url: hub.url, token: stations[0]!.token });
     let logged = 0;
     for (let after = 0; ;) {

@@ -85,7 +85,11 @@ export const pullAll = async (
   for (;;) {
     const cursor = await ctx.db.syncState.get(CURSOR_KEY);
     const after = typeof cursor?.value === 'number' ? cursor.value : 0;
-    const page = await client.pull(after);
+    // Large pages: an initial sync is hundreds of thousands of changes, each page one transaction.
+    const page = await client.pull(after, {
+      limit: SYNC_LIMITS.pullMaxLimit,
+      maxBytes: SYNC_LIMITS.pullMaxBytes,
+    });
     onHub?.(page.hub);
     if (page.changes.length > 0 || page.next !== after) {
       applied += (await applyPage(ctx, page.changes, page.next)).applied;

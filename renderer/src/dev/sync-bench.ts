@@ -1,0 +1,68 @@
+import { demoStoreRows } from '../../../shared/demo/demo-store';
+import { CURSOR_KEY } from '../sync/apply';
+import { pairWithHub } from '../sync/engine';
+import type { StoreContext } from '../db/write';
+import { benchAuditRow, benchHlc } from './sync-bench-rows';
+
+/**
+ * A new device's initial sync, timed inside the page (tests/bench/sync.bench.ts): pairs with the
+ * hub and lets the app's own sync engine (started by SyncRunner once the link is stored) pull and
+ * apply everything; notes when every patient is in and when the cursor reaches the log's end.
+ */
+export const syncInitialTimed = async (
+  ctx: StoreContext,
+  input: { url: string; code: string; patients: number; logEnd: number },
+) => {
+  const { db } = ctx;
+  const started = performance.now();
+  await pairWithHub(db, { url: input.url, code: input.code, deviceName: 'bench' });
+  let patientsReadyMs: number | undefined;
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    if (patientsReadyMs === undefined && (await db.patients.count()) >= input.patients)
+      patientsReadyMs = performance.now() - started;
+    const cursor = ((await db.syncState.get(CURSOR_KEY))?.value as number | undefined) ?? 0;
+    if (cursor >= input.logEnd) break;
+  }
+  const totalMs = performance.now() - started;
+  return {
+    applied: input.logEnd,
+    totalMs,
+    patientsReadyMs: patientsReadyMs ?? totalMs,
+    patients: await db.patients.count(),
+    heapBytes: (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory
+      ?.usedJSHeapSize,
+  };
+};
+
+/**
+ * The floor: the same records written straight into IndexedDB, no network and no merge. The rows
+ * are made in the page first (not timed), then bulk-written table by table in chunks.
+ */
+export const floorWriteTimed = async (ctx: StoreContext, input: { patients: number }) => {
+  const byTable = new Map<string, Record<string, unknown>[]>();
+  let n = 0;
+  for await (const { table, row } of demoStoreRows({
+    seed: 11,
+    patients: input.patients,
+    endDate: '2026-11-20',
+  })) {
+    const rows = byTable.get(table) ?? [];
+    rows.push(row);
+    byTable.set(table, rows);
+    // Each row came with its audit event through the hub: the floor writes the same one.
+    n += 1;
+    const audits = byTable.get('auditEvents') ?? [];
+    audits.push(benchAuditRow(n, table, String(row.id), benchHlc(n)));
+    byTable.set('auditEvents', audits);
+  }
+  const started = performance.now();
+  let records = 0;
+  for (const [table, rows] of byTable) {
+    for (let i = 0; i < rows.length; i += 5_000) {
+      await ctx.db.table(table).bulkPut(rows.slice(i, i + 5_000));
+    }
+    records += rows.length;
+  }
+  return { records, ms: performance.now() - started };
+};
