@@ -9,6 +9,7 @@ import { testBackends } from '../../server/hub/testing/backends';
 import { startTestHub, type TestHub } from '../../server/hub/testing/test-hub';
 import { ClinicDb } from '../../renderer/src/db/database';
 import { registerPatient, searchPatients, updatePatient } from '../../renderer/src/db/patients';
+import { previewCheck } from '../../renderer/src/db/verifications';
 import { voidConsent } from '../../renderer/src/db/consents';
 import { cancelPlannedItem, markPerformed, planItem } from '../../renderer/src/db/planned-items';
 import { completeSetup } from '../../renderer/src/db/setup';
@@ -128,6 +129,34 @@ describe.each(testBackends())('workstations sync through the $name hub', (backen
       expect(await desk.ctx.db.table(table).orderBy(':id').toArray()).toEqual(
         await chair.ctx.db.table(table).orderBy(':id').toArray(),
       );
+  });
+
+  it('the same ID number registered offline on two PCs: both records stay, flagged at check-in on both', async () => {
+    hub = await startTestHub(backend);
+    const desk = await workstation(hub, 'desk', true);
+    const owner = await completeSetup(desk.ctx, {
+      clinic: { name: '康宁口腔诊所', regionProvince: '44', regionCity: '深圳市' },
+      owner: { username: 'lina', displayName: '李娜', password: 'Owner#2026' },
+    });
+    const actor = actorOf(owner);
+    await sync(desk);
+    const chair = await workstation(hub, 'chair');
+    await sync(chair);
+
+    // Neither PC can see the other's registration: each check passes locally.
+    const onDesk = await registerPatient(desk.ctx, actor, zhangSan);
+    clock.advance(1_000);
+    const onChair = await registerPatient(chair.ctx, actor, { ...zhangSan, phone: '13900001111' });
+    await sync(desk);
+    await sync(chair);
+    await sync(desk);
+
+    for (const { ctx } of [desk, chair]) {
+      const both = await ctx.db.patients.where('idNumber').equals(zhangSan.idNumber).toArray();
+      expect(both.map((p) => p.id).sort()).toEqual([onDesk.id, onChair.id].sort());
+      const preview = await previewCheck(ctx, both[0]!, {});
+      expect(preview.flags).toContain('id-number-shared');
+    }
   });
 
   it('a patient registered on one PC is found by pinyin on the other; offline edits merge the same on both', async () => {
