@@ -157,8 +157,27 @@ test('a second workstation joins the clinic, and a patient registered at the des
   }
   await shoot(chair, 'zh-CN', '99-sync-merged');
 
-  // The owner revokes the chair's PC: it is told so, in words, and stops syncing.
+  // A change that could not be applied is shown to the owner, never hidden.
   await desk.goto('/#/sync');
+  await desk.evaluate(() =>
+    (
+      globalThis as unknown as {
+        __clinicdeskDev: { db: { syncIssues: { add(row: object): Promise<unknown> } } };
+      }
+    ).__clinicdeskDev.db.syncIssues.add({
+      id: 'issue-1',
+      kind: 'quarantined',
+      at: new Date().toISOString(),
+      table: 'complaints',
+      entityId: 'c-1',
+      detail: 'unknown-table: complaints (a newer version’s table?)',
+    }),
+  );
+  await expect(desk.getByTestId('sync-issues')).toContainText('1 条同步记录未能应用');
+  await expect(desk.getByTestId('sync-issues')).toContainText('complaints · c-1');
+  await shoot(desk, 'zh-CN', '99-sync-issues');
+
+  // The owner revokes the chair's PC: it is told so, in words, and stops syncing.
   await desk
     .getByTestId('sync-devices')
     .locator('tr', { hasText: '诊室一' })

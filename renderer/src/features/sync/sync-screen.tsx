@@ -16,6 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { createHubClient } from '../../../../shared/sync/hub-client';
 import type { DeviceInfo } from '../../../../shared/sync/protocol';
 import { useServices } from '../../app/services';
+import type { SyncIssue } from '../../db/database';
 import { readSetting } from '../../db/settings';
 import { readHubLink, type HubLink } from '../../sync/engine';
 import { ConnectForm } from './connect-form';
@@ -86,6 +87,7 @@ const Linked = ({ link }: { link: HubLink }) => {
           data-testid="sync-error"
         />
       )}
+      <SyncIssues />
       <Descriptions bordered size="small" column={1} data-testid="sync-linked">
         <Descriptions.Item label={t('sync.linked.clinic')}>{link.clinicName}</Descriptions.Item>
         <Descriptions.Item label={t('sync.linked.url')}>
@@ -114,6 +116,42 @@ const Linked = ({ link }: { link: HubLink }) => {
         <Alert type="info" title={t('sync.pairing.adminOnly')} />
       )}
     </Flex>
+  );
+};
+
+/**
+ * Changes that could not be applied, and merge alarms (one content under two ids, a broken
+ * invariant): never hidden, since one may be a consent a patient really signed.
+ */
+const SyncIssues = () => {
+  const { t } = useTranslation();
+  const { db } = useServices();
+  const issues = useLiveQuery(
+    () => db.syncIssues.orderBy('at').reverse().limit(100).toArray(),
+    [db],
+  );
+  if (!issues || issues.length === 0) return null;
+  return (
+    <Alert
+      type="error"
+      showIcon
+      data-testid="sync-issues"
+      title={t('sync.issues.title', { count: issues.length })}
+      description={
+        <Table<SyncIssue>
+          rowKey="id"
+          size="small"
+          pagination={false}
+          dataSource={issues}
+          columns={[
+            { title: t('sync.issues.at'), render: (_, i) => new Date(i.at).toLocaleString() },
+            { title: t('sync.issues.kind'), render: (_, i) => t(`sync.issues.kinds.${i.kind}`) },
+            { title: t('sync.issues.record'), render: (_, i) => `${i.table} · ${i.entityId}` },
+            { title: t('sync.issues.detail'), dataIndex: 'detail' },
+          ]}
+        />
+      }
+    />
   );
 };
 

@@ -62,6 +62,14 @@ export const syncText = bilingual(
       thisDevice: '本机',
       none: '—',
     },
+    issues: {
+      title: '{{count}} 条同步记录未能应用或需要核查，请联系技术支持，不要删除本机数据。',
+      at: '时间',
+      kind: '类型',
+      kinds: { quarantined: '未能应用', alarm: '需核查' },
+      record: '记录',
+      detail: '说明',
+    },
     repair: {
       title: '重新配对',
       text: '请负责人在其工作站的“同步”页面生成新的配对码。本机尚未上传的变更会在配对后上传，不会丢失。',
@@ -137,6 +145,17 @@ export const syncText = bilingual(
       revokeConfirm: 'Revoke “{{name}}”? It can no longer sync until paired again.',
       thisDevice: 'This PC',
       none: '—',
+    },
+    issues: {
+      title:
+        '{{count}} synced changes could not be applied or need checking. Contact support, and do not delete this PC’s data.',
+      title_one:
+        '{{count}} synced change could not be applied or needs checking. Contact support, and do not delete this PC’s data.',
+      at: 'Time',
+      kind: 'Kind',
+      kinds: { quarantined: 'Not applied', alarm: 'To check' },
+      record: 'Record',
+      detail: 'Detail',
     },
     repair: {
       title: 'Pair again',
