@@ -7,6 +7,7 @@ import {
   MAX_FUTURE_MS,
   mergeChange,
   patchOf,
+  ROW_CLOCK,
   type MergeResult,
   type StoredRow,
 } from './merge';
@@ -687,5 +688,28 @@ describe('the spec covers the schema', () => {
       expect(new Set(fields).size).toBe(fields.length);
       expect(fields.filter((f) => spec.derived.includes(f) || f === spec.key)).toEqual([]);
     }
+  });
+});
+
+describe('a written-once row stored without its clocks', () => {
+  it('merges exactly as with clocks that hold just its own stamp (the apply step omits them)', () => {
+    const first = { id: 'v1', visitId: 'x', outcome: 'verified', hlc: at(1) };
+    const stored = fold([insert('verifications', 'v1', at(1), first)]).stored!;
+    expect(stored.clocks).toEqual({ [ROW_CLOCK]: at(1) });
+    const bare: StoredRow = { row: stored.row };
+    for (const next of [
+      insert('verifications', 'v1', at(1), first),
+      insert('verifications', 'v1', at(0, 'pcB'), {
+        ...first,
+        outcome: 'failed',
+        hlc: at(0, 'pcB'),
+      }),
+      insert('verifications', 'v1', at(5, 'pcB'), {
+        ...first,
+        outcome: 'failed',
+        hlc: at(5, 'pcB'),
+      }),
+    ])
+      expect(mergeChange(bare, next)).toEqual(mergeChange(stored, next));
   });
 });

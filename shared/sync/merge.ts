@@ -85,7 +85,8 @@ const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 
 const compareStamps = (a: Stamp, b: Stamp): number =>
   compareText(a.eff, b.eff) || compareText(a.hlc, b.hlc);
 
-const ROW_CLOCK = '@row';
+/** The clock key of a written-once row (the apply step omits it when it is just the row's hlc). */
+export const ROW_CLOCK = '@row';
 const BASE_CLOCK = '@base';
 const LOST_PREFIX = '@lost:';
 

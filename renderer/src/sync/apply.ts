@@ -3,10 +3,15 @@ import type { Clock } from '../../../shared/clock/clock';
 import { decodeHlc, DEFAULT_MAX_DRIFT_MS, encodeHlc } from '../../../shared/clock/hlc';
 import { newId } from '../../../shared/ids';
 import type { Recompute, RowClocks } from '../../../shared/sync/change';
-import { effectiveStamp, mergeChange, type MergeAlarm } from '../../../shared/sync/merge';
+import {
+  effectiveStamp,
+  mergeChange,
+  ROW_CLOCK,
+  type MergeAlarm,
+} from '../../../shared/sync/merge';
 import { MERGE_SPECS, syncedTables } from '../../../shared/sync/merge-spec';
 import type { LogEntry } from '../../../shared/sync/protocol';
-import type { ClinicDb, SyncIssue } from '../db/database';
+import type { ClinicDb, RowClocksRow, SyncIssue } from '../db/database';
 import { rowClocksKey } from '../db/write';
 
 /** Where the pull stands: the hub's seq of the last change applied here. */
@@ -62,15 +67,23 @@ export const applyPage = (
     }
     const rows = new Map<string, Row | undefined>();
     const clocks = new Map<string, RowClocks | undefined>();
+    const hadClocks = new Set<string>();
     for (const [table, ids] of byTable) {
       if (!MERGE_SPECS[table] || MERGE_SPECS[table].kind === 'local') continue;
       const list = [...ids];
-      const found = await db.table(table).bulkGet(list);
-      const foundClocks = await db.rowClocks.bulkGet(list.map((id) => rowClocksKey(table, id)));
-      list.forEach((id, i) => {
-        rows.set(rowClocksKey(table, id), found[i] as Row | undefined);
-        clocks.set(rowClocksKey(table, id), foundClocks[i]?.clocks);
-      });
+      // One sweep over the keys (anyOf) rather than a request per key (bulkGet): most rows of an
+      // initial sync are new, and thousands of single misses cost more than the writes.
+      const found = (await db.table(table).where(':id').anyOf(list).toArray()) as Row[];
+      const keyPath = db.table(table).schema.primKey.keyPath as string;
+      for (const row of found) rows.set(rowClocksKey(table, String(row[keyPath])), row);
+      const foundClocks = await db.rowClocks
+        .where(':id')
+        .anyOf(list.map((id) => rowClocksKey(table, id)))
+        .toArray();
+      for (const { key, clocks: held } of foundClocks) {
+        clocks.set(key, held);
+        hadClocks.add(key);
+      }
     }
 
     const dirty = new Set<string>();
@@ -130,14 +143,20 @@ export const applyPage = (
       const changed = [...ids].filter((id) => dirty.has(rowClocksKey(table, id)));
       if (changed.length === 0) continue;
       await db.table(table).bulkPut(changed.map((id) => rows.get(rowClocksKey(table, id))));
-      const withClocks = changed.filter((id) => clocks.get(rowClocksKey(table, id)));
-      if (withClocks.length > 0)
-        await db.rowClocks.bulkPut(
-          withClocks.map((id) => ({
-            key: rowClocksKey(table, id),
-            clocks: clocks.get(rowClocksKey(table, id))!,
-          })),
-        );
+      // A written-once row's clock is usually just its own stamp, which the merge reads from the
+      // row when no clocks are stored: writing it again would double the writes of an initial sync.
+      const keep: RowClocksRow[] = [];
+      const drop: string[] = [];
+      for (const id of changed) {
+        const key = rowClocksKey(table, id);
+        const merged = clocks.get(key);
+        if (!merged) continue;
+        if (impliedByRow(merged, rows.get(key)!)) {
+          if (hadClocks.has(key)) drop.push(key);
+        } else keep.push({ key, clocks: merged });
+      }
+      if (keep.length > 0) await db.rowClocks.bulkPut(keep);
+      if (drop.length > 0) await db.rowClocks.bulkDelete(drop);
     }
     // Catalogue items are never changed once imported: the same id carries the same item.
     if (catalogueItems.length > 0) await db.catalogueItems.bulkPut(catalogueItems as never[]);
@@ -146,6 +165,12 @@ export const applyPage = (
     await db.syncState.put({ key: CURSOR_KEY, value: next });
     return { applied: entries.length, issues: issues.length };
   });
+};
+
+/** Clocks that say no more than the row itself: a written-once row won by its own stamp. */
+const impliedByRow = (clocks: RowClocks, row: Row): boolean => {
+  const keys = Object.keys(clocks);
+  return keys.length === 1 && keys[0] === ROW_CLOCK && clocks[ROW_CLOCK] === row.hlc;
 };
 
 const isCatalogueChunk = (entry: LogEntry) =>

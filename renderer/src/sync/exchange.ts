@@ -75,25 +75,34 @@ export const pushOutbox = async (
   }
 };
 
-/** Pulls and applies every page after the cursor; each page and its cursor commit together. */
+/**
+ * Pulls and applies every page after the cursor; each page and its cursor commit together. The
+ * next page is fetched while this one is applied: the network and IndexedDB work side by side.
+ */
 export const pullAll = async (
   ctx: ApplyContext,
   client: HubClient,
   onHub?: (stamp: HubStamp) => void,
 ): Promise<number> => {
-  let applied = 0;
-  for (;;) {
-    const cursor = await ctx.db.syncState.get(CURSOR_KEY);
-    const after = typeof cursor?.value === 'number' ? cursor.value : 0;
+  const fetchPage = (after: number) =>
     // Large pages: an initial sync is hundreds of thousands of changes, each page one transaction.
-    const page = await client.pull(after, {
-      limit: SYNC_LIMITS.pullMaxLimit,
-      maxBytes: SYNC_LIMITS.pullMaxBytes,
-    });
+    client.pull(after, { limit: SYNC_LIMITS.pullMaxLimit, maxBytes: SYNC_LIMITS.pullMaxBytes });
+  const cursor = await ctx.db.syncState.get(CURSOR_KEY);
+  let after = typeof cursor?.value === 'number' ? cursor.value : 0;
+  let applied = 0;
+  let pending = fetchPage(after);
+  for (;;) {
+    const page = await pending;
     onHub?.(page.hub);
+    if (page.more) {
+      pending = fetchPage(page.next);
+      // A failed prefetch is reported by the next iteration's await, not as an unhandled rejection.
+      pending.catch(() => undefined);
+    }
     if (page.changes.length > 0 || page.next !== after) {
       applied += (await applyPage(ctx, page.changes, page.next)).applied;
     }
+    after = page.next;
     if (!page.more) return applied;
   }
 };
