@@ -10,6 +10,7 @@ import { SYNC_LIMITS, WIRE_SCHEMA_VERSION, type Change } from '../../shared/sync
 import { openHubStore, type StoreLocation } from '../../server/hub/hub-store';
 import { bundleEntry, forkHub, type ChildHub } from '../../server/hub/testing/spawn-hub';
 import { startThrowawayPostgres } from '../setup/postgres';
+import { benchAuditRow } from '../../renderer/src/dev/sync-bench-rows';
 import { collectGarbage, timed, type BenchRow, type BenchTable } from './bench-table';
 
 export const name = 'hub';
@@ -60,24 +61,7 @@ async function* clinicChanges(patients: number): AsyncGenerator<Change[]> {
         op: 'insert',
         hlc,
         schemaVersion: WIRE_SCHEMA_VERSION,
-        data: {
-          row: {
-            id: `audit-${seq}`,
-            deviceId: DEVICE,
-            seq: seq / 2,
-            at: '2026-11-20T01:00:00.000Z',
-            hlc,
-            actorId: '0193a4c2-0000-7000-8000-0000000000aa',
-            actorName: '前台 李静',
-            role: 'front-desk',
-            action: 'create',
-            entity: table,
-            entityId: id,
-            summary: table,
-            prevHash: 'a'.repeat(64),
-            hash: 'b'.repeat(64),
-          },
-        },
+        data: { row: benchAuditRow(seq / 2, table, id, hlc) },
       },
     );
     if (page.length >= 1000) {

@@ -1,9 +1,7 @@
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { manualClock } from '../../shared/clock/clock';
-import { residentCheckCharacter } from '../../shared/identity/id-number';
 import { newId } from '../../shared/ids';
-import type { PatientInput } from '../../shared/patients/patient-input';
 import { createHubClient, type HubClient } from '../../shared/sync/hub-client';
 import { testBackends } from '../../server/hub/testing/backends';
 import { startTestHub, type TestHub } from '../../server/hub/testing/test-hub';
@@ -13,6 +11,7 @@ import { previewCheck } from '../../renderer/src/db/verifications';
 import { voidConsent } from '../../renderer/src/db/consents';
 import { cancelPlannedItem, markPerformed, planItem } from '../../renderer/src/db/planned-items';
 import { completeSetup } from '../../renderer/src/db/setup';
+import { ZHANG_SAN } from '../../renderer/src/db/testing/patients';
 import { putCatalogue, signImplant } from '../../renderer/src/db/testing/consents';
 import { addTeam, putPatient } from '../../renderer/src/db/testing/visits';
 import { checkIn } from '../../renderer/src/db/visits';
@@ -23,20 +22,7 @@ import { pairWithHub } from '../../renderer/src/sync/engine';
 import { pullAll, pushOutbox } from '../../renderer/src/sync/exchange';
 import { recomputeDerived } from '../../renderer/src/sync/recompute';
 
-const withCheck = (first17: string) => first17 + residentCheckCharacter(first17);
-
-const zhangSan: PatientInput = {
-  name: '张三',
-  sex: 'male',
-  birthDate: '1990-03-07',
-  idType: 'resident',
-  idNumber: withCheck('11010519900307123'),
-  phone: '13812345678',
-  insuredRegion: { province: '44', city: '深圳市' },
-  scheme: 'employee',
-  cardNumber: 'A10000001',
-  notes: '',
-};
+const zhangSan = ZHANG_SAN;
 
 type Workstation = { ctx: StoreContext; apply: ApplyContext; client: HubClient };
 
@@ -55,6 +41,16 @@ const workstation = async (hub: TestHub, name: string, first = false): Promise<W
   });
   const client = createHubClient({ url: link.url, token: link.token });
   return { ctx, apply: { db, clock, deviceId, recompute: recomputeDerived }, client };
+};
+
+/** The clinic's first PC, paired as the hub's admin, with the owner set up on it. */
+const deskWithOwner = async (hub: TestHub) => {
+  const desk = await workstation(hub, 'desk', true);
+  const owner = await completeSetup(desk.ctx, {
+    clinic: { name: '康宁口腔诊所', regionProvince: '44', regionCity: '深圳市' },
+    owner: { username: 'lina', displayName: '李娜', password: 'Owner#2026' },
+  });
+  return { desk, owner };
 };
 
 const sync = async (w: Workstation) => {
@@ -79,11 +75,7 @@ describe.each(testBackends())('workstations sync through the $name hub', (backen
 
   it('offline on both PCs: a cancelled item also performed ends performed, and a notice voided twice keeps one void with the other as "also"', async () => {
     hub = await startTestHub(backend);
-    const desk = await workstation(hub, 'desk', true);
-    const owner = await completeSetup(desk.ctx, {
-      clinic: { name: '康宁口腔诊所', regionProvince: '44', regionCity: '深圳市' },
-      owner: { username: 'lina', displayName: '李娜', password: 'Owner#2026' },
-    });
+    const { desk, owner } = await deskWithOwner(hub);
     const team = await addTeam(desk.ctx, actorOf(owner));
     const doctor = actorOf(team.clinician);
     const items = await putCatalogue(desk.ctx, 'cat-2026', '2026-01-01');
@@ -133,11 +125,7 @@ describe.each(testBackends())('workstations sync through the $name hub', (backen
 
   it('the same ID number registered offline on two PCs: both records stay, flagged at check-in on both', async () => {
     hub = await startTestHub(backend);
-    const desk = await workstation(hub, 'desk', true);
-    const owner = await completeSetup(desk.ctx, {
-      clinic: { name: '康宁口腔诊所', regionProvince: '44', regionCity: '深圳市' },
-      owner: { username: 'lina', displayName: '李娜', password: 'Owner#2026' },
-    });
+    const { desk, owner } = await deskWithOwner(hub);
     const actor = actorOf(owner);
     await sync(desk);
     const chair = await workstation(hub, 'chair');
@@ -161,11 +149,7 @@ describe.each(testBackends())('workstations sync through the $name hub', (backen
 
   it('a patient registered on one PC is found by pinyin on the other; offline edits merge the same on both', async () => {
     hub = await startTestHub(backend);
-    const desk = await workstation(hub, 'desk', true);
-    const owner = await completeSetup(desk.ctx, {
-      clinic: { name: '康宁口腔诊所', regionProvince: '44', regionCity: '深圳市' },
-      owner: { username: 'lina', displayName: '李娜', password: 'Owner#2026' },
-    });
+    const { desk, owner } = await deskWithOwner(hub);
     const actor = actorOf(owner);
     const patient = await registerPatient(desk.ctx, actor, zhangSan);
     await sync(desk);

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PermissionError } from '../../../shared/auth/permissions';
 import { AppError } from '../../../shared/errors';
-import { residentCheckCharacter } from '../../../shared/identity/id-number';
 import type { PatientInput } from '../../../shared/patients/patient-input';
 import {
   findDuplicates,
@@ -13,23 +12,10 @@ import {
   updatePatient,
 } from './patients';
 import { actorOf, addStaff } from './staff';
+import { withCheck, ZHANG_SAN } from './testing/patients';
 import { OWNER_PASSWORD, storeWithOwner } from './testing/store';
 
-const withCheck = (first17: string) => first17 + residentCheckCharacter(first17);
-
-/** 张三, a man born 1990-03-07 in Beijing (sequence 123 is odd). */
-const zhangSan: PatientInput = {
-  name: '张三',
-  sex: 'male',
-  birthDate: '1990-03-07',
-  idType: 'resident',
-  idNumber: withCheck('11010519900307123'),
-  phone: '13812345678',
-  insuredRegion: { province: '44', city: '深圳市' },
-  scheme: 'employee',
-  cardNumber: 'A10000001',
-  notes: '',
-};
+const zhangSan = ZHANG_SAN;
 
 /** 李四, a woman born 1985-11-02. */
 const liSi: PatientInput = {
