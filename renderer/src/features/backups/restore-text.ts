@@ -65,6 +65,8 @@ export const restoreText = bilingual(
       attachments: '附件（照片、签名）',
       auditEvents: '审计日志条目',
       outbox: '变更记录（供工作站间同步）',
+      rowClocks: '同步合并记录',
+      syncIssues: '同步待核查记录',
     },
   },
   {
@@ -133,6 +135,8 @@ export const restoreText = bilingual(
       attachments: 'Attachments (photos, signatures)',
       auditEvents: 'Audit log entries',
       outbox: 'Change log (for syncing workstations)',
+      rowClocks: 'Sync merge bookkeeping',
+      syncIssues: 'Sync changes to check',
     },
   },
 );
