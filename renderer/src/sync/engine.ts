@@ -126,11 +126,10 @@ export const createSyncEngine = (options: SyncEngineOptions) => {
   const syncOnce = async (): Promise<void> => {
     publish({ state: 'syncing' });
     await pushOutbox(db, client, seeHub);
-    const end = await pullAll(apply, client, (stamp) => {
+    await pullAll(apply, client, (stamp) => {
       seeHub(stamp);
       publish({ lastSyncAt: stamp.time });
     });
-    void end;
     publish({ state: 'online', pending: await db.outbox.count() });
   };
 

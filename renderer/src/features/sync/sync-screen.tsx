@@ -11,7 +11,7 @@ import {
   Typography,
 } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createHubClient } from '../../../../shared/sync/hub-client';
 import type { DeviceInfo } from '../../../../shared/sync/protocol';
@@ -160,14 +160,17 @@ const Pairing = ({ link }: { link: HubLink }) => {
   const { message } = App.useApp();
   const [code, setCode] = useState<{ code: string; expiresAt: number }>();
   const [devices, setDevices] = useState<DeviceInfo[]>();
-  const client = createHubClient({ url: link.url, token: link.token });
+  const client = useMemo(
+    () => createHubClient({ url: link.url, token: link.token }),
+    [link.url, link.token],
+  );
   const refresh = useCallback(
     () =>
-      void createHubClient({ url: link.url, token: link.token })
+      void client
         .devices()
         .then((answer) => setDevices(answer.devices))
         .catch(() => setDevices(undefined)),
-    [link.url, link.token],
+    [client],
   );
   useEffect(refresh, [refresh]);
 
