@@ -44,6 +44,8 @@ export type HubTables = {
   erasures: { tbl: string; entity_id: string; seq: number; segments_done: number };
   segments: {
     id: number;
+    /** Which part of the snapshot (shared/sync/snapshot-parts.ts); 'all' before parts existed. */
+    part: string;
     from_seq: number;
     to_seq: number;
     entries: number;
@@ -110,7 +112,8 @@ export const openPostgres = (url: string, options: { max?: number } = {}): HubDb
   return { db, dialect: 'postgres', close: () => db.destroy() };
 };
 
-export const STORE_VERSION = 1;
+/** 2: snapshot segments are kept in parts (setup, patients, visits, history). */
+export const STORE_VERSION = 2;
 
 /** Creates the tables on first start; later versions add migrations here. */
 export const migrate = async ({ db, dialect }: HubDb): Promise<void> => {
@@ -193,6 +196,7 @@ export const migrate = async ({ db, dialect }: HubDb): Promise<void> => {
     .createTable('segments')
     .ifNotExists()
     .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('part', 'text', (c) => c.notNull().defaultTo('all'))
     .addColumn('from_seq', 'bigint', (c) => c.notNull())
     .addColumn('to_seq', 'bigint', (c) => c.notNull())
     .addColumn('entries', 'integer', (c) => c.notNull())
@@ -215,4 +219,24 @@ export const migrate = async ({ db, dialect }: HubDb): Promise<void> => {
     .addColumn('data', sql.raw(blob), (c) => c.notNull())
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .execute();
+  await upgrade(db);
+};
+
+/** Brings a hub store written by an earlier version up to this one, step by step. */
+const upgrade = async (db: Kysely<HubTables>): Promise<void> => {
+  const meta = await db.selectFrom('meta').select('store_version').executeTakeFirst();
+  // A store created just now gets this version when its meta row is written.
+  if (!meta) return;
+  if (meta.store_version < 2) {
+    await db.schema
+      .alterTable('segments')
+      .addColumn('part', 'text', (c) => c.notNull().defaultTo('all'))
+      .execute();
+  }
+  if (meta.store_version < STORE_VERSION)
+    await db
+      .updateTable('meta')
+      .set({ store_version: STORE_VERSION })
+      .where('id', '=', 1)
+      .execute();
 };

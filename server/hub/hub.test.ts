@@ -1,4 +1,5 @@
 import { gunzipSync } from 'node:zlib';
+import { snapshotOrder } from '../../shared/sync/snapshot-parts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { manualClock } from '../../shared/clock/clock';
 import { createHubClient, HubRequestError } from '../../shared/sync/hub-client';
@@ -349,13 +350,22 @@ describe.each(testBackends())('the sync hub on $name', (backend) => {
       const test = await start();
       const a = await test.pairClient('前台');
       const b = await test.pairClient('诊室');
-      await a.push(makeChanges(a.deviceId, 1, 30, { txSize: 2 }));
+      // a patient and its audit event in each transaction: they go to different parts
+      await a.push(
+        makeChanges(a.deviceId, 1, 30, { txSize: 2 }).map((change) =>
+          change.txIndex === 1 ? { ...change, table: 'auditEvents' } : change,
+        ),
+      );
       expect((await refusal(b.snapshot())).reason).toBe('no-snapshot');
       await test.hub.store.maintain(true);
       const manifest = await b.snapshot();
       expect(manifest).toMatchObject({ format: 'log/1', seq: 30 });
+      expect(manifest.segments.map((s) => [s.part, s.from, s.to, s.entries])).toEqual([
+        ['patients', 0, 30, 15],
+        ['history', 0, 30, 15],
+      ]);
       const entries: LogEntry[] = [];
-      for (const segment of manifest.segments) {
+      for (const segment of snapshotOrder(manifest.segments)) {
         const text = gunzipSync(await b.segment(segment.id)).toString('utf8');
         entries.push(
           ...text
@@ -364,6 +374,8 @@ describe.each(testBackends())('the sync hub on $name', (backend) => {
             .map((line) => JSON.parse(line) as LogEntry),
         );
       }
+      expect(entries.slice(0, 15).every((e) => e.change.table === 'patients')).toBe(true);
+      entries.sort((x, y) => x.seq - y.seq);
       expect(entries).toEqual((await b.pull(0, { limit: 100 })).changes);
       // both devices have pulled everything: the log's bodies go, the snapshot holds them
       await a.pull(30);

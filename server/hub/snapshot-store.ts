@@ -1,6 +1,9 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { canonicalJson } from '../../shared/canonical-json';
+import type { SnapshotManifest } from '../../shared/sync/protocol';
+import { snapshotPartOf, type SegmentPart } from '../../shared/sync/snapshot-parts';
 import { HubError } from './hub-error';
+import type { HubTables } from './hub-db';
 import { readMeta, type StoreCore } from './store-core';
 
 /**
@@ -9,11 +12,6 @@ import { readMeta, type StoreCore } from './store-core';
  * built as the log grows; the log's bodies at or below the lowest cursor of the active devices
  * and below the last segment are then dropped (compacted): a cursor below that horizon gets 410.
  */
-export type SnapshotManifest = {
-  format: 'log/1';
-  seq: number;
-  segments: { id: number; from: number; to: number; entries: number; bytes: number }[];
-};
 
 export type MaintenanceOptions = {
   /** Build a new segment once this many changes wait beyond the last one. */
@@ -45,42 +43,57 @@ export const entryJson = (row: {
     row.erased ? ',"erased":true' : ''
   },"change":${row.body}}`;
 
-const storeSegment = async (
-  core: StoreCore,
-  segment: { from: number; to: number; entries: number; gz: Buffer },
-): Promise<number> => {
+type NewSegment = { part: string; from: number; to: number; entries: number; gz: Buffer };
+
+/**
+ * Stores the parts of one range of the log together: their chunks first, then every segment row
+ * in one transaction. A crash in between leaves only orphan chunks (swept), never a range with
+ * some of its parts missing (the next build starts after the last range stored).
+ */
+const storeSegments = async (core: StoreCore, segments: readonly NewSegment[]): Promise<void> => {
   const last = await core.db
     .selectFrom('segments')
     .select((eb) => eb.fn.max('id').as('id'))
     .executeTakeFirst();
-  const id = Number(last?.id ?? 0) + 1;
-  // Chunks first, the segment row last: a crash in between leaves only orphan chunks (swept).
-  for (let idx = 0, at = 0; at < segment.gz.length || idx === 0; idx++, at += CHUNK_BYTES) {
-    await core.db
-      .insertInto('segment_chunks')
-      .values({ segment_id: id, idx, data: segment.gz.subarray(at, at + CHUNK_BYTES) })
-      .execute();
-  }
-  await core.db
-    .insertInto('segments')
-    .values({
+  let id = Number(last?.id ?? 0);
+  const rows: HubTables['segments'][] = [];
+  for (const segment of segments) {
+    id += 1;
+    for (let idx = 0, at = 0; at < segment.gz.length || idx === 0; idx++, at += CHUNK_BYTES) {
+      await core.db
+        .insertInto('segment_chunks')
+        .values({ segment_id: id, idx, data: segment.gz.subarray(at, at + CHUNK_BYTES) })
+        .execute();
+    }
+    rows.push({
       id,
+      part: segment.part,
       from_seq: segment.from,
       to_seq: segment.to,
       entries: segment.entries,
       bytes: segment.gz.length,
       created_at: core.clock.now(),
-    })
-    .execute();
-  return id;
+    });
+  }
+  if (rows.length === 0) return;
+  await core.transaction(async (trx) => {
+    await trx.insertInto('segments').values(rows).execute();
+  });
 };
 
-const readLines = async (core: StoreCore, from: number, to: number): Promise<string[]> => {
-  const lines: string[] = [];
+const gzipLines = (lines: readonly string[]): Buffer => gzipSync(`${lines.join('\n')}\n`);
+
+/** The log's lines for seqs from+1 … to, sorted into snapshot parts (each in log order). */
+const readParts = async (
+  core: StoreCore,
+  from: number,
+  to: number,
+): Promise<Map<string, string[]>> => {
+  const parts = new Map<string, string[]>();
   for (let after = from; after < to;) {
     const rows = await core.db
       .selectFrom('log')
-      .select(['seq', 'device_id', 'received_at', 'body', 'erased'])
+      .select(['seq', 'device_id', 'received_at', 'body', 'erased', 'tbl'])
       .where('seq', '>', after)
       .where('seq', '<=', to)
       .orderBy('seq')
@@ -89,11 +102,14 @@ const readLines = async (core: StoreCore, from: number, to: number): Promise<str
     if (rows.length === 0) break;
     for (const row of rows) {
       if (row.body === null) throw new Error(`log body ${row.seq} already compacted`);
+      const part = snapshotPartOf(row.tbl);
+      const lines = parts.get(part) ?? [];
       lines.push(entryJson(row as typeof row & { body: string }));
+      parts.set(part, lines);
     }
     after = rows.at(-1)!.seq;
   }
-  return lines;
+  return parts;
 };
 
 const lastSegmentEnd = async (core: StoreCore): Promise<number> => {
@@ -136,14 +152,18 @@ export const maintain = async (
       from,
       Math.min(meta.log_end, from + options.segmentMaxEntries),
     );
-    const lines = await readLines(core, from, to);
-    await storeSegment(core, {
-      from,
-      to,
-      entries: lines.length,
-      gz: gzipSync(`${lines.join('\n')}\n`),
-    });
-    built++;
+    const parts = await readParts(core, from, to);
+    await storeSegments(
+      core,
+      [...parts].map(([part, lines]) => ({
+        part,
+        from,
+        to,
+        entries: lines.length,
+        gz: gzipLines(lines),
+      })),
+    );
+    built += parts.size;
   }
   const rewritten = await rewriteErasedSegments(core);
   const compactedThrough = await compact(core, options);
@@ -204,17 +224,20 @@ const rewriteErasedSegments = async (core: StoreCore): Promise<number> => {
         });
       });
     if (!touched) continue;
-    const id = await storeSegment(core, {
-      from: segment.from_seq,
-      to: segment.to_seq,
-      entries: lines.length,
-      gz: gzipSync(`${lines.join('\n')}\n`),
-    });
+    await storeSegments(core, [
+      {
+        part: segment.part,
+        from: segment.from_seq,
+        to: segment.to_seq,
+        entries: lines.length,
+        gz: gzipLines(lines),
+      },
+    ]);
     await core.transaction(async (trx) => {
       await trx.deleteFrom('segments').where('id', '=', segment.id).execute();
       await trx.deleteFrom('segment_chunks').where('segment_id', '=', segment.id).execute();
     });
-    if (id > 0) rewritten++;
+    rewritten++;
   }
   await core.db
     .updateTable('erasures')
@@ -250,13 +273,19 @@ const compact = async (core: StoreCore, options: MaintenanceOptions): Promise<nu
 };
 
 export const snapshotManifest = async (core: StoreCore): Promise<SnapshotManifest> => {
-  const segments = await core.db.selectFrom('segments').selectAll().orderBy('from_seq').execute();
+  const segments = await core.db
+    .selectFrom('segments')
+    .selectAll()
+    .orderBy('from_seq')
+    .orderBy('id')
+    .execute();
   if (segments.length === 0) throw new HubError('no-snapshot');
   return {
     format: 'log/1',
-    seq: segments.at(-1)!.to_seq,
+    seq: Math.max(...segments.map((s) => s.to_seq)),
     segments: segments.map((s) => ({
       id: s.id,
+      part: s.part as SegmentPart,
       from: s.from_seq,
       to: s.to_seq,
       entries: s.entries,

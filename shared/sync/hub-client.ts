@@ -9,6 +9,7 @@ import {
   type PairResponse,
   type PullResponse,
   type PushResponse,
+  type SnapshotManifest,
   type SyncErrorBody,
   type SyncErrorReason,
 } from './protocol';
@@ -30,13 +31,6 @@ export type HubClientOptions = {
   url: string;
   token?: string;
   fetch?: typeof fetch;
-};
-
-export type SnapshotManifest = {
-  format: string;
-  seq: number;
-  segments: { id: number; from: number; to: number; entries: number; bytes: number }[];
-  hub: HubStamp;
 };
 
 /** A typed client of the hub's HTTP API, on `fetch`: the same in the app, the CLI and tests. */
@@ -124,7 +118,7 @@ export const createHubClient = (options: HubClientOptions) => {
     devices: (): Promise<{ devices: DeviceInfo[]; hub: HubStamp }> => json('GET', '/v1/devices'),
     revoke: (deviceId: string): Promise<{ revoked: string }> =>
       json('POST', `/v1/devices/${encodeURIComponent(deviceId)}/revoke`, {}),
-    snapshot: (): Promise<SnapshotManifest> => json('GET', '/v1/snapshot'),
+    snapshot: (): Promise<SnapshotManifest & { hub: HubStamp }> => json('GET', '/v1/snapshot'),
     /** One snapshot segment: gzip'd NDJSON of log entries. */
     segment: async (id: number): Promise<Uint8Array> =>
       new Uint8Array(await (await request('GET', `/v1/snapshot/segments/${id}`)).arrayBuffer()),

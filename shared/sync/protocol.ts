@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { SegmentPart } from './snapshot-parts';
 
 /**
  * The sync wire protocol between a workstation and the clinic's hub, version 1. Both sides
@@ -219,6 +220,21 @@ export type DeviceInfo = {
   /** The last cursor it pulled from. */
   cursor: number;
   revokedAt: number | null;
+};
+
+/** The snapshot: the log up to `seq` as gzip'd NDJSON segments, each range split into parts. */
+export type SnapshotManifest = {
+  format: 'log/1';
+  seq: number;
+  segments: {
+    id: number;
+    part: SegmentPart;
+    /** The segment holds this part's entries of seqs from+1 … to. */
+    from: number;
+    to: number;
+    entries: number;
+    bytes: number;
+  }[];
 };
 
 export type HubInfo = {
