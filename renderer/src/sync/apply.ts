@@ -1,4 +1,4 @@
-import type { Table } from 'dexie';
+import Dexie, { type Table } from 'dexie';
 import type { Clock } from '../../../shared/clock/clock';
 import { decodeHlc, DEFAULT_MAX_DRIFT_MS, encodeHlc } from '../../../shared/clock/hlc';
 import { newId } from '../../../shared/ids';
@@ -8,6 +8,7 @@ import {
   mergeChange,
   ROW_CLOCK,
   type MergeAlarm,
+  type StoredRow,
 } from '../../../shared/sync/merge';
 import { MERGE_SPECS, syncedTables } from '../../../shared/sync/merge-spec';
 import type { LogEntry } from '../../../shared/sync/protocol';
@@ -49,123 +50,194 @@ export const applyPage = (
   ctx: ApplyContext,
   entries: readonly LogEntry[],
   next: number,
-): Promise<ApplyOutcome> => {
-  const { db } = ctx;
-  return db.transaction('rw', applyTables(db), async () => {
-    const cursor = await db.syncState.get(CURSOR_KEY);
+): Promise<ApplyOutcome> =>
+  ctx.db.transaction('rw', applyTables(ctx.db), async () => {
+    const cursor = await ctx.db.syncState.get(CURSOR_KEY);
     if (typeof cursor?.value === 'number' && cursor.value >= next && entries.length > 0) {
       // Another tab (or a retried request) applied this page already.
       return { applied: 0, issues: 0 };
     }
-    // Read every row the page touches at once; fold the page in memory; write once per table.
-    const byTable = new Map<string, Set<string>>();
-    for (const entry of entries) {
-      if (entry.erased || isCatalogueChunk(entry)) continue;
-      const ids = byTable.get(entry.change.table) ?? new Set<string>();
-      ids.add(entry.change.entityId);
-      byTable.set(entry.change.table, ids);
-    }
-    const rows = new Map<string, Row | undefined>();
-    const clocks = new Map<string, RowClocks | undefined>();
-    const hadClocks = new Set<string>();
-    for (const [table, ids] of byTable) {
-      if (!MERGE_SPECS[table] || MERGE_SPECS[table].kind === 'local') continue;
-      const list = [...ids];
-      // One sweep over the keys (anyOf) rather than a request per key (bulkGet): most rows of an
-      // initial sync are new, and thousands of single misses cost more than the writes.
-      const found = (await db.table(table).where(':id').anyOf(list).toArray()) as Row[];
-      const keyPath = db.table(table).schema.primKey.keyPath as string;
-      for (const row of found) rows.set(rowClocksKey(table, String(row[keyPath])), row);
-      const foundClocks = await db.rowClocks
-        .where(':id')
-        .anyOf(list.map((id) => rowClocksKey(table, id)))
-        .toArray();
-      for (const { key, clocks: held } of foundClocks) {
-        clocks.set(key, held);
-        hadClocks.add(key);
-      }
-    }
+    const outcome = await applyEntries(ctx, entries);
+    await ctx.db.syncState.put({ key: CURSOR_KEY, value: next });
+    return outcome;
+  });
 
-    const dirty = new Set<string>();
-    const issues: SyncIssue[] = [];
-    const catalogueItems: Row[] = [];
-    let newest = '';
-    const at = new Date(ctx.clock.now()).toISOString();
-    const raise = (entry: LogEntry, kind: SyncIssue['kind'], detail: string) =>
-      issues.push({
-        id: newId(ctx.clock),
-        kind,
-        at,
-        table: entry.change.table,
-        entityId: entry.change.entityId,
-        detail,
-        seq: entry.seq,
-        ...(kind === 'quarantined' ? { change: entry } : {}),
-      });
+/**
+ * Applies snapshot lines and records how far the snapshot got, in ONE transaction: `progress`
+ * writes that record. The cursor is left alone until the whole snapshot is in.
+ */
+export const applySnapshotBatch = (
+  ctx: ApplyContext,
+  entries: readonly LogEntry[],
+  progress: () => Promise<unknown>,
+): Promise<ApplyOutcome> =>
+  ctx.db.transaction('rw', applyTables(ctx.db), async () => {
+    const outcome = await applyEntries(ctx, entries);
+    await progress();
+    return outcome;
+  });
 
-    for (const entry of entries) {
-      if (entry.erased) continue;
-      const { change } = entry;
-      const stamp = stampOf(change.hlc, entry.receivedAt);
-      if (stamp > newest) newest = stamp;
-      if (isCatalogueChunk(entry)) {
-        catalogueItems.push(...((change.data as { items: Row[] }).items ?? []));
-        continue;
-      }
-      const key = rowClocksKey(change.table, change.entityId);
-      const row = rows.get(key);
+/** Merges entries into the store; the caller's transaction covers `applyTables`. */
+const applyEntries = async (
+  ctx: ApplyContext,
+  entries: readonly LogEntry[],
+): Promise<ApplyOutcome> => {
+  const { db } = ctx;
+  const at = new Date(ctx.clock.now()).toISOString();
+  const issues: SyncIssue[] = [];
+  const catalogueItems: Row[] = [];
+  const groups = new Map<string, KeyGroup>();
+  let newest = '';
+  for (const entry of entries) {
+    if (entry.erased) continue;
+    const stamp = stampOf(entry.change.hlc, entry.receivedAt);
+    if (stamp > newest) newest = stamp;
+    if (isCatalogueChunk(entry)) {
+      catalogueItems.push(...((entry.change.data as { items: Row[] }).items ?? []));
+      continue;
+    }
+    const { table, entityId } = entry.change;
+    const key = rowClocksKey(table, entityId);
+    const group = groups.get(key);
+    if (group) group.entries.push(entry);
+    else groups.set(key, { key, table, id: entityId, entries: [entry] });
+  }
+
+  // Fold each row's changes as if this device held nothing of it, and add the results: most
+  // rows of an initial sync are new, and a lookup per key (even a miss) costs as much as a write.
+  // Only the rows that turn out to be held already are read and folded again from what is held.
+  const byTable = new Map<string, KeyGroup[]>();
+  for (const group of groups.values()) {
+    const list = byTable.get(group.table) ?? [];
+    list.push(group);
+    byTable.set(group.table, list);
+  }
+  const fold = (group: KeyGroup, held: StoredRow | undefined): Folded => {
+    let state = held;
+    let wrote = false;
+    const raised: SyncIssue[] = [];
+    for (const entry of group.entries) {
       const result = mergeChange(
-        row ? { row, clocks: clocks.get(key) ?? {} } : undefined,
+        state,
         {
-          table: change.table,
-          entityId: change.entityId,
-          op: change.op,
-          hlc: change.hlc,
-          data: change.data,
+          table: entry.change.table,
+          entityId: entry.change.entityId,
+          op: entry.change.op,
+          hlc: entry.change.hlc,
+          data: entry.change.data,
           deviceId: entry.deviceId,
           receivedAt: entry.receivedAt,
         },
         ctx.recompute,
       );
       if (result.kind === 'quarantine') {
-        raise(entry, 'quarantined', result.reason);
+        raised.push(issueOf(ctx, entry, at, 'quarantined', result.reason));
         continue;
       }
-      for (const alarm of result.alarms ?? []) raise(entry, 'alarm', describe(alarm));
+      for (const alarm of result.alarms ?? [])
+        raised.push(issueOf(ctx, entry, at, 'alarm', describe(alarm)));
       if (result.kind === 'write') {
-        rows.set(key, result.row as Row);
-        if (result.clocks) clocks.set(key, result.clocks);
-        dirty.add(key);
+        state = { row: result.row, clocks: result.clocks ?? state?.clocks };
+        wrote = true;
       }
     }
+    return { state: wrote ? state : undefined, issues: raised };
+  };
 
-    for (const [table, ids] of byTable) {
-      const changed = [...ids].filter((id) => dirty.has(rowClocksKey(table, id)));
-      if (changed.length === 0) continue;
-      await db.table(table).bulkPut(changed.map((id) => rows.get(rowClocksKey(table, id))));
-      // A written-once row's clock is usually just its own stamp, which the merge reads from the
-      // row when no clocks are stored: writing it again would double the writes of an initial sync.
-      const keep: RowClocksRow[] = [];
-      const drop: string[] = [];
-      for (const id of changed) {
-        const key = rowClocksKey(table, id);
-        const merged = clocks.get(key);
-        if (!merged) continue;
-        if (impliedByRow(merged, rows.get(key)!)) {
-          if (hadClocks.has(key)) drop.push(key);
-        } else keep.push({ key, clocks: merged });
-      }
-      if (keep.length > 0) await db.rowClocks.bulkPut(keep);
-      if (drop.length > 0) await db.rowClocks.bulkDelete(drop);
+  /** Folded as new; undefined when the changes make no row on their own (an edit's patch). */
+  const foldFresh = (group: KeyGroup): Folded => {
+    try {
+      return fold(group, undefined);
+    } catch {
+      return { state: undefined, issues: [] };
     }
-    // Catalogue items are never changed once imported: the same id carries the same item.
-    if (catalogueItems.length > 0) await db.catalogueItems.bulkPut(catalogueItems as never[]);
-    if (issues.length > 0) await db.syncIssues.bulkAdd(issues);
-    if (newest) await observeStamp(ctx, newest);
-    await db.syncState.put({ key: CURSOR_KEY, value: next });
-    return { applied: entries.length, issues: issues.length };
-  });
+  };
+
+  for (const [table, list] of byTable) {
+    const spec = MERGE_SPECS[table];
+    if (!spec || spec.kind === 'local') {
+      // Quarantined whatever is held: no need to read anything.
+      for (const group of list) issues.push(...fold(group, undefined).issues);
+      continue;
+    }
+    const store = db.table(table);
+    const fresh = list.map((group) => ({ group, folded: foldFresh(group) }));
+    const tryAdd = fresh.filter(({ folded }) => folded.state);
+    const held = new Set<string>(
+      fresh.filter(({ folded }) => !folded.state).map(({ group }) => group.key),
+    );
+    try {
+      await store.bulkAdd(tryAdd.map(({ folded }) => folded.state!.row));
+    } catch (error) {
+      if (!(error instanceof Dexie.BulkError)) throw error;
+      for (const [pos, failure] of Object.entries(error.failuresByPos)) {
+        if (failure.name !== 'ConstraintError') throw failure;
+        held.add(tryAdd[Number(pos)]!.group.key);
+      }
+    }
+    const writes: Row[] = [];
+    const keep: RowClocksRow[] = [];
+    const drop: string[] = [];
+    const noteClocks = (key: string, state: StoredRow, hadClocks: boolean) => {
+      if (!state.clocks) return;
+      if (impliedByRow(state.clocks, state.row as Row)) {
+        if (hadClocks) drop.push(key);
+      } else keep.push({ key, clocks: state.clocks });
+    };
+    for (const { group, folded } of fresh) {
+      if (held.has(group.key)) continue;
+      issues.push(...folded.issues);
+      // Added above; a row this device never held has no clocks stored either.
+      if (folded.state) noteClocks(group.key, folded.state, false);
+    }
+    if (held.size > 0) {
+      const again = list.filter((group) => held.has(group.key));
+      const rows = (await store.bulkGet(again.map((group) => group.id))) as (Row | undefined)[];
+      const clocks = await db.rowClocks.bulkGet(again.map((group) => group.key));
+      again.forEach((group, i) => {
+        const row = rows[i];
+        const stored = clocks[i]?.clocks;
+        const folded = fold(group, row ? { row, clocks: stored ?? {} } : undefined);
+        issues.push(...folded.issues);
+        if (!folded.state) return;
+        writes.push(folded.state.row as Row);
+        noteClocks(group.key, folded.state, stored !== undefined);
+      });
+    }
+    if (writes.length > 0) await store.bulkPut(writes);
+    // A written-once row's clock is usually just its own stamp, which the merge reads from the
+    // row when no clocks are stored: writing it again would double the writes of an initial sync.
+    if (keep.length > 0) await db.rowClocks.bulkPut(keep);
+    if (drop.length > 0) await db.rowClocks.bulkDelete(drop);
+  }
+  // Catalogue items are never changed once imported: the same id carries the same item.
+  if (catalogueItems.length > 0) await db.catalogueItems.bulkPut(catalogueItems as never[]);
+  if (issues.length > 0) await db.syncIssues.bulkAdd(issues);
+  if (newest) await observeStamp(ctx, newest);
+  return { applied: entries.length, issues: issues.length };
 };
+
+/** The changes of one page to one row, in log order. */
+type KeyGroup = { key: string; table: string; id: string; entries: LogEntry[] };
+/** A row after its changes: `state` is undefined when nothing is to be written. */
+type Folded = { state: StoredRow | undefined; issues: SyncIssue[] };
+
+const issueOf = (
+  ctx: ApplyContext,
+  entry: LogEntry,
+  at: string,
+  kind: SyncIssue['kind'],
+  detail: string,
+): SyncIssue => ({
+  id: newId(ctx.clock),
+  kind,
+  at,
+  table: entry.change.table,
+  entityId: entry.change.entityId,
+  detail,
+  seq: entry.seq,
+  ...(kind === 'quarantined' ? { change: entry } : {}),
+});
 
 /** Clocks that say no more than the row itself: a written-once row won by its own stamp. */
 const impliedByRow = (clocks: RowClocks, row: Row): boolean => {

@@ -4,7 +4,8 @@ import type { HubStamp, PairResponse } from '../../../shared/sync/protocol';
 import type { ClinicDb } from '../db/database';
 import { CURSOR_KEY, type ApplyContext } from './apply';
 import { renumberOutbox } from '../db/outbox';
-import { pullAll, pushOutbox } from './exchange';
+import { pushOutbox } from './exchange';
+import { startInitialSync, syncDown, type InitialProgress } from './snapshot';
 
 /** This device's link to the clinic's hub, kept in syncState (never in a backup). */
 export type HubLink = {
@@ -50,8 +51,10 @@ export const pairWithHub = async (
     const before = await readHubLink(db);
     await db.syncState.put({ key: HUB_LINK_KEY, value: link });
     await renumberOutbox(db.outbox, db.deviceState);
-    if (!before || before.clinicId !== link.clinicId || before.epoch !== link.epoch)
+    if (!before || before.clinicId !== link.clinicId || before.epoch !== link.epoch) {
       await db.syncState.put({ key: CURSOR_KEY, value: 0 });
+      await startInitialSync(db);
+    }
   });
   return link;
 };
@@ -68,6 +71,8 @@ export type SyncStatus = {
   clockOffsetMs?: number;
   /** What went wrong, in the hub's words when it gave any. */
   error?: { zh: string; en: string };
+  /** While a new device takes in the clinic: how far it got. Undefined once complete. */
+  initial?: InitialProgress & { startedAt: number; startedApplied: number };
 };
 
 export type SyncEngineOptions = {
@@ -126,9 +131,26 @@ export const createSyncEngine = (options: SyncEngineOptions) => {
   const syncOnce = async (): Promise<void> => {
     publish({ state: 'syncing' });
     await pushOutbox(db, client, seeHub);
-    await pullAll(apply, client, (stamp) => {
+    const onHub = (stamp: HubStamp) => {
       seeHub(stamp);
       publish({ lastSyncAt: stamp.time });
+    };
+    await syncDown(apply, client, {
+      onHub,
+      onProgress: (progress) => {
+        const since = status.initial ?? {
+          startedAt: apply.clock.now(),
+          startedApplied: progress.applied,
+        };
+        publish({
+          initial: {
+            ...progress,
+            startedAt: since.startedAt,
+            startedApplied: since.startedApplied,
+          },
+        });
+      },
+      onComplete: () => publish({ initial: undefined }),
     });
     publish({ state: 'online', pending: await db.outbox.count() });
   };

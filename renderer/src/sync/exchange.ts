@@ -83,6 +83,8 @@ export const pullAll = async (
   ctx: ApplyContext,
   client: HubClient,
   onHub?: (stamp: HubStamp) => void,
+  /** After each page: how many it applied, and how far the cursor is from the log's end. */
+  onPage?: (page: { applied: number; behind: number }) => void,
 ): Promise<number> => {
   const fetchPage = (after: number) =>
     // Large pages: an initial sync is hundreds of thousands of changes, each page one transaction.
@@ -100,7 +102,9 @@ export const pullAll = async (
       pending.catch(() => undefined);
     }
     if (page.changes.length > 0 || page.next !== after) {
-      applied += (await applyPage(ctx, page.changes, page.next)).applied;
+      const outcome = await applyPage(ctx, page.changes, page.next);
+      applied += outcome.applied;
+      onPage?.({ applied: outcome.applied, behind: Math.max(0, page.hub.logEnd - page.next) });
     }
     after = page.next;
     if (!page.more) return applied;

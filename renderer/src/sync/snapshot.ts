@@ -1,0 +1,266 @@
+import { HubRequestError, type HubClient } from '../../../shared/sync/hub-client';
+import type { HubStamp } from '../../../shared/sync/protocol';
+import type { LogEntry, SnapshotManifest } from '../../../shared/sync/protocol';
+import {
+  SNAPSHOT_PARTS,
+  snapshotOrder,
+  type SnapshotPart,
+} from '../../../shared/sync/snapshot-parts';
+import type { ClinicDb } from '../db/database';
+import { applySnapshotBatch, CURSOR_KEY, type ApplyContext } from './apply';
+import { pullAll } from './exchange';
+
+/**
+ * Where this device's initial sync stands (syncState). A new device takes the hub's snapshot
+ * part by part (setup, patients, visits, history), then pulls the tail of the log; it is
+ * complete only once a pull reached the end of the log after that. Interrupted, it resumes at
+ * the first snapshot line not applied.
+ */
+export type InitialSync = {
+  complete: boolean;
+  /** Snapshot segments applied, by `part:from:to` (a segment rewritten after an erasure keeps it). */
+  segmentsDone: string[];
+  /** The segment being applied, and how many of its lines are in. */
+  current?: { segment: string; lines: number };
+  /** Parts every segment of which is in: patient search works once `patients` is. */
+  partsDone: SnapshotPart[];
+  /** Changes applied since the initial sync began (snapshot lines and pulled changes). */
+  applied: number;
+};
+
+export const INITIAL_KEY = 'initial';
+
+const fresh = (): InitialSync => ({
+  complete: false,
+  segmentsDone: [],
+  partsDone: [],
+  applied: 0,
+});
+
+/** A device linked before initial syncs were recorded is treated as incomplete until it catches up. */
+export const readInitialSync = async (db: ClinicDb): Promise<InitialSync> => {
+  const stored = (await db.syncState.get(INITIAL_KEY))?.value as Partial<InitialSync> | undefined;
+  return { ...fresh(), ...stored };
+};
+
+export const startInitialSync = (db: ClinicDb) =>
+  db.syncState.put({ key: INITIAL_KEY, value: fresh() });
+
+/** What the progress bar shows. */
+export type InitialProgress = {
+  applied: number;
+  /** Changes an initial sync applies in all, as far as known (the snapshot and the log's tail). */
+  total: number;
+  partsDone: SnapshotPart[];
+};
+
+/** Lines of a snapshot applied in one transaction, like one pull page. */
+const BATCH = 5000;
+
+const segmentKey = (segment: SnapshotManifest['segments'][number]) =>
+  `${segment.part}:${segment.from}:${segment.to}`;
+
+/** Parts every segment of which is applied (a legacy 'all' segment belongs to every part). */
+const partsDoneOf = (manifest: SnapshotManifest, done: ReadonlySet<string>): SnapshotPart[] =>
+  SNAPSHOT_PARTS.filter((part) =>
+    manifest.segments
+      .filter((segment) => segment.part === part || segment.part === 'all')
+      .every((segment) => done.has(segmentKey(segment))),
+  );
+
+/** Splits gzip'd NDJSON into log entries, batch by batch, without holding the text whole. */
+async function* entryBatches(gz: Uint8Array, skip: number): AsyncGenerator<LogEntry[]> {
+  const text = new Blob([gz as BlobPart])
+    .stream()
+    .pipeThrough(new DecompressionStream('gzip'))
+    .pipeThrough(new TextDecoderStream());
+  let buffer = '';
+  let seen = 0;
+  let batch: LogEntry[] = [];
+  const take = function* (line: string) {
+    if (line.length === 0) return;
+    seen += 1;
+    if (seen <= skip) return;
+    batch.push(JSON.parse(line) as LogEntry);
+    if (batch.length >= BATCH) {
+      yield batch;
+      batch = [];
+    }
+  };
+  for await (const chunk of text as unknown as AsyncIterable<string>) {
+    buffer += chunk;
+    let end: number;
+    while ((end = buffer.indexOf('\n')) >= 0) {
+      yield* take(buffer.slice(0, end));
+      buffer = buffer.slice(end + 1);
+    }
+  }
+  yield* take(buffer);
+  if (batch.length > 0) yield batch;
+}
+
+/**
+ * Takes the hub's snapshot when this device has nothing of the log yet (cursor 0) or was away
+ * past the hub's horizon (`force`). Returns false when there is no snapshot to take: the device
+ * then pulls the log from its cursor.
+ */
+export const takeSnapshot = async (
+  ctx: ApplyContext,
+  client: HubClient,
+  options: { force?: boolean; onProgress?: (progress: InitialProgress) => void } = {},
+): Promise<boolean> => {
+  const { db } = ctx;
+  const cursorOf = async () => ((await db.syncState.get(CURSOR_KEY))?.value as number) ?? 0;
+  for (;;) {
+    let manifest: SnapshotManifest & { hub: { logEnd: number } };
+    try {
+      manifest = await client.snapshot();
+    } catch (error) {
+      if (error instanceof HubRequestError && error.reason === 'no-snapshot') return false;
+      throw error;
+    }
+    const cursor = await cursorOf();
+    if (manifest.seq <= cursor || (cursor > 0 && !options.force)) return false;
+
+    const state = await readInitialSync(db);
+    const done = new Set(state.segmentsDone);
+    const total =
+      manifest.segments.reduce((sum, segment) => sum + segment.entries, 0) +
+      Math.max(0, manifest.hub.logEnd - manifest.seq);
+    let applied = state.applied;
+    const report = () =>
+      options.onProgress?.({ applied, total, partsDone: partsDoneOf(manifest, done) });
+    report();
+
+    const todo = snapshotOrder(manifest.segments).filter((s) => !done.has(segmentKey(s)));
+    // The next segment downloads while this one is applied.
+    const download = (i: number) => {
+      const segment = todo[i];
+      if (!segment) return undefined;
+      const bytes = client.segment(segment.id);
+      bytes.catch(() => undefined);
+      return bytes;
+    };
+    let pending = download(0);
+    let gone = false;
+    for (let i = 0; i < todo.length; i++) {
+      const segment = todo[i]!;
+      const key = segmentKey(segment);
+      let gz: Uint8Array;
+      try {
+        gz = await pending!;
+      } catch (error) {
+        // Rewritten after an erasure: read the manifest again and go on from here.
+        if (error instanceof HubRequestError && error.status === 404) {
+          gone = true;
+          break;
+        }
+        throw error;
+      }
+      pending = download(i + 1);
+      let lines = state.current?.segment === key ? state.current.lines : 0;
+      for await (const batch of entryBatches(gz, lines)) {
+        lines += batch.length;
+        applied += batch.length;
+        const progress: InitialSync = {
+          ...state,
+          segmentsDone: [...done],
+          current: { segment: key, lines },
+          partsDone: partsDoneOf(manifest, done),
+          applied,
+        };
+        await applySnapshotBatch(ctx, batch, () =>
+          db.syncState.put({ key: INITIAL_KEY, value: progress }),
+        );
+        report();
+      }
+      done.add(key);
+      const finished: InitialSync = {
+        ...state,
+        segmentsDone: [...done],
+        current: undefined,
+        partsDone: partsDoneOf(manifest, done),
+        applied,
+      };
+      await db.syncState.put({ key: INITIAL_KEY, value: finished });
+      state.current = undefined;
+      report();
+    }
+    if (gone) continue;
+    // Every segment is in: the log is pulled from the snapshot's end.
+    await db.transaction('rw', db.syncState, async () => {
+      const now = ((await db.syncState.get(CURSOR_KEY))?.value as number) ?? 0;
+      if (manifest.seq > now) await db.syncState.put({ key: CURSOR_KEY, value: manifest.seq });
+    });
+    return true;
+  }
+};
+
+/** Marks the initial sync complete: called once a pull reached the end of the log. */
+export const completeInitialSync = async (db: ClinicDb): Promise<void> => {
+  await db.transaction('rw', db.syncState, async () => {
+    const state = await readInitialSync(db);
+    if (state.complete) return;
+    await db.syncState.put({
+      key: INITIAL_KEY,
+      value: { ...state, complete: true, current: undefined, partsDone: [...SNAPSHOT_PARTS] },
+    });
+  });
+};
+
+/** A device away past the hub's horizon catches up like a new one; its screens say so meanwhile. */
+export const reopenInitialSync = async (db: ClinicDb): Promise<void> => {
+  await db.transaction('rw', db.syncState, async () => {
+    const state = await readInitialSync(db);
+    await db.syncState.put({ key: INITIAL_KEY, value: { ...state, complete: false } });
+  });
+};
+
+/**
+ * Everything new comes down: a device that has not completed its initial sync takes the
+ * snapshot first (when the hub has one), then every device pulls the log after its cursor. A
+ * device away past the hub's horizon takes the snapshot again. The initial sync is complete once
+ * a pull reached the end of the log.
+ */
+export const syncDown = async (
+  ctx: ApplyContext,
+  client: HubClient,
+  hooks: {
+    onHub?: (stamp: HubStamp) => void;
+    onProgress?: (progress: InitialProgress) => void;
+    onComplete?: () => void;
+  } = {},
+): Promise<number> => {
+  const { db } = ctx;
+  let progress: InitialProgress | undefined;
+  const show = (next: InitialProgress) => {
+    progress = next;
+    hooks.onProgress?.(next);
+  };
+  const onPage = ({ applied, behind }: { applied: number; behind: number }) => {
+    if (!progress) return;
+    const done = progress.applied + applied;
+    show({ ...progress, applied: done, total: done + behind });
+  };
+  const catchUp = async (force: boolean) => {
+    const state = await readInitialSync(db);
+    show({ applied: state.applied, total: state.applied, partsDone: state.partsDone });
+    await takeSnapshot(ctx, client, { force, onProgress: show });
+  };
+  if (!(await readInitialSync(db)).complete) await catchUp(false);
+  let pulled: number;
+  try {
+    pulled = await pullAll(ctx, client, hooks.onHub, onPage);
+  } catch (error) {
+    // Away past the hub's horizon: what it missed is only in the snapshot now.
+    if (!(error instanceof HubRequestError && error.reason === 'behind-horizon')) throw error;
+    await reopenInitialSync(db);
+    await catchUp(true);
+    pulled = await pullAll(ctx, client, hooks.onHub, onPage);
+  }
+  if (progress) {
+    await completeInitialSync(db);
+    hooks.onComplete?.();
+  }
+  return pulled;
+};
