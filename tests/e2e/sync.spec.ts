@@ -208,3 +208,73 @@ test('a second workstation joins the clinic, and a patient registered at the des
   await expect(chair.getByTestId('sync-indicator').first()).toHaveAttribute('data-state', 'online');
   await chairContext.close();
 });
+
+test('a PC joining an established clinic takes it part by part, and its daily review waits until it holds everything', async ({
+  browser,
+  page: desk,
+}) => {
+  test.setTimeout(240_000);
+  await new SetupWizardPage(desk).complete(DEMO_CLINIC);
+  await connect(desk, (await hub.store.createPairingCode(true)).code, '前台电脑');
+  const patient = {
+    name: '司马相如',
+    idNumber: withCheck('44030519880412371'),
+    sex: '男' as const,
+    phone: '13800138001',
+  };
+  await new PatientsPage(desk).register(patient);
+  await expect(desk.getByTestId('sync-indicator')).toHaveText('已同步');
+  // The hub's maintenance (every minute) puts the log into snapshot parts; now, for the test.
+  await hub.store.maintain(true);
+  const history = (await hub.store.snapshotManifest()).segments.filter((s) => s.part === 'history');
+  expect(history.length).toBeGreaterThan(0);
+
+  // The new PC's network drops after the clinic's setup and its patients have arrived.
+  const { baseURL, viewport } = test.info().project.use;
+  const chairContext = await browser.newContext({
+    baseURL,
+    viewport,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+  const cut = (route: Route) => route.abort('internetdisconnected');
+  for (const segment of history)
+    await chairContext.route(`${hub.url}/v1/snapshot/segments/${segment.id}`, cut);
+  const chair = await chairContext.newPage();
+  await chair.goto('/');
+  await chair.getByTestId('setup-join').click();
+  await chair.getByTestId('sync-url').fill(hub.url);
+  await chair.getByTestId('sync-code').fill((await hub.store.createPairingCode(false)).code);
+  await chair.getByTestId('sync-device-name').fill('诊室二');
+  await chair.getByTestId('sync-connect').click();
+  const login = new LoginPage(chair);
+  await login.expectShown();
+  await login.login(DEMO_CLINIC.username, DEMO_CLINIC.password, DEMO_CLINIC.ownerName);
+
+  // Patients are searchable already; the daily review says why it waits, and cannot be marked.
+  const chairPatients = new PatientsPage(chair);
+  await chairPatients.open();
+  await chairPatients.find('smxr', patient.name);
+  await chair.goto('/#/today/review');
+  await expect(chair.getByTestId('sync-initial-gate')).toContainText('首次同步尚未完成');
+  await expect(chair.getByTestId('sync-initial')).toHaveAttribute('data-parts', /patients/);
+  await expect(chair.getByTestId('sync-initial')).not.toHaveAttribute('data-parts', /history/);
+  await shoot(chair, 'zh-CN', '100-sync-first-sync-review');
+  await chair.goto('/#/sync');
+  await expect(chair.getByTestId('sync-initial')).toContainText('患者（完成后即可搜索）');
+  await shoot(chair, 'zh-CN', '101-sync-first-sync-progress');
+  await chair.getByText('EN', { exact: true }).click();
+  await expect(chair.getByTestId('sync-initial')).toContainText('Patients (searchable once in)');
+  await shoot(chair, 'en', '101-sync-first-sync-progress');
+
+  // Back online, it takes the rest from where it stopped; the review opens up.
+  for (const segment of history)
+    await chairContext.unroute(`${hub.url}/v1/snapshot/segments/${segment.id}`, cut);
+  await chair.getByTestId('sync-now').click();
+  await expect(chair.getByTestId('sync-initial')).toHaveCount(0);
+  await expect(chair.getByTestId('sync-indicator').first()).toHaveAttribute('data-state', 'online');
+  await shoot(chair, 'en', '102-sync-linked');
+  await chair.goto('/#/today/review');
+  await expect(chair.getByTestId('sync-initial-gate')).toHaveCount(0);
+  await chairContext.close();
+});

@@ -1,9 +1,8 @@
-import { Modal, Progress, Typography } from 'antd';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../../app/services';
 import { ConnectForm } from './connect-form';
+import { InitialSyncProgress } from './initial-sync';
 
 /**
  * A new PC joins a clinic that already uses ClinicDesk: no wizard, no throwaway owner. Once the
@@ -11,9 +10,7 @@ import { ConnectForm } from './connect-form';
  */
 export const JoinDialog = ({ open, onClose }: { open: boolean; onClose: () => void }) => {
   const { t } = useTranslation();
-  const { db } = useServices();
   const [joined, setJoined] = useState(false);
-  const received = useLiveQuery(() => db.auditEvents.count(), [db]) ?? 0;
   return (
     <Modal
       open={open}
@@ -26,10 +23,7 @@ export const JoinDialog = ({ open, onClose }: { open: boolean; onClose: () => vo
     >
       {joined ? (
         <div data-testid="sync-join-progress">
-          <Progress percent={100} status="active" showInfo={false} />
-          <Typography.Paragraph>
-            {received > 0 ? t('sync.join.progress', { count: received }) : t('sync.join.waiting')}
-          </Typography.Paragraph>
+          <InitialSyncProgress />
         </div>
       ) : (
         <>

@@ -20,6 +20,7 @@ import type { SyncIssue } from '../../db/database';
 import { readSetting } from '../../db/settings';
 import { readHubLink, type HubLink } from '../../sync/engine';
 import { ConnectForm } from './connect-form';
+import { InitialSyncProgress } from './initial-sync';
 import { SyncIndicator } from './sync-indicator';
 import { useSyncStatus } from './sync-status';
 
@@ -87,6 +88,7 @@ const Linked = ({ link }: { link: HubLink }) => {
           data-testid="sync-error"
         />
       )}
+      <InitialSyncProgress />
       <SyncIssues />
       <Descriptions bordered size="small" column={1} data-testid="sync-linked">
         <Descriptions.Item label={t('sync.linked.clinic')}>{link.clinicName}</Descriptions.Item>
@@ -94,6 +96,13 @@ const Linked = ({ link }: { link: HubLink }) => {
           <Typography.Text copyable className="patient-mono">
             {link.url}
           </Typography.Text>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('sync.linked.lastSync')}>
+          <span data-testid="sync-last">
+            {status.lastSyncAt
+              ? new Date(status.lastSyncAt).toLocaleString(i18n.language)
+              : t('sync.never')}
+          </span>
         </Descriptions.Item>
         <Descriptions.Item label={t('sync.linked.status')}>
           <Flex gap={8} align="center">

@@ -26,9 +26,12 @@ const rowProps = (item: ReviewItem) =>
 export const DailyReviewTable = ({
   items,
   me,
+  readOnly = false,
 }: {
   items: readonly ReviewItem[] | undefined;
   me: Staff;
+  /** While this PC's first sync is incomplete: the list may lack checks made elsewhere. */
+  readOnly?: boolean;
 }) => {
   const { t } = useTranslation();
   const services = useServices();
@@ -108,6 +111,7 @@ export const DailyReviewTable = ({
           <Button
             size="small"
             loading={busy === i.check.id}
+            disabled={readOnly}
             onClick={() => void mark(i)}
             data-testid="mark-reviewed"
           >

@@ -17,6 +17,7 @@ import { VerificationPanel } from '../visits/verification-panel';
 import { CancelVisitDialog } from './cancel-visit-dialog';
 import { CheckInConfirm } from './check-in-confirm';
 import { DailyReviewTable } from './daily-review-table';
+import { InitialSyncNotice, useInitialSync } from '../sync/initial-sync';
 import { QuickCheckIn } from './quick-check-in';
 import { TodayVisitsTable } from './today-visits-table';
 import { UnsignedSelfPayCard } from './unsigned-self-pay-card';
@@ -37,6 +38,8 @@ export const TodayScreen = () => {
   const date = today(clock);
   const visits = useLiveQuery(() => visitsOn(db, date), [db, date]);
   const review = useLiveQuery(() => dailyReview(db, date), [db, date]);
+  const initialSync = useInitialSync();
+  const partial = initialSync !== undefined && !initialSync.complete;
   const [visitId, setVisitId] = useState<string>();
   const [open, setOpen] = useState(false);
   const [picked, setPicked] = useState<{ patient: Patient; lastVisit?: string }>();
@@ -97,7 +100,8 @@ export const TodayScreen = () => {
       <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
         {t('today.review.intro')}
       </Typography.Paragraph>
-      <DailyReviewTable items={review} me={me} />
+      {partial && <InitialSyncNotice what={t('sync.initial.what.dailyReview')} />}
+      <DailyReviewTable items={review} me={me} readOnly={partial} />
       <UnsignedSelfPayCard date={date} />
     </Flex>
   );
