@@ -1,5 +1,5 @@
 import { chromium, type Page } from '@playwright/test';
-import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -75,15 +75,29 @@ export const inFreshProfile = async <T>(
     try {
       const page = context.pages()[0] ?? (await context.newPage());
       page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+      if (process.env.BENCH_CONSOLE) page.on('console', (m) => console.error(m.text()));
       await page.goto(url);
       await page.waitForFunction(() => '__clinicdeskDev' in globalThis, null, { timeout: 60_000 });
       const cdp = await context.newCDPSession(page);
+      // BENCH_CPU_PROFILE=folder: a .cpuprofile of each group, to open in Chromium's DevTools.
+      const profileDir = process.env.BENCH_CPU_PROFILE;
+      if (profileDir) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+        await cdp.send('Profiler.start');
+      }
       result = await measure({
         page,
         garbageCollect: async () => {
           await cdp.send('HeapProfiler.collectGarbage');
         },
       });
+      if (profileDir) {
+        const { profile: cpu } = await cdp.send('Profiler.stop');
+        const file = join(profileDir, `${Date.now()}.cpuprofile`);
+        await writeFile(file, JSON.stringify(cpu));
+        console.error(`CPU profile: ${file}`);
+      }
     } finally {
       await context.close();
     }
