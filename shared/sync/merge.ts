@@ -87,7 +87,7 @@ const compareStamps = (a: Stamp, b: Stamp): number =>
 
 /** The clock key of a written-once row (the apply step omits it when it is just the row's hlc). */
 export const ROW_CLOCK = '@row';
-const BASE_CLOCK = '@base';
+export const BASE_CLOCK = '@base';
 const LOST_PREFIX = '@lost:';
 
 /** A row stored before clocks existed: its own hlc stands for every group it holds. */
@@ -539,4 +539,83 @@ export const patchOf = (
   }
   if (Object.keys(set).length === 0 && unset.size === 0) return undefined;
   return unset.size > 0 ? { set, unset: [...unset].sort() } : { set };
+};
+
+/** One change of a row rebuilt from its merged state (see `rowAsChanges`). */
+export type RebuiltChange = { op: 'upsert' | 'insert'; hlc: string; data: RowPatch };
+
+/**
+ * A stored row as the changes that rebuild it, each with the stamp that won it: what a device
+ * pushes again to a hub that lost its log (a new epoch). An editable row gives one upsert per
+ * distinct stamp, carrying the groups that stamp won (a group cleared by its winner as `unset`);
+ * a written-once row gives its insert at its earliest stamp; a first-wins row gives its winner
+ * and each `also` entry. Applied to a replica holding the row, they change no value; applied to
+ * an empty one, they make the same row; merged into a replica that saw part of the history, the
+ * same row as the whole history. (A change stamped by a PC clock more than 5 minutes ahead
+ * carries its raw stamp again, which the new hub bounds by its own time.)
+ */
+export const rowAsChanges = (
+  table: string,
+  row: Record<string, unknown>,
+  stored?: RowClocks,
+): RebuiltChange[] => {
+  const spec = specOf(table);
+  if (!spec) throw new MergeError('unknown-table', `no merge rule for table ${table}`);
+  if (spec.kind === 'local') throw new MergeError('local-table', `${table} does not sync`);
+  const ignore = () => undefined;
+  const { clocks } = readClocks(
+    { row, clocks: stored ?? {} },
+    spec.kind === 'editable' ? BASE_CLOCK : ROW_CLOCK,
+    ignore,
+  );
+  if (spec.kind === 'insert-only') {
+    const stamp = clocks[ROW_CLOCK];
+    return stamp ? [{ op: 'insert', hlc: stamp.hlc, data: { set: row } }] : [];
+  }
+  if (spec.kind === 'first-wins') {
+    const stamp = clocks[ROW_CLOCK];
+    if (!stamp) return [];
+    const also = Array.isArray(row[ALSO_FIELD]) ? (row[ALSO_FIELD] as AlsoEntry[]) : [];
+    return [
+      { op: 'insert', hlc: stamp.hlc, data: { set: withoutAlso(row) } },
+      ...also
+        .filter((entry) => isHlc(entry.hlc))
+        .map((entry): RebuiltChange => {
+          const { hlc, ...fields } = entry;
+          return {
+            op: 'insert',
+            hlc,
+            data: {
+              set: { ...fields, [spec.naturalKey]: row[spec.key], [spec.key]: row[spec.key] },
+            },
+          };
+        }),
+    ];
+  }
+  const derived = new Set(spec.derived);
+  const groups = new Map<string, Group>();
+  for (const g of spec.groups) groups.set(`@${g.name}`, groupOf(spec, g.fields[0]!));
+  for (const field of [...Object.keys(row), ...Object.keys(clocks)])
+    if (field !== spec.key && !derived.has(field) && !field.startsWith('@'))
+      groups.set(groupOf(spec, field).clock, groupOf(spec, field));
+  const byStamp = new Map<string, RowPatch & { unset: string[] }>();
+  for (const group of groups.values()) {
+    const own = clocks[group.clock];
+    const stamp = own ?? clocks[BASE_CLOCK];
+    const value = pick(row, group.fields);
+    // A group never set and never cleared on purpose says nothing.
+    if (!stamp || (!own && !anySet(value))) continue;
+    const patch = byStamp.get(stamp.hlc) ?? { set: {}, unset: [] };
+    for (const f of group.fields)
+      if (value[f] !== undefined) patch.set[f] = value[f];
+      else patch.unset.push(f);
+    byStamp.set(stamp.hlc, patch);
+  }
+  return [...byStamp.entries()]
+    .sort(([a], [b]) => compareText(a, b))
+    .map(([hlc, { set, unset }]) => ({
+      op: 'upsert',
+      hlc,
+      data: unset.length > 0 ? { set, unset: [...unset].sort() } : { set },
+    }));
 };

@@ -1,4 +1,8 @@
+import Database from 'better-sqlite3';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { manualClock } from '../../shared/clock/clock';
 import { newId } from '../../shared/ids';
@@ -6,6 +10,8 @@ import { createHubClient, HubRequestError, type HubClient } from '../../shared/s
 import { snapshotOrder, type SnapshotPart } from '../../shared/sync/snapshot-parts';
 import { testBackends } from '../../server/hub/testing/backends';
 import { startTestHub, type TestHub } from '../../server/hub/testing/test-hub';
+import { startHub } from '../../server/hub/hub';
+import { SQLITE_FILE } from '../../server/hub/hub-db';
 import { ClinicDb } from '../../renderer/src/db/database';
 import { registerPatient, searchPatients } from '../../renderer/src/db/patients';
 import { completeSetup } from '../../renderer/src/db/setup';
@@ -17,7 +23,9 @@ import { CURSOR_KEY, type ApplyContext } from '../../renderer/src/sync/apply';
 import { pairWithHub } from '../../renderer/src/sync/engine';
 import { pullAll, pushOutbox } from '../../renderer/src/sync/exchange';
 import { recomputeDerived } from '../../renderer/src/sync/recompute';
-import { readInitialSync, syncDown, type InitialProgress } from '../../renderer/src/sync/snapshot';
+import { syncUp } from '../../renderer/src/sync/repush';
+import { readInitialSync } from '../../renderer/src/sync/initial-state';
+import { syncDown, type InitialProgress } from '../../renderer/src/sync/snapshot';
 
 type Workstation = { ctx: StoreContext; apply: ApplyContext; client: HubClient };
 
@@ -184,5 +192,124 @@ describe.each(testBackends())('a new workstation joins through the $name hub', (
     expect(await readInitialSync(chair.ctx.db)).toMatchObject({ complete: true });
     expect((await searchPatients(chair.ctx.db, 'zzr'))[0]?.name).toBe('周芷若');
     expect(await contents(chair.ctx.db)).toEqual(await contents(desk.ctx.db));
+  });
+});
+
+describe.each(testBackends())('a lost $name hub', (backend) => {
+  const hubs: TestHub[] = [];
+  afterEach(async () => {
+    for (const hub of hubs.splice(0)) await hub.dispose();
+  });
+
+  const exchange = async (w: Workstation) => {
+    await syncUp(w.apply, w.client);
+    await syncDown(w.apply, w.client);
+  };
+  /** Pairs a PC again, with a code from the new hub, and takes the link's new token. */
+  const repair = async (w: Workstation, hub: TestHub, name: string, first = false) => {
+    const { code } = await hub.hub.store.createPairingCode(first);
+    const link = await pairWithHub(w.ctx.db, {
+      url: hub.hub.url,
+      code,
+      deviceName: name,
+      ...(first ? { clinicName: '康宁口腔诊所' } : {}),
+    });
+    w.client = createHubClient({ url: link.url, token: link.token });
+  };
+
+  it('the hub is rebuilt from nothing: once the PCs pair again, everything any of them held is back on it and on every PC', async () => {
+    const old = await startTestHub(backend, { clock });
+    hubs.push(old);
+    const { desk, owner } = await clinicWithPatients(old);
+    const chair = await workstation(old, 'chair');
+    await exchange(chair);
+    // The chair registers a patient and pushes it; then one more while the hub is already gone.
+    await registerPatient(chair.ctx, actorOf(owner), person('孙悟空', 30));
+    await exchange(chair);
+    await exchange(desk);
+    await registerPatient(chair.ctx, actorOf(owner), person('周芷若', 31));
+
+    // The hub's folder is lost. A new hub starts empty, with a new epoch.
+    const fresh = await startTestHub(backend, { clock });
+    hubs.push(fresh);
+    await repair(desk, fresh, 'desk', true);
+    await repair(chair, fresh, 'chair');
+    await exchange(desk);
+    await exchange(chair);
+    await exchange(desk);
+
+    const office = await workstation(fresh, 'office');
+    await exchange(office);
+    const expected = await contents(desk.ctx.db);
+    expect(expected.patients).toHaveLength(22);
+    expect(await contents(chair.ctx.db)).toEqual(expected);
+    expect(await contents(office.ctx.db)).toEqual(expected);
+    expect((await searchPatients(office.ctx.db, 'zzr'))[0]?.name).toBe('周芷若');
+    for (const w of [desk, chair, office]) {
+      expect(await w.ctx.db.syncIssues.count()).toBe(0);
+      expect(await readInitialSync(w.ctx.db)).toMatchObject({ complete: true });
+    }
+  });
+});
+
+describe('a hub restored from an older copy of its own data (SQLite)', () => {
+  const cleanup: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const step of cleanup.splice(0).reverse()) await step();
+  });
+
+  it('PCs that saw more than it holds start over and push everything: nothing they had is lost', async () => {
+    const sqlite = testBackends().find((b) => b.name === 'sqlite')!;
+    const hub = await startTestHub(sqlite, { clock });
+    cleanup.push(() => hub.dispose());
+    const { desk, owner } = await clinicWithPatients(hub);
+    const chair = await workstation(hub, 'chair');
+    await syncUp(chair.apply, chair.client);
+    await syncDown(chair.apply, chair.client);
+
+    // Last night's copy of the hub's database …
+    const copyDir = await mkdtemp(join(tmpdir(), 'clinicdesk-hub-copy-'));
+    cleanup.push(() => rm(copyDir, { recursive: true, force: true }));
+    const live = new Database(join(hub.dataDir, SQLITE_FILE), { readonly: true });
+    await live.backup(join(copyDir, SQLITE_FILE));
+    live.close();
+    // … then a morning's work, acknowledged by the hub and seen by the chair.
+    await registerPatient(desk.ctx, actorOf(owner), person('孙悟空', 30));
+    await syncUp(desk.apply, desk.client);
+    await syncDown(chair.apply, chair.client);
+    expect(await desk.ctx.db.outbox.count()).toBe(0);
+
+    // The hub's disk fails; the owner restores last night's copy.
+    await hub.hub.close();
+    const restored = await startHub({
+      dataDir: copyDir,
+      host: '127.0.0.1',
+      port: 0,
+      clock,
+      log: () => undefined,
+      maintenanceMs: 3_600_000,
+    });
+    cleanup.push(() => restored.close());
+    for (const w of [desk, chair]) {
+      const link = (await w.ctx.db.syncState.get('hub'))!.value as { token: string };
+      w.client = createHubClient({ url: restored.url, token: link.token });
+    }
+    // The desk goes on working: its next change is numbered past what the hub now holds of it.
+    await registerPatient(desk.ctx, actorOf(owner), person('周芷若', 31));
+    for (const w of [desk, chair, desk, chair]) {
+      await syncUp(w.apply, w.client);
+      await syncDown(w.apply, w.client);
+    }
+    const { code } = await restored.store.createPairingCode(false);
+    const office = new ClinicDb(`snapshot-${newId()}`, { indexedDB, IDBKeyRange });
+    const link = await pairWithHub(office, { url: restored.url, code, deviceName: 'office' });
+    const officeApply = { db: office, clock, deviceId: 'pc-office', recompute: recomputeDerived };
+    await syncDown(officeApply, createHubClient({ url: link.url, token: link.token }));
+
+    const expected = await contents(desk.ctx.db);
+    expect(expected.patients).toHaveLength(22);
+    expect(await contents(chair.ctx.db)).toEqual(expected);
+    expect(await contents(office)).toEqual(expected);
+    expect(await desk.ctx.db.outbox.count()).toBe(0);
   });
 });

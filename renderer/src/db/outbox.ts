@@ -78,6 +78,8 @@ export const renumberOutbox = async (
   outbox: Table<OutboxEntry, string>,
   deviceState: Table<DeviceStateRow, string>,
   origin?: string,
+  /** The first number: 1, or where a hub that lost this device's later changes expects it to go on. */
+  start = 1,
 ): Promise<number> => {
   const entries: (OutboxEntry | LegacyEntry)[] = await outbox.toArray();
   const order = (e: OutboxEntry | LegacyEntry): [number, string, string] =>
@@ -91,7 +93,7 @@ export const renumberOutbox = async (
   const chunks = new Map<string, number>();
   const txIndex = new Map<string, number>();
   for (const entry of entries) {
-    const deviceSeq = renumbered.length + 1;
+    const deviceSeq = start + renumbered.length;
     const txId = isLegacy(entry) ? `legacy-${entry.hlc}`.slice(0, 128) : entry.txId;
     const index = txIndex.get(txId) ?? 0;
     txIndex.set(txId, index + 1);
@@ -125,6 +127,6 @@ export const renumberOutbox = async (
   }
   await outbox.clear();
   await outbox.bulkAdd(renumbered);
-  await deviceState.put({ key: DEVICE_SEQ_KEY, value: renumbered.length });
+  await deviceState.put({ key: DEVICE_SEQ_KEY, value: start - 1 + renumbered.length });
   return renumbered.length;
 };

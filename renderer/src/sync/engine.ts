@@ -4,8 +4,10 @@ import type { HubStamp, PairResponse } from '../../../shared/sync/protocol';
 import type { ClinicDb } from '../db/database';
 import { CURSOR_KEY, type ApplyContext } from './apply';
 import { renumberOutbox } from '../db/outbox';
-import { pushOutbox } from './exchange';
-import { startInitialSync, syncDown, type InitialProgress } from './snapshot';
+import { syncUp } from './repush';
+import { startOver } from './start-over';
+import { startInitialSync } from './initial-state';
+import { syncDown, type InitialProgress } from './snapshot';
 
 /** This device's link to the clinic's hub, kept in syncState (never in a backup). */
 export type HubLink = {
@@ -51,9 +53,12 @@ export const pairWithHub = async (
     const before = await readHubLink(db);
     await db.syncState.put({ key: HUB_LINK_KEY, value: link });
     await renumberOutbox(db.outbox, db.deviceState);
-    if (!before || before.clinicId !== link.clinicId || before.epoch !== link.epoch) {
+    if (!before) {
       await db.syncState.put({ key: CURSOR_KEY, value: 0 });
       await startInitialSync(db);
+    } else if (before.clinicId !== link.clinicId || before.epoch !== link.epoch) {
+      // A hub created afresh (its folder lost, or a new clinic): it gets everything this PC holds.
+      await startOver(db);
     }
   });
   return link;
@@ -130,7 +135,7 @@ export const createSyncEngine = (options: SyncEngineOptions) => {
   /** One full exchange: everything pending goes up, everything new comes down. */
   const syncOnce = async (): Promise<void> => {
     publish({ state: 'syncing' });
-    await pushOutbox(db, client, seeHub);
+    await syncUp(apply, client, seeHub);
     const onHub = (stamp: HubStamp) => {
       seeHub(stamp);
       publish({ lastSyncAt: stamp.time });

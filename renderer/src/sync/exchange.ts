@@ -35,6 +35,14 @@ const nextPushPage = async (db: ClinicDb): Promise<Change[]> => {
   }));
 };
 
+/** The hub expects this device's numbers to go on from `expected`, below what it still holds. */
+export class HubLostChangesError extends Error {
+  constructor(readonly expected: number) {
+    super(`the hub expects change ${expected} of this device again`);
+    this.name = 'HubLostChangesError';
+  }
+}
+
 /** What the last answer said about the hub: its epoch, its clock, the end of its log. */
 export type HubSeen = HubStamp & { at: number };
 
@@ -59,14 +67,12 @@ export const pushOutbox = async (
     } catch (error) {
       // The hub already holds changes up to `expected - 1` (an acknowledgement lost on the way).
       const expected = (error as HubRequestError).body?.expected;
-      if (
-        error instanceof HubRequestError &&
-        error.status === 409 &&
-        typeof expected === 'number' &&
-        expected > changes[0]!.deviceSeq
-      ) {
-        ackedThrough = expected - 1;
-      } else throw error;
+      if (error instanceof HubRequestError && error.status === 409 && typeof expected === 'number')
+        if (expected > changes[0]!.deviceSeq) ackedThrough = expected - 1;
+        // The hub lacks changes it once acknowledged: it was restored from an older copy.
+        else if (expected < changes[0]!.deviceSeq) throw new HubLostChangesError(expected);
+        else throw error;
+      else throw error;
     }
     const done = await db.outbox.where('deviceSeq').belowOrEqual(ackedThrough).primaryKeys();
     await db.outbox.bulkDelete(done);

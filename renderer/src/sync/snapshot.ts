@@ -9,42 +9,8 @@ import {
 import type { ClinicDb } from '../db/database';
 import { applySnapshotBatch, CURSOR_KEY, type ApplyContext } from './apply';
 import { pullAll } from './exchange';
-
-/**
- * Where this device's initial sync stands (syncState). A new device takes the hub's snapshot
- * part by part (setup, patients, visits, history), then pulls the tail of the log; it is
- * complete only once a pull reached the end of the log after that. Interrupted, it resumes at
- * the first snapshot line not applied.
- */
-export type InitialSync = {
-  complete: boolean;
-  /** Snapshot segments applied, by `part:from:to` (a segment rewritten after an erasure keeps it). */
-  segmentsDone: string[];
-  /** The segment being applied, and how many of its lines are in. */
-  current?: { segment: string; lines: number };
-  /** Parts every segment of which is in: patient search works once `patients` is. */
-  partsDone: SnapshotPart[];
-  /** Changes applied since the initial sync began (snapshot lines and pulled changes). */
-  applied: number;
-};
-
-export const INITIAL_KEY = 'initial';
-
-const fresh = (): InitialSync => ({
-  complete: false,
-  segmentsDone: [],
-  partsDone: [],
-  applied: 0,
-});
-
-/** A device linked before initial syncs were recorded is treated as incomplete until it catches up. */
-export const readInitialSync = async (db: ClinicDb): Promise<InitialSync> => {
-  const stored = (await db.syncState.get(INITIAL_KEY))?.value as Partial<InitialSync> | undefined;
-  return { ...fresh(), ...stored };
-};
-
-export const startInitialSync = (db: ClinicDb) =>
-  db.syncState.put({ key: INITIAL_KEY, value: fresh() });
+import { INITIAL_KEY, readInitialSync, type InitialSync } from './initial-state';
+import { startOver } from './start-over';
 
 /** What the progress bar shows. */
 export type InitialProgress = {
@@ -252,10 +218,16 @@ export const syncDown = async (
   try {
     pulled = await pullAll(ctx, client, hooks.onHub, onPage);
   } catch (error) {
-    // Away past the hub's horizon: what it missed is only in the snapshot now.
-    if (!(error instanceof HubRequestError && error.reason === 'behind-horizon')) throw error;
-    await reopenInitialSync(db);
-    await catchUp(true);
+    if (!(error instanceof HubRequestError)) throw error;
+    if (error.reason === 'behind-horizon') {
+      // Away past the hub's horizon: what it missed is only in the snapshot now.
+      await reopenInitialSync(db);
+      await catchUp(true);
+    } else if (error.reason === 'cursor-ahead') {
+      // The hub holds less than this device saw: take its log from the start, push everything.
+      await startOver(db);
+      await catchUp(false);
+    } else throw error;
     pulled = await pullAll(ctx, client, hooks.onHub, onPage);
   }
   if (progress) {

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { SNAPSHOT_PARTS } from '../../../../shared/sync/snapshot-parts';
 import { useServices } from '../../app/services';
 import { readHubLink } from '../../sync/engine';
-import { readInitialSync, type InitialSync } from '../../sync/snapshot';
+import { readInitialSync, type InitialSync } from '../../sync/initial-state';
 import { useSyncStatus } from './sync-status';
 
 /**
