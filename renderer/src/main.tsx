@@ -15,6 +15,7 @@ import { recordAuditEvent } from './db/write';
 import { initialLanguage } from './i18n/i18n';
 import { getBridge } from './platform/bridge';
 import type { DemoConsentOptions } from './dev/demo-consent';
+import type { SyncLiveInput, SyncLiveStep } from './dev/sync-live-bench';
 
 const start = async () => {
   const bridge = getBridge();
@@ -66,6 +67,9 @@ const start = async () => {
         }) => (await import('./dev/sync-bench')).syncInitialTimed(ctx, input),
         floorWriteTimed: async (input: { patients: number }) =>
           (await import('./dev/sync-bench')).floorWriteTimed(ctx, input),
+        /** One workstation's step in the live-latency bench (tests/bench/sync-live.ts). */
+        syncLive: async <K extends SyncLiveStep>(step: K, input: SyncLiveInput<K>) =>
+          (await import('./dev/sync-live-bench')).syncLive(ctx, step, input),
         voidDemoConsent: async (consentId: string, reason: string) =>
           (await import('./dev/demo-consent')).voidDemoConsent(ctx, consentId, reason),
       },

@@ -12,10 +12,11 @@ import { benchAuditRow, benchHlc } from '../../renderer/src/dev/sync-bench-rows'
 import { megabytes, type BenchTable } from './bench-table';
 import { inFreshProfile, perSecond, withRendererServer } from './chromium-harness';
 import { measurePouchReplication } from './pouch-baseline';
+import { liveWanted, measureLiveLatency } from './sync-live';
 
 export const name = 'sync';
 export const description =
-  "a new workstation's initial sync of the generated clinic from a real hub into real Chromium IndexedDB, beside the bulk-write floor";
+  "a new workstation's initial sync of the generated clinic from a real hub into real Chromium IndexedDB, beside the bulk-write floor; then a change's way from one workstation to another";
 
 const patientCount = (): number => {
   const count = Number(process.env.BENCH_SYNC_PATIENTS ?? '100000');
@@ -130,6 +131,8 @@ export const run = async (): Promise<BenchTable[]> => {
         ),
       );
       const pouch = pouchWanted() ? await measurePouchReplication({ patients }) : undefined;
+      // Last, on a small hub of its own (BENCH_SYNC_LIVE=0 skips it).
+      const live = liveWanted() ? await measureLiveLatency(url) : undefined;
       const sync = synced.result;
       const syncRate = perSecond(sync.applied, sync.totalMs);
       const floorRate = perSecond(floor.result.records, floor.result.ms);
@@ -174,6 +177,7 @@ export const run = async (): Promise<BenchTable[]> => {
           ],
           note: `engine / floor = ${(syncRate / floorRate).toFixed(2)} (target ≥ 0.7). ${pouchNote}The new workstation takes the snapshot part by part (setup, patients, visits, history), then the log's tail.`,
         },
+        ...(live ? [live] : []),
       ];
     });
   } finally {
