@@ -217,7 +217,11 @@ export const createSyncEngine = (options: SyncEngineOptions) => {
             attempt = 0;
             poke();
           },
-          onLogEnd: () => poke(),
+          // The log grew past what this PC holds (its own push coming back is no news).
+          onLogEnd: (logEnd) =>
+            void db.syncState.get(CURSOR_KEY).then((cursor) => {
+              if (logEnd > ((cursor?.value as number | undefined) ?? 0)) poke();
+            }, poke),
         });
         if (ended === 'revoked') {
           publish(describe(new HubRequestError(401, 'revoked', {})));
