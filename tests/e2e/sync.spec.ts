@@ -46,6 +46,22 @@ const editPatient = async (page: Page, fields: Record<string, string>, reason?: 
   await expect(page.getByText(Object.values(fields).at(-1)!)).toBeVisible();
 };
 
+type DevHooks = {
+  __clinicdeskDev: {
+    signDemoConsent(options: { items: number }): Promise<{ consentId: string }>;
+    voidDemoConsent(consentId: string, reason: string): Promise<unknown>;
+  };
+};
+
+/** Both PCs exchange everything: the desk, the chair, the desk again (the button saves the wait). */
+const syncBoth = async (desk: Page, chair: Page) => {
+  for (const pc of [desk, chair, desk]) {
+    await pc.goto('/#/sync');
+    await pc.getByTestId('sync-now').click();
+    await expect(pc.getByTestId('sync-indicator').first()).toHaveText('已同步');
+  }
+};
+
 /** Connects a PC in use to the hub from its Sync screen. */
 const connect = async (page: Page, code: string, deviceName: string) => {
   await page.goto('/#/sync');
@@ -141,11 +157,7 @@ test('a second workstation joins the clinic, and a patient registered at the des
   // The network is back: the two merge by themselves (the button only saves the test the wait).
   await desk.context().unroute(`${hub.url}/**`, offline);
   await chairContext.unroute(`${hub.url}/**`, offline);
-  for (const pc of [desk, chair, desk]) {
-    await pc.goto('/#/sync');
-    await pc.getByTestId('sync-now').click();
-    await expect(pc.getByTestId('sync-indicator').first()).toHaveAttribute('data-state', 'online');
-  }
+  await syncBoth(desk, chair);
   for (const pc of [desk, chair]) {
     const patients = new PatientsPage(pc);
     await patients.open();
@@ -156,6 +168,35 @@ test('a second workstation joins the clinic, and a patient registered at the des
     await expect(pc.getByText('对青霉素过敏')).toBeVisible();
   }
   await shoot(chair, 'zh-CN', '99-sync-merged');
+
+  // A self-pay notice signed at the desk reaches the chair; offline, both PCs void it, each
+  // with its own reason. Back online, both show the first void, and the other beside it.
+  const { consentId } = await desk.evaluate(() =>
+    (globalThis as unknown as DevHooks).__clinicdeskDev.signDemoConsent({ items: 3 }),
+  );
+  await syncBoth(desk, chair);
+  await chair.goto(`/#/consents/${consentId}`);
+  await expect(chair.getByTestId('notice-screen')).toBeVisible();
+  await desk.context().route(`${hub.url}/**`, offline);
+  await chairContext.route(`${hub.url}/**`, offline);
+  const voidOn = (pc: Page, reason: string) =>
+    pc.evaluate(
+      ([id, why]) => (globalThis as unknown as DevHooks).__clinicdeskDev.voidDemoConsent(id, why),
+      [consentId, reason] as const,
+    );
+  await voidOn(desk, '金额有误');
+  await voidOn(chair, '患者改期');
+  await desk.context().unroute(`${hub.url}/**`, offline);
+  await chairContext.unroute(`${hub.url}/**`, offline);
+  await syncBoth(desk, chair);
+  for (const pc of [desk, chair]) {
+    await pc.goto(`/#/consents/${consentId}`);
+    await expect(pc.getByTestId('notice-voided')).toContainText('原因：金额有误');
+    await expect(pc.getByTestId('notice-voided-also')).toContainText(
+      '在其他工作站作废，原因：患者改期',
+    );
+  }
+  await shoot(chair, 'zh-CN', '99-sync-voided-twice');
 
   // A change that could not be applied is shown to the owner, never hidden.
   await desk.goto('/#/sync');

@@ -45,6 +45,15 @@ export const VoidedAlert = ({
               reason: voided.reason,
             })}
           </div>
+          {voided.also?.map((other) => (
+            <div key={other.hlc} data-testid="notice-voided-also">
+              {t('notice.voided.also', {
+                name: staffName(other.voidedBy),
+                time: formatClinicTime(other.voidedAt),
+                reason: other.reason,
+              })}
+            </div>
+          ))}
           {newer ? (
             <Typography.Link onClick={() => navigate(`/consents/${newer.id}`)}>
               {t('notice.voided.newer', { version: newer.content.version })}

@@ -101,6 +101,7 @@ export const consentsText = bilingual(
       open: '查看 / 打印',
       void: '作废并更正',
       voided: '{{name}} 于 {{at}} 作废：{{reason}}',
+      voidedAlso: '另有 {{name}} 于 {{at}} 作废：{{reason}}',
     },
     void: {
       title: '作废告知书（第 {{version}} 版）',
@@ -276,6 +277,7 @@ export const consentsText = bilingual(
       open: 'Open / print',
       void: 'Void and correct',
       voided: 'Voided by {{name}} at {{at}}: {{reason}}',
+      voidedAlso: 'Also voided by {{name}} at {{at}}: {{reason}}',
     },
     void: {
       title: 'Void notice (version {{version}})',

@@ -23,6 +23,7 @@ export const noticeText = bilingual(
     voided: {
       title: '此告知书已作废',
       body: '{{name}} 于 {{time}} 作废，原因：{{reason}}',
+      also: '另有 {{name}} 于 {{time}} 在其他工作站作废，原因：{{reason}}',
       newer: '查看更正后的第 {{version}} 版',
       noNewer: '尚未签署更正后的新版本。',
     },
@@ -95,6 +96,7 @@ export const noticeText = bilingual(
     voided: {
       title: 'This notice has been voided',
       body: 'Voided by {{name}} on {{time}}. Reason: {{reason}}',
+      also: 'Also voided on another workstation by {{name}} on {{time}}. Reason: {{reason}}',
       newer: 'Open the corrected version {{version}}',
       noNewer: 'No corrected version has been signed yet.',
     },

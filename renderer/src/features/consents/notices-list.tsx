@@ -60,6 +60,15 @@ const NoticeRow = ({ notice, canOpen, canVoid, onVoid }: Allowed & { notice: Vis
             })}
           </Typography.Text>
         )}
+        {voided?.also?.map((other) => (
+          <Typography.Text key={other.hlc} type="secondary" data-testid="notice-voided-also">
+            {t('consents.notices.voidedAlso', {
+              name: staffName(other.voidedBy),
+              at: formatClinicTime(other.voidedAt),
+              reason: other.reason,
+            })}
+          </Typography.Text>
+        ))}
       </Space>
       <Space>
         {canOpen && (

@@ -106,6 +106,15 @@ export const DailyReviewTable = ({
               name: staffName(i.review.reviewedBy),
               time: clinicClock(i.review.reviewedAt),
             })}
+            {i.review.also?.map((other) => (
+              <span key={other.hlc} data-testid="reviewed-also">
+                {' · '}
+                {t('today.review.reviewedAlso', {
+                  name: staffName(other.reviewedBy),
+                  time: clinicClock(other.reviewedAt),
+                })}
+              </span>
+            ))}
           </Typography.Text>
         ) : (
           <Button

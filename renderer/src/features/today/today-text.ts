@@ -76,6 +76,7 @@ export const todayText = bilingual(
       mark: '标记已复核',
       marked: '已标记复核',
       reviewedBy: '{{name}}，{{time}}',
+      reviewedAlso: '另有 {{name}}，{{time}}',
     },
   },
   {
@@ -152,6 +153,7 @@ export const todayText = bilingual(
       mark: 'Mark reviewed',
       marked: 'Marked as reviewed',
       reviewedBy: '{{name}}, {{time}}',
+      reviewedAlso: 'also {{name}}, {{time}}',
     },
   },
 );

@@ -111,6 +111,14 @@ const CheckLine = ({
           })}
         </Tag>
       )}
+      {review?.also?.map((other) => (
+        <Tag key={other.hlc} data-testid="reviewed-also">
+          {t('visits.timeline.reviewedAlso', {
+            name: staffName(other.reviewedBy),
+            at: formatClinicTime(other.reviewedAt),
+          })}
+        </Tag>
+      ))}
     </Space>
   );
 };
