@@ -1,4 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as fileMatcher from 'app-builder-lib/out/fileMatcher.js';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { z } from 'zod';
@@ -17,6 +19,7 @@ const configSchema = z.object({
   directories: z.object({ output: z.string(), buildResources: z.string() }),
   files: z.array(z.string()),
   asar: z.boolean(),
+  asarUnpack: z.array(z.string()),
   win: z.object({ target: targets }),
   mac: z.object({ target: targets, extendInfo: z.record(z.string(), z.string()) }),
   linux: z.object({
@@ -48,17 +51,79 @@ describe('the packaging config', () => {
     expect(config.linux.target).toEqual(expect.arrayContaining(['AppImage', 'deb']));
   });
 
-  it('ships only the bundles, never node_modules', () => {
-    expect(config.files).toEqual(
-      expect.arrayContaining([
-        'dist/renderer/**',
-        'dist-electron/**',
-        'package.json',
-        '!node_modules/**',
-      ]),
-    );
-    expect(config.files.filter((pattern) => !pattern.startsWith('!'))).toHaveLength(3);
+  it('ships the bundles, and of node_modules only the bundles cannot hold', () => {
+    const included = config.files.filter((pattern) => !pattern.startsWith('!'));
+    expect(included.sort()).toEqual(['dist-electron/**', 'dist/renderer/**', 'package.json']);
     expect(config.asar).toBe(true);
+  });
+
+  // electron-builder's own matchers, as it packs: node_modules files are judged by their path in
+  // the app (`moduleFullFilePath`); all production dependencies are candidates. The node_modules
+  // matcher is internal to electron-builder (no type): an upgrade that moves it fails here.
+  const { FileMatcher } = fileMatcher;
+  const { getNodeModuleFileMatcher } = fileMatcher as unknown as {
+    getNodeModuleFileMatcher: (
+      appDir: string,
+      destination: string,
+      macroExpander: (pattern: string) => string,
+      platformOptions: object,
+      packager: { config: unknown; debugLogger: { isEnabled: boolean } },
+    ) => InstanceType<typeof FileMatcher>;
+  };
+  const APP = '/project';
+  const same = (pattern: string) => pattern;
+  const packager = { config, debugLogger: { isEnabled: false } };
+  const moduleFilter = getNodeModuleFileMatcher(APP, '/out/app', same, {}, packager).createFilter();
+  const unpackFilter = new FileMatcher(APP, '/out/app', same, config.asarUnpack).createFilter();
+  const stat = (path: string, directory = false) =>
+    ({ isDirectory: () => directory, moduleFullFilePath: path }) as unknown as Parameters<
+      typeof moduleFilter
+    >[1];
+  const shipped = (path: string, directory = false) =>
+    moduleFilter(join(APP, path), stat(path, directory)) as boolean;
+  const unpacked = (path: string) => unpackFilter(join(APP, path), stat(path)) as boolean;
+
+  it('ships the hub worker’s SQLite driver, and what loads its binary, unpacked from app.asar', () => {
+    // dist-electron/hub-worker.cjs requires better-sqlite3, which finds its binary through
+    // bindings (which requires file-uri-to-path) from its package.json's folder.
+    for (const path of [
+      'node_modules/better-sqlite3/package.json',
+      'node_modules/better-sqlite3/lib/index.js',
+      'node_modules/better-sqlite3/lib/methods/wrappers.js',
+      'node_modules/better-sqlite3/build/Release/better_sqlite3.node',
+      'node_modules/bindings/bindings.js',
+      'node_modules/file-uri-to-path/index.js',
+    ]) {
+      expect(shipped(path), path).toBe(true);
+      expect(unpacked(path), path).toBe(true);
+    }
+    for (const folder of ['better-sqlite3', 'better-sqlite3/build', 'better-sqlite3/build/Release'])
+      expect(shipped(`node_modules/${folder}`, true), folder).toBe(true);
+    expect(unpacked('dist-electron/hub-worker.cjs')).toBe(false);
+  });
+
+  it('leaves out the rest of node_modules, and the driver’s sources and build leftovers', () => {
+    for (const path of [
+      'node_modules/react/index.js',
+      'node_modules/antd/lib/index.js',
+      'node_modules/@ant-design/icons/lib/index.js',
+      'node_modules/prebuild-install/bin.js',
+      'node_modules/better-sqlite3-other/index.js',
+      'node_modules/better-sqlite3/deps/sqlite3/sqlite3.c',
+      'node_modules/better-sqlite3/src/better_sqlite3.cpp',
+      'node_modules/better-sqlite3/build/Makefile',
+      'node_modules/better-sqlite3/build/Release/test_extension.node',
+      'node_modules/better-sqlite3/build/Release/obj/gen/sqlite3.c',
+    ])
+      expect(shipped(path), path).toBe(false);
+    expect(shipped('node_modules/react', true)).toBe(false);
+  });
+
+  it('bundles the hub worker with its SQLite driver left to node_modules', () => {
+    const build = readFileSync(new URL('electron/build.mjs', root), 'utf8');
+    expect(build).toContain("entryPoints: ['server/hub/hub-worker.ts']");
+    expect(build).toContain("outfile: 'dist-electron/hub-worker.cjs'");
+    expect(build).toMatch(/external: \[[^\]]*'better-sqlite3'/);
   });
 
   it('lets the clinic choose where to install, in Chinese first', () => {

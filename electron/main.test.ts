@@ -1,15 +1,26 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { rm } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { backupIpc } from '../shared/bridge/backup-host';
+import { hubHostIpc } from '../shared/bridge/hub-host';
 import { ipc } from '../shared/bridge/platform-bridge';
+import { CONTENT_SECURITY_POLICY } from '../shared/security/content-security-policy';
 import { topFrame } from './testing/fake-electron';
-import { fakeElectronModule } from './testing/fake-electron-module';
+import { BUILT_PAGE, fakeElectronModule } from './testing/fake-electron-module';
 
-const INDEX = '/opt/clinicdesk/dist/renderer/index.html';
+const APP_PAGE = 'app://clinicdesk/index.html';
+
+// Every fake's temp folders, removed after each test.
+let fakes: Array<ReturnType<typeof fakeElectronModule>> = [];
+const fakeElectron = (options?: { lockGranted: boolean }) => {
+  const fake = fakeElectronModule(options);
+  fakes.push(fake);
+  return fake;
+};
 
 const launch = async (options?: { lockGranted: boolean }) => {
-  const fake = fakeElectronModule(options);
+  const fake = fakeElectron(options);
   vi.doMock('electron', () => fake.module);
   await import('./main');
   return fake;
@@ -28,44 +39,74 @@ describe('the desktop shell starting up', () => {
     vi.resetModules();
     vi.stubEnv('CLINICDESK_DEV_URL', '');
   });
-  afterEach(() => {
+  afterEach(async () => {
     vi.doUnmock('electron');
     vi.unstubAllEnvs();
+    await Promise.all(
+      fakes
+        .flatMap((fake) => [fake.userData, fake.appPath])
+        .map((folder) => rm(folder, { recursive: true, force: true })),
+    );
+    fakes = [];
   });
 
   it('opens one hardened window on the built page, shown when ready', async () => {
-    const { windows, calls } = await started();
+    const { windows, calls, appPath } = await started();
     const [window] = windows;
     expect(windows).toHaveLength(1);
     expect(window?.options.webPreferences).toMatchObject({
-      preload: '/opt/clinicdesk/dist-electron/preload.cjs',
+      preload: join(appPath, 'dist-electron', 'preload.cjs'),
       sandbox: true,
       contextIsolation: true,
     });
-    expect(window?.loaded).toBe(INDEX);
+    expect(window?.loaded).toBe(APP_PAGE);
     expect(calls).toContain('enableSandbox');
     window?.emit('ready-to-show');
     expect(calls).toContain('show');
   });
 
+  it('serves the built page as app://clinicdesk, registered as privileged before ready', async () => {
+    const { privilegedSchemes, protocolHandlers, appPath } = await started();
+    // The fake throws, as Electron does, if this came after ready or handle() before it.
+    expect(privilegedSchemes).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
+    const serve = protocolHandlers.get('app')!;
+    const index = await serve(new Request('app://clinicdesk/'));
+    expect(index.status).toBe(200);
+    expect(index.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(index.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(await index.text()).toBe(BUILT_PAGE);
+    // The app folder itself, beside the build, is out of reach.
+    await writeFile(join(appPath, 'package.json'), '{}');
+    const outside = await serve(new Request('app://clinicdesk/%2e%2e%2f%2e%2e%2fpackage.json'));
+    expect(outside.status).toBe(403);
+  });
+
   it('hardens the window it created and its session', async () => {
-    const { windows, module, headerListeners } = await started();
+    const { windows, module } = await started();
     const contents = windows[0]?.webContents;
     expect(contents?.windowOpen()).toEqual({ action: 'deny' });
     expect(contents?.attempt('will-navigate', 'https://example.com')).toBe(true);
-    expect(contents?.attempt('will-navigate', `file://${INDEX}`)).toBe(false);
+    expect(contents?.attempt('will-navigate', 'file:///etc/passwd')).toBe(true);
+    expect(contents?.attempt('will-navigate', `${APP_PAGE}#/patients`)).toBe(false);
     expect(
       module.session.defaultSession.request('media', {
-        requestingUrl: `file://${INDEX}`,
+        requestingUrl: APP_PAGE,
         mediaTypes: ['video'],
       }),
     ).toBe(true);
-    expect(headerListeners).toHaveLength(1);
+    expect(
+      module.session.defaultSession.request('media', {
+        requestingUrl: 'file:///opt/clinicdesk/dist/renderer/index.html',
+        mediaTypes: ['video'],
+      }),
+    ).toBe(false);
   });
 
   it('answers the page, and switches the menu when the page changes language', async () => {
     const { module, menus } = await started();
-    const fromPage = topFrame(`file://${INDEX}`);
+    const fromPage = topFrame(APP_PAGE);
     await expect(module.ipcMain.invoke(ipc.appInfo.channel, fromPage)).resolves.toMatchObject({
       kind: 'electron',
       version: '0.1.0',
@@ -85,7 +126,7 @@ describe('the desktop shell starting up', () => {
 
   it('serves the backup channels, and tells a loaded page when a backup is due', async () => {
     const { module, windows, userData } = await started();
-    const fromPage = topFrame(`file://${INDEX}`);
+    const fromPage = topFrame(APP_PAGE);
     await expect(module.ipcMain.invoke(backupIpc.status.channel, fromPage)).resolves.toMatchObject({
       passphraseSet: false,
       keyStorage: 'this-session',
@@ -98,6 +139,48 @@ describe('the desktop shell starting up', () => {
     await rm(userData, { recursive: true, force: true });
   });
 
+  it('hosts no sync hub until the owner turns it on', async () => {
+    const { module, utilityProcesses, userData } = await started();
+    const fromPage = topFrame(APP_PAGE);
+    await expect(module.ipcMain.invoke(hubHostIpc.status.channel, fromPage)).resolves.toMatchObject(
+      { enabled: false, state: 'off', port: 7300, lanUrls: [] },
+    );
+    expect(utilityProcesses).toEqual([]);
+    await rm(userData, { recursive: true, force: true });
+  });
+
+  it('starts the sync hub again at launch when it was on, and stops it before quitting', async () => {
+    const fake = fakeElectron();
+    await writeFile(join(fake.userData, 'hub-host.json'), '{ "version": 1, "enabled": true }');
+    vi.doMock('electron', () => fake.module);
+    await import('./main');
+    await vi.waitFor(() => expect(fake.utilityProcesses[0]?.received).toHaveLength(1));
+    const hub = fake.utilityProcesses[0]!;
+    expect(hub.modulePath).toBe(join(fake.appPath, 'dist-electron', 'hub-worker.cjs'));
+    expect(hub.received).toEqual([
+      { kind: 'start', dataDir: join(fake.userData, 'hub'), host: '0.0.0.0', port: 7300 },
+    ]);
+    const fromPage = topFrame(APP_PAGE);
+    await expect(
+      fake.module.ipcMain.invoke(hubHostIpc.status.channel, fromPage),
+    ).resolves.toMatchObject({
+      enabled: true,
+      state: 'running',
+      localUrl: 'http://127.0.0.1:7300',
+    });
+
+    const preventDefault = vi.fn();
+    fake.module.app.emit('before-quit', { preventDefault });
+    expect(preventDefault).toHaveBeenCalledOnce();
+    await vi.waitFor(() => expect(fake.calls).toContain('quit'));
+    expect(hub.received.at(-1)).toEqual({ kind: 'stop' });
+    expect(fake.calls).toContain('kill utility process');
+    // The quit that follows is not held up again.
+    fake.module.app.emit('before-quit', { preventDefault });
+    expect(preventDefault).toHaveBeenCalledOnce();
+    await rm(fake.userData, { recursive: true, force: true });
+  });
+
   it('brings the running window forward when launched a second time', async () => {
     const { module, windows, calls } = await started();
     windows[0]!.minimized = true;
@@ -106,34 +189,52 @@ describe('the desktop shell starting up', () => {
     expect(calls).toEqual(['restore', 'show', 'focus']);
   });
 
-  it('loads the dev server only from 127.0.0.1', async () => {
+  it('loads the dev server only from 127.0.0.1, and then serves no app://', async () => {
     vi.stubEnv('CLINICDESK_DEV_URL', 'http://127.0.0.1:5173');
-    const { windows } = await started();
+    const { windows, privilegedSchemes, protocolHandlers } = await started();
     expect(windows[0]?.loaded).toBe('http://127.0.0.1:5173/');
+    expect(privilegedSchemes).toEqual([]);
+    expect(protocolHandlers.size).toBe(0);
   });
 
   it('ignores a dev URL that points elsewhere', async () => {
     vi.stubEnv('CLINICDESK_DEV_URL', 'https://example.com');
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const { windows } = await started();
-    expect(windows[0]?.loaded).toBe(INDEX);
+    expect(windows[0]?.loaded).toBe(APP_PAGE);
     expect(warn).toHaveBeenCalledOnce();
     warn.mockRestore();
   });
 
   it('tells the person at the desk, in Chinese first, when the page cannot load', async () => {
-    const fake = fakeElectronModule();
+    const fake = fakeElectron();
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     vi.doMock('electron', () => ({
       ...fake.module,
       BrowserWindow: class extends fake.module.BrowserWindow {
-        override loadFile = () => Promise.reject(new Error('ERR_FILE_NOT_FOUND (-6)'));
+        override loadURL = () => Promise.reject(new Error('ERR_FAILED (-2)'));
       },
     }));
     await import('./main');
     await vi.waitFor(() => expect(fake.calls).toContain('quit'));
     expect(fake.calls).toContain('error box ClinicDesk 无法启动 / ClinicDesk could not start');
-    expect(error).toHaveBeenCalledWith('ClinicDesk failed to start:', 'ERR_FILE_NOT_FOUND (-6)');
+    expect(error).toHaveBeenCalledWith('ClinicDesk failed to start:', 'ERR_FAILED (-2)');
+    error.mockRestore();
+  });
+
+  it('says so too when the built page is missing, instead of opening a blank window', async () => {
+    const fake = fakeElectron();
+    await rm(join(fake.appPath, 'dist', 'renderer', 'index.html'));
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    vi.doMock('electron', () => fake.module);
+    await import('./main');
+    await vi.waitFor(() => expect(fake.calls).toContain('quit'));
+    expect(fake.calls).toContain('error box ClinicDesk 无法启动 / ClinicDesk could not start');
+    expect(error).toHaveBeenCalledWith(
+      'ClinicDesk failed to start:',
+      'the built page is missing (404)',
+    );
+    expect(fake.windows).toHaveLength(0);
     error.mockRestore();
   });
 

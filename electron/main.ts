@@ -1,8 +1,17 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  protocol,
+  safeStorage,
+  session,
+  utilityProcess,
+} from 'electron';
 import { rename, writeFile } from 'node:fs/promises';
-import { hostname } from 'node:os';
+import { hostname, networkInterfaces } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { backupIpc } from '../shared/bridge/backup-host';
 import { ipc, type MenuCommand } from '../shared/bridge/platform-bridge';
 import { systemClock } from '../shared/clock/clock';
@@ -11,8 +20,10 @@ import { readAppInfo } from './main/app-info';
 import { registerBackupIpc } from './main/backup/backup-ipc';
 import type { BackupScheduler } from './main/backup/backup-scheduler';
 import { createDesktopBackupHost } from './main/backup/desktop-backup-host';
-import { devAppUrlPolicy, fileAppUrlPolicy, resolveDevUrl } from './main/app-url';
-import { enforceContentSecurityPolicy } from './main/content-security-policy';
+import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './main/app-protocol';
+import { APP_SCHEME, appSchemeUrlPolicy, devAppUrlPolicy, resolveDevUrl } from './main/app-url';
+import { createHubHost, type DesktopHubHost } from './main/hub-host';
+import { registerHubHostIpc } from './main/hub-host-ipc';
 import { registerIpcHandlers } from './main/ipc';
 import { buildMenuTemplate, type MenuLanguage } from './main/menu';
 import { printPage, savePageAsPdf } from './main/print';
@@ -28,12 +39,15 @@ const devUrl = dev ? resolveDevUrl(process.env.CLINICDESK_DEV_URL) : undefined;
 if (dev && process.env.CLINICDESK_DEV_URL && devUrl === undefined) {
   console.warn('CLINICDESK_DEV_URL ignored: only http://127.0.0.1 URLs are allowed');
 }
-const indexPath = join(app.getAppPath(), 'dist', 'renderer', 'index.html');
-const policy = devUrl ? devAppUrlPolicy(devUrl) : fileAppUrlPolicy(pathToFileURL(indexPath).href);
+// The built renderer, served as app://clinicdesk/ (see main/app-protocol.ts) rather than from
+// file://, where 'self' would mean any local file and the page's origin would be "null".
+const rendererRoot = join(app.getAppPath(), 'dist', 'renderer');
+const policy = devUrl ? devAppUrlPolicy(devUrl) : appSchemeUrlPolicy;
 
 let mainWindow: BrowserWindow | undefined;
 let language: MenuLanguage = 'zh-CN';
 let backupScheduler: BackupScheduler | undefined;
+let hubHost: DesktopHubHost | undefined;
 
 const send = (command: MenuCommand) =>
   mainWindow?.webContents.send(ipc.menuCommand.channel, command);
@@ -61,7 +75,7 @@ const createWindow = async () => {
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = undefined;
   });
-  await (devUrl ? window.loadURL(devUrl) : window.loadFile(indexPath));
+  await window.loadURL(policy.startUrl);
 };
 
 // Startup has no patient data yet: the error (usually a missing build) is safe to print. The
@@ -76,11 +90,21 @@ const fail = (error: unknown) => {
   app.quit();
 };
 
+/**
+ * app:// serves the build, every response with the CSP header. In dev the page is Vite's, whose
+ * hot reload needs inline scripts: its own rules apply and app:// is not served.
+ */
+const serveBuiltRenderer = async () => {
+  const handler = createAppProtocolHandler({ root: rendererRoot, csp: CONTENT_SECURITY_POLICY });
+  protocol.handle(APP_SCHEME, handler);
+  // A 404 is a page, not a failed load: without this a broken install would open a blank
+  // window instead of saying what to do.
+  const index = await handler(new Request(appSchemeUrlPolicy.startUrl));
+  if (!index.ok) throw new Error(`the built page is missing (${index.status})`);
+};
+
 const start = async () => {
-  // In dev the page is Vite's, whose hot reload needs inline scripts: its own rules apply.
-  if (!devUrl) {
-    enforceContentSecurityPolicy(session.defaultSession.webRequest, CONTENT_SECURITY_POLICY);
-  }
+  if (!devUrl) await serveBuiltRenderer();
   restrictPermissions(session.defaultSession, policy.isAppUrl);
   registerIpcHandlers(
     ipcMain,
@@ -118,6 +142,21 @@ const start = async () => {
   });
   registerBackupIpc(ipcMain, backups.handlers, policy.isAppUrl);
   backupScheduler = backups.scheduler;
+  // The clinic's sync hub, when this PC hosts it: a utility process on the bundled worker (its
+  // better-sqlite3 is unpacked from app.asar, see electron-builder.yml).
+  hubHost = createHubHost({
+    fork: () =>
+      utilityProcess.fork(join(app.getAppPath(), 'dist-electron', 'hub-worker.cjs'), [], {
+        serviceName: 'ClinicDesk sync hub',
+      }),
+    userData: app.getPath('userData'),
+    networkInterfaces,
+    // Fixed text and the hub's event names only; warn is the level the log keeps.
+    log: (line) => console.warn(`sync hub: ${line}`),
+  });
+  registerHubHostIpc(ipcMain, hubHost, policy.isAppUrl);
+  // Started again if the owner had turned it on; a failure is in its status on the Sync screen.
+  void hubHost.resume();
   installMenu();
   await createWindow();
 };
@@ -125,12 +164,23 @@ const start = async () => {
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  // Before ready, as Electron requires: app:// as a standard, secure origin (main/app-protocol.ts).
+  if (!devUrl) protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
   app.enableSandbox();
   app.setAppUserModelId(APP_ID);
   app.setAboutPanelOptions({ applicationName: APP_NAME, applicationVersion: app.getVersion() });
   hardenAllWebContents(app, policy.isAppUrl);
 
   app.on('second-instance', () => bringToFront(mainWindow));
+  // The hub closes its store and releases its data folder before the app goes (after a start
+  // under way, if any); it starts again at the next launch if it was on.
+  let hubStopped = false;
+  app.on('before-quit', (event) => {
+    if (hubStopped || !hubHost) return;
+    event.preventDefault();
+    hubStopped = true;
+    void hubHost.shutdown().finally(() => app.quit());
+  });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });

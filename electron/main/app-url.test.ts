@@ -1,46 +1,37 @@
 import { describe, expect, it } from 'vitest';
-import { devAppUrlPolicy, fileAppUrlPolicy, resolveDevUrl } from './app-url';
+import { appSchemeUrlPolicy, devAppUrlPolicy, resolveDevUrl } from './app-url';
 
 describe('the app URL policy for the built page', () => {
-  const policy = fileAppUrlPolicy(
-    'file:///opt/ClinicDesk/resources/app.asar/dist/renderer/index.html',
-  );
+  const policy = appSchemeUrlPolicy;
 
-  it('recognises its own page, with or without a route in the hash', () => {
-    expect(
-      policy.isAppUrl('file:///opt/ClinicDesk/resources/app.asar/dist/renderer/index.html'),
-    ).toBe(true);
-    expect(
-      policy.isAppUrl(
-        'file:///opt/ClinicDesk/resources/app.asar/dist/renderer/index.html#/patients',
-      ),
-    ).toBe(true);
+  it('starts on the index of app://clinicdesk', () => {
+    expect(policy.startUrl).toBe('app://clinicdesk/index.html');
+    expect(policy.isAppUrl(policy.startUrl)).toBe(true);
   });
 
-  it('refuses other files, other hosts and the web', () => {
+  it('owns its whole origin: any file, query or route in the hash', () => {
+    expect(policy.isAppUrl('app://clinicdesk/')).toBe(true);
+    expect(policy.isAppUrl('app://clinicdesk/index.html#/patients')).toBe(true);
+    expect(policy.isAppUrl('app://clinicdesk/assets/index-DfKJV1tE.js?v=1')).toBe(true);
+  });
+
+  it('refuses other hosts, ports, user names and schemes', () => {
+    expect(policy.isAppUrl('app://clinicdesk.evil.example/index.html')).toBe(false);
+    expect(policy.isAppUrl('app://other/index.html')).toBe(false);
+    expect(policy.isAppUrl('app://clinicdesk:8080/index.html')).toBe(false);
+    expect(policy.isAppUrl('app://user@clinicdesk/index.html')).toBe(false);
+    expect(policy.isAppUrl('apps://clinicdesk/index.html')).toBe(false);
+    expect(policy.isAppUrl('http://clinicdesk/index.html')).toBe(false);
+  });
+
+  it('refuses local files, the built page on file:// included, and the web', () => {
     expect(policy.isAppUrl('file:///etc/passwd')).toBe(false);
     expect(
-      policy.isAppUrl('file:///opt/ClinicDesk/resources/app.asar/dist/renderer/other.html'),
-    ).toBe(false);
-    expect(
-      policy.isAppUrl(
-        'file://fileserver/opt/ClinicDesk/resources/app.asar/dist/renderer/index.html',
-      ),
+      policy.isAppUrl('file:///opt/ClinicDesk/resources/app.asar/dist/renderer/index.html'),
     ).toBe(false);
     expect(policy.isAppUrl('https://example.com/')).toBe(false);
+    expect(policy.isAppUrl('about:blank')).toBe(false);
     expect(policy.isAppUrl('not a url')).toBe(false);
-  });
-
-  it('accepts a Windows install under a Chinese user name however Chromium spells it', () => {
-    const windows = fileAppUrlPolicy(
-      'file:///C:/Users/%E5%BC%A0%E4%B8%89/AppData/Local/Programs/ClinicDesk/resources/app.asar/dist/renderer/index.html',
-    );
-    expect(
-      windows.isAppUrl(
-        'file:///c:/Users/张三/AppData/Local/Programs/ClinicDesk/resources/app.asar/dist/renderer/index.html',
-      ),
-    ).toBe(true);
-    expect(windows.isAppUrl('file:///C:/Users/%E5%BC%A0%E4%B8%89/evil.html')).toBe(false);
   });
 });
 

@@ -16,35 +16,27 @@ const parse = (url: string): URL | undefined => {
   }
 };
 
-const decodedPath = (url: URL): string | undefined => {
-  try {
-    return decodeURIComponent(url.pathname);
-  } catch {
-    return undefined;
-  }
-};
+/** The origin the built renderer is served from, by our own protocol (see app-protocol.ts). */
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'clinicdesk';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
-// Windows paths are case-insensitive, and Chromium and Node may spell the same drive or folder
-// differently; a drive letter in the path is how a file URL says it is a Windows one.
-const samePath = (a: string, b: string): boolean =>
-  /^\/[a-z]:\//i.test(a) ? a.toLowerCase() === b.toLowerCase() : a === b;
-
-/** The built renderer, loaded from disk: only that one file (any query or hash) is ours. */
-export const fileAppUrlPolicy = (indexFileUrl: string): AppUrlPolicy => {
-  const index = new URL(indexFileUrl);
-  const indexPath = decodedPath(index);
-  if (index.protocol !== 'file:' || indexPath === undefined) {
-    throw new TypeError('the app index must be a file: URL');
-  }
-  return {
-    startUrl: index.href,
-    isAppUrl: (url) => {
-      const candidate = parse(url);
-      if (candidate?.protocol !== 'file:' || candidate.host !== index.host) return false;
-      const path = decodedPath(candidate);
-      return path !== undefined && samePath(path, indexPath);
-    },
-  };
+/**
+ * The built renderer on app://clinicdesk: its whole origin is ours, and nothing else is. Compared
+ * by parts, not by `URL.origin`, which Node (unlike Chromium) reports as "null" for a custom
+ * scheme. Chromium lower-cases the host of a standard scheme before we see it.
+ */
+export const appSchemeUrlPolicy: AppUrlPolicy = {
+  startUrl: `${APP_ORIGIN}/index.html`,
+  isAppUrl: (url) => {
+    const candidate = parse(url);
+    return (
+      candidate?.protocol === `${APP_SCHEME}:` &&
+      candidate.host === APP_HOST &&
+      candidate.username === '' &&
+      candidate.password === ''
+    );
+  },
 };
 
 /** The Vite dev server: its whole origin is ours (it serves the modules one by one). */

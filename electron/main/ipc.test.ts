@@ -2,10 +2,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { ipc } from '../../shared/bridge/platform-bridge';
 import { fakeIpcMain, topFrame } from '../testing/fake-electron';
 import { readAppInfo } from './app-info';
-import { fileAppUrlPolicy } from './app-url';
+import { appSchemeUrlPolicy } from './app-url';
 import { IpcRejection, registerIpcHandlers } from './ipc';
 
-const APP = 'file:///opt/ClinicDesk/resources/app.asar/dist/renderer/index.html';
+const APP = 'app://clinicdesk/index.html';
 const fromApp = topFrame(`${APP}#/reception`);
 
 const setUp = () => {
@@ -18,7 +18,7 @@ const setUp = () => {
     print: vi.fn(async () => ({ outcome: 'printed' as const })),
     printToPdf: vi.fn(async () => ({ outcome: 'saved' as const, path: '/home/desk/a.pdf' })),
   };
-  registerIpcHandlers(ipcMain, handlers, fileAppUrlPolicy(APP).isAppUrl);
+  registerIpcHandlers(ipcMain, handlers, appSchemeUrlPolicy.isAppUrl);
   return { ipcMain, handlers };
 };
 

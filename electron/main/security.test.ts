@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { fakeSession, fakeWebContents } from '../testing/fake-electron';
-import { fileAppUrlPolicy } from './app-url';
+import { appSchemeUrlPolicy } from './app-url';
 import {
   guardNavigation,
   hardenAllWebContents,
@@ -9,8 +9,8 @@ import {
   restrictPermissions,
 } from './security';
 
-const APP = 'file:///opt/ClinicDesk/resources/app.asar/dist/renderer/index.html';
-const { isAppUrl } = fileAppUrlPolicy(APP);
+const APP = 'app://clinicdesk/index.html';
+const { isAppUrl } = appSchemeUrlPolicy;
 
 describe('navigation', () => {
   it('stays on the ClinicDesk page: a link to https://example.com goes nowhere', () => {
@@ -67,6 +67,15 @@ describe('permissions', () => {
     expect(session.request('media', { requestingUrl: APP })).toBe(false);
     expect(session.check('media', { requestingUrl: APP, mediaType: 'audio' })).toBe(false);
     expect(session.check('media', { requestingUrl: APP, mediaType: 'unknown' })).toBe(false);
+  });
+
+  it('lets the ClinicDesk page, and no other, reach the clinic LAN and loopback (the sync hub)', () => {
+    for (const permission of ['local-network-access', 'local-network', 'loopback-network']) {
+      expect(session.request(permission, { requestingUrl: APP })).toBe(true);
+      expect(session.check(permission, { requestingUrl: APP })).toBe(true);
+      expect(session.request(permission, { requestingUrl: 'https://example.com/' })).toBe(false);
+      expect(session.check(permission, {})).toBe(false);
+    }
   });
 
   it('refuses the camera to any other page', () => {

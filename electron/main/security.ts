@@ -107,12 +107,30 @@ export type PermissionSession = {
   setDevicePermissionHandler(handler: () => boolean): void;
 };
 
+/**
+ * Chromium's Local Network Access treats a page on our own scheme as public, and asks before it
+ * reaches the clinic's LAN or this PC's loopback: the sync hub lives there. Ours only.
+ */
+const LOCAL_NETWORK = new Set(['local-network-access', 'local-network', 'loopback-network']);
+
+export const isLocalNetworkRequest = (
+  permission: string,
+  requestingUrl: string | undefined,
+  isAppUrl: IsAppUrl,
+): boolean =>
+  LOCAL_NETWORK.has(permission) && requestingUrl !== undefined && isAppUrl(requestingUrl);
+
 export const restrictPermissions = (session: PermissionSession, isAppUrl: IsAppUrl): void => {
   session.setPermissionRequestHandler((_contents, permission, callback, details) =>
-    callback(isCameraRequest(permission, details, isAppUrl)),
+    callback(
+      isCameraRequest(permission, details, isAppUrl) ||
+        isLocalNetworkRequest(permission, details.requestingUrl, isAppUrl),
+    ),
   );
-  session.setPermissionCheckHandler((_contents, permission, _origin, details) =>
-    isCameraCheck(permission, details, isAppUrl),
+  session.setPermissionCheckHandler(
+    (_contents, permission, _origin, details) =>
+      isCameraCheck(permission, details, isAppUrl) ||
+      isLocalNetworkRequest(permission, details.requestingUrl, isAppUrl),
   );
   // USB, serial and HID devices: none, ever.
   session.setDevicePermissionHandler(() => false);

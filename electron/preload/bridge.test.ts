@@ -2,7 +2,8 @@ import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
 import { ipc } from '../../shared/bridge/platform-bridge';
 import { backupIpc } from '../../shared/bridge/backup-host';
-import { createBackupHost, createBridge } from './bridge';
+import { hubHostIpc } from '../../shared/bridge/hub-host';
+import { createBackupHost, createBridge, createHubHost } from './bridge';
 
 const fakeIpcRenderer = (answers: Record<string, unknown> = {}) => {
   const emitter = new EventEmitter();
@@ -147,5 +148,50 @@ describe('the preload backup host', () => {
     renderer.emit(backupIpc.due.channel, {});
     expect(listener).toHaveBeenCalledTimes(1);
     expect(renderer.listenerCount(backupIpc.due.channel)).toBe(0);
+  });
+});
+
+describe('the preload hub host', () => {
+  const running = {
+    enabled: true,
+    state: 'running',
+    port: 7300,
+    localUrl: 'http://127.0.0.1:7300',
+    lanUrls: ['http://192.168.1.20:7300'],
+    tls: false,
+  };
+
+  it('is on the bridge, and sends each call on its channel', async () => {
+    const renderer = fakeIpcRenderer({
+      [hubHostIpc.status.channel]: running,
+      [hubHostIpc.turnOn.channel]: running,
+      [hubHostIpc.turnOff.channel]: { ...running, enabled: false, state: 'off', lanUrls: [] },
+      [hubHostIpc.createPairingCode.channel]: { code: 'ABCD2345', expiresAt: 1_700_000_600_000 },
+    });
+    const host = createBridge(renderer).hubHost;
+    await expect(host.status()).resolves.toEqual(running);
+    await expect(host.turnOn()).resolves.toEqual(running);
+    await expect(host.turnOff()).resolves.toMatchObject({ state: 'off' });
+    await expect(host.createPairingCode({ admin: true })).resolves.toEqual({
+      code: 'ABCD2345',
+      expiresAt: 1_700_000_600_000,
+    });
+    expect(renderer.invoke).toHaveBeenCalledWith(hubHostIpc.createPairingCode.channel, {
+      admin: true,
+    });
+    expect(renderer.invoke).toHaveBeenCalledWith(hubHostIpc.turnOn.channel);
+  });
+
+  it('rejects answers that do not fit the contract', async () => {
+    const host = createHubHost(
+      fakeIpcRenderer({
+        [hubHostIpc.status.channel]: { ...running, state: 'probably' },
+        [hubHostIpc.turnOn.channel]: { ...running, dataDir: '/home/owner/.config/ClinicDesk/hub' },
+        [hubHostIpc.createPairingCode.channel]: { code: '<img src=x>', expiresAt: 0 },
+      }),
+    );
+    await expect(host.status()).rejects.toThrow();
+    await expect(host.turnOn()).rejects.toThrow();
+    await expect(host.createPairingCode({ admin: true })).rejects.toThrow();
   });
 });

@@ -13,6 +13,12 @@ import {
   exportOutcomeSchema,
   type BackupHost,
 } from '../../shared/bridge/backup-host';
+import {
+  hubHostIpc,
+  hubHostStatusSchema,
+  hubPairingCodeSchema,
+  type HubHost,
+} from '../../shared/bridge/hub-host';
 
 type Listener = (event: unknown, ...args: unknown[]) => void;
 
@@ -53,6 +59,8 @@ export const createBridge = (renderer: BridgeIpc) =>
     },
 
     backups: createBackupHost(renderer),
+
+    hubHost: createHubHost(renderer),
   }) satisfies PlatformBridge;
 
 /**
@@ -99,3 +107,19 @@ export const createBackupHost = (renderer: BridgeIpc) =>
       };
     },
   }) satisfies BackupHost;
+
+/** The desktop's own sync hub, as the page reaches it: answers are checked like the others. */
+export const createHubHost = (renderer: BridgeIpc) =>
+  ({
+    status: async () => hubHostStatusSchema.parse(await renderer.invoke(hubHostIpc.status.channel)),
+
+    turnOn: async () => hubHostStatusSchema.parse(await renderer.invoke(hubHostIpc.turnOn.channel)),
+
+    turnOff: async () =>
+      hubHostStatusSchema.parse(await renderer.invoke(hubHostIpc.turnOff.channel)),
+
+    createPairingCode: async (request) =>
+      hubPairingCodeSchema.parse(
+        await renderer.invoke(hubHostIpc.createPairingCode.channel, request),
+      ),
+  }) satisfies HubHost;

@@ -1,17 +1,28 @@
 import { EventEmitter } from 'node:events';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fakeIpcMain, fakeSession, fakeWebContents } from './fake-electron';
+
+type ProtocolHandler = (request: Request) => Response | Promise<Response>;
+
+export const BUILT_PAGE = '<!doctype html><title>ClinicDesk</title>';
 
 /** A stand-in for the whole `electron` module, for loading main.ts in a test. */
 export const fakeElectronModule = ({ lockGranted = true } = {}) => {
   const calls: string[] = [];
   const windows: FakeBrowserWindow[] = [];
   const menus: unknown[] = [];
-  const headerListeners: unknown[] = [];
+  const utilityProcesses: FakeUtilityProcess[] = [];
+  const privilegedSchemes: unknown[] = [];
+  const protocolHandlers = new Map<string, ProtocolHandler>();
+  let ready = false;
   // main.ts keeps backups under userData: a real folder, thrown away with the temp dir.
   const userData = mkdtempSync(join(tmpdir(), 'clinicdesk-fake-userdata-'));
+  // The app folder with a built page in it, for app:// to serve.
+  const appPath = mkdtempSync(join(tmpdir(), 'clinicdesk-fake-app-'));
+  mkdirSync(join(appPath, 'dist', 'renderer'), { recursive: true });
+  writeFileSync(join(appPath, 'dist', 'renderer', 'index.html'), BUILT_PAGE);
 
   class FakeBrowserWindow extends EventEmitter {
     readonly webContents = Object.assign(fakeWebContents(), {
@@ -41,9 +52,35 @@ export const fakeElectronModule = ({ lockGranted = true } = {}) => {
     focus = () => calls.push('focus');
   }
 
+  /** A utility process running the hub worker: it answers as a hub that starts and stops. */
+  class FakeUtilityProcess extends EventEmitter {
+    readonly received: unknown[] = [];
+    constructor(
+      readonly modulePath: string,
+      readonly options: unknown,
+    ) {
+      super();
+    }
+    postMessage(message: { kind: string }) {
+      this.received.push(message);
+      const reply =
+        message.kind === 'start'
+          ? { kind: 'started', url: 'http://0.0.0.0:7300', port: 7300 }
+          : message.kind === 'stop'
+            ? { kind: 'stopped' }
+            : { kind: 'pair-code', code: 'ABCD2345', expiresAt: 1_700_000_600_000 };
+      queueMicrotask(() => this.emit('message', reply));
+    }
+    kill() {
+      calls.push('kill utility process');
+      queueMicrotask(() => this.emit('exit', 0));
+      return true;
+    }
+  }
+
   const app = Object.assign(new EventEmitter(), {
     isPackaged: false,
-    getAppPath: () => '/opt/clinicdesk',
+    getAppPath: () => appPath,
     getVersion: () => '0.1.0',
     getPath: (name: string) => (name === 'userData' ? userData : join(userData, name)),
     requestSingleInstanceLock: () => lockGranted,
@@ -51,12 +88,13 @@ export const fakeElectronModule = ({ lockGranted = true } = {}) => {
     enableSandbox: () => calls.push('enableSandbox'),
     setAppUserModelId: (id: string) => calls.push(`appUserModelId ${id}`),
     setAboutPanelOptions: () => undefined,
-    whenReady: () => Promise.resolve(),
+    whenReady: () =>
+      Promise.resolve().then(() => {
+        ready = true;
+      }),
   });
 
-  const session = Object.assign(fakeSession(), {
-    webRequest: { onHeadersReceived: (listener: unknown) => headerListeners.push(listener) },
-  });
+  const session = fakeSession();
 
   const module = {
     app,
@@ -80,7 +118,37 @@ export const fakeElectronModule = ({ lockGranted = true } = {}) => {
       buildFromTemplate: (template: unknown) => template,
       setApplicationMenu: (menu: unknown) => menus.push(menu),
     },
+    // Electron's rules: privileges once and before ready, handlers only after.
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: unknown[]) => {
+        if (ready) throw new Error('registerSchemesAsPrivileged after ready');
+        if (privilegedSchemes.length > 0) throw new Error('registerSchemesAsPrivileged twice');
+        privilegedSchemes.push(...schemes);
+      },
+      handle: (scheme: string, handler: ProtocolHandler) => {
+        if (!ready) throw new Error('protocol.handle before ready');
+        if (protocolHandlers.has(scheme)) throw new Error(`second handler for ${scheme}:`);
+        protocolHandlers.set(scheme, handler);
+      },
+    },
     session: { defaultSession: session },
+    utilityProcess: {
+      fork: (modulePath: string, _args?: string[], options?: unknown) => {
+        const child = new FakeUtilityProcess(modulePath, options);
+        utilityProcesses.push(child);
+        return child;
+      },
+    },
   };
-  return { module, calls, windows, menus, headerListeners, userData };
+  return {
+    module,
+    calls,
+    windows,
+    menus,
+    userData,
+    appPath,
+    utilityProcesses,
+    privilegedSchemes,
+    protocolHandlers,
+  };
 };

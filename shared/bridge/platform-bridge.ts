@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { BackupHost } from './backup-host';
+import type { HubHost } from './hub-host';
 
 /**
  * The one contract between the renderer and its host. The Electron preload and the browser
@@ -63,6 +64,8 @@ export type PrintOutcome = z.infer<typeof printOutcomeSchema>;
 export type PlatformBridge = {
   /** Backups: the key, the files, the schedule and the history (./backup-host.ts). */
   backups: BackupHost;
+  /** The desktop only: this PC hosts the clinic's sync service (./hub-host.ts). */
+  hubHost?: HubHost;
   appInfo(): Promise<AppInfo>;
   /** Subscribe to menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;

@@ -1,6 +1,7 @@
 /**
- * The strict Content-Security-Policy: a <meta> in the built page (Electron's file:// and browser
- * mode alike) and, on the desktop, also a response header. antd's CSS-in-JS injects <style>
+ * The strict Content-Security-Policy: a <meta> in the built page (desktop and browser mode
+ * alike) and, on the desktop, also the header of every response the app://clinicdesk handler
+ * serves (electron/main/app-protocol.ts). antd's CSS-in-JS injects <style>
  * elements, hence 'unsafe-inline' for styles only; scripts come only from the app itself.
  * connect-src allows http(s) to any host: the clinic's sync hub is another PC on the LAN (e.g.
  * http://192.168.1.20:7300), whose address the owner types in; a static policy cannot name it.

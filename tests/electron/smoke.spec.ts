@@ -69,6 +69,8 @@ test.describe('the desktop app', () => {
 
   test('the page reaches the host only through the bridge', async () => {
     const page = await app.firstWindow();
+    // Served from our own scheme, not file:// (where 'self' would be any local file).
+    await expect.poll(() => page.url()).toMatch(/^app:\/\/clinicdesk\/index\.html/);
     const info = await page.evaluate<AppInfo, typeof BRIDGE_GLOBAL>(
       (name) => (window as unknown as WithBridge)[name].appInfo(),
       BRIDGE_GLOBAL,
@@ -87,7 +89,15 @@ test.describe('the desktop app', () => {
     expect(globals).toEqual({
       require: 'undefined',
       process: 'undefined',
-      bridgeKeys: ['appInfo', 'onMenuCommand', 'setLanguage'],
+      bridgeKeys: [
+        'appInfo',
+        'backups',
+        'hubHost',
+        'onMenuCommand',
+        'print',
+        'printToPdf',
+        'setLanguage',
+      ],
     });
   });
 });

@@ -1,12 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { backupIpc, MAX_WRITE_BYTES } from '../../../shared/bridge/backup-host';
 import { fakeIpcMain, topFrame } from '../../testing/fake-electron';
-import { fileAppUrlPolicy } from '../app-url';
+import { appSchemeUrlPolicy } from '../app-url';
 import { IpcRejection } from '../ipc';
 import { registerBackupIpc } from './backup-ipc';
 import type { BackupHandlers } from './desktop-backup-host';
 
-const APP = 'file:///opt/ClinicDesk/resources/app.asar/dist/renderer/index.html';
+const APP = 'app://clinicdesk/index.html';
 const fromApp = topFrame(`${APP}#/backups`);
 const SETTINGS = { dailyTime: '18:30', rotation: { daily: 7, weekly: 5, monthly: 12 } };
 const STATUS = { passphraseSet: true, settings: SETTINGS, history: [] };
@@ -24,7 +24,7 @@ const setUp = () => {
     abort: vi.fn(async () => undefined),
     exportTo: vi.fn(async () => 'exported' as const),
   } satisfies BackupHandlers;
-  registerBackupIpc(ipcMain, handlers, fileAppUrlPolicy(APP).isAppUrl);
+  registerBackupIpc(ipcMain, handlers, appSchemeUrlPolicy.isAppUrl);
   return { ipcMain, handlers };
 };
 

@@ -45,7 +45,8 @@ export type RowClocksRow = { key: string; clocks: RowClocks };
 /** A change that could not be applied, or a merge alarm: shown to the owner, never hidden. */
 export type SyncIssue = {
   id: string;
-  kind: 'quarantined' | 'alarm';
+  /** `newer`: written by a newer ClinicDesk; kept, and applied once this PC is updated. */
+  kind: 'quarantined' | 'alarm' | 'newer';
   at: string;
   table: string;
   entityId: string;

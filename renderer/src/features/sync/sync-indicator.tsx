@@ -12,6 +12,7 @@ import { Link } from 'react-router';
 import type { SyncState } from '../../sync/engine';
 import { percentOf } from './initial-sync';
 import { useSyncStatus } from './sync-status';
+import { useKeptForUpdate } from './update-needed';
 
 const look: Record<SyncState, { color: string; icon: React.ReactNode }> = {
   off: { color: 'default', icon: <CloudOutlined /> },
@@ -26,6 +27,7 @@ const look: Record<SyncState, { color: string; icon: React.ReactNode }> = {
 export const SyncIndicator = ({ canManage }: { canManage: boolean }) => {
   const { t, i18n } = useTranslation();
   const status = useSyncStatus((s) => s.status);
+  const kept = useKeptForUpdate();
   const { color, icon } = look[status.state];
   const detail = [
     status.pending > 0 ? t('sync.pending', { count: status.pending }) : undefined,
@@ -37,6 +39,7 @@ export const SyncIndicator = ({ canManage }: { canManage: boolean }) => {
         ? t('sync.never')
         : undefined,
     status.error ? (i18n.language === 'en' ? status.error.en : status.error.zh) : undefined,
+    kept > 0 ? t('sync.update.title') : undefined,
   ].filter(Boolean);
   const tag = (
     <Tag color={color} icon={icon} data-testid="sync-indicator" data-state={status.state}>
@@ -46,6 +49,7 @@ export const SyncIndicator = ({ canManage }: { canManage: boolean }) => {
           })
         : t(`sync.state.${status.state}`)}
       {status.pending > 0 ? ` · ${status.pending}` : ''}
+      {kept > 0 ? ` · ${t('sync.update.tag')}` : ''}
     </Tag>
   );
   return (

@@ -20,7 +20,9 @@ import type { SyncIssue } from '../../db/database';
 import { readSetting } from '../../db/settings';
 import { readHubLink, type HubLink } from '../../sync/engine';
 import { ConnectForm } from './connect-form';
+import { HostCard } from './host-card';
 import { InitialSyncProgress } from './initial-sync';
+import { UpdateNeeded } from './update-needed';
 import { SyncIndicator } from './sync-indicator';
 import { useSyncStatus } from './sync-status';
 
@@ -42,6 +44,7 @@ export const SyncScreen = () => {
     <Card>
       <Typography.Title level={3}>{t('sync.title')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('sync.intro')}</Typography.Paragraph>
+      {link !== undefined && <HostCard link={link} clinicName={clinic?.name} />}
       {link === undefined ? null : link === null ? (
         <Card size="small" title={t('sync.connect.title')}>
           <Typography.Paragraph type="secondary">{t('sync.connect.hint')}</Typography.Paragraph>
@@ -88,6 +91,7 @@ const Linked = ({ link }: { link: HubLink }) => {
           data-testid="sync-error"
         />
       )}
+      <UpdateNeeded />
       <InitialSyncProgress />
       <SyncIssues />
       <Descriptions bordered size="small" column={1} data-testid="sync-linked">
@@ -136,7 +140,13 @@ const SyncIssues = () => {
   const { t } = useTranslation();
   const { db } = useServices();
   const issues = useLiveQuery(
-    () => db.syncIssues.orderBy('at').reverse().limit(100).toArray(),
+    () =>
+      db.syncIssues
+        .orderBy('at')
+        .reverse()
+        .filter((issue) => issue.kind !== 'newer')
+        .limit(100)
+        .toArray(),
     [db],
   );
   if (!issues || issues.length === 0) return null;

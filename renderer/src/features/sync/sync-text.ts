@@ -63,6 +63,11 @@ export const syncText = bilingual(
       thisDevice: '本机',
       none: '—',
     },
+    update: {
+      title: '请更新本机的 ClinicDesk',
+      text: '诊所的其他工作站使用了更新的版本，写入了 {{count}} 条本机还不能读取的记录。这些记录已保存在本机，更新后会自动应用，不会丢失。',
+      tag: '需更新',
+    },
     issues: {
       title: '{{count}} 条同步记录未能应用或需要核查，请联系技术支持，不要删除本机数据。',
       at: '时间',
@@ -92,6 +97,35 @@ export const syncText = bilingual(
       gate: '首次同步尚未完成：本机还没有诊所的全部记录，{{what}}要等同步完成后才能进行。',
       indicator: '首次同步 {{percent}}%',
       what: { dailyReview: '日终核对' },
+    },
+    host: {
+      title: '本机作为诊所的同步服务',
+      hint: '在一直开着、连着诊所网络的电脑上开启：其他工作站用下面的地址连接到它。ClinicDesk 运行时同步服务一同运行，下次启动时自动开启。',
+      switch: '本机提供同步服务',
+      addresses: '其他工作站连接时填写的地址',
+      qr: '地址二维码',
+      noAddress: '未找到局域网地址：请检查这台电脑是否已连接诊所的网络。',
+      unencrypted:
+        '局域网内的同步数据未加密传输：请只在诊所自己的网络中开启，不要在公共或访客 Wi-Fi 上使用。',
+      failures: {
+        'port-in-use':
+          '无法开启：端口 {{port}} 已被其他程序占用。请关闭该程序后重试，或联系技术支持。',
+        locked:
+          '无法开启：同步服务的数据文件夹正被另一个同步服务使用（另一个 ClinicDesk，或 “clinicdesk hub” 命令）。请先关闭它再重试。',
+        exited: '同步服务意外停止。请重试；如再次出现，请联系技术支持。',
+        failed: '同步服务无法启动。请重试；如仍无法启动，请联系技术支持。您的数据不受影响。',
+      },
+      retry: '重试',
+      unavailable: '无法读取本机同步服务的状态，请重新启动 ClinicDesk。',
+      connecting: '正在把本机连接到这个同步服务…',
+      connected: '本机已连接到自己的同步服务。',
+      connectFailed: '同步服务已开启，但本机没能连接到它。请点击“连接本机”重试。',
+      connectSelf: '连接本机',
+      otherHub:
+        '本机已连接到另一台电脑上的同步服务（{{url}}）。一个诊所只应有一个同步服务：除非要把同步服务搬到这台电脑，否则请关闭此开关。',
+      offConfirm: '关闭本机的同步服务？',
+      offConfirmText: '其他工作站将无法同步，直到再次开启。它们的数据不会丢失。',
+      offConfirmOk: '关闭',
     },
     join: {
       title: '加入诊所同步',
@@ -164,6 +198,11 @@ export const syncText = bilingual(
       thisDevice: 'This PC',
       none: '—',
     },
+    update: {
+      title: 'Update ClinicDesk on this PC',
+      text: 'Other workstations run a newer version and wrote {{count}} records this PC cannot read yet. They are kept here and applied by themselves after the update; nothing is lost.',
+      tag: 'update needed',
+    },
     issues: {
       title:
         '{{count}} synced changes could not be applied or need checking. Contact support, and do not delete this PC’s data.',
@@ -197,6 +236,39 @@ export const syncText = bilingual(
       gate: "This PC's first sync is not complete and it does not hold all of the clinic's records yet: the {{what}} waits until it is.",
       indicator: 'First sync {{percent}}%',
       what: { dailyReview: 'daily review' },
+    },
+    host: {
+      title: "This PC hosts the clinic's sync service",
+      hint: "Turn this on on a PC that stays on and connected to the clinic's network: the other workstations connect to it at the address below. The service runs while ClinicDesk runs, and starts again with it.",
+      switch: 'This PC hosts the sync service',
+      addresses: 'Address for the other workstations',
+      qr: 'The address as a QR code',
+      noAddress: "No LAN address found: check that this PC is connected to the clinic's network.",
+      unencrypted:
+        "Sync data travels unencrypted on the local network: turn this on only on the clinic's own network, never on public or guest Wi-Fi.",
+      failures: {
+        'port-in-use':
+          'Could not start: port {{port}} is used by another program. Close that program and try again, or contact support.',
+        locked:
+          'Could not start: the sync service’s data folder is in use by another sync service (another ClinicDesk, or the “clinicdesk hub” command). Close it, then try again.',
+        exited:
+          'The sync service stopped unexpectedly. Try again; if it happens again, contact support.',
+        failed:
+          'The sync service could not start. Try again; if it still does not start, contact support. Your data is not affected.',
+      },
+      retry: 'Try again',
+      unavailable: "This PC's sync service cannot be read. Restart ClinicDesk.",
+      connecting: 'Connecting this PC to its sync service…',
+      connected: 'This PC is connected to its own sync service.',
+      connectFailed:
+        'The sync service is on, but this PC could not connect to it. Press “Connect this PC” to try again.',
+      connectSelf: 'Connect this PC',
+      otherHub:
+        'This PC is connected to the sync service of another PC ({{url}}). A clinic should have one sync service only: unless you are moving it to this PC, turn this off.',
+      offConfirm: "Turn off this PC's sync service?",
+      offConfirmText:
+        'The other workstations cannot sync until it is on again. They lose none of their data.',
+      offConfirmOk: 'Turn off',
     },
     join: {
       title: "Join the clinic's sync",
