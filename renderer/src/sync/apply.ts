@@ -11,7 +11,7 @@ import {
   type StoredRow,
 } from '../../../shared/sync/merge';
 import { MERGE_SPECS, syncedTables } from '../../../shared/sync/merge-spec';
-import type { LogEntry } from '../../../shared/sync/protocol';
+import { WIRE_SCHEMA_VERSION, type LogEntry } from '../../../shared/sync/protocol';
 import type { ClinicDb, RowClocksRow, SyncIssue } from '../db/database';
 import { rowClocksKey } from '../db/write';
 
@@ -26,6 +26,8 @@ export type ApplyContext = {
   deviceId: string;
   /** Fills derived fields (search keys) of a merged row. */
   recompute?: Recompute;
+  /** The newest wire data this ClinicDesk reads: WIRE_SCHEMA_VERSION (tests pretend an update). */
+  knownSchema?: number;
 };
 
 export type ApplyOutcome = { applied: number; issues: number };
@@ -90,6 +92,11 @@ const applyEntries = async (
   let newest = '';
   for (const entry of entries) {
     if (entry.erased) continue;
+    if (entry.change.schemaVersion > (ctx.knownSchema ?? WIRE_SCHEMA_VERSION)) {
+      // Data of a newer ClinicDesk, read by rules that may not fit it: kept, not applied.
+      issues.push(issueOf(ctx, entry, at, 'newer', `schema version ${entry.change.schemaVersion}`));
+      continue;
+    }
     const stamp = stampOf(entry.change.hlc, entry.receivedAt);
     if (stamp > newest) newest = stamp;
     if (isCatalogueChunk(entry)) {
@@ -236,7 +243,7 @@ const issueOf = (
   entityId: entry.change.entityId,
   detail,
   seq: entry.seq,
-  ...(kind === 'quarantined' ? { change: entry } : {}),
+  ...(kind === 'alarm' ? {} : { change: entry }),
 });
 
 /** Clocks that say no more than the row itself: a written-once row won by its own stamp. */
@@ -279,5 +286,25 @@ const observeStamp = async (ctx: ApplyContext, stamp: string): Promise<void> => 
   await ctx.db.deviceState.put({
     key: HLC_KEY,
     value: encodeHlc({ wall: seen.wall, counter: seen.counter, node: ctx.deviceId }),
+  });
+};
+
+/**
+ * Applies the changes a newer ClinicDesk wrote, kept while this PC could not read them, once it
+ * can (after its update): the merge does not depend on the order, so late is as good as in time.
+ * Returns how many were applied; those still too new stay kept.
+ */
+export const applyKeptChanges = async (ctx: ApplyContext): Promise<number> => {
+  const kept = await ctx.db.syncIssues.where('kind').equals('newer').toArray();
+  const ready = kept.filter(
+    (issue) =>
+      (issue.change as LogEntry | undefined)?.change.schemaVersion !== undefined &&
+      (issue.change as LogEntry).change.schemaVersion <= (ctx.knownSchema ?? WIRE_SCHEMA_VERSION),
+  );
+  if (ready.length === 0) return 0;
+  return ctx.db.transaction('rw', applyTables(ctx.db), async () => {
+    const entries = ready.map((issue) => issue.change as LogEntry).sort((a, b) => a.seq - b.seq);
+    await ctx.db.syncIssues.bulkDelete(ready.map((issue) => issue.id));
+    return (await applyEntries(ctx, entries)).applied;
   });
 };

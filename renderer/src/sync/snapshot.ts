@@ -7,7 +7,7 @@ import {
   type SnapshotPart,
 } from '../../../shared/sync/snapshot-parts';
 import type { ClinicDb } from '../db/database';
-import { applySnapshotBatch, CURSOR_KEY, type ApplyContext } from './apply';
+import { applyKeptChanges, applySnapshotBatch, CURSOR_KEY, type ApplyContext } from './apply';
 import { pullAll } from './exchange';
 import { INITIAL_KEY, readInitialSync, type InitialSync } from './initial-state';
 import { startOver } from './start-over';
@@ -198,6 +198,8 @@ export const syncDown = async (
   } = {},
 ): Promise<number> => {
   const { db } = ctx;
+  // Kept while this PC was too old to read them: applied now if it has been updated since.
+  await applyKeptChanges(ctx);
   let progress: InitialProgress | undefined;
   const show = (next: InitialProgress) => {
     progress = next;

@@ -1,0 +1,62 @@
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { manualClock } from '../../../shared/clock/clock';
+import { encodeHlc } from '../../../shared/clock/hlc';
+import { newId } from '../../../shared/ids';
+import type { LogEntry } from '../../../shared/sync/protocol';
+import { ClinicDb } from '../db/database';
+import { applyKeptChanges, applyPage, type ApplyContext } from './apply';
+
+const clock = manualClock('2026-11-22T09:00:00+08:00');
+
+/** A staff row's first change, as another PC pushed it, with the wire version it was written in. */
+const staffChange = (seq: number, schemaVersion: number, name: string): LogEntry => {
+  const hlc = encodeHlc({ wall: clock.now() - 60_000, counter: seq, node: 'pc-other' });
+  return {
+    seq,
+    deviceId: 'pc-other',
+    receivedAt: clock.now(),
+    change: {
+      deviceSeq: seq,
+      txId: `tx-${seq}`,
+      txIndex: 0,
+      txSize: 1,
+      table: 'staff',
+      entityId: `s-${seq}`,
+      op: 'upsert',
+      hlc,
+      schemaVersion,
+      data: { set: { id: `s-${seq}`, username: `u${seq}`, displayName: name, hlc } },
+    },
+  };
+};
+
+const context = (db: ClinicDb, knownSchema?: number): ApplyContext => ({
+  db,
+  clock,
+  deviceId: 'pc-here',
+  ...(knownSchema ? { knownSchema } : {}),
+});
+
+describe('changes written by a newer ClinicDesk', () => {
+  it('are kept, not applied, and applied once this PC reads their version', async () => {
+    const db = new ClinicDb(`apply-${newId()}`, { indexedDB, IDBKeyRange });
+    const page = [staffChange(1, 1, '王医生'), staffChange(2, 2, '李护士')];
+    await applyPage(context(db, 1), page, 2);
+    expect((await db.staff.toArray()).map((s) => s.displayName)).toEqual(['王医生']);
+    const kept = await db.syncIssues.toArray();
+    expect(kept).toMatchObject([{ kind: 'newer', table: 'staff', entityId: 's-2', seq: 2 }]);
+
+    // Still too new for this version: nothing happens.
+    expect(await applyKeptChanges(context(db, 1))).toBe(0);
+    expect(await db.syncIssues.count()).toBe(1);
+
+    // After the update.
+    expect(await applyKeptChanges(context(db, 2))).toBe(1);
+    expect((await db.staff.orderBy('id').toArray()).map((s) => s.displayName)).toEqual([
+      '王医生',
+      '李护士',
+    ]);
+    expect(await db.syncIssues.count()).toBe(0);
+  });
+});
