@@ -8,6 +8,7 @@ import { DEMO_CLINIC } from './pages/setup-wizard-page';
 import { LoginPage } from './pages/login-page';
 import { PatientsPage } from './pages/patients-page';
 import { SetupWizardPage } from './pages/setup-wizard-page';
+import { StaffPage } from './pages/staff-page';
 import { shoot } from './screenshots';
 
 const withCheck = (first17: string) => first17 + residentCheckCharacter(first17);
@@ -153,6 +154,15 @@ test('a second workstation joins the clinic, and a patient registered at the des
   await chair.keyboard.press('Enter');
   await editPatient(chair, { 姓名: '欧阳丽娜', 手机号: '13733334444' }, '身份证上的名字是丽娜');
   await expect(chair.getByTestId('sync-indicator')).toHaveAttribute('data-state', 'offline');
+  // Each PC gives a new colleague an account, under the same username.
+  for (const [pc, displayName] of [
+    [desk, '赵敏'],
+    [chair, '赵明'],
+  ] as const) {
+    const staff = new StaffPage(pc);
+    await staff.open();
+    await staff.add({ displayName, username: 'zhaomin', role: '前台', password: 'Zhao#Min2026x' });
+  }
 
   // The network is back: the two merge by themselves (the button only saves the test the wait).
   await desk.context().unroute(`${hub.url}/**`, offline);
@@ -168,6 +178,13 @@ test('a second workstation joins the clinic, and a patient registered at the des
     await expect(pc.getByText('对青霉素过敏')).toBeVisible();
   }
   await shoot(chair, 'zh-CN', '99-sync-merged');
+  // Both accounts are kept, flagged on both PCs; the password tells them apart at login.
+  for (const pc of [desk, chair]) {
+    const staff = new StaffPage(pc);
+    await staff.open();
+    await expect(pc.getByTestId('staff-shared-username-zhaomin')).toHaveCount(2);
+  }
+  await shoot(chair, 'zh-CN', '99-sync-shared-username');
 
   // A self-pay notice signed at the desk reaches the chair; offline, both PCs void it, each
   // with its own reason. Back online, both show the first void, and the other beside it.
@@ -198,24 +215,38 @@ test('a second workstation joins the clinic, and a patient registered at the des
   }
   await shoot(chair, 'zh-CN', '99-sync-voided-twice');
 
-  // A change that could not be applied is shown to the owner, never hidden.
+  // A change that could not be applied is shown to the owner, never hidden; one written by a
+  // newer ClinicDesk is kept for after the update, and everyone is told to update.
   await desk.goto('/#/sync');
-  await desk.evaluate(() =>
-    (
+  await desk.evaluate(async () => {
+    const { db } = (
       globalThis as unknown as {
-        __clinicdeskDev: { db: { syncIssues: { add(row: object): Promise<unknown> } } };
+        __clinicdeskDev: { db: { syncIssues: { bulkAdd(rows: object[]): Promise<unknown> } } };
       }
-    ).__clinicdeskDev.db.syncIssues.add({
-      id: 'issue-1',
-      kind: 'quarantined',
-      at: new Date().toISOString(),
-      table: 'complaints',
-      entityId: 'c-1',
-      detail: 'unknown-table: complaints (a newer version’s table?)',
-    }),
-  );
+    ).__clinicdeskDev;
+    await db.syncIssues.bulkAdd([
+      {
+        id: 'issue-1',
+        kind: 'quarantined',
+        at: new Date().toISOString(),
+        table: 'complaints',
+        entityId: 'c-1',
+        detail: 'unknown-table: complaints (a newer version’s table?)',
+      },
+      {
+        id: 'issue-2',
+        kind: 'newer',
+        at: new Date().toISOString(),
+        table: 'patients',
+        entityId: 'p-9',
+        detail: 'schema version 2',
+      },
+    ]);
+  });
   await expect(desk.getByTestId('sync-issues')).toContainText('1 条同步记录未能应用');
   await expect(desk.getByTestId('sync-issues')).toContainText('complaints · c-1');
+  await expect(desk.getByTestId('sync-update-needed')).toContainText('写入了 1 条本机还不能读取');
+  await expect(desk.getByTestId('sync-indicator').first()).toContainText('需更新');
   await shoot(desk, 'zh-CN', '99-sync-issues');
 
   // The owner revokes the chair's PC: it is told so, in words, and stops syncing.

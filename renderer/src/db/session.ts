@@ -1,7 +1,7 @@
 import { hashPassword, verifyPassword, type PasswordHash } from '../../../shared/auth/password';
 import type { Staff } from '../../../shared/staff/staff';
 import { throttledAttempt } from './attempts';
-import { findByUsername, actorOf } from './staff';
+import { actorOf } from './staff';
 import { recordAuditEvent, type StoreContext } from './write';
 
 export type LoginResult =
@@ -24,10 +24,17 @@ const authenticate = async (
   password: string,
 ): Promise<LoginResult> => {
   const username = usernameInput.trim().toLowerCase().slice(0, 64);
-  const staff = await findByUsername(ctx.db, username);
+  // Two PCs that each created the same username before they synced hold two accounts under it
+  // (until the owner renames one): the password says which person is at the keyboard.
+  const holders = await ctx.db.staff.where('username').equals(username).sortBy('id');
+  let staff: Staff | undefined = holders[0];
   const attempt = await throttledAttempt(ctx, username, async () => {
-    if (staff) return verifyPassword(password, staff.password);
-    await burnSameTime(password);
+    for (const holder of holders)
+      if (await verifyPassword(password, holder.password)) {
+        staff = holder;
+        return true;
+      }
+    if (holders.length === 0) await burnSameTime(password);
     return false;
   });
   if (attempt.outcome !== 'right') {

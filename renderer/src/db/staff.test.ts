@@ -216,6 +216,23 @@ describe('login', () => {
     expect(await db.auditEvents.where('action').equals('login').count()).toBe(1);
   });
 
+  it('two accounts under one username (created on two PCs before they synced): each logs in with its own password', async () => {
+    const { ctx, db, owner } = await storeWithOwner();
+    const other = await addStaff(ctx, actorOf(owner), frontDesk);
+    // What sync brings in from the other PC: a second "lina", with a password of her own.
+    await db.staff.put({
+      ...other,
+      id: 'zz-other-lina',
+      username: 'lina',
+      displayName: '李娜（二）',
+    });
+    const first = await login(ctx, 'lina', OWNER_PASSWORD);
+    expect(first.ok && first.staff.id).toBe(owner.id);
+    const second = await login(ctx, 'lina', frontDesk.password);
+    expect(second.ok && second.staff.displayName).toBe('李娜（二）');
+    expect(await login(ctx, 'lina', 'wrong-password')).toEqual({ ok: false, reason: 'invalid' });
+  });
+
   it('gives the same answer for an unknown name and a wrong password', async () => {
     const { ctx } = await storeWithOwner();
     expect(await login(ctx, 'lina', 'wrong-password')).toEqual({ ok: false, reason: 'invalid' });

@@ -1,4 +1,4 @@
-import { Button, Space, Table, Tag, Typography } from 'antd';
+import { Button, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -27,6 +27,10 @@ type StaffTableProps = {
 
 export const StaffTable = ({ staff, meId, onAction }: StaffTableProps) => {
   const { t } = useTranslation();
+  // Made on two PCs before they synced: both accounts stay, the password tells them apart.
+  const seen = new Set<string>();
+  const shared = new Set<string>();
+  for (const s of staff ?? []) (seen.has(s.username) ? shared : seen).add(s.username);
   const columns: ColumnsType<Staff> = [
     {
       key: 'name',
@@ -40,7 +44,22 @@ export const StaffTable = ({ staff, meId, onAction }: StaffTableProps) => {
         </Space>
       ),
     },
-    { key: 'username', title: t('staff.columns.username'), dataIndex: 'username' },
+    {
+      key: 'username',
+      title: t('staff.columns.username'),
+      render: (_, s) => (
+        <Space size="small">
+          {s.username}
+          {shared.has(s.username) && (
+            <Tooltip title={t('staff.sharedUsername.hint')}>
+              <Tag color="warning" data-testid={`staff-shared-username-${s.username}`}>
+                {t('staff.sharedUsername.tag')}
+              </Tag>
+            </Tooltip>
+          )}
+        </Space>
+      ),
+    },
     {
       key: 'role',
       title: t('staff.columns.role'),

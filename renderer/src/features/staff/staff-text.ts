@@ -8,6 +8,10 @@ export const staffText = bilingual(
       '每位员工用自己的账号登录，能做什么由角色决定。账号不会被删除：停用后不能再登录，但其姓名会保留在其经手的所有记录和审计日志中。',
     add: '添加员工',
     you: '本人',
+    sharedUsername: {
+      tag: '用户名重复',
+      hint: '两台电脑在同步前各建了一个同名账号。两个账号都保留，登录时按密码区分；请尽快为其中一人另建账号并停用此账号。',
+    },
     columns: {
       name: '姓名',
       username: '用户名',
@@ -70,6 +74,10 @@ export const staffText = bilingual(
       'Everyone logs in with their own account; their role decides what they can do. Accounts are never deleted: a deactivated person can no longer log in, but their name stays on every record and audit entry they made.',
     add: 'Add staff',
     you: 'You',
+    sharedUsername: {
+      tag: 'username shared',
+      hint: 'Two PCs each created an account with this username before they synced. Both are kept and the password tells them apart at login; give one of the two people a new account soon and deactivate this one.',
+    },
     columns: {
       name: 'Name',
       username: 'Username',
