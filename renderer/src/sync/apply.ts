@@ -28,6 +28,8 @@ export type ApplyContext = {
   recompute?: Recompute;
   /** The newest wire data this ClinicDesk reads: WIRE_SCHEMA_VERSION (tests pretend an update). */
   knownSchema?: number;
+  /** Collects the devices whose audit events arrived, for their chains to be checked. */
+  auditArrived?: Set<string>;
 };
 
 export type ApplyOutcome = { applied: number; issues: number };
@@ -104,6 +106,10 @@ const applyEntries = async (
       continue;
     }
     const { table, entityId } = entry.change;
+    if (table === 'auditEvents' && ctx.auditArrived) {
+      const author = (entry.change.data as { deviceId?: unknown } | null)?.deviceId;
+      if (typeof author === 'string') ctx.auditArrived.add(author);
+    }
     const key = rowClocksKey(table, entityId);
     const group = groups.get(key);
     if (group) group.entries.push(entry);

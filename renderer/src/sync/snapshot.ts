@@ -11,6 +11,7 @@ import { applyKeptChanges, applySnapshotBatch, CURSOR_KEY, type ApplyContext } f
 import { pullAll } from './exchange';
 import { INITIAL_KEY, readInitialSync, type InitialSync } from './initial-state';
 import { startOver } from './start-over';
+import { auditDevices, verifyArrivedChains } from './audit-arrival';
 
 /** What the progress bar shows. */
 export type InitialProgress = {
@@ -189,7 +190,7 @@ export const reopenInitialSync = async (db: ClinicDb): Promise<void> => {
  * a pull reached the end of the log.
  */
 export const syncDown = async (
-  ctx: ApplyContext,
+  context: ApplyContext,
   client: HubClient,
   hooks: {
     onHub?: (stamp: HubStamp) => void;
@@ -197,6 +198,8 @@ export const syncDown = async (
     onComplete?: () => void;
   } = {},
 ): Promise<number> => {
+  const auditArrived = new Set<string>();
+  const ctx: ApplyContext = { ...context, auditArrived };
   const { db } = ctx;
   // Kept while this PC was too old to read them: applied now if it has been updated since.
   await applyKeptChanges(ctx);
@@ -232,6 +235,9 @@ export const syncDown = async (
     } else throw error;
     pulled = await pullAll(ctx, client, hooks.onHub, onPage);
   }
+  // Each device's audit chain is checked as it arrives (from where this PC last stopped); at the
+  // end of a first sync, every device's, whatever an interruption left unchecked.
+  await verifyArrivedChains(ctx, progress ? await auditDevices(db) : auditArrived);
   if (progress) {
     await completeInitialSync(db);
     hooks.onComplete?.();
