@@ -201,6 +201,8 @@ export const syncText = bilingual(
     update: {
       title: 'Update ClinicDesk on this PC',
       text: 'Other workstations run a newer version and wrote {{count}} records this PC cannot read yet. They are kept here and applied by themselves after the update; nothing is lost.',
+      text_one:
+        'Other workstations run a newer version and wrote {{count}} record this PC cannot read yet. It is kept here and applied by itself after the update; nothing is lost.',
       tag: 'update needed',
     },
     issues: {
