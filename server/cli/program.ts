@@ -91,6 +91,10 @@ const buildProgram = (io: CliIo, setExitCode: (code: number) => void): Command =
       '平均就诊次数 / mean visits per patient',
       String(DEFAULT_VISITS_PER_PATIENT),
     )
+    .option(
+      '--busy-day <n>',
+      '截止日当天的就诊数（基准测试用） / visits on the last day, for benches',
+    )
     .option('--out <file>', '输出 NDJSON 文件 / NDJSON output file')
     .option(
       '--backup <file>',

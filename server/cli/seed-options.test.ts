@@ -6,7 +6,7 @@ import { parseSeedOptions } from './seed-options';
 const clock = manualClock('2026-11-22T02:00:00Z');
 
 describe('seed command options', () => {
-  it('fills in the defaults: seed "clinicdesk", end date today in the clinic, three visits each', () => {
+  it('fills in the defaults: seed "clinicdesk", end date today in the clinic, three visits each, an ordinary last day', () => {
     expect(parseSeedOptions({ patients: '200', out: 'clinic.ndjson' }, clock)).toEqual({
       ok: true,
       options: {
@@ -14,6 +14,7 @@ describe('seed command options', () => {
         seed: 'clinicdesk',
         endDate: '2026-11-22',
         visitsPerPatient: 3,
+        busyDay: 0,
         out: 'clinic.ndjson',
         format: 'ndjson',
         force: false,
@@ -67,6 +68,23 @@ describe('seed command options', () => {
       ok: false,
       errors: [{ zh: '结束日期不能晚于今天（2026-11-22）' }],
     });
+  });
+
+  it('a busy day for benches: 1,200 visits on the last day, never more than one per patient', () => {
+    expect(
+      parseSeedOptions({ patients: '20000', busyDay: '1_200', out: 'x' }, clock),
+    ).toMatchObject({ ok: true, options: { patients: 20_000, busyDay: 1200 } });
+    const tooMany = parseSeedOptions({ patients: '100', busyDay: '101', out: 'x' }, clock);
+    expect(tooMany.ok === false && tooMany.errors).toEqual([
+      {
+        zh: '繁忙日的就诊数不能多于患者数量（每位患者一天最多就诊一次）',
+        en: '--busy-day cannot exceed --patients: a patient comes once a day at most',
+      },
+    ]);
+    const notANumber = parseSeedOptions({ patients: '100', busyDay: 'lots', out: 'x' }, clock);
+    expect(notANumber.ok === false && notANumber.errors.map((e) => e.en)).toEqual([
+      '--busy-day must be a whole number from 0 to the number of patients',
+    ]);
   });
 
   it('reports every problem at once', () => {

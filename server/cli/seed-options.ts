@@ -8,6 +8,7 @@ export type RawSeedOptions = {
   seed?: string;
   endDate?: string;
   visitsPerPatient?: string;
+  busyDay?: string;
   out?: string;
   backup?: string;
   passphraseFile?: string;
@@ -19,6 +20,8 @@ export type SeedOptions = {
   seed: string;
   endDate: CalendarDate;
   visitsPerPatient: number;
+  /** For benches: this many visits on the end date instead of an ordinary day's; 0 for none. */
+  busyDay: number;
   /** The file to write: NDJSON, or an encrypted backup when `format` is 'backup'. */
   out: string;
   format: 'ndjson' | 'backup';
@@ -91,6 +94,20 @@ export const parseSeedOptions = (
     });
   }
 
+  const busyText = raw.busyDay?.trim().replaceAll('_', '');
+  const busyDay = busyText === undefined ? 0 : WHOLE_NUMBER.test(busyText) ? Number(busyText) : NaN;
+  if (!(busyDay >= 0 && busyDay <= MAX_PATIENTS)) {
+    errors.push({
+      zh: '繁忙日的就诊数须为 0 到患者数量之间的整数',
+      en: '--busy-day must be a whole number from 0 to the number of patients',
+    });
+  } else if (busyDay > patients) {
+    errors.push({
+      zh: '繁忙日的就诊数不能多于患者数量（每位患者一天最多就诊一次）',
+      en: '--busy-day cannot exceed --patients: a patient comes once a day at most',
+    });
+  }
+
   const ndjson = raw.out?.trim() ?? '';
   const backup = raw.backup?.trim() ?? '';
   if (ndjson === '' && backup === '')
@@ -117,6 +134,7 @@ export const parseSeedOptions = (
       seed,
       endDate,
       visitsPerPatient,
+      busyDay,
       out: backup || ndjson,
       format: backup ? 'backup' : 'ndjson',
       ...(raw.passphraseFile ? { passphraseFile: raw.passphraseFile } : {}),

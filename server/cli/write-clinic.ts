@@ -60,6 +60,7 @@ export const writeClinicNdjson = async (options: SeedOptions): Promise<SeedSumma
     patients: options.patients,
     endDate: options.endDate,
     visitsPerPatient: options.visitsPerPatient,
+    busyDay: options.busyDay,
   });
   function* chunks(): Generator<string> {
     for (const batch of batches) {

@@ -20,13 +20,22 @@ const collect = (batches: Iterable<ClinicBatch>) => {
   return { patients, visits };
 };
 
+/** Visits per day, in date order. */
+const visitsPerDay = (visits: readonly DemoVisit[]): Map<string, number> => {
+  const perDay = new Map<string, number>();
+  for (const v of [...visits].sort((a, b) => a.date.localeCompare(b.date)))
+    perDay.set(v.date, (perDay.get(v.date) ?? 0) + 1);
+  return perDay;
+};
+
 // One clinic of 5,000 patients shared by the checks below: enough to meet every document type.
 const clinic = collect(generateClinic({ seed: 'test-clinic', patients: 5000, endDate: END }));
 
 describe('demo clinic generator', () => {
   it('the same seed gives the same clinic, another seed another clinic', () => {
+    const small = collect(generateClinic({ seed: 'test-clinic', patients: 300, endDate: END }));
     const again = collect(generateClinic({ seed: 'test-clinic', patients: 300, endDate: END }));
-    expect(again.patients).toEqual(clinic.patients.slice(0, 300));
+    expect(again).toEqual(small);
     const other = collect(generateClinic({ seed: 'another', patients: 300, endDate: END }));
     expect(other.patients[0]!.idNumber).not.toBe(again.patients[0]!.idNumber);
   });
@@ -125,6 +134,43 @@ describe('demo clinic generator', () => {
       return !inHistory || visit.date < patient.birthDate || visit.checkedInAt <= patient.createdAt;
     });
     expect(misplaced).toEqual([]);
+  });
+
+  it('a patient comes at most once a day', () => {
+    const days = new Set(clinic.visits.map((v) => `${v.patientId} ${v.date}`));
+    expect(days.size).toBe(clinic.visits.length);
+  });
+
+  it('an ordinary day of a clinic this size has a few dozen visits, the end date too', () => {
+    const perDay = visitsPerDay(clinic.visits);
+    const lastMonth = [...perDay.values()].slice(-30);
+    const mean = lastMonth.reduce((sum, n) => sum + n, 0) / lastMonth.length;
+    expect(mean).toBeGreaterThan(20);
+    expect(mean).toBeLessThan(40);
+    expect(perDay.get(END)).toBeLessThan(60);
+  });
+
+  it('a busy day has exactly the visits asked for on the end date, and the history stays ordinary', () => {
+    const busy = collect(
+      generateClinic({ seed: 'busy', patients: 2000, endDate: END, busyDay: 1200 }),
+    );
+    const perDay = visitsPerDay(busy.visits);
+    expect(perDay.get(END)).toBe(1200);
+    expect(
+      Math.max(...[...perDay].filter(([date]) => date !== END).map(([, n]) => n)),
+    ).toBeLessThan(80);
+    const busyPatients = new Set(busy.visits.filter((v) => v.date === END).map((v) => v.patientId));
+    expect(busyPatients.size).toBe(1200);
+    const byId = new Map(busy.patients.map((p) => [p.id, p]));
+    expect(busy.visits.filter((v) => v.checkedInAt <= byId.get(v.patientId)!.createdAt)).toEqual(
+      [],
+    );
+  });
+
+  it('refuses a busy day with more visits than patients: one visit each at most', () => {
+    expect(() => [...generateClinic({ seed: 1, patients: 10, endDate: END, busyDay: 11 })]).toThrow(
+      RangeError,
+    );
   });
 
   it('the search box finds a patient by pinyin, initials, phone tail and ID tail', () => {

@@ -12,6 +12,7 @@ import type { Provenance } from '../record';
 import type { Visit } from '../visits/visit';
 import { demoAreas } from './area-codes';
 import { chineseName, demoPinyin, foreignName } from './chinese-names';
+import { clinicVolume, HISTORY_DAYS } from './clinic-volume';
 import {
   cardNumber,
   isForeigner,
@@ -34,16 +35,26 @@ export type ClinicBatch = { patients: Patient[]; visits: DemoVisit[] };
 export type GenerateClinicOptions = {
   seed: string | number;
   patients: number;
-  /** The last day of the clinic's history; visits cover the five years up to it. */
+  /**
+   * The last day of the clinic's history ("today" for a demo). Visits cover up to five years
+   * before it, fewer for a small clinic: see `clinicVolume`.
+   */
   endDate: CalendarDate;
-  /** Mean visits per patient (at least one each when 1 or more). Default 3. */
+  /**
+   * Mean visits per patient (at least one each when 1 or more). Default 3; lower for a store so
+   * large that the clinic would otherwise see more than a few hundred visits a day.
+   */
   visitsPerPatient?: number;
   /** Patients per batch; each batch carries their visits too. Default 1000. */
   batchSize?: number;
+  /**
+   * For benches and stress tests: exactly this many visits on the end date instead of an
+   * ordinary day's, one per patient at most (so no more than `patients`). Default 0: none.
+   */
+  busyDay?: number;
 };
 
 export const DEMO_DEVICE_ID = 'demo-desk-1';
-const HISTORY_DAYS = 5 * 365 + 1;
 const DAY_MS = 86_400_000;
 /** China Standard Time, UTC+8, no daylight saving since 1991. */
 const BEIJING_OFFSET_MS = 8 * 3_600_000;
@@ -56,9 +67,13 @@ type Clinic = {
   home: Area;
   homeProvinceAreas: readonly Area[];
   endDay: number;
+  /** The first day visits may fall on. */
+  firstDay: number;
   frontDesk: DemoStaffMember;
   clinicians: DemoStaffMember[];
   visitsPerPatient: number;
+  patients: number;
+  busyDay: number;
   cardOffset: number;
 };
 
@@ -88,14 +103,33 @@ const visitCount = (rng: Rng, mean: number): number => {
   return count;
 };
 
-/** Visit times in order: the first anywhere in the history (after birth), the rest after it. */
-const visitTimes = (clinic: Clinic, birthDay: number): number[] => {
+/** Whether this patient is one of the busy day's: `busyDay` of them, spread evenly. */
+const onBusyDay = ({ busyDay, patients }: Clinic, index: number): boolean =>
+  Math.floor(((index + 1) * busyDay) / patients) > Math.floor((index * busyDay) / patients);
+
+/**
+ * Visit times in order, each on its own day anywhere in the history (after birth): spread evenly,
+ * so that the end date is an ordinary day, not the busiest. A busy day keeps the end date for its
+ * own visits.
+ */
+const visitTimes = (clinic: Clinic, birthDay: number, index: number): number[] => {
   const { rng, endDay } = clinic;
   const count = visitCount(rng, clinic.visitsPerPatient);
-  const first = rng.int(Math.max(endDay - HISTORY_DAYS + 1, birthDay), endDay);
-  const times: number[] = [];
-  for (let i = 0; i < count; i++)
-    times.push(clinicTime(rng, i === 0 ? first : rng.int(first, endDay)));
+  const busy = clinic.busyDay > 0;
+  const from = Math.max(clinic.firstDay, birthDay);
+  const to = busy ? endDay - 1 : endDay;
+  // One visit a day at most, as the desk's check-in allows: a day drawn twice is drawn again.
+  const days = new Set<number>();
+  for (let i = 0; i < count && from <= to; i++) {
+    for (let tries = 0; tries < 4; tries++) {
+      const day = rng.int(from, to);
+      if (days.has(day)) continue;
+      days.add(day);
+      break;
+    }
+  }
+  const times = [...days].map((day) => clinicTime(rng, day));
+  if (busy && onBusyDay(clinic, index)) times.push(clinicTime(rng, endDay));
   return times.sort((a, b) => a - b);
 };
 
@@ -151,9 +185,9 @@ const registration = (clinic: Clinic, index: number) => {
 const addPatient = (clinic: Clinic, index: number, batch: ClinicBatch): void => {
   const { rng, endDay } = clinic;
   const { birthDay, form } = registration(clinic, index);
-  const times = visitTimes(clinic, birthDay);
+  const times = visitTimes(clinic, birthDay, index);
   const firstSeen =
-    times[0] ?? clinicTime(rng, rng.int(Math.max(endDay - HISTORY_DAYS + 1, birthDay), endDay));
+    times[0] ?? clinicTime(rng, rng.int(Math.max(clinic.firstDay, birthDay), endDay));
   // Registered at the desk a few minutes before the first visit.
   const registeredAt = firstSeen - rng.int(2, 15) * 60_000;
   const patient: Patient = {
@@ -180,7 +214,10 @@ const addPatient = (clinic: Clinic, index: number, batch: ClinicBatch): void => 
   }
 };
 
-/** The day the clinic of these options was set up: the start of its history. */
+/**
+ * The day the clinic of these options was set up, five years back whatever its size: its staff
+ * (and their ids) stay the same for a seed and an end date.
+ */
 export const clinicSetupDate = (options: Pick<GenerateClinicOptions, 'endDate'>): CalendarDate =>
   fromDayNumber(dayNumber(options.endDate) - HISTORY_DAYS);
 
@@ -191,6 +228,7 @@ export const clinicStaff = (options: Pick<GenerateClinicOptions, 'seed' | 'endDa
 const openClinic = (options: Required<GenerateClinicOptions>): Clinic => {
   const rng = createRng(options.seed);
   const endDay = dayNumber(options.endDate);
+  const volume = clinicVolume(options.patients, options.visitsPerPatient);
   const staff = clinicStaff(options);
   const home = rng.pick(demoAreas);
   return {
@@ -199,9 +237,12 @@ const openClinic = (options: Required<GenerateClinicOptions>): Clinic => {
     home,
     homeProvinceAreas: demoAreas.filter((a) => a.code.slice(0, 2) === home.code.slice(0, 2)),
     endDay,
+    firstDay: endDay - volume.historyDays + 1,
     frontDesk: staff.find((s) => s.role === 'front-desk')!,
     clinicians: staff.filter((s) => s.role === 'clinician'),
-    visitsPerPatient: options.visitsPerPatient,
+    visitsPerPatient: volume.visitsPerPatient,
+    patients: options.patients,
+    busyDay: options.busyDay,
     cardOffset: rng.int(0, 99_999_999),
   };
 };
@@ -214,12 +255,15 @@ const openClinic = (options: Required<GenerateClinicOptions>): Clinic => {
 export function* generateClinic(
   options: GenerateClinicOptions,
 ): Generator<ClinicBatch, void, undefined> {
-  const full = { visitsPerPatient: 3, batchSize: 1000, ...options };
+  const full = { visitsPerPatient: 3, batchSize: 1000, busyDay: 0, ...options };
   if (!Number.isSafeInteger(full.patients) || full.patients < 0) {
     throw new RangeError('patients must be a whole number');
   }
   if (!isCalendarDate(full.endDate)) throw new RangeError(`not a calendar date: ${full.endDate}`);
   if (!(full.visitsPerPatient >= 0)) throw new RangeError('visitsPerPatient must not be negative');
+  if (!Number.isSafeInteger(full.busyDay) || full.busyDay < 0 || full.busyDay > full.patients) {
+    throw new RangeError('busyDay must be a whole number no larger than patients (one visit each)');
+  }
   const clinic = openClinic(full);
   let batch: ClinicBatch = { patients: [], visits: [] };
   for (let index = 0; index < full.patients; index++) {

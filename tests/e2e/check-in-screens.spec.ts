@@ -69,7 +69,7 @@ for (const language of ['zh-CN', 'en'] as const) {
     // 医生复核 and 取药核对 used to break in two.
     await page.setViewportSize({ width: 1024, height: 768 });
     const headerLines = await page
-      .locator('table')
+      .locator('.ant-table')
       .filter({ has: today.row(clean) })
       .locator('thead th')
       .evaluateAll((cells) =>

@@ -94,6 +94,25 @@ describe("today's visits and a patient's timeline", () => {
   });
 });
 
+describe("a busy day's first page", () => {
+  it('holds the first patients checked in, in check-in order, and the whole day follows', async () => {
+    const { ctx, desk, clock } = await clinic();
+    const minutes = [0, 5, 12, 30, 47];
+    for (const [i, minute] of minutes.entries()) {
+      await putPatient(ctx, { id: `p-${i}`, name: `患者${i}` });
+      clock.set(`2026-11-22T08:${String(minute).padStart(2, '0')}:00+08:00`);
+      await checkIn(ctx, desk, `p-${i}`);
+    }
+    const names = (rows: { patient?: { name: string } }[]) => rows.map((r) => r.patient?.name);
+    expect(names(await visitsOn(ctx.db, '2026-11-22', { limit: 3 }))).toEqual([
+      '患者0',
+      '患者1',
+      '患者2',
+    ]);
+    expect(await visitsOn(ctx.db, '2026-11-22')).toHaveLength(5);
+  });
+});
+
 describe('the store upgrade that adds review marks (schema version 2)', () => {
   it("keeps a version-1 workstation's rows and adds the review table", async () => {
     const name = `upgrade-${Math.random()}`;

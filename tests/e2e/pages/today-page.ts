@@ -1,4 +1,7 @@
 import { expect, type Page } from '@playwright/test';
+import { systemClock } from '../../../shared/clock/clock';
+import { today } from '../../../shared/clock/calendar-date';
+import { generateClinic, type ClinicBatch } from '../../../shared/demo/generate-clinic';
 import { VerificationPanelPage } from './verification-panel-page';
 
 /** A generated patient, as the check-in specs need it (read from the store after seeding). */
@@ -37,6 +40,36 @@ export const seedPatients = async (page: Page, count = 30): Promise<SeededPatien
       .filter((p) => p.idType === 'resident' && p.scheme !== 'self-pay' && !!p.cardNumber)
       .map(({ id, name, idNumber, cardNumber }) => ({ id, name, idNumber, cardNumber }));
   }, count);
+
+type BulkHook = {
+  db: Record<'patients' | 'visits', { bulkPut(rows: readonly object[]): Promise<unknown> }>;
+};
+
+/**
+ * A clinic on its busiest day: `patients` generated patients, `visits` of whom checked in today
+ * (in the clinic's time zone), written straight into the store as the dev seed does. Generated
+ * here rather than in the page because the page's seed hook knows no busy day.
+ */
+export const seedBusyDay = async (
+  page: Page,
+  { patients, visits, seed = 'busy-day' }: { patients: number; visits: number; seed?: string },
+) => {
+  const date = today(systemClock);
+  const todays: { id: string; checkedInAt: string }[] = [];
+  for (const batch of generateClinic({ seed, patients, endDate: date, busyDay: visits })) {
+    await page.evaluate(async ({ patients, visits }: ClinicBatch) => {
+      const { db } = (globalThis as unknown as { __clinicdeskDev: BulkHook }).__clinicdeskDev;
+      await db.patients.bulkPut(patients);
+      await db.visits.bulkPut(visits);
+    }, batch);
+    todays.push(...batch.visits.filter((v) => v.date === date));
+  }
+  /** Today's visit ids in check-in order. */
+  const visitIds = todays
+    .sort((a, b) => a.checkedInAt.localeCompare(b.checkedInAt) || a.id.localeCompare(b.id))
+    .map((visit) => visit.id);
+  return { date, visitIds };
+};
 
 /** Changes a stored patient behind the UI, as another workstation's sync would. */
 export const patchPatient = (page: Page, id: string, changes: Record<string, unknown>) =>
@@ -133,6 +166,31 @@ export class TodayPage {
 
   row(patient: Pick<SeededPatient, 'name'>) {
     return this.page.locator(`[data-testid="today-visit"][data-patient="${patient.name}"]`);
+  }
+
+  /** The visits' rows in the page: on a busy day only those in view and a few around them. */
+  visitRows() {
+    return this.page.getByTestId('today-visit');
+  }
+
+  visitRow(visitId: string) {
+    return this.page.locator(`[data-testid="today-visit"][data-visit="${visitId}"]`);
+  }
+
+  /**
+   * Scrolls the visits table (not the page) to its end. Again until it stays there: rows are
+   * measured as they come into view, and the table grows or shrinks to fit them.
+   */
+  async scrollVisitsToEnd() {
+    const holder = this.page.locator('.ant-table-tbody-virtual-holder');
+    await expect(async () => {
+      const atEnd = await holder.evaluate(async (el) => {
+        el.scrollTo({ top: el.scrollHeight });
+        await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 100)));
+        return el.scrollTop + el.clientHeight >= el.scrollHeight - 1;
+      });
+      expect(atEnd).toBe(true);
+    }).toPass();
   }
 
   async openReview() {

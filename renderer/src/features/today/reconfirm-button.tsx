@@ -11,7 +11,6 @@ import { actorOf } from '../../db/staff';
 import { reconfirm } from '../../db/verifications';
 import { errorMessage } from '../../ui/error-message';
 import { clinicClock } from './clinic-clock';
-import { useStaffNames } from '../visits/use-staff-names';
 
 type ReconfirmButtonProps = {
   visitId: string;
@@ -19,6 +18,8 @@ type ReconfirmButtonProps = {
   stage: Reconfirmation['stage'];
   done: Reconfirmation | undefined;
   allowed: boolean;
+  /** Who a staff id is: read once by the table, not once per button (a day has hundreds). */
+  staffName: (id: string | undefined) => string;
 };
 
 /**
@@ -31,12 +32,12 @@ export const ReconfirmButton = ({
   stage,
   done,
   allowed,
+  staffName,
 }: ReconfirmButtonProps) => {
   const { t } = useTranslation();
   const services = useServices();
   const me = useSession((state) => state.staff);
   const { message } = App.useApp();
-  const staffName = useStaffNames();
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);

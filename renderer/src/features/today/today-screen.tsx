@@ -1,6 +1,6 @@
 import { App, Card, Flex, Tabs, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { can } from '../../../../shared/auth/permissions';
@@ -11,7 +11,7 @@ import { actorOf } from '../../db/staff';
 import { dailyReview } from '../../db/verification-reviews';
 import type { Patient } from '../../../../shared/patients/patient';
 import { cancelVisit } from '../../db/visit-cancel';
-import { checkIn, lastVisitDates, visitsOn, type TodayVisit } from '../../db/visits';
+import { checkIn, lastVisitDates, type TodayVisit } from '../../db/visits';
 import { errorMessage } from '../../ui/error-message';
 import { VerificationPanel } from '../visits/verification-panel';
 import { CancelVisitDialog } from './cancel-visit-dialog';
@@ -21,6 +21,7 @@ import { InitialSyncNotice, useInitialSync } from '../sync/initial-sync';
 import { QuickCheckIn } from './quick-check-in';
 import { TodayVisitsTable } from './today-visits-table';
 import { UnsignedSelfPayCard } from './unsigned-self-pay-card';
+import { useTodayVisits } from './use-today-visits';
 
 /**
  * The desk's home: check a patient in, see where each of today's visits stands on identity, and
@@ -36,7 +37,7 @@ export const TodayScreen = () => {
   const navigate = useNavigate();
   const location = useLocation();
   const date = today(clock);
-  const visits = useLiveQuery(() => visitsOn(db, date), [db, date]);
+  const { visits, complete } = useTodayVisits(db, date);
   const review = useLiveQuery(() => dailyReview(db, date), [db, date]);
   const initialSync = useInitialSync();
   const partial = initialSync !== undefined && !initialSync.complete;
@@ -50,15 +51,16 @@ export const TodayScreen = () => {
   const checkedIn = useRef<string>(undefined);
   const [busy, setBusy] = useState(false);
   const [cancelling, setCancelling] = useState<{ row: TodayVisit; open: boolean }>();
+  // Stable, so that the table's rows do not draw again whenever this screen does.
+  const verify = useCallback((id: string) => {
+    setVisitId(id);
+    setOpen(true);
+  }, []);
+  const cancel = useCallback((row: TodayVisit) => setCancelling({ row, open: true }), []);
 
   if (!me) return null;
   const reviewer = can(me.role, 'review.daily');
   const tab = reviewer && location.pathname.endsWith('/review') ? 'review' : 'visits';
-
-  const verify = (id: string) => {
-    setVisitId(id);
-    setOpen(true);
-  };
   // The dialog opens at once; the last visit fills in when found. A lookup still under way when
   // the pick is confirmed or replaced must not reopen or change the dialog.
   const pick = (patient: Patient) => {
@@ -87,12 +89,7 @@ export const TodayScreen = () => {
   const visitsTab = (
     <Flex vertical gap={16}>
       {can(me.role, 'visit.check-in') && <QuickCheckIn onPick={pick} />}
-      <TodayVisitsTable
-        visits={visits}
-        role={me.role}
-        onVerify={verify}
-        onCancel={(row) => setCancelling({ row, open: true })}
-      />
+      <TodayVisitsTable visits={visits} role={me.role} onVerify={verify} onCancel={cancel} />
     </Flex>
   );
   const reviewTab = (
@@ -118,9 +115,11 @@ export const TodayScreen = () => {
         items={[
           {
             key: 'visits',
-            label: t('today.tabs.visits', {
-              count: visits?.filter((v) => !v.visit.cancelledAt).length ?? 0,
-            }),
+            label: complete
+              ? t('today.tabs.visits', {
+                  count: visits?.filter((v) => !v.visit.cancelledAt).length ?? 0,
+                })
+              : t('today.tabs.visitsLoading'),
             children: visitsTab,
           },
           ...(reviewer

@@ -7,6 +7,7 @@ export const todayText = bilingual(
     date: '{{date}}',
     tabs: {
       visits: '今日就诊（{{count}}）',
+      visitsLoading: '今日就诊（读取中…）',
       review: '每日复核（{{count}} 条待复核）',
     },
     quickCheckIn: {
@@ -84,6 +85,7 @@ export const todayText = bilingual(
     date: '{{date}}',
     tabs: {
       visits: "Today's visits ({{count}})",
+      visitsLoading: "Today's visits (loading…)",
       review: 'Daily review ({{count}} to review)',
     },
     quickCheckIn: {
