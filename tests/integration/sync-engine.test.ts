@@ -1,11 +1,6 @@
-import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { manualClock } from '../../shared/clock/clock';
-import { newId } from '../../shared/ids';
-import { createHubClient, type HubClient } from '../../shared/sync/hub-client';
 import { testBackends } from '../../server/hub/testing/backends';
 import { startTestHub, type TestHub } from '../../server/hub/testing/test-hub';
-import { ClinicDb } from '../../renderer/src/db/database';
 import { registerPatient, searchPatients, updatePatient } from '../../renderer/src/db/patients';
 import { previewCheck } from '../../renderer/src/db/verifications';
 import { voidConsent } from '../../renderer/src/db/consents';
@@ -16,32 +11,10 @@ import { putCatalogue, signImplant } from '../../renderer/src/db/testing/consent
 import { addTeam, putPatient } from '../../renderer/src/db/testing/visits';
 import { checkIn } from '../../renderer/src/db/visits';
 import { actorOf } from '../../renderer/src/db/staff';
-import type { StoreContext } from '../../renderer/src/db/write';
-import type { ApplyContext } from '../../renderer/src/sync/apply';
-import { pairWithHub } from '../../renderer/src/sync/engine';
 import { pullAll, pushOutbox } from '../../renderer/src/sync/exchange';
-import { recomputeDerived } from '../../renderer/src/sync/recompute';
+import { clock, contents, workstation, type Workstation } from './workstations';
 
 const zhangSan = ZHANG_SAN;
-
-type Workstation = { ctx: StoreContext; apply: ApplyContext; client: HubClient };
-
-const clock = manualClock('2026-11-22T09:00:00+08:00');
-
-const workstation = async (hub: TestHub, name: string, first = false): Promise<Workstation> => {
-  const db = new ClinicDb(`sync-${newId()}`, { indexedDB, IDBKeyRange });
-  const deviceId = `desk-${name}`;
-  const ctx: StoreContext = { db, clock, deviceId };
-  const { code } = await hub.hub.store.createPairingCode(first);
-  const link = await pairWithHub(db, {
-    url: hub.hub.url,
-    code,
-    deviceName: name,
-    ...(first ? { clinicName: '康宁口腔诊所' } : {}),
-  });
-  const client = createHubClient({ url: link.url, token: link.token });
-  return { ctx, apply: { db, clock, deviceId, recompute: recomputeDerived }, client };
-};
 
 /** The clinic's first PC, paired as the hub's admin, with the owner set up on it. */
 const deskWithOwner = async (hub: TestHub) => {
@@ -56,14 +29,6 @@ const deskWithOwner = async (hub: TestHub) => {
 const sync = async (w: Workstation) => {
   await pushOutbox(w.ctx.db, w.client);
   await pullAll(w.apply, w.client);
-};
-
-/** What a person could see: every synced table, without this device's bookkeeping. */
-const contents = async (db: ClinicDb) => {
-  const out: Record<string, unknown[]> = {};
-  for (const table of ['staff', 'settings', 'patients', 'auditEvents'])
-    out[table] = await db.table(table).orderBy(':id').toArray();
-  return out;
 };
 
 describe.each(testBackends())('workstations sync through the $name hub', (backend) => {

@@ -4,7 +4,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { manualClock } from '../../shared/clock/clock';
 import { newId } from '../../shared/ids';
 import { createHubClient, HubRequestError, type HubClient } from '../../shared/sync/hub-client';
 import { snapshotOrder, type SnapshotPart } from '../../shared/sync/snapshot-parts';
@@ -18,33 +17,14 @@ import { completeSetup } from '../../renderer/src/db/setup';
 import { withCheck, ZHANG_SAN } from '../../renderer/src/db/testing/patients';
 import type { PatientInput } from '../../shared/patients/patient-input';
 import { actorOf } from '../../renderer/src/db/staff';
-import type { StoreContext } from '../../renderer/src/db/write';
-import { CURSOR_KEY, type ApplyContext } from '../../renderer/src/sync/apply';
+import { CURSOR_KEY } from '../../renderer/src/sync/apply';
 import { pairWithHub } from '../../renderer/src/sync/engine';
 import { pullAll, pushOutbox } from '../../renderer/src/sync/exchange';
 import { recomputeDerived } from '../../renderer/src/sync/recompute';
 import { syncUp } from '../../renderer/src/sync/repush';
 import { readInitialSync } from '../../renderer/src/sync/initial-state';
 import { syncDown, type InitialProgress } from '../../renderer/src/sync/snapshot';
-
-type Workstation = { ctx: StoreContext; apply: ApplyContext; client: HubClient };
-
-const clock = manualClock('2026-11-22T09:00:00+08:00');
-
-const workstation = async (hub: TestHub, name: string, first = false): Promise<Workstation> => {
-  const db = new ClinicDb(`snapshot-${newId()}`, { indexedDB, IDBKeyRange });
-  const deviceId = `pc-${name}`;
-  const ctx: StoreContext = { db, clock, deviceId };
-  const { code } = await hub.hub.store.createPairingCode(first);
-  const link = await pairWithHub(db, {
-    url: hub.hub.url,
-    code,
-    deviceName: name,
-    ...(first ? { clinicName: '康宁口腔诊所' } : {}),
-  });
-  const client = createHubClient({ url: link.url, token: link.token });
-  return { ctx, apply: { db, clock, deviceId, recompute: recomputeDerived }, client };
-};
+import { clock, contents, workstation, type Workstation } from './workstations';
 
 /** Patient `n` of the test clinic: a man born in 19(60+n), with his own ID and phone numbers. */
 const person = (name: string, n: number): PatientInput => ({
@@ -73,14 +53,6 @@ const clinicWithPatients = async (hub: TestHub) => {
   await pullAll(desk.apply, desk.client);
   await pullAll(desk.apply, desk.client);
   return { desk, owner };
-};
-
-/** What a person could see: every synced table, without this device's bookkeeping. */
-const contents = async (db: ClinicDb) => {
-  const out: Record<string, unknown[]> = {};
-  for (const table of ['staff', 'settings', 'patients', 'auditEvents'])
-    out[table] = await db.table(table).orderBy(':id').toArray();
-  return out;
 };
 
 /** A client whose snapshot downloads fail from the `failAt`-th on, as when the network drops. */
