@@ -2,30 +2,16 @@ import { fork } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { bundleEntry } from './testing/spawn-hub';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHubClient } from '../../shared/sync/hub-client';
 import type { HubWorkerReply } from './hub-worker';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 let bundle = '';
 let dir = '';
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'clinicdesk-hub-worker-'));
-  bundle = join(root, `node_modules/.cache/clinicdesk-tests/hub-worker-${process.pid}.cjs`);
-  // Bundled as the desktop build bundles it for Electron's utilityProcess (CommonJS).
-  await build({
-    entryPoints: [join(root, 'server/hub/hub-worker.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    packages: 'external',
-    outfile: bundle,
-    logLevel: 'silent',
-  });
+  bundle = await bundleEntry('hub-worker');
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });

@@ -1,10 +1,10 @@
 import { fork } from 'node:child_process';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir, type NetworkInterfaceInfo } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { build } from 'esbuild';
+import { bundleEntry } from '../../server/hub/testing/spawn-hub';
 import { createHubHost, type DesktopHubHost } from '../../electron/main/hub-host';
 import { BRIDGE_GLOBAL } from '../../shared/bridge/platform-bridge';
 import { setUpClinic } from './fixtures';
@@ -18,20 +18,7 @@ import { shoot } from './screenshots';
 
 let bundle = '';
 test.beforeAll(async () => {
-  const outDir = join(process.cwd(), 'node_modules/.cache/clinicdesk-tests');
-  await mkdir(outDir, { recursive: true });
-  bundle = join(outDir, `e2e-hub-worker-${process.pid}.cjs`);
-  await build({
-    absWorkingDir: process.cwd(),
-    entryPoints: ['server/hub/hub-worker.ts'],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['electron', 'better-sqlite3', 'pg-native'],
-    outfile: bundle,
-    logLevel: 'silent',
-  });
+  bundle = await bundleEntry('hub-worker');
 });
 test.afterAll(async () => {
   await rm(bundle, { force: true });

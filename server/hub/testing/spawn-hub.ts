@@ -11,18 +11,21 @@ const outDir = join(root, 'node_modules/.cache/clinicdesk-tests');
  * Bundles an entry point to plain JavaScript once per test file: a child hub then starts in a
  * fraction of a second (the fault tests start one 50 times), as `npm run build:cli` would.
  */
-export const bundleEntry = async (entry: 'cli' | 'hub-child'): Promise<string> => {
+export const bundleEntry = async (entry: 'cli' | 'hub-child' | 'hub-worker'): Promise<string> => {
   await mkdir(outDir, { recursive: true });
-  const source =
-    entry === 'cli'
-      ? join(root, 'server/cli/main.ts')
-      : join(root, 'server/hub/testing/hub-child.ts');
-  const outfile = join(outDir, `${entry}-${process.pid}.mjs`);
+  const source = {
+    cli: 'server/cli/main.ts',
+    'hub-child': 'server/hub/testing/hub-child.ts',
+    'hub-worker': 'server/hub/hub-worker.ts',
+  }[entry];
+  // The hub worker as the desktop build bundles it for Electron's utilityProcess: CommonJS.
+  const format = entry === 'hub-worker' ? 'cjs' : 'esm';
+  const outfile = join(outDir, `${entry}-${process.pid}.${format === 'cjs' ? 'cjs' : 'mjs'}`);
   await build({
-    entryPoints: [source],
+    entryPoints: [join(root, source)],
     bundle: true,
     platform: 'node',
-    format: 'esm',
+    format,
     target: 'node20',
     packages: 'external',
     outfile,
