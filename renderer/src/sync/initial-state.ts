@@ -1,4 +1,4 @@
-import type { SnapshotPart } from '../../../shared/sync/snapshot-parts';
+import { SNAPSHOT_PARTS, type SnapshotPart } from '../../../shared/sync/snapshot-parts';
 import type { ClinicDb } from '../db/database';
 
 /**
@@ -36,3 +36,23 @@ export const readInitialSync = async (db: ClinicDb): Promise<InitialSync> => {
 
 export const startInitialSync = (db: ClinicDb) =>
   db.syncState.put({ key: INITIAL_KEY, value: freshInitialSync() });
+
+/** Marks the initial sync complete: called once a pull reached the end of the log. */
+export const completeInitialSync = async (db: ClinicDb): Promise<void> => {
+  await db.transaction('rw', db.syncState, async () => {
+    const state = await readInitialSync(db);
+    if (state.complete) return;
+    await db.syncState.put({
+      key: INITIAL_KEY,
+      value: { ...state, complete: true, current: undefined, partsDone: [...SNAPSHOT_PARTS] },
+    });
+  });
+};
+
+/** A device away past the hub's horizon catches up like a new one; its screens say so meanwhile. */
+export const reopenInitialSync = async (db: ClinicDb): Promise<void> => {
+  await db.transaction('rw', db.syncState, async () => {
+    const state = await readInitialSync(db);
+    await db.syncState.put({ key: INITIAL_KEY, value: { ...state, complete: false } });
+  });
+};

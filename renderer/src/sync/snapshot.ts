@@ -6,10 +6,15 @@ import {
   snapshotOrder,
   type SnapshotPart,
 } from '../../../shared/sync/snapshot-parts';
-import type { ClinicDb } from '../db/database';
 import { applyKeptChanges, applySnapshotBatch, CURSOR_KEY, type ApplyContext } from './apply';
 import { pullAll } from './exchange';
-import { INITIAL_KEY, readInitialSync, type InitialSync } from './initial-state';
+import {
+  completeInitialSync,
+  INITIAL_KEY,
+  readInitialSync,
+  reopenInitialSync,
+  type InitialSync,
+} from './initial-state';
 import { startOver } from './start-over';
 import { auditDevices, verifyArrivedChains } from './audit-arrival';
 
@@ -161,26 +166,6 @@ export const takeSnapshot = async (
     });
     return true;
   }
-};
-
-/** Marks the initial sync complete: called once a pull reached the end of the log. */
-export const completeInitialSync = async (db: ClinicDb): Promise<void> => {
-  await db.transaction('rw', db.syncState, async () => {
-    const state = await readInitialSync(db);
-    if (state.complete) return;
-    await db.syncState.put({
-      key: INITIAL_KEY,
-      value: { ...state, complete: true, current: undefined, partsDone: [...SNAPSHOT_PARTS] },
-    });
-  });
-};
-
-/** A device away past the hub's horizon catches up like a new one; its screens say so meanwhile. */
-export const reopenInitialSync = async (db: ClinicDb): Promise<void> => {
-  await db.transaction('rw', db.syncState, async () => {
-    const state = await readInitialSync(db);
-    await db.syncState.put({ key: INITIAL_KEY, value: { ...state, complete: false } });
-  });
 };
 
 /**

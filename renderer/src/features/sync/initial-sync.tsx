@@ -23,7 +23,7 @@ export const useInitialSync = (): { complete: boolean; state?: InitialSync } | u
 };
 
 /** Never 100 % before the sync is complete. */
-export const percentOf = (applied: number, total: number) =>
+export const initialPercent = (applied: number, total: number) =>
   total > 0 ? Math.min(99, Math.floor((applied / total) * 100)) : 0;
 
 /** The first sync's progress: counts, an estimate of the time left, and which parts are in. */
@@ -46,7 +46,7 @@ export const InitialSyncProgress = () => {
   return (
     <Flex vertical gap={8} data-testid="sync-initial" data-parts={partsDone.join(' ')}>
       <Typography.Text strong>{t('sync.initial.title')}</Typography.Text>
-      {total > applied && <Progress percent={percentOf(applied, total)} status="active" />}
+      {total > applied && <Progress percent={initialPercent(applied, total)} status="active" />}
       <Typography.Text type="secondary" data-testid="sync-initial-counts">
         {total > applied
           ? t('sync.initial.counts', { applied: number(applied), total: number(total) })

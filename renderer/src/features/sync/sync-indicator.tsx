@@ -10,7 +10,7 @@ import { Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { SyncState } from '../../sync/engine';
-import { percentOf } from './initial-sync';
+import { initialPercent } from './initial-sync';
 import { useSyncStatus } from './sync-status';
 import { useKeptForUpdate } from './update-needed';
 
@@ -45,7 +45,7 @@ export const SyncIndicator = ({ canManage }: { canManage: boolean }) => {
     <Tag color={color} icon={icon} data-testid="sync-indicator" data-state={status.state}>
       {status.initial && status.state === 'syncing'
         ? t('sync.initial.indicator', {
-            percent: percentOf(status.initial.applied, status.initial.total),
+            percent: initialPercent(status.initial.applied, status.initial.total),
           })
         : t(`sync.state.${status.state}`)}
       {status.pending > 0 ? ` · ${status.pending}` : ''}
