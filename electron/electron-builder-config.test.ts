@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { FuseV1Options } from '@electron/fuses';
 import * as fileMatcher from 'app-builder-lib/out/fileMatcher.js';
+import { PlatformPackager } from 'app-builder-lib';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { z } from 'zod';
@@ -28,6 +30,7 @@ const configSchema = z.object({
     maintainer: z.string(),
     desktop: z.object({ entry: z.record(z.string(), z.string()) }),
   }),
+  electronFuses: z.record(z.string(), z.boolean()),
   nsis: z.object({
     oneClick: z.boolean(),
     allowToChangeInstallationDirectory: z.boolean(),
@@ -124,6 +127,31 @@ describe('the packaging config', () => {
     expect(build).toContain("entryPoints: ['server/hub/hub-worker.ts']");
     expect(build).toContain("outfile: 'dist-electron/hub-worker.cjs'");
     expect(build).toMatch(/external: \[[^\]]*'better-sqlite3'/);
+  });
+
+  // electron-builder's own translation of the config into the fuse wire, as it packs: a fuse
+  // Electron adds later, or a misspelt key (which electron-builder would skip), fails here.
+  it("sets every one of Electron's fuses, each to its safe value", async () => {
+    const generate = (
+      PlatformPackager.prototype as unknown as {
+        generateFuseConfig(fuses: unknown): Promise<Record<number, boolean>>;
+      }
+    ).generateFuseConfig;
+    const wire = await generate.call(undefined, config.electronFuses);
+    const expected: Record<keyof typeof FuseV1Options, boolean> = {
+      RunAsNode: false,
+      EnableCookieEncryption: true,
+      EnableNodeOptionsEnvironmentVariable: false,
+      EnableNodeCliInspectArguments: false,
+      EnableEmbeddedAsarIntegrityValidation: true,
+      OnlyLoadAppFromAsar: true,
+      LoadBrowserProcessSpecificV8Snapshot: false,
+      GrantFileProtocolExtraPrivileges: false,
+    };
+    const fuses = Object.entries(FuseV1Options).filter(([, value]) => typeof value === 'number');
+    expect(Object.fromEntries(fuses.map(([name, value]) => [name, wire[value as number]]))).toEqual(
+      expected,
+    );
   });
 
   it('lets the clinic choose where to install, in Chinese first', () => {

@@ -13,13 +13,15 @@ const APP_PAGE = 'app://clinicdesk/index.html';
 
 // Every fake's temp folders, removed after each test.
 let fakes: Array<ReturnType<typeof fakeElectronModule>> = [];
-const fakeElectron = (options?: { lockGranted: boolean }) => {
+type LaunchOptions = { lockGranted?: boolean; isPackaged?: boolean };
+
+const fakeElectron = (options?: LaunchOptions) => {
   const fake = fakeElectronModule(options);
   fakes.push(fake);
   return fake;
 };
 
-const launch = async (options?: { lockGranted: boolean }) => {
+const launch = async (options?: LaunchOptions) => {
   const fake = fakeElectron(options);
   vi.doMock('electron', () => fake.module);
   await import('./main');
@@ -122,6 +124,16 @@ describe('the desktop shell starting up', () => {
     const lock = (file?.submenu as MenuItemConstructorOptions[]).find((item) => item.id === 'lock');
     (lock?.click as () => void)();
     expect(windows[0]?.webContents.sent).toEqual([[ipc.menuCommand.channel, 'lock']]);
+  });
+
+  it('locks the page when the screen locks or the PC goes to sleep', async () => {
+    const { windows, powerMonitor } = await started();
+    powerMonitor.emit('lock-screen');
+    powerMonitor.emit('suspend');
+    expect(windows[0]?.webContents.sent).toEqual([
+      [ipc.menuCommand.channel, 'lock'],
+      [ipc.menuCommand.channel, 'lock'],
+    ]);
   });
 
   it('serves the backup channels, and tells a loaded page when a backup is due', async () => {
@@ -236,6 +248,43 @@ describe('the desktop shell starting up', () => {
     );
     expect(fake.windows).toHaveLength(0);
     error.mockRestore();
+  });
+
+  describe('started with a debugger switch', () => {
+    const argv = process.argv;
+    afterEach(() => {
+      process.argv = argv;
+    });
+
+    it('refuses to start when packaged, and says why before anything opens', async () => {
+      process.argv = [...argv, '--remote-debugging-port=9222'];
+      const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+      const { calls, windows, privilegedSchemes } = await launch({ isPackaged: true });
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(calls).toEqual([
+        'error box ClinicDesk 拒绝以调试方式启动 / ClinicDesk will not start in debugging mode',
+        'exit 1',
+      ]);
+      expect(windows).toHaveLength(0);
+      expect(privilegedSchemes).toEqual([]);
+      expect(error).toHaveBeenCalledWith('ClinicDesk refused to start: --remote-debugging-port');
+      error.mockRestore();
+    });
+
+    it('refuses ELECTRON_RUN_AS_NODE too, were its fuse ever left on', async () => {
+      vi.stubEnv('ELECTRON_RUN_AS_NODE', '1');
+      const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+      const { calls, windows } = await launch({ isPackaged: true });
+      expect(calls).toContain('exit 1');
+      expect(windows).toHaveLength(0);
+      error.mockRestore();
+    });
+
+    it('lets a developer debug the unpackaged app', async () => {
+      process.argv = [...argv, '--inspect'];
+      const { windows } = await started();
+      expect(windows).toHaveLength(1);
+    });
   });
 
   it('quits at once when another ClinicDesk is already running', async () => {

@@ -4,6 +4,7 @@ import {
   dialog,
   ipcMain,
   Menu,
+  powerMonitor,
   protocol,
   safeStorage,
   session,
@@ -20,12 +21,14 @@ import { readAppInfo } from './main/app-info';
 import { registerBackupIpc } from './main/backup/backup-ipc';
 import type { BackupScheduler } from './main/backup/backup-scheduler';
 import { createDesktopBackupHost } from './main/backup/desktop-backup-host';
+import { debugEntryPoints, refusalText } from './main/debug-switches';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './main/app-protocol';
 import { APP_SCHEME, appSchemeUrlPolicy, devAppUrlPolicy, resolveDevUrl } from './main/app-url';
 import { createHubHost, type DesktopHubHost } from './main/hub-host';
 import { registerHubHostIpc } from './main/hub-host-ipc';
 import { registerIpcHandlers } from './main/ipc';
 import { buildMenuTemplate, type MenuLanguage } from './main/menu';
+import { lockWithTheOs } from './main/os-lock';
 import { printPage, savePageAsPdf } from './main/print';
 import { hardenAllWebContents, restrictPermissions } from './main/security';
 import { bringToFront } from './main/single-instance';
@@ -157,11 +160,22 @@ const start = async () => {
   registerHubHostIpc(ipcMain, hubHost, policy.isAppUrl);
   // Started again if the owner had turned it on; a failure is in its status on the Sync screen.
   void hubHost.resume();
+  // The screen locked or the PC went to sleep: the app locks too, as from its menu.
+  lockWithTheOs(powerMonitor, () => send('lock'));
   installMenu();
   await createWindow();
 };
 
-if (!app.requestSingleInstanceLock()) {
+// A packaged app started with a debugger's switch would hand the store to whoever started it:
+// it says why and stops before anything opens (main/debug-switches.ts).
+const debugging = dev ? [] : debugEntryPoints(process.argv.slice(1), process.env);
+
+if (debugging.length > 0) {
+  console.error(`ClinicDesk refused to start: ${debugging.join(', ')}`);
+  const { title, body } = refusalText(debugging);
+  dialog.showErrorBox(title, body);
+  app.exit(1);
+} else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   // Before ready, as Electron requires: app:// as a standard, secure origin (main/app-protocol.ts).

@@ -9,7 +9,7 @@ type ProtocolHandler = (request: Request) => Response | Promise<Response>;
 export const BUILT_PAGE = '<!doctype html><title>ClinicDesk</title>';
 
 /** A stand-in for the whole `electron` module, for loading main.ts in a test. */
-export const fakeElectronModule = ({ lockGranted = true } = {}) => {
+export const fakeElectronModule = ({ lockGranted = true, isPackaged = false } = {}) => {
   const calls: string[] = [];
   const windows: FakeBrowserWindow[] = [];
   const menus: unknown[] = [];
@@ -79,12 +79,13 @@ export const fakeElectronModule = ({ lockGranted = true } = {}) => {
   }
 
   const app = Object.assign(new EventEmitter(), {
-    isPackaged: false,
+    isPackaged,
     getAppPath: () => appPath,
     getVersion: () => '0.1.0',
     getPath: (name: string) => (name === 'userData' ? userData : join(userData, name)),
     requestSingleInstanceLock: () => lockGranted,
     quit: () => calls.push('quit'),
+    exit: (code: number) => calls.push(`exit ${code}`),
     enableSandbox: () => calls.push('enableSandbox'),
     setAppUserModelId: (id: string) => calls.push(`appUserModelId ${id}`),
     setAboutPanelOptions: () => undefined,
@@ -95,6 +96,8 @@ export const fakeElectronModule = ({ lockGranted = true } = {}) => {
   });
 
   const session = fakeSession();
+  // The OS's screen lock and sleep, emitted by a test.
+  const powerMonitor = new EventEmitter();
 
   const module = {
     app,
@@ -131,6 +134,7 @@ export const fakeElectronModule = ({ lockGranted = true } = {}) => {
         protocolHandlers.set(scheme, handler);
       },
     },
+    powerMonitor,
     session: { defaultSession: session },
     utilityProcess: {
       fork: (modulePath: string, _args?: string[], options?: unknown) => {
@@ -143,6 +147,7 @@ export const fakeElectronModule = ({ lockGranted = true } = {}) => {
   return {
     module,
     calls,
+    powerMonitor,
     windows,
     menus,
     userData,
