@@ -9,6 +9,7 @@ import type { Language } from '../../../shared/settings/settings';
 import { BackupScheduler } from '../features/backups/use-backups';
 import { SyncRunner } from '../features/sync/sync-runner';
 import { createI18n } from '../i18n/i18n';
+import { ScreenErrorBoundary } from '../ui/screen-error-boundary';
 import { App } from './app';
 import { ServicesProvider, type Services } from './services';
 
@@ -52,7 +53,10 @@ export const AppRoot = ({ services, language }: { services: Services; language: 
           <AntApp>
             <BackupScheduler />
             <SyncRunner />
-            <App />
+            {/* Screens have their own (shell.tsx); this one is for login, setup and the lock. */}
+            <ScreenErrorBoundary resetKey="app">
+              <App />
+            </ScreenErrorBoundary>
           </AntApp>
         </ConfigProvider>
       </I18nextProvider>

@@ -22,6 +22,12 @@ export const shellText = bilingual(
     device: '本机：{{name}}',
     browserDevice: '本机：浏览器模式',
     version: '版本 {{version}}',
+    screenError: {
+      title: '这个页面出错了',
+      body: '已保存的内容不受影响。请点“重新打开”；如果再次出错，请点“重新启动程序”，并告知诊所负责人或技术支持。',
+      retry: '重新打开',
+      reload: '重新启动程序',
+    },
   },
   {
     nav: {
@@ -38,6 +44,12 @@ export const shellText = bilingual(
       staff: 'Staff',
     },
     signedInAs: '{{name}} ({{role}})',
+    screenError: {
+      title: 'This screen ran into an error',
+      body: 'Nothing saved is affected. Choose “Open again”; if it happens again, choose “Restart the app” and tell the clinic owner or support.',
+      retry: 'Open again',
+      reload: 'Restart the app',
+    },
     lockNow: 'Lock',
     lockHint: 'Lock the screen (Ctrl+L)',
     logout: 'Log out',

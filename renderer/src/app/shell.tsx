@@ -9,6 +9,7 @@ import { readSetting } from '../db/settings';
 import { OverdueBanner } from '../features/backups/overdue-banner';
 import { SyncIndicator } from '../features/sync/sync-indicator';
 import { useLanguage } from '../i18n/use-language';
+import { ScreenErrorBoundary } from '../ui/screen-error-boundary';
 import { RequirePermission } from './require-permission';
 import { appRoutes } from './routes';
 import { useServices } from './services';
@@ -95,23 +96,25 @@ export const Shell = ({ staff, onLock, onLogout }: ShellProps) => {
         </Layout.Header>
         <OverdueBanner role={staff.role} />
         <Layout.Content className="app-content">
-          <Routes>
-            {appRoutes.map((route) => (
-              <Route
-                key={route.key}
-                path={`/${route.key}/*`}
-                element={
-                  <RequirePermission
-                    role={staff.role}
-                    permission={route.permission && [route.permission, ...(route.openBy ?? [])]}
-                  >
-                    {route.element}
-                  </RequirePermission>
-                }
-              />
-            ))}
-            <Route path="*" element={<Navigate to="/today" replace />} />
-          </Routes>
+          <ScreenErrorBoundary resetKey={location.pathname}>
+            <Routes>
+              {appRoutes.map((route) => (
+                <Route
+                  key={route.key}
+                  path={`/${route.key}/*`}
+                  element={
+                    <RequirePermission
+                      role={staff.role}
+                      permission={route.permission && [route.permission, ...(route.openBy ?? [])]}
+                    >
+                      {route.element}
+                    </RequirePermission>
+                  }
+                />
+              ))}
+              <Route path="*" element={<Navigate to="/today" replace />} />
+            </Routes>
+          </ScreenErrorBoundary>
         </Layout.Content>
       </Layout>
     </Layout>
