@@ -1,10 +1,10 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { residentCheckCharacter } from '../../shared/identity/id-number';
 import { cliDemoBackup } from './cli-backup';
-import { setUpClinic } from './fixtures';
+import { setUpClinic, test } from './fixtures';
 import { BackupsPage } from './pages/backups-page';
 import { LoginPage } from './pages/login-page';
 import { PatientsPage, type NewPatient } from './pages/patients-page';

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { failOnDialogs, setUpClinic } from './fixtures';
+import { expect } from '@playwright/test';
+import { failOnDialogs, setUpClinic, test } from './fixtures';
 import { DEMO_CLINIC, SetupWizardPage } from './pages/setup-wizard-page';
 import { StaffPage } from './pages/staff-page';
 

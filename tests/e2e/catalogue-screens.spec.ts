@@ -1,8 +1,8 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { catalogueFileRows } from '../../shared/demo/catalogue-file';
 import { generateCatalogue } from '../../shared/demo/generate-catalogue';
 import { writeCsv, writeXlsx } from './catalogue-files';
-import { setUpClinic } from './fixtures';
+import { setUpClinic, test } from './fixtures';
 import { shoot } from './screenshots';
 
 /**

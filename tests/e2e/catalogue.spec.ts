@@ -1,11 +1,11 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import type { CatalogueEntry } from '../../shared/catalogue/catalogue';
 import { today } from '../../shared/clock/calendar-date';
 import { systemClock } from '../../shared/clock/clock';
 import { catalogueFileRows } from '../../shared/demo/catalogue-file';
 import { generateCatalogue } from '../../shared/demo/generate-catalogue';
 import { writeCsv, writeXlsx } from './catalogue-files';
-import { setUpClinic } from './fixtures';
+import { setUpClinic, test } from './fixtures';
 import { CataloguePage } from './pages/catalogue-page';
 
 // The demo list starts with the plain dental and general items: 阿莫西林胶囊 is the first.

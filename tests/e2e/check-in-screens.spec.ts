@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { setUpClinic } from './fixtures';
+import { expect } from '@playwright/test';
+import { setUpClinic, test } from './fixtures';
 import { shoot } from './screenshots';
 import { givePhoto, patchPatient, seedPatients, TodayPage } from './pages/today-page';
 

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { setUpClinic } from './fixtures';
+import { expect, type Page } from '@playwright/test';
+import { setUpClinic, test } from './fixtures';
 import { shoot } from './screenshots';
 import { seedPatients, TodayPage, type SeededPatient } from './pages/today-page';
 

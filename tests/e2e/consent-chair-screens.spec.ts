@@ -1,4 +1,5 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { test } from './fixtures';
 import { morningAtTheDesk, openPlan } from './pages/consent-chair-page';
 import { shoot } from './screenshots';
 

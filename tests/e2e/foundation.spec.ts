@@ -1,4 +1,5 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { test } from './fixtures';
 import { AuditPage } from './pages/audit-page';
 import { LoginPage } from './pages/login-page';
 import { DEMO_CLINIC, SetupWizardPage } from './pages/setup-wizard-page';

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { setUpClinic } from './fixtures';
+import { expect, type Page } from '@playwright/test';
+import { setUpClinic, test } from './fixtures';
 import { AuditPage } from './pages/audit-page';
 import { LoginPage } from './pages/login-page';
 import { PasswordPage } from './pages/password-page';

@@ -1,7 +1,7 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { residentCheckCharacter } from '../../shared/identity/id-number';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
-import { setUpClinic } from './fixtures';
+import { setUpClinic, test } from './fixtures';
 import { PatientsPage } from './pages/patients-page';
 
 // Chromium's own fake camera (a moving test pattern), and no permission prompt. Top level: a

@@ -1,6 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { residentCheckCharacter } from '../../shared/identity/id-number';
-import { setUpClinic } from './fixtures';
+import { setUpClinic, test } from './fixtures';
 import { shoot } from './screenshots';
 
 /**

@@ -1,4 +1,5 @@
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { test } from './fixtures';
 import { cliDemoBackup } from './cli-backup';
 import { AuditPage } from './pages/audit-page';
 import { BackupsPage } from './pages/backups-page';

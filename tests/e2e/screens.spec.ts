@@ -1,5 +1,4 @@
-import { test } from '@playwright/test';
-import { setUpClinic } from './fixtures';
+import { setUpClinic, test } from './fixtures';
 import { shoot } from './screenshots';
 import { SetupWizardPage } from './pages/setup-wizard-page';
 import { StaffPage } from './pages/staff-page';

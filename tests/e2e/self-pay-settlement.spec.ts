@@ -1,6 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { adults, ConsentChairPage, seedCatalogue } from './pages/consent-chair-page';
-import { setUpClinic } from './fixtures';
+import { setUpClinic, test } from './fixtures';
 import { shoot } from './screenshots';
 import { seedPatients, TodayPage } from './pages/today-page';
 

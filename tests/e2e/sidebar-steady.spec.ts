@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { setUpClinic } from './fixtures';
+import { expect } from '@playwright/test';
+import { setUpClinic, test } from './fixtures';
 import { LoginPage } from './pages/login-page';
 import { ShellPage } from './pages/shell-page';
 import { seedBusyDay } from './pages/today-page';

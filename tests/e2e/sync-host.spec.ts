@@ -3,11 +3,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir, type NetworkInterfaceInfo } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { bundleEntry } from '../../server/hub/testing/spawn-hub';
 import { createHubHost, type DesktopHubHost } from '../../electron/main/hub-host';
 import { BRIDGE_GLOBAL } from '../../shared/bridge/platform-bridge';
-import { setUpClinic } from './fixtures';
+import { setUpClinic, test } from './fixtures';
 import { shoot } from './screenshots';
 
 /**

@@ -1,7 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Page, type Route } from '@playwright/test';
+import { expect, type Page, type Route } from '@playwright/test';
+import { test } from './fixtures';
 import { residentCheckCharacter } from '../../shared/identity/id-number';
 import { startHub, type RunningHub } from '../../server/hub/hub';
 import { DEMO_CLINIC } from './pages/setup-wizard-page';
@@ -74,7 +75,7 @@ const connect = async (page: Page, code: string, deviceName: string) => {
 };
 
 test('a second workstation joins the clinic, and a patient registered at the desk is found at the chair', async ({
-  browser,
+  newWorkstation,
   page: desk,
 }) => {
   test.setTimeout(300_000); // two workstations, offline and back
@@ -89,14 +90,7 @@ test('a second workstation joins the clinic, and a patient registered at the des
   await shoot(desk, 'zh-CN', '95-sync-screen');
 
   // A new PC joins from its first screen: no wizard, the clinic's accounts arrive, then login.
-  const { baseURL, viewport } = test.info().project.use;
-  const chairContext = await browser.newContext({
-    baseURL,
-    viewport,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  });
-  const chair = await chairContext.newPage();
+  const { context: chairContext, page: chair } = await newWorkstation('the chair');
   await chair.goto('/');
   await chair.getByTestId('setup-join').click();
   await chair.getByTestId('sync-code').fill('12');
@@ -278,11 +272,10 @@ test('a second workstation joins the clinic, and a patient registered at the des
   await chair.getByTestId('sync-device-name').fill('诊室一');
   await chair.getByTestId('sync-connect').click();
   await expect(chair.getByTestId('sync-indicator').first()).toHaveAttribute('data-state', 'online');
-  await chairContext.close();
 });
 
 test('a PC joining an established clinic takes it part by part, and its daily review waits until it holds everything', async ({
-  browser,
+  newWorkstation,
   page: desk,
 }) => {
   test.setTimeout(240_000);
@@ -302,17 +295,10 @@ test('a PC joining an established clinic takes it part by part, and its daily re
   expect(history.length).toBeGreaterThan(0);
 
   // The new PC's network drops after the clinic's setup and its patients have arrived.
-  const { baseURL, viewport } = test.info().project.use;
-  const chairContext = await browser.newContext({
-    baseURL,
-    viewport,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  });
+  const { context: chairContext, page: chair } = await newWorkstation('the new PC');
   const cut = (route: Route) => route.abort('internetdisconnected');
   for (const segment of history)
     await chairContext.route(`${hub.url}/v1/snapshot/segments/${segment.id}`, cut);
-  const chair = await chairContext.newPage();
   await chair.goto('/');
   await chair.getByTestId('setup-join').click();
   await chair.getByTestId('sync-url').fill(hub.url);
@@ -348,5 +334,4 @@ test('a PC joining an established clinic takes it part by part, and its daily re
   await shoot(chair, 'en', '102-sync-linked');
   await chair.goto('/#/today/review');
   await expect(chair.getByTestId('sync-initial-gate')).toHaveCount(0);
-  await chairContext.close();
 });

@@ -133,7 +133,11 @@ export class TodayPage {
     await expect(this.page.getByTestId('quick-check-in')).toBeVisible();
   }
 
-  /** Finds the patient by the tail of their ID number and picks them: the pick awaits a confirmation. */
+  /**
+   * Finds the patient by the tail of their ID number and picks them: the pick awaits a
+   * confirmation. Returns once the dialog has finished opening (its button takes the focus then):
+   * a click while it still zooms in can land on the mask behind it, which means "back".
+   */
   async pick(patient: SeededPatient) {
     const box = this.page.getByTestId('quick-check-in').locator('input');
     await box.click();
@@ -144,6 +148,7 @@ export class TodayPage {
       .first()
       .click();
     await expect(this.confirmation()).toContainText(patient.name);
+    await expect(this.page.getByTestId('check-in-confirm')).toBeFocused();
   }
 
   confirmation() {
