@@ -47,7 +47,8 @@ export type AppErrorReason =
   | 'cancel-visit-billed'
   | 'visit-cancelled'
   | 'duplicate-reason-required'
-  | 'same-id-number';
+  | 'same-id-number'
+  | 'username-not-shared';
 
 export class AppError extends Error {
   constructor(

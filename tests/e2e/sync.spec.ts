@@ -179,6 +179,19 @@ test('a second workstation joins the clinic, and a patient registered at the des
     await expect(pc.getByTestId('staff-shared-username-zhaomin')).toHaveCount(2);
   }
   await shoot(chair, 'zh-CN', '99-sync-shared-username');
+  // The owner gives one of the two a username of their own; both PCs then hold two usernames.
+  await desk.locator('tr', { hasText: '赵明' }).getByTestId('staff-rename').click();
+  const rename = desk.getByRole('dialog');
+  await rename.getByLabel('新用户名').fill('zhaoming');
+  await shoot(desk, 'zh-CN', '99-sync-rename-username');
+  await rename.getByTestId('staff-rename-submit').click();
+  await expect(rename).toHaveCount(0);
+  await syncBoth(desk, chair);
+  for (const pc of [desk, chair]) {
+    await new StaffPage(pc).open();
+    await expect(pc.locator('tr', { hasText: '赵明' })).toContainText('zhaoming');
+    await expect(pc.getByTestId('staff-shared-username-zhaomin')).toHaveCount(0);
+  }
 
   // A self-pay notice signed at the desk reaches the chair; offline, both PCs void it, each
   // with its own reason. Back online, both show the first void, and the other beside it.

@@ -7,6 +7,7 @@ import {
   actorOf,
   addStaff,
   changeOwnPassword,
+  renameSharedUsername,
   resetStaffPassword,
   setStaffActive,
   updateStaffProfile,
@@ -231,6 +232,49 @@ describe('login', () => {
     const second = await login(ctx, 'lina', frontDesk.password);
     expect(second.ok && second.staff.displayName).toBe('李娜（二）');
     expect(await login(ctx, 'lina', 'wrong-password')).toEqual({ ok: false, reason: 'invalid' });
+  });
+
+  it('the owner gives one of two accounts under one username a username of its own', async () => {
+    const { ctx, db, owner } = await storeWithOwner();
+    const other = await addStaff(ctx, actorOf(owner), frontDesk);
+    await db.staff.put({
+      ...other,
+      id: 'zz-other-lina',
+      username: 'lina',
+      displayName: '李娜（二）',
+    });
+    const renamed = await renameSharedUsername(ctx, actorOf(owner), 'zz-other-lina', ' LiNa2 ');
+    expect(renamed.username).toBe('lina2');
+    // Each now logs in under their own name, with the password they had.
+    const second = await login(ctx, 'lina2', frontDesk.password);
+    expect(second.ok && second.staff.displayName).toBe('李娜（二）');
+    const first = await login(ctx, 'lina', OWNER_PASSWORD);
+    expect(first.ok && first.staff.id).toBe(owner.id);
+    const update = await db.auditEvents.where('action').equals('update').last();
+    expect(update).toMatchObject({
+      summary: '李娜（二） (lina2)',
+      changes: [{ field: 'username', from: 'lina', to: 'lina2' }],
+    });
+  });
+
+  it('renames nothing but a shared username, to one nobody has, and only for the owner', async () => {
+    const { ctx, db, owner } = await storeWithOwner();
+    const desk = await addStaff(ctx, actorOf(owner), frontDesk);
+    // A username that is not shared is the login: it stays.
+    expect(await reasonOf(renameSharedUsername(ctx, actorOf(owner), desk.id, 'wf'))).toBe(
+      'username-not-shared',
+    );
+    await db.staff.put({ ...desk, id: 'zz-other-wangfang', displayName: '王芳（二）' });
+    expect(
+      await reasonOf(renameSharedUsername(ctx, actorOf(owner), 'zz-other-wangfang', 'lina')),
+    ).toBe('duplicate-username');
+    expect(
+      await reasonOf(renameSharedUsername(ctx, actorOf(owner), 'zz-other-wangfang', '王 芳')),
+    ).toBe('invalid-input');
+    expect(await errorOf(renameSharedUsername(ctx, actorOf(desk), desk.id, 'wf2'))).toBeInstanceOf(
+      PermissionError,
+    );
+    expect((await db.staff.get('zz-other-wangfang'))?.username).toBe('wangfang');
   });
 
   it('gives the same answer for an unknown name and a wrong password', async () => {

@@ -8,6 +8,7 @@ import {
   newStaffInputSchema,
   type NewStaffInput,
   type Staff,
+  usernameSchema,
 } from '../../../shared/staff/staff';
 import { throttledAttempt } from './attempts';
 import type { ClinicDb } from './database';
@@ -166,6 +167,37 @@ export const updateStaffProfile = async (
     if (before.role === 'owner' && changes.role !== 'owner') await assertAnotherOwner(ctx.db, id);
     return writeStaff(ctx, {
       row: { ...withoutProvenance(before), displayName: displayName.data, role: changes.role },
+      before,
+      audit: { actor, action: 'update' },
+    });
+  });
+};
+
+/**
+ * Gives one of two accounts that share a username (made on two PCs before they synced) a username
+ * of its own. Only then: a username is the login and otherwise never changes. The password stays;
+ * the owner tells the person their new username. Another PC may have renamed one meanwhile: the
+ * check runs on what this PC holds, and a username taken after all is refused as taken.
+ */
+export const renameSharedUsername = async (
+  ctx: StoreContext,
+  actor: Actor,
+  id: string,
+  newUsername: string,
+) => {
+  assertCan(requireRole(actor), 'staff.manage');
+  const username = usernameSchema.safeParse(newUsername);
+  if (!username.success) throw new AppError('invalid-input', 'invalid username', 'username');
+  return ctx.db.transaction('rw', STAFF_TABLES(ctx.db), async () => {
+    const before = await loadStaff(ctx.db, id);
+    const sharing = await ctx.db.staff.where('username').equals(before.username).count();
+    if (sharing < 2)
+      throw new AppError('username-not-shared', 'username is not shared', 'username');
+    if (await findByUsername(ctx.db, username.data)) {
+      throw new AppError('duplicate-username', 'username taken', 'username');
+    }
+    return writeStaff(ctx, {
+      row: { ...withoutProvenance(before), username: username.data },
       before,
       audit: { actor, action: 'update' },
     });

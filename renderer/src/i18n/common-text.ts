@@ -125,6 +125,8 @@ export const errorText = bilingual(
     'duplicate-reason-required': '请写明核对理由：为什么确定不是同一人。理由会记入审计日志。',
     'same-id-number':
       '该居民身份证号码已登记在另一位患者名下，同一证件号码就是同一个人。请打开已有档案；确需另建，须由医保专员或负责人本人输入账号密码批准。',
+    'username-not-shared':
+      '用户名是登录名，平时不能修改。只有两个账号同名（两台电脑同步前各建了一个）时，才能为其中一个改名。',
     'visit-cancelled': '这次登记已经取消，不能再核验、添加项目或签署告知书。请为患者重新登记就诊。',
     forbidden: '您的角色无权执行此操作。',
   },
@@ -197,6 +199,8 @@ export const errorText = bilingual(
       'Say why you are sure this is someone else. The reason goes into the audit log.',
     'same-id-number':
       'This resident ID number is registered to another patient, and one number is one person. Open the existing record; a second one needs the insurance officer or owner to approve it with their own login.',
+    'username-not-shared':
+      'A username is the login and does not change. Only when two accounts share one (made on two PCs before they synced) can one of them be renamed.',
     'visit-cancelled':
       'This check-in was cancelled: it takes no identity check, plan item or notice. Check the patient in again.',
     forbidden: 'Your role is not allowed to do this.',

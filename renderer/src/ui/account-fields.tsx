@@ -27,21 +27,27 @@ export const NameFields = ({ withUsername = true }: { withUsername?: boolean }) 
       >
         <Input placeholder={t('account.displayNamePlaceholder')} autoComplete="off" />
       </Form.Item>
-      {withUsername && (
-        <Form.Item
-          name="username"
-          label={t('account.username')}
-          extra={t('account.usernameHint')}
-          normalize={(value: string) => value.trim().toLowerCase()}
-          rules={[
-            { required: true, message: t('common.required') },
-            { pattern: USERNAME_PATTERN, message: t('account.usernameInvalid') },
-          ]}
-        >
-          <Input autoComplete="off" spellCheck={false} />
-        </Form.Item>
-      )}
+      {withUsername && <UsernameField />}
     </>
+  );
+};
+
+/** The login name, with the rules the repository enforces (lower case, letters and digits). */
+export const UsernameField = ({ label }: { label?: string }) => {
+  const { t } = useTranslation();
+  return (
+    <Form.Item
+      name="username"
+      label={label ?? t('account.username')}
+      extra={t('account.usernameHint')}
+      normalize={(value: string) => value.trim().toLowerCase()}
+      rules={[
+        { required: true, message: t('common.required') },
+        { pattern: USERNAME_PATTERN, message: t('account.usernameInvalid') },
+      ]}
+    >
+      <Input autoComplete="off" spellCheck={false} />
+    </Form.Item>
   );
 };
 

@@ -8,6 +8,7 @@ import { useServices } from '../../app/services';
 import { useSession } from '../../app/session-store';
 import { AddStaffDialog } from './add-staff-dialog';
 import { EditStaffDialog } from './edit-staff-dialog';
+import { RenameUsernameDialog } from './rename-username-dialog';
 import { ResetPasswordDialog } from './reset-password-dialog';
 import { SetActiveDialog } from './set-active-dialog';
 import { orderStaff } from './staff-order';
@@ -70,6 +71,9 @@ export const StaffScreen = () => {
       {dialog?.action === 'set-active' && <SetActiveDialog {...common} staff={dialog.staff} />}
       {dialog?.action === 'reset-password' && (
         <ResetPasswordDialog {...common} staff={dialog.staff} />
+      )}
+      {dialog?.action === 'rename-username' && (
+        <RenameUsernameDialog {...common} staff={dialog.staff} />
       )}
     </Card>
   );

@@ -6,7 +6,7 @@ import type { Role } from '../../../../shared/auth/roles';
 import type { Staff } from '../../../../shared/staff/staff';
 import { formatClinicTime } from '../../../../shared/clock/clinic-time';
 
-export type StaffAction = 'edit' | 'set-active' | 'reset-password';
+export type StaffAction = 'edit' | 'set-active' | 'reset-password' | 'rename-username';
 
 const roleColor: Record<Role, string> = {
   owner: 'gold',
@@ -125,6 +125,16 @@ export const StaffTable = ({ staff, meId, onAction }: StaffTableProps) => {
           >
             {t('staff.actions.resetPassword')}
           </Button>
+          {shared.has(s.username) && (
+            <Button
+              type="link"
+              size="small"
+              onClick={() => onAction('rename-username', s)}
+              data-testid="staff-rename"
+            >
+              {t('staff.actions.renameUsername')}
+            </Button>
+          )}
         </Space>
       ),
     },

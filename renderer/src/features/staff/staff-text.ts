@@ -10,7 +10,7 @@ export const staffText = bilingual(
     you: '本人',
     sharedUsername: {
       tag: '用户名重复',
-      hint: '两台电脑在同步前各建了一个同名账号。两个账号都保留，登录时按密码区分；请尽快为其中一人另建账号并停用此账号。',
+      hint: '两台电脑在同步前各建了一个同名账号。两个账号都保留，登录时按密码区分；请为其中一人改用户名。',
     },
     columns: {
       name: '姓名',
@@ -29,6 +29,7 @@ export const staffText = bilingual(
       deactivate: '停用',
       reactivate: '恢复启用',
       resetPassword: '重置密码',
+      renameUsername: '改用户名',
     },
     rolePlaceholder: '请选择角色',
     reasonTooLong: '不超过 {{max}} 个字',
@@ -61,6 +62,13 @@ export const staffText = bilingual(
       submit: '恢复启用',
       done: '已恢复启用 {{name}} 的账号。',
     },
+    renameDialog: {
+      title: '为{{name}}改用户名',
+      body: '用户名“{{username}}”有两个账号在用。改名后，{{name}}用新用户名和原来的密码登录；请当面告知本人。',
+      newUsername: '新用户名',
+      submit: '改用户名',
+      done: '{{name}}的用户名已改为 {{username}}，请告知本人。',
+    },
     resetDialog: {
       title: '重置 {{name}} 的密码',
       body: '请设置一个临时密码并当面告知 {{name}}。{{name}} 下次登录时必须先设置一个只有自己知道的新密码，才能继续使用。',
@@ -76,7 +84,7 @@ export const staffText = bilingual(
     you: 'You',
     sharedUsername: {
       tag: 'username shared',
-      hint: 'Two PCs each created an account with this username before they synced. Both are kept and the password tells them apart at login; give one of the two people a new account soon and deactivate this one.',
+      hint: 'Two PCs each created an account with this username before they synced. Both are kept and the password tells them apart at login; give one of the two a username of their own.',
     },
     columns: {
       name: 'Name',
@@ -95,6 +103,7 @@ export const staffText = bilingual(
       deactivate: 'Deactivate',
       reactivate: 'Reactivate',
       resetPassword: 'Reset password',
+      renameUsername: 'Rename',
     },
     rolePlaceholder: 'Choose a role',
     reasonTooLong: 'At most {{max}} characters',
@@ -128,6 +137,13 @@ export const staffText = bilingual(
       reason: 'Note (optional)',
       submit: 'Reactivate',
       done: "{{name}}'s account reactivated.",
+    },
+    renameDialog: {
+      title: 'A new username for {{name}}',
+      body: 'Two accounts use the username “{{username}}”. After the change, {{name}} logs in with the new username and the same password; tell them face to face.',
+      newUsername: 'New username',
+      submit: 'Rename',
+      done: "{{name}}'s username is now {{username}}. Tell them.",
     },
     resetDialog: {
       title: "Reset {{name}}'s password",
