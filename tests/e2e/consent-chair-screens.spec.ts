@@ -34,8 +34,8 @@ for (const language of ['zh-CN', 'en'] as const) {
       alternatives: 'none',
     });
     await chair.add('qccts', '龋齿充填术', {});
-    await chair.line('种植体植入').getByTestId('line-perform').click();
-    await expect(chair.failure()).toBeVisible();
+    await expect(chair.line('种植体植入').getByTestId('line-perform')).toBeDisabled();
+    await expect(chair.line('种植体植入').getByTestId('line-blocked')).toBeVisible();
     await shoot(page, language, '71-plan-refused-unsigned');
 
     await chair.prepare();

@@ -44,10 +44,13 @@ test('a dentist plans self-pay items, is stopped from performing them unsigned, 
   await expect(page.getByTestId('total-price')).toHaveText('总价 7281.00');
   await expect(page.getByTestId('total-self-pay')).toHaveText('6848.10');
 
-  // Enforcement: no signature, no treatment; the refusal names the item and what to do.
-  await chair.line('种植体植入').getByTestId('line-perform').click();
-  await expect(chair.failure()).toContainText('“种植体植入”是乙类或自费项目，患者尚未签署');
-  await expect(chair.failure()).toContainText('请先生成告知书');
+  // Enforcement: no signature, no treatment; the line says so, and what to do, before a click.
+  const implant = chair.line('种植体植入');
+  await expect(implant.getByTestId('line-perform')).toBeDisabled();
+  await expect(implant.getByTestId('line-blocked')).toHaveText(
+    '患者尚未签署自费告知书：请先点“生成自费告知书”，由患者签字后再执行或收费。',
+  );
+  await expect(chair.line('龋齿充填术').getByTestId('line-blocked')).toHaveCount(0);
 
   // The notice: a dot is not a signature.
   await chair.prepare();
@@ -75,6 +78,7 @@ test('a dentist plans self-pay items, is stopped from performing them unsigned, 
   await chair.signedAndClosed();
 
   // Signed: performing now succeeds; the signed lines are locked.
+  await expect(implant.getByTestId('line-blocked')).toHaveCount(0);
   await chair.line('种植体植入').getByTestId('line-perform').click();
   await expect(chair.line('种植体植入').getByTestId('line-status')).toContainText('已执行');
   await expect(chair.failure()).toHaveCount(0);
@@ -141,8 +145,10 @@ test('a refusal is witnessed by staff, and a guardian signs with a checked ID nu
   await chair.signedAndClosed();
   await expect(chair.notice(1)).toHaveAttribute('data-state', 'refused');
   await expect(chair.line('种植体植入')).toHaveAttribute('data-consent', 'refused');
-  await chair.line('种植体植入').getByTestId('line-perform').click();
-  await expect(chair.failure()).toContainText('患者已拒绝“种植体植入”');
+  await expect(chair.line('种植体植入').getByTestId('line-perform')).toBeDisabled();
+  await expect(chair.line('种植体植入').getByTestId('line-blocked')).toContainText(
+    '患者已拒绝此项目，不能执行或收费',
+  );
 
   // A guardian signs for a child: a mistyped ID number is refused on its field.
   await patchPatient(page, child.id, { birthDate: '2016-05-04' });
@@ -217,7 +223,10 @@ test('the front desk bills from Today: a covered item at once, a self-pay item o
   await expect(chair.line('龋齿充填术').getByTestId('line-status')).toContainText('已收费');
   await chair.line('种植体植入').getByTestId('line-bill').click();
   await expect(chair.line('种植体植入').getByTestId('line-status')).toContainText('已收费');
-  await chair.line('根管治疗术').getByTestId('line-bill').click();
-  await expect(chair.failure()).toContainText('“根管治疗术”是乙类或自费项目，患者尚未签署');
+  // Not signed: the desk sees why it cannot bill, and that the chair has to sign it first.
+  await expect(chair.line('根管治疗术').getByTestId('line-bill')).toBeDisabled();
+  await expect(chair.line('根管治疗术').getByTestId('line-blocked')).toHaveText(
+    '患者尚未签署自费告知书：须由医生与患者当面签字后才能收费。',
+  );
   await expect(chair.line('根管治疗术').getByTestId('line-status')).not.toContainText('已收费');
 });

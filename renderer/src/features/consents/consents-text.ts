@@ -57,6 +57,12 @@ export const consentsText = bilingual(
       perform: '标记已执行',
       bill: '标记已收费',
     },
+    blocked: {
+      'no-consent': '患者尚未签署自费告知书：请先点“生成自费告知书”，由患者签字后再执行或收费。',
+      'no-consent-elsewhere': '患者尚未签署自费告知书：须由医生与患者当面签字后才能收费。',
+      refused: '患者已拒绝此项目，不能执行或收费。如患者改变主意，请重新生成告知书并签字。',
+      quantity: '数量超过患者签字同意的数量：请作废原告知书，按新数量重新签字。',
+    },
     done: {
       added: '已添加“{{item}}”。',
       saved: '已保存“{{item}}”。',
@@ -229,6 +235,16 @@ export const consentsText = bilingual(
       no: 'Keep',
       perform: 'Mark performed',
       bill: 'Mark billed',
+    },
+    blocked: {
+      'no-consent':
+        'Not signed yet: choose "Prepare the notice" and have the patient sign before it is performed or billed.',
+      'no-consent-elsewhere':
+        'Not signed yet: the clinician and the patient sign the notice in person before it is billed.',
+      refused:
+        'The patient refused this item: it cannot be performed or billed. If they change their mind, prepare a new notice for them to sign.',
+      quantity:
+        'More than the patient signed for: void the notice and have the new quantity signed.',
     },
     done: {
       added: 'Added "{{item}}".',

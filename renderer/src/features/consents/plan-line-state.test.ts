@@ -54,4 +54,15 @@ describe('a plan line', () => {
     expect(planLineState(item({ billedAt: 'x', coverage: 'class-a' }), []).editable).toBe(false);
     expect(planLineState(item({ status: 'cancelled' }), []).editable).toBe(false);
   });
+
+  it('says before any click why it cannot be performed or billed, by the rule the store applies', () => {
+    expect(planLineState(item({ coverage: 'class-a' }), []).blocked).toBeUndefined();
+    expect(planLineState(item(), []).blocked).toBe('no-consent');
+    expect(planLineState(item(), [notice('refused')]).blocked).toBe('refused');
+    // Signed for one, planned for two: the patient has not agreed to the second.
+    expect(planLineState(item(), [notice('signed', 1)]).blocked).toBe('quantity');
+    expect(planLineState(item(), [notice('signed')]).blocked).toBeUndefined();
+    // A line taken off the plan is not waiting for anything.
+    expect(planLineState(item({ status: 'cancelled' }), []).blocked).toBeUndefined();
+  });
 });

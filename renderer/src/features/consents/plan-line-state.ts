@@ -1,6 +1,6 @@
 import { needsConsent } from '../../../../shared/catalogue/catalogue';
 import { consentStatusOf, type Consent } from '../../../../shared/consents/consent';
-import { coverageProblem } from '../../../../shared/consents/notice';
+import { coverageProblem, type CoverageProblem } from '../../../../shared/consents/notice';
 import type { PlannedItem } from '../../../../shared/consents/planned-item';
 
 /** Where one line stands on consent: what the status column says first. */
@@ -15,6 +15,12 @@ export type PlanLineState = {
   signedFor: boolean;
   /** Quantity, reason and alternatives may still be changed, and the line cancelled. */
   editable: boolean;
+  /**
+   * Why the store would refuse to mark it performed or billed, if it would: the screen says so
+   * beside the line, before anyone clicks. (A notice tampered with is found only by its hash
+   * check, in the store; its refusal is then shown above the plan.)
+   */
+  blocked?: CoverageProblem;
 };
 
 /**
@@ -47,5 +53,6 @@ export const planLineState = (
     cancelled,
     signedFor,
     editable: !signedFor && !performed && !billed && !cancelled,
+    ...(problem !== undefined && !cancelled && { blocked: problem }),
   };
 };

@@ -1,5 +1,5 @@
 import { CheckOutlined, DollarOutlined, EditOutlined } from '@ant-design/icons';
-import { Button, Popconfirm, Space } from 'antd';
+import { Button, Flex, Popconfirm, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { PlannedItem } from '../../../../shared/consents/planned-item';
 import type { PlanLineState } from './plan-line-state';
@@ -9,8 +9,9 @@ export type PlanAction = 'edit' | 'cancel' | 'perform' | 'bill';
 export type PlanPermissions = { prepare: boolean; perform: boolean; bill: boolean };
 
 /**
- * What can be done to one line, for this role. 标记已执行/已收费 stay offered on unsigned self-pay
- * lines: the store refuses them and the refusal says which item and what to do next.
+ * What can be done to one line, for this role. On a line the store would refuse to mark
+ * performed or billed (not signed, refused, more than signed for), those buttons are disabled and
+ * the line says why and what to do, before anyone clicks.
  */
 export const PlanRowActions = ({
   item,
@@ -25,7 +26,13 @@ export const PlanRowActions = ({
 }) => {
   const { t } = useTranslation();
   if (state.cancelled) return null;
-  return (
+  const performable = allowed.perform && !state.performed;
+  const billable = allowed.bill && !state.billed;
+  const blocked = (performable || billable) && state.blocked;
+  // The way out of "not signed" depends on who is asking: the clinician prepares the notice.
+  const why =
+    blocked === 'no-consent' && !allowed.prepare ? 'no-consent-elsewhere' : blocked || undefined;
+  const buttons = (
     <Space size={4} wrap>
       {allowed.prepare && state.editable && (
         <>
@@ -49,9 +56,10 @@ export const PlanRowActions = ({
           </Popconfirm>
         </>
       )}
-      {allowed.perform && !state.performed && (
+      {performable && (
         <Button
           size="small"
+          disabled={!!blocked}
           icon={<CheckOutlined />}
           onClick={() => onAction('perform', item)}
           data-testid="line-perform"
@@ -59,9 +67,10 @@ export const PlanRowActions = ({
           {t('consents.actions.perform')}
         </Button>
       )}
-      {allowed.bill && !state.billed && (
+      {billable && (
         <Button
           size="small"
+          disabled={!!blocked}
           icon={<DollarOutlined />}
           onClick={() => onAction('bill', item)}
           data-testid="line-bill"
@@ -70,5 +79,14 @@ export const PlanRowActions = ({
         </Button>
       )}
     </Space>
+  );
+  if (!why) return buttons;
+  return (
+    <Flex vertical gap={4} align="start">
+      {buttons}
+      <Typography.Text type="danger" style={{ fontSize: 12 }} data-testid="line-blocked">
+        {t(`consents.blocked.${why}`)}
+      </Typography.Text>
+    </Flex>
   );
 };

@@ -1,5 +1,5 @@
 import { App } from 'antd';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CatalogueItem } from '../../../../shared/catalogue/catalogue';
 import type { Consent } from '../../../../shared/consents/consent';
@@ -32,6 +32,7 @@ export const usePlanActions = (visitId: string, actor: Actor) => {
   const [failure, setFailure] = useState<string>();
   const [editing, setEditing] = useState<Editing>();
   const [editingOpen, setEditingOpen] = useState(false);
+  const clearFailure = useCallback(() => setFailure(undefined), []);
 
   const edit = (next: Editing) => {
     setFailure(undefined);
@@ -85,7 +86,7 @@ export const usePlanActions = (visitId: string, actor: Actor) => {
 
   return {
     failure,
-    clearFailure: () => setFailure(undefined),
+    clearFailure,
     pick,
     act,
     saveLine,

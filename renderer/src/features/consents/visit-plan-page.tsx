@@ -1,6 +1,6 @@
 import { FileProtectOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Spin, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { can } from '../../../../shared/auth/permissions';
@@ -33,6 +33,11 @@ export const VisitPlanPage = () => {
   const actions = usePlanActions(visitId, actor);
   const [signing, setSigning] = useState<'open' | 'closing'>();
   const [voiding, setVoiding] = useState<{ consent: Consent; open: boolean }>();
+  // A refusal shown above the plan speaks of the notices as they were: once one is signed,
+  // refused or voided (here or on another PC) it is stale, and goes.
+  const noticesKey = plan?.notices.map((n) => `${n.consent.id}:${n.state}`).join() ?? '';
+  const { clearFailure } = actions;
+  useEffect(() => clearFailure(), [noticesKey, clearFailure]);
   const allowed = {
     prepare: can(me.role, 'consent.prepare'),
     perform: can(me.role, 'item.perform'),
