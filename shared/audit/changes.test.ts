@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffForAudit } from './changes';
+import { diffForAudit, maskIdentifier } from './changes';
 
 describe('what a change changed, for the audit log', () => {
   it('names each changed field with its old and new value', () => {
@@ -23,6 +23,37 @@ describe('what a change changed, for the audit log', () => {
     );
     expect(changes).toEqual([{ field: 'password.hash' }, { field: 'password.salt' }]);
     expect(JSON.stringify(changes)).not.toContain('bbb');
+  });
+
+  it('keeps the tail and a digest of ID, phone and card numbers, so a change shows but not the number', () => {
+    const changes = diffForAudit(
+      { phone: '13800138001', idNumber: '11010519491231002X', name: '张三' },
+      {
+        phone: '13911112222',
+        idNumber: '110105194912310037',
+        name: '张三',
+        content: {
+          signer: { idNumber: '440305200001011234' },
+          patient: { cardNumber: 'K123456789' },
+        },
+      },
+    );
+    expect(changes).toEqual([
+      { field: 'phone', from: maskIdentifier('13800138001'), to: maskIdentifier('13911112222') },
+      {
+        field: 'idNumber',
+        from: maskIdentifier('11010519491231002X'),
+        to: maskIdentifier('110105194912310037'),
+      },
+      { field: 'content.signer.idNumber', to: maskIdentifier('440305200001011234') },
+      { field: 'content.patient.cardNumber', to: maskIdentifier('K123456789') },
+    ]);
+    expect(maskIdentifier('13911112222')).toMatch(/^…2222 #[0-9a-f]{6}$/);
+    // One number, one mask; two numbers with one tail still differ.
+    expect(maskIdentifier('13911112222')).toBe(maskIdentifier('13911112222'));
+    expect(maskIdentifier('13911112222')).not.toBe(maskIdentifier('13811112222'));
+    for (const number of ['13911112222', '110105194912310037', '440305200001011234', 'K123456789'])
+      expect(JSON.stringify(changes)).not.toContain(number);
   });
 
   it('names a stored file (a photo) without showing its bytes', () => {

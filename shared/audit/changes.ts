@@ -1,3 +1,4 @@
+import { sha256Hex } from '../hash';
 import type { AuditChange } from './audit-event';
 
 /** A value as the audit log shows it: short, one line, never an object dump. */
@@ -8,6 +9,21 @@ const show = (value: unknown): string | undefined => {
   const text = typeof value === 'string' ? value : JSON.stringify(value);
   return text.length > MAX_VALUE_LENGTH ? `${text.slice(0, MAX_VALUE_LENGTH - 1)}…` : text;
 };
+
+/**
+ * Personal identifiers, wherever they sit (a patient's, a guardian's on a signed notice): the
+ * audit log keeps their last four characters and a digest of the whole, so that a change is still
+ * visible (…1234 #3fa2c1 became …5678 #9b07de) without the log holding the number itself.
+ */
+const MASKED_FIELDS = new Set(['idNumber', 'phone', 'cardNumber']);
+
+export const maskIdentifier = (value: string): string =>
+  `…${value.slice(-4)} #${sha256Hex(`clinicdesk-audit:${value}`).slice(0, 6)}`;
+
+const shown = (field: string, value: unknown): string | undefined =>
+  typeof value === 'string' && MASKED_FIELDS.has(field.split('.').at(-1)!)
+    ? maskIdentifier(value)
+    : show(value);
 
 /** A file (a photo) is one value: it has no fields of its own to list. */
 const isFile = (value: unknown) => typeof Blob !== 'undefined' && value instanceof Blob;
@@ -31,7 +47,8 @@ const flatten = (row: Record<string, unknown>, prefix = ''): Map<string, unknown
 
 /**
  * What a change changed, field by field, for the audit event (PRODUCT §7.2: who, when, what).
- * `redact` fields (password hashes, signatures) are named when they change, never shown.
+ * `redact` fields (password hashes, signatures) are named when they change, never shown; ID, phone
+ * and card numbers are masked (maskIdentifier).
  */
 export const diffForAudit = (
   before: Record<string, unknown> | undefined,
@@ -50,7 +67,7 @@ export const diffForAudit = (
     const [from, to] = [old.get(field), next.get(field)];
     if (JSON.stringify(from) === JSON.stringify(to)) continue;
     if (redact.has(field.split('.')[0]!)) changes.push({ field });
-    else changes.push({ field, from: show(from), to: show(to) });
+    else changes.push({ field, from: shown(field, from), to: shown(field, to) });
   }
   return changes;
 };

@@ -1,3 +1,4 @@
+import { sha256Hex } from '../../../shared/hash';
 import type { StoreContext } from './write';
 
 /**
@@ -16,7 +17,11 @@ export const loginDelayMs = (failures: number): number =>
     ? 0
     : Math.min(FIRST_DELAY_MS * 2 ** (failures - FREE_ATTEMPTS), MAX_DELAY_MS);
 
-export const failuresKey = (username: string) => `login-failures:${username}`;
+/**
+ * Counted under a digest of what was typed as the username: a password typed into the username
+ * box by mistake must not sit in the store (and its backups) as a key.
+ */
+export const failuresKey = (username: string) => `login-failures:${sha256Hex(username)}`;
 
 /** How many attempts under this name have not yet been followed by a success. */
 export const failedAttempts = async (

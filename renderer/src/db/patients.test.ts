@@ -1,3 +1,4 @@
+import { maskIdentifier } from '../../../shared/audit/changes';
 import { describe, expect, it } from 'vitest';
 import { PermissionError } from '../../../shared/auth/permissions';
 import { AppError } from '../../../shared/errors';
@@ -57,7 +58,12 @@ describe('registering a patient', () => {
     expect(patient.searchKeys).toEqual(expect.arrayContaining(['zhangsan', 'zs', '5678']));
     const events = await db.auditEvents.where('entityId').equals(patient.id).toArray();
     expect(events).toMatchObject([{ action: 'create', entity: 'patient', summary: '张三' }]);
-    expect(events[0]!.changes).toContainEqual({ field: 'idNumber', to: patient.idNumber });
+    // The audit log keeps the number's tail and a digest, not the number (hardening item 13).
+    expect(events[0]!.changes).toContainEqual({
+      field: 'idNumber',
+      to: maskIdentifier(patient.idNumber),
+    });
+    expect(JSON.stringify(events)).not.toContain(patient.idNumber);
     expect(events[0]!.changes?.some((c) => c.field === 'searchKeys')).toBe(false);
     expect((await db.outbox.toArray()).filter((e) => e.entityId === patient.id)).toHaveLength(1);
   });

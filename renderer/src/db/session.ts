@@ -17,6 +17,8 @@ const burnSameTime = async (password: string) => {
   await verifyPassword(password, await dummyHash);
 };
 
+const UNKNOWN_USERNAME = '未知用户名 / unknown username';
+
 /** Same answer for an unknown name and a wrong password: the message must not say which. */
 const authenticate = async (
   ctx: StoreContext,
@@ -38,16 +40,18 @@ const authenticate = async (
     return false;
   });
   if (attempt.outcome !== 'right') {
+    // An unknown name is recorded as such, not as typed: it is often a password typed into the
+    // wrong box (hardening item 13).
     await recordAuditEvent(ctx, {
       actor: {
         staffId: staff?.id ?? '',
-        name: staff?.displayName ?? username,
+        name: staff?.displayName ?? UNKNOWN_USERNAME,
         role: staff?.role ?? null,
       },
       action: 'login-failed',
       entity: 'session',
       entityId: staff?.id ?? '',
-      summary: username,
+      summary: staff ? username : UNKNOWN_USERNAME,
     });
     return attempt.retryAfterMs > 0
       ? { ok: false, reason: 'throttled', retryAfterMs: attempt.retryAfterMs }

@@ -283,6 +283,29 @@ describe('login', () => {
     expect(await login(ctx, 'nobody', 'wrong-password')).toEqual({ ok: false, reason: 'invalid' });
   });
 
+  it('a password typed into the username box is kept nowhere: not in the audit log, not as a key', async () => {
+    const { ctx, db } = await storeWithOwner();
+    expect(await login(ctx, 'Hunter#2026secret', 'x')).toEqual({ ok: false, reason: 'invalid' });
+    const [failed] = await db.auditEvents.where('action').equals('login-failed').toArray();
+    expect(failed).toMatchObject({
+      actorName: '未知用户名 / unknown username',
+      summary: '未知用户名 / unknown username',
+    });
+    const everything = JSON.stringify([
+      await db.auditEvents.toArray(),
+      await db.deviceState.toArray(),
+      await db.outbox.toArray(),
+    ]);
+    expect(everything.toLowerCase()).not.toContain('hunter#2026secret');
+    // A known name's failure still names the account, whose log it is.
+    await login(ctx, 'lina', 'wrong-password');
+    const failures = await db.auditEvents.where('action').equals('login-failed').toArray();
+    expect(failures.map((event) => event.summary).sort()).toEqual([
+      'lina',
+      '未知用户名 / unknown username',
+    ]);
+  });
+
   it('slows down after repeated failures, then lets the right password in once the wait is over', async () => {
     const { ctx, clock } = await storeWithOwner();
     await login(ctx, 'lina', 'bad-1');
