@@ -10,7 +10,7 @@ import {
   session,
   utilityProcess,
 } from 'electron';
-import { rename, writeFile } from 'node:fs/promises';
+import { rename, unlink, writeFile } from 'node:fs/promises';
 import { hostname, networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { backupIpc } from '../shared/bridge/backup-host';
@@ -127,6 +127,7 @@ const start = async () => {
             startFolder: app.getPath('documents'),
             writeFile,
             rename,
+            unlink,
           },
           request,
         ),

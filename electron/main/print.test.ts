@@ -1,9 +1,10 @@
-import { mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   printPage,
+  PdfSaveFailure,
   PrintFailure,
   savePageAsPdf,
   type PdfSaveDeps,
@@ -31,7 +32,7 @@ const saving = (answer: { canceled: boolean; filePath?: string }) => {
   return {
     page,
     askWhere,
-    deps: { contents: page, askWhere, startFolder: folder, writeFile, rename },
+    deps: { contents: page, askWhere, startFolder: folder, writeFile, rename, unlink },
   };
 };
 
@@ -73,6 +74,38 @@ describe('saving a notice as PDF on the desktop', () => {
     page.printToPDF.mockRejectedValueOnce(new Error('render failed'));
     await expect(savePageAsPdf(deps, { pageSize: 'A4', fileName: 'a.pdf' })).rejects.toThrow();
     expect(askWhere).not.toHaveBeenCalled();
+    expect(await readdir(folder)).toEqual([]);
+  });
+});
+
+describe('a PDF that cannot be written', () => {
+  it('leaves no half file, and says why without the path or the name in it', async () => {
+    const target = join(folder, '自费项目知情同意书-张三丰.pdf');
+    const { deps } = saving({ canceled: false, filePath: target });
+    // The disk fills up after the first bytes: the partial file exists when the write fails.
+    const full = async (path: string, data: Uint8Array) => {
+      await writeFile(path, data.subarray(0, 4));
+      throw Object.assign(new Error(`ENOSPC: no space left on device, write '${path}'`), {
+        code: 'ENOSPC',
+      });
+    };
+    const failure = await savePageAsPdf(
+      { ...deps, writeFile: full },
+      { pageSize: 'A4', fileName: 'a.pdf' },
+    ).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(PdfSaveFailure);
+    expect((failure as Error).message).toBe('saving the PDF failed (ENOSPC)');
+    expect(String((failure as Error).stack)).not.toContain('张三丰');
+    expect(await readdir(folder)).toEqual([]);
+  });
+
+  it('says "unknown" for an error that carries no system code', async () => {
+    const { deps } = saving({ canceled: false, filePath: join(folder, 'a.pdf') });
+    const failure = await savePageAsPdf(
+      { ...deps, rename: () => Promise.reject(new Error(`cannot rename ${folder}/a.pdf`)) },
+      { pageSize: 'A4', fileName: 'a.pdf' },
+    ).catch((error: unknown) => error);
+    expect((failure as Error).message).toBe('saving the PDF failed (unknown)');
     expect(await readdir(folder)).toEqual([]);
   });
 });

@@ -25,6 +25,7 @@ export type PdfSaveDeps = {
   startFolder: string;
   writeFile(path: string, data: Uint8Array): Promise<void>;
   rename(from: string, to: string): Promise<void>;
+  unlink(path: string): Promise<void>;
 };
 
 /** Electron reports a cancelled print dialog as a failure with this reason. */
@@ -37,6 +38,23 @@ export class PrintFailure extends Error {
     this.name = 'PrintFailure';
   }
 }
+
+/**
+ * Writing the PDF failed (disk full, no permission). Its text is fixed, with the system's error
+ * code only: the path holds the file name, which may name a patient, and Electron logs what an
+ * IPC handler throws.
+ */
+export class PdfSaveFailure extends Error {
+  constructor(readonly code: string) {
+    super(`saving the PDF failed (${code})`);
+    this.name = 'PdfSaveFailure';
+  }
+}
+
+const errorCode = (error: unknown): string => {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' && /^E[A-Z]{2,16}$/.test(code) ? code : 'unknown';
+};
 
 /** The system print dialog for the page, on the paper the person chose. */
 export const printPage = (contents: PrintableContents, request: PrintRequest) =>
@@ -72,7 +90,13 @@ export const savePageAsPdf = async (
   if (answer.canceled || !answer.filePath) return { outcome: 'cancelled' };
   const path = /\.pdf$/i.test(answer.filePath) ? answer.filePath : `${answer.filePath}.pdf`;
   const partial = `${path}.part`;
-  await deps.writeFile(partial, pdf);
-  await deps.rename(partial, path);
+  try {
+    await deps.writeFile(partial, pdf);
+    await deps.rename(partial, path);
+  } catch (error) {
+    // Half a file is no notice: it goes, and what is said of the failure names no path.
+    await deps.unlink(partial).catch(() => undefined);
+    throw new PdfSaveFailure(errorCode(error));
+  }
   return { outcome: 'saved', path };
 };

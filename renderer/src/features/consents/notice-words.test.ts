@@ -35,14 +35,14 @@ describe('the notice wording', () => {
 });
 
 describe('the PDF file name', () => {
-  it('says what, whose, which day and which version, with nothing a file system refuses', () => {
+  it('says what, which day and version, and whose by record id, not by name; nothing a file system refuses', () => {
     expect(
       pdfFileName({
         decision: 'agreed',
-        patient: { name: 'Anna Li/王' },
+        patient: { id: 'p/3f9a 27c1-4e0b' },
         visit: { date: '2026-03-02' },
         version: 2,
       }),
-    ).toBe('自费项目知情同意书-Anna_Li_王-2026-03-02-v2.pdf');
+    ).toBe('自费项目知情同意书-2026-03-02-v2-p_3f9a_2.pdf');
   });
 });

@@ -113,14 +113,18 @@ export const versionLine = (version: number, previousVersion?: number): string =
 export const shortFingerprint = (hash: string): string =>
   (hash.slice(0, 16).match(/.{1,4}/g) ?? []).join(' ').toUpperCase();
 
-/** The name the save dialog suggests: what it is, whose, which visit and version. */
+/**
+ * The name the save dialog suggests: what it is, which visit and version, and the start of the
+ * patient's record id to tell two patients' notices of one day apart. Not the patient's name: a
+ * file name travels into recent-file lists, logs and error texts (hardening item 13).
+ */
 export const pdfFileName = (content: {
   decision: Decision;
-  patient: { name: string };
+  patient: { id: string };
   visit: { date: string };
   version: number;
 }): string =>
-  `${noticeWords.title[content.decision]}-${content.patient.name}-${content.visit.date}-v${content.version}.pdf`.replace(
+  `${noticeWords.title[content.decision]}-${content.visit.date}-v${content.version}-${content.patient.id.slice(0, 8)}.pdf`.replace(
     /[\\/:*?"<>|\s]+/g,
     '_',
   );
