@@ -4,7 +4,6 @@ import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { can } from '../../../../shared/auth/permissions';
-import { today } from '../../../../shared/clock/calendar-date';
 import { useServices } from '../../app/services';
 import { useSession } from '../../app/session-store';
 import { actorOf } from '../../db/staff';
@@ -13,6 +12,7 @@ import type { Patient } from '../../../../shared/patients/patient';
 import { cancelVisit } from '../../db/visit-cancel';
 import { checkIn, lastVisitDates, type TodayVisit } from '../../db/visits';
 import { errorMessage } from '../../ui/error-message';
+import { useToday } from '../../ui/use-today';
 import { VerificationPanel } from '../visits/verification-panel';
 import { CancelVisitDialog } from './cancel-visit-dialog';
 import { CheckInConfirm } from './check-in-confirm';
@@ -36,7 +36,7 @@ export const TodayScreen = () => {
   const me = useSession((state) => state.staff);
   const navigate = useNavigate();
   const location = useLocation();
-  const date = today(clock);
+  const date = useToday(clock);
   const { visits, complete } = useTodayVisits(db, date);
   const review = useLiveQuery(() => dailyReview(db, date), [db, date]);
   const initialSync = useInitialSync();
@@ -107,7 +107,9 @@ export const TodayScreen = () => {
     <Card>
       <Flex justify="space-between" align="baseline">
         <Typography.Title level={3}>{t('today.title')}</Typography.Title>
-        <Typography.Text type="secondary">{t('today.date', { date })}</Typography.Text>
+        <Typography.Text type="secondary" data-testid="today-date">
+          {t('today.date', { date })}
+        </Typography.Text>
       </Flex>
       <Tabs
         activeKey={tab}
