@@ -43,6 +43,12 @@ export const noticeLineSchema = z.object({
   category: catalogueCategorySchema,
   unit: z.string(),
   quantity: z.number().int().min(1),
+  /**
+   * FDI tooth positions, when the line names them. Absent on notices made before teeth were
+   * recorded, which therefore read and hash exactly as they did (not a new NOTICE_FORMAT: no
+   * wording changed, and an absent field is absent from the hashed content).
+   */
+  teeth: z.array(z.string()).optional(),
   priceFen: z.number().int().min(0),
   coverage: coverageSchema,
   selfPayRatioBp: z.number().int(),

@@ -12,6 +12,7 @@ import {
 import { calendarDateSchema } from '../clock/calendar-date';
 import { personText, provenanceSchema } from '../record';
 import { QUANTITY_MAX } from './self-pay';
+import { teethSchema } from './teeth';
 
 export const PLAN_TEXT_MAX = 500;
 
@@ -36,6 +37,8 @@ export type PlannedItemStatus = z.infer<typeof plannedItemStatusSchema>;
 export const planInputSchema = z
   .object({
     quantity: z.number().int().min(1).max(QUANTITY_MAX),
+    /** The FDI tooth positions the line concerns (16, 26), when it concerns particular teeth. */
+    teeth: teethSchema.optional(),
     reason: personText(PLAN_TEXT_MAX).optional(),
     alternatives: alternativesSchema.optional(),
   })

@@ -221,7 +221,11 @@ export const MERGE_SPECS: Record<string, TableSpec> = {
         precedence: lww,
       },
       // What the clinician typed for the line (PlanInput).
-      { name: 'planInput', fields: ['quantity', 'reason', 'alternatives'], precedence: lww },
+      {
+        name: 'planInput',
+        fields: ['quantity', 'teeth', 'reason', 'alternatives'],
+        precedence: lww,
+      },
       // Performing (at the chair) and billing (at the desk) happened: never undone by a merge.
       { name: 'performed', fields: ['performedAt', 'performedBy'], precedence: sticky },
       { name: 'billed', fields: ['billedAt', 'billedBy'], precedence: sticky },

@@ -30,6 +30,7 @@ for (const language of ['zh-CN', 'en'] as const) {
     await chair.dialog().getByTestId('plan-line-submit').click();
     await expect(chair.line('根管治疗术')).toBeVisible();
     await chair.add('zztzr', '种植体植入', {
+      teeth: '36',
       reason: en ? 'Missing tooth; the patient wants an implant' : '缺牙修复，患者要求种植',
       alternatives: 'none',
     });

@@ -36,7 +36,14 @@ test('a dentist plans self-pay items, is stopped from performing them unsigned, 
   });
   await chair.dialog().getByTestId('plan-line-submit').click();
   await expect(chair.line('根管治疗术')).toHaveAttribute('data-consent', 'awaiting');
-  await chair.add('种植', '种植体植入', { reason: '缺牙修复，患者要求种植', alternatives: 'none' });
+  // The implant, for the lower left first molar: a tooth that is not one is refused by name.
+  await chair.search('种植', '种植体植入');
+  await chair.fillLine({ teeth: '36 39', reason: '缺牙修复，患者要求种植', alternatives: 'none' });
+  await chair.dialog().getByTestId('plan-line-submit').click();
+  await expect(chair.dialog()).toContainText('“39”不是有效的牙位');
+  await chair.fillLine({ teeth: '36' });
+  await chair.dialog().getByTestId('plan-line-submit').click();
+  await expect(chair.line('种植体植入').getByTestId('line-teeth-shown')).toHaveText('牙位 36');
 
   await expect(chair.line('根管治疗术').getByTestId('line-self-pay')).toHaveText('48.10');
   await expect(chair.line('种植体植入').getByTestId('line-self-pay')).toHaveText('6800.00');
@@ -58,6 +65,7 @@ test('a dentist plans self-pay items, is stopped from performing them unsigned, 
   await expect(chair.drawer().getByTestId('signing-summary')).toHaveText(
     '2 个项目，患者自付合计 ¥6848.10',
   );
+  await expect(chair.drawer().getByTestId('notice-teeth')).toHaveText('牙位 36');
   await expect(chair.drawer().getByTestId('signer-line')).toHaveText(
     `签字人：患者本人 ${patient.name}`,
   );

@@ -104,6 +104,41 @@ describe('planning self-pay items', () => {
       ).toBe('invalid-input');
   });
 
+  it('records the teeth a line concerns, prints them on the notice, and takes them off again', async () => {
+    const { ctx, doctor, visit, items, db } = await chairClinic();
+    const implant = await planItem(ctx, doctor, {
+      visitId: visit.id,
+      catalogueItemId: items[2]!.id,
+      quantity: 2,
+      teeth: ['36', '46'],
+      ...because,
+    });
+    expect(implant.teeth).toEqual(['36', '46']);
+    const update = await db.auditEvents.where('entityId').equals(implant.id).toArray();
+    expect(update[0]?.changes).toContainEqual({ field: 'teeth', to: '["36","46"]' });
+    const { content } = await draftNotice(ctx, doctor, {
+      visitId: visit.id,
+      decision: 'agreed',
+      signer: { kind: 'patient' },
+    });
+    expect(content.lines[0]?.teeth).toEqual(['36', '46']);
+    // A tooth that is not one, or one named twice, is refused on the field.
+    for (const teeth of [['19'], ['36', '36'], []])
+      expect(
+        await reasonOf(
+          updatePlannedItem(ctx, doctor, implant.id, { quantity: 2, teeth, ...because }),
+        ),
+      ).toBe('invalid-input');
+    const without = await updatePlannedItem(ctx, doctor, implant.id, { quantity: 2, ...because });
+    expect(without.teeth).toBeUndefined();
+    const redrafted = await draftNotice(ctx, doctor, {
+      visitId: visit.id,
+      decision: 'agreed',
+      signer: { kind: 'patient' },
+    });
+    expect(redrafted.content.lines[0]).not.toHaveProperty('teeth');
+  });
+
   it('the front desk cannot plan treatment', async () => {
     const { ctx, desk, visit, items } = await chairClinic();
     await expect(

@@ -117,7 +117,7 @@ const isSignedFor = (item: PlannedItem, live: readonly Consent[]) =>
       consentStatusOf(c) === 'signed' && c.content.lines.some((l) => l.plannedItemId === item.id),
   );
 
-/** Changes quantity, reason or alternatives; refused once a signed consent covers the item. */
+/** Changes quantity, teeth, reason or alternatives; refused once a signed consent covers the item. */
 export const updatePlannedItem = async (
   ctx: StoreContext,
   actor: Actor,
@@ -132,7 +132,8 @@ export const updatePlannedItem = async (
     if (isSignedFor(item, await liveConsents(db, item.visitId)))
       throw new AppError('item-locked', 'signed for', undefined, { item: item.name });
     const checked = checkInput(item.coverage, input);
-    const { reason: _r, alternatives: _a, ...rest } = withoutProvenance(item);
+    // What the input leaves out is removed (no teeth any more), not kept from before.
+    const { reason: _r, alternatives: _a, teeth: _t, ...rest } = withoutProvenance(item);
     return writeRecord<PlannedItem>(ctx, {
       table: 'plannedItems',
       row: { ...rest, ...checked },

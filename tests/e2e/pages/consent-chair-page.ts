@@ -128,6 +128,8 @@ export const logInAsNewClinician = (page: Page) => logInAsNew(page, CLINICIAN);
 
 export type PlanLine = {
   quantity?: number;
+  /** As the dentist types the FDI positions: "36 46". */
+  teeth?: string;
   reason?: string;
   /** The alternatives offered, or 'none' for an explicit "无可替代方案". */
   alternatives?: string | 'none';
@@ -160,6 +162,7 @@ export class ConsentChairPage {
     const dialog = this.dialog();
     if (line.quantity !== undefined)
       await dialog.getByTestId('line-quantity').fill(String(line.quantity));
+    if (line.teeth !== undefined) await dialog.getByTestId('line-teeth').fill(line.teeth);
     if (line.reason !== undefined) await dialog.getByTestId('line-reason').fill(line.reason);
     if (line.alternatives === 'none') await this.choose('line-alternatives', 'none');
     else if (line.alternatives !== undefined) {

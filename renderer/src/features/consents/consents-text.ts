@@ -74,6 +74,12 @@ export const consentsText = bilingual(
       addTitle: '添加项目',
       editTitle: '修改项目',
       quantity: '数量',
+      teeth: '牙位（可选）',
+      teethHint: 'FDI 两位数记法，多个牙位用空格分隔，例如 16 26；乳牙 51–85。',
+      teethPlaceholder: '例如 16 26',
+      teethInvalid:
+        '“{{tooth}}”不是有效的牙位：恒牙为 11–48，乳牙为 51–85，个位不超过 8（乳牙不超过 5）。',
+      teethShown: '牙位 {{teeth}}',
       reason: '使用原因（向患者说明）',
       reasonPlaceholder: '例如：患者要求美观修复，甲类材料不能满足',
       alternatives: '替代方案',
@@ -257,6 +263,13 @@ export const consentsText = bilingual(
       addTitle: 'Add an item',
       editTitle: 'Edit an item',
       quantity: 'Quantity',
+      teeth: 'Teeth (optional)',
+      teethHint:
+        'FDI two-digit notation, several separated by spaces, e.g. 16 26; primary teeth 51–85.',
+      teethPlaceholder: 'e.g. 16 26',
+      teethInvalid:
+        '"{{tooth}}" is not a tooth: permanent teeth are 11–48, primary 51–85, with the second digit at most 8 (5 for primary teeth).',
+      teethShown: 'Teeth {{teeth}}',
       reason: 'Reason (as told to the patient)',
       reasonPlaceholder: 'e.g. the patient wants a cosmetic filling; class A material will not do',
       alternatives: 'Alternatives',

@@ -1,4 +1,5 @@
 import type { NoticeLine } from '../../../../shared/consents/consent';
+import { formatTeeth } from '../../../../shared/consents/teeth';
 import { formatYuan, fen } from '../../../../shared/money';
 import { coverageParts, noticeWords as w } from './notice-words';
 
@@ -12,7 +13,14 @@ const ItemRows = ({ line, index }: { line: NoticeLine; index: number }) => (
     <tr>
       <td className="notice-num">{index + 1}</td>
       <td className="notice-code">{line.code}</td>
-      <td className="notice-name">{line.name}</td>
+      <td className="notice-name">
+        {line.name}
+        {line.teeth && (
+          <div className="notice-teeth" data-testid="notice-teeth">
+            {w.teeth} {formatTeeth(line.teeth)}
+          </div>
+        )}
+      </td>
       <td className="notice-cat">{w.category[line.category]}</td>
       <td className="notice-cov">
         {coverageParts(line.coverage, line.selfPayRatioBp).map((part) => (

@@ -37,6 +37,7 @@ export const noticeWords = {
     quantity: '数量',
     selfPay: '自付金额（元）',
   },
+  teeth: '牙位',
   reason: '使用原因',
   alternatives: '可选替代方案',
   noAlternative: '无可替代方案',

@@ -2,6 +2,7 @@ import { Alert, Flex, Form, Input, InputNumber, Radio, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { needsConsent, type CatalogueEntry } from '../../../../shared/catalogue/catalogue';
 import { PLAN_TEXT_MAX, type PlanInput } from '../../../../shared/consents/planned-item';
+import { formatTeeth, parseTeeth } from '../../../../shared/consents/teeth';
 import {
   lineTotal,
   QUANTITY_MAX,
@@ -29,6 +30,8 @@ const coverageNote = (consent: boolean, settlement: SettlementTerms['settlement'
 
 type LineValues = {
   quantity: number;
+  /** As typed: "16 26". */
+  teeth?: string;
   reason?: string;
   alternatives?: 'offered' | 'none';
   alternativesText?: string;
@@ -36,18 +39,22 @@ type LineValues = {
 
 const toValues = (input: Partial<PlanInput> = {}): LineValues => ({
   quantity: input.quantity ?? 1,
+  teeth: input.teeth ? formatTeeth(input.teeth) : undefined,
   reason: input.reason,
   alternatives: input.alternatives?.kind,
   alternativesText: input.alternatives?.kind === 'offered' ? input.alternatives.text : undefined,
 });
 
 const toInput = (terms: LineTerms, values: LineValues): PlanInput => {
-  if (!needsConsent(terms.coverage)) return { quantity: values.quantity };
+  // The form's rule has checked the teeth; an empty box means no particular tooth.
+  const parsed = parseTeeth(values.teeth ?? '');
+  const teeth = parsed.ok && parsed.teeth.length > 0 ? { teeth: parsed.teeth } : {};
+  if (!needsConsent(terms.coverage)) return { quantity: values.quantity, ...teeth };
   const alternatives =
     values.alternatives === 'none'
       ? ({ kind: 'none' } as const)
       : { kind: 'offered' as const, text: values.alternativesText?.trim() ?? '' };
-  return { quantity: values.quantity, reason: values.reason?.trim(), alternatives };
+  return { quantity: values.quantity, ...teeth, reason: values.reason?.trim(), alternatives };
 };
 
 const Amount = ({
@@ -107,7 +114,7 @@ export const PlanLineDialog = ({
       open={open}
       title={t(target?.mode === 'edit' ? 'consents.line.editTitle' : 'consents.line.addTitle')}
       form={form}
-      fields={consent ? ['reason', 'quantity', 'alternatives'] : ['quantity']}
+      fields={consent ? ['reason', 'quantity', 'teeth', 'alternatives'] : ['quantity', 'teeth']}
       submitText={t(target?.mode === 'edit' ? 'consents.line.save' : 'consents.line.add')}
       submitTestId="plan-line-submit"
       initialValues={toValues(target?.initial)}
@@ -140,6 +147,28 @@ export const PlanLineDialog = ({
         <InputNumber min={1} max={QUANTITY_MAX} precision={0} data-testid="line-quantity" />
       </Form.Item>
       {terms && <Amount terms={terms} quantity={quantity} settlement={settlement} />}
+      <Form.Item
+        name="teeth"
+        label={t('consents.line.teeth')}
+        extra={t('consents.line.teethHint')}
+        style={{ marginTop: 16 }}
+        rules={[
+          {
+            validator: async (_, value?: string) => {
+              const parsed = parseTeeth(value ?? '');
+              if (!parsed.ok)
+                throw new Error(t('consents.line.teethInvalid', { tooth: parsed.invalid }));
+            },
+          },
+        ]}
+      >
+        <Input
+          placeholder={t('consents.line.teethPlaceholder')}
+          autoComplete="off"
+          style={{ maxWidth: 240 }}
+          data-testid="line-teeth"
+        />
+      </Form.Item>
       {consent && (
         <>
           <Form.Item

@@ -13,6 +13,7 @@ import {
 } from '../../../../shared/consents/self-pay';
 import { fen, formatYuan } from '../../../../shared/money';
 import { CoverageTag } from '../catalogue/coverage-tag';
+import { formatTeeth } from '../../../../shared/consents/teeth';
 import { planLineState, type PlanLineState } from './plan-line-state';
 import { PlanRowActions, type PlanAction, type PlanPermissions } from './plan-row-actions';
 
@@ -101,6 +102,11 @@ export const PlanTable = ({
           <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
             {item.code}
           </Typography.Text>
+          {item.teeth && (
+            <Typography.Text style={{ whiteSpace: 'nowrap' }} data-testid="line-teeth-shown">
+              {t('consents.line.teethShown', { teeth: formatTeeth(item.teeth) })}
+            </Typography.Text>
+          )}
         </Space>
       ),
     },

@@ -59,13 +59,13 @@ export const usePlanActions = (visitId: string, actor: Actor) => {
   const act = async (action: PlanAction, item: PlannedItem) => {
     setFailure(undefined);
     if (action === 'edit') {
-      const { quantity, reason, alternatives } = item;
+      const { quantity, teeth, reason, alternatives } = item;
       edit({
         mode: 'edit',
         terms: item,
         id: item.id,
         kind: 'planned',
-        initial: { quantity, reason, alternatives },
+        initial: { quantity, teeth, reason, alternatives },
       });
       return;
     }
