@@ -44,7 +44,7 @@ const noticeLine = (item: PlannedItem, terms: SettlementTerms): NoticeLine => {
     category: item.category,
     unit: item.unit,
     quantity: item.quantity,
-    ...(item.teeth && item.teeth.length > 0 ? { teeth: item.teeth } : {}),
+    ...(item.teeth ? { teeth: item.teeth } : {}),
     priceFen: item.priceFen,
     coverage: item.coverage,
     selfPayRatioBp: item.selfPayRatioBp,

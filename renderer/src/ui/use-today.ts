@@ -10,11 +10,12 @@ import { startOfClinicDay } from '../../../shared/clock/clinic-time';
  */
 export const useToday = (clock: Clock): CalendarDate => {
   const date = today(clock);
-  const [, setTurnedOver] = useState(date);
+  // Each firing draws the screen again and sets the next timer, even one that fired early.
+  const [checks, setChecks] = useState(0);
   useEffect(() => {
     const wait = startOfClinicDay(addDays(date, 1)) - clock.now();
-    const timer = setTimeout(() => setTurnedOver(today(clock)), Math.max(wait, 0) + 50);
+    const timer = setTimeout(() => setChecks((n) => n + 1), Math.max(wait, 0) + 50);
     return () => clearTimeout(timer);
-  }, [clock, date]);
+  }, [clock, date, checks]);
   return date;
 };

@@ -28,10 +28,9 @@ export const PlanRowActions = ({
   if (state.cancelled) return null;
   const performable = allowed.perform && !state.performed;
   const billable = allowed.bill && !state.billed;
-  const blocked = (performable || billable) && state.blocked;
+  const blocked = performable || billable ? state.blocked : undefined;
   // The way out of "not signed" depends on who is asking: the clinician prepares the notice.
-  const why =
-    blocked === 'no-consent' && !allowed.prepare ? 'no-consent-elsewhere' : blocked || undefined;
+  const why = blocked === 'no-consent' && !allowed.prepare ? 'no-consent-elsewhere' : blocked;
   const buttons = (
     <Space size={4} wrap>
       {allowed.prepare && state.editable && (
