@@ -19,6 +19,11 @@ test('a record that cannot be drawn breaks only its screen, and the desk goes on
   await expect(failed).toContainText('这个页面出错了');
   await expect(failed).toContainText('已保存的内容不受影响');
   await shoot(page, 'zh-CN', '103-screen-error');
+  // And in English, where the words are the clinic's too.
+  await page.getByText('EN', { exact: true }).click();
+  await expect(failed).toContainText('This screen ran into an error');
+  await shoot(page, 'en', '103-screen-error');
+  await page.getByText('中文', { exact: true }).click();
   // The shell is still there: the sidebar opens another screen, and the error is gone.
   await page.getByRole('menuitem', { name: '今日' }).click();
   await expect(page.getByTestId('quick-check-in')).toBeVisible();

@@ -46,7 +46,7 @@ export const shellText = bilingual(
     signedInAs: '{{name}} ({{role}})',
     screenError: {
       title: 'This screen ran into an error',
-      body: 'Nothing saved is affected. Choose “Open again”; if it happens again, choose “Restart the app” and tell the clinic owner or support.',
+      body: 'Nothing saved is affected. Choose "Open again"; if it happens again, choose "Restart the app" and tell the clinic owner or support.',
       retry: 'Open again',
       reload: 'Restart the app',
     },

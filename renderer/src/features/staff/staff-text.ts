@@ -140,7 +140,7 @@ export const staffText = bilingual(
     },
     renameDialog: {
       title: 'A new username for {{name}}',
-      body: 'Two accounts use the username “{{username}}”. After the change, {{name}} logs in with the new username and the same password; tell them face to face.',
+      body: 'Two accounts use the username "{{username}}". After the change, {{name}} logs in with the new username and the same password; tell them face to face.',
       newUsername: 'New username',
       submit: 'Rename',
       done: "{{name}}'s username is now {{username}}. Tell them.",
