@@ -3,14 +3,14 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-/** The architecture's one direction of dependency, enforced (ARCHITECTURE.md). */
+/** The architecture's one direction of dependency, enforced (docs/architecture.md, "Layout"). */
 const forbid = (...patterns) => ({
   'no-restricted-imports': [
     'error',
     {
       patterns: patterns.map((group) => ({
         group: Array.isArray(group) ? group : [group],
-        message: 'crosses a layer boundary (see ARCHITECTURE.md)',
+        message: 'crosses a layer boundary (see docs/architecture.md)',
       })),
     },
   ],

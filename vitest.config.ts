@@ -12,6 +12,7 @@ export default defineConfig({
       'electron/**/*.test.ts',
       'server/**/*.test.ts',
       'tests/integration/**/*.test.ts',
+      'tests/docs/**/*.test.ts',
     ],
     environment: 'node',
     // A throwaway PostgreSQL server for the hub's PostgreSQL tests (skipped where none is installed).

@@ -18,6 +18,8 @@ import { ipc, type MenuCommand } from '../shared/bridge/platform-bridge';
 import { systemClock } from '../shared/clock/clock';
 import { CONTENT_SECURITY_POLICY } from '../shared/security/content-security-policy';
 import { readAppInfo } from './main/app-info';
+import { createDesktopAuditAnchor } from './main/audit-anchor';
+import { registerAuditAnchorIpc } from './main/audit-anchor-ipc';
 import { registerBackupIpc } from './main/backup/backup-ipc';
 import type { BackupScheduler } from './main/backup/backup-scheduler';
 import { createDesktopBackupHost } from './main/backup/desktop-backup-host';
@@ -145,6 +147,12 @@ const start = async () => {
     log: (line) => console.warn(`backup: ${line}`),
   });
   registerBackupIpc(ipcMain, backups.handlers, policy.isAppUrl);
+  // The audit chains' checkpoints, kept where the page's store cannot reach them.
+  registerAuditAnchorIpc(
+    ipcMain,
+    createDesktopAuditAnchor({ userData: app.getPath('userData'), safeStorage }),
+    policy.isAppUrl,
+  );
   backupScheduler = backups.scheduler;
   // The clinic's sync hub, when this PC hosts it: a utility process on the bundled worker (its
   // better-sqlite3 is unpacked from app.asar, see electron-builder.yml).

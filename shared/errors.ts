@@ -12,6 +12,8 @@ export type AppErrorReason =
   | 'wrong-password'
   | 'password-reused'
   | 'password-throttled'
+  | 'wrong-recovery-code'
+  | 'recovery-throttled'
   | 'inactive-account'
   | 'possible-duplicate'
   | 'reason-required'
@@ -28,6 +30,10 @@ export type AppErrorReason =
   | 'item-locked'
   | 'item-not-planned'
   | 'catalogue-missing'
+  | 'catalogue-code-taken'
+  | 'catalogue-item-unchanged'
+  | 'catalogue-date-before-base'
+  | 'catalogue-base-replaced'
   | 'consent-required'
   | 'consent-refused'
   | 'consent-tampered'
@@ -48,7 +54,12 @@ export type AppErrorReason =
   | 'visit-cancelled'
   | 'duplicate-reason-required'
   | 'same-id-number'
-  | 'username-not-shared';
+  | 'username-not-shared'
+  | 'merge-reason-required'
+  | 'merge-same-patient'
+  | 'merge-not-duplicate'
+  | 'patient-merged'
+  | 'backup-rotation-minimum';
 
 export class AppError extends Error {
   constructor(

@@ -6,3 +6,6 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
  * which commit as soon as they wait on anything else (WebCrypto is async).
  */
 export const sha256Hex = (text: string): string => bytesToHex(sha256(utf8ToBytes(text)));
+
+/** SHA-256 of bytes, hex: how an attachment is named on the hub (content-addressed). */
+export const sha256HexOfBytes = (bytes: Uint8Array): string => bytesToHex(sha256(bytes));

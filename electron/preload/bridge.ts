@@ -14,6 +14,11 @@ import {
   type BackupHost,
 } from '../../shared/bridge/backup-host';
 import {
+  auditAnchorIpc,
+  checkpointListSchema,
+  type AuditAnchor,
+} from '../../shared/bridge/audit-anchor';
+import {
   hubHostIpc,
   hubHostStatusSchema,
   hubPairingCodeSchema,
@@ -61,6 +66,8 @@ export const createBridge = (renderer: BridgeIpc) =>
     backups: createBackupHost(renderer),
 
     hubHost: createHubHost(renderer),
+
+    auditAnchor: createAuditAnchor(renderer),
   }) satisfies PlatformBridge;
 
 /**
@@ -123,3 +130,13 @@ export const createHubHost = (renderer: BridgeIpc) =>
         await renderer.invoke(hubHostIpc.createPairingCode.channel, request),
       ),
   }) satisfies HubHost;
+
+/** The main process's anchor: the page hands it chain heads and reads back checked checkpoints. */
+export const createAuditAnchor = (renderer: BridgeIpc) =>
+  ({
+    record: async (input) => {
+      await renderer.invoke(auditAnchorIpc.record.channel, input);
+    },
+    read: async (input) =>
+      checkpointListSchema.parse(await renderer.invoke(auditAnchorIpc.read.channel, input)),
+  }) satisfies AuditAnchor;

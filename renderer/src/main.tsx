@@ -7,6 +7,7 @@ import { verifyAuditChain } from '../../shared/audit/chain';
 import { systemClock } from '../../shared/clock/clock';
 import { AppRoot } from './app/app-root';
 import { activeStoreName } from './db/active-store';
+import { anchorChains } from './db/chain-anchor';
 import { ClinicDb } from './db/database';
 import { seedDemoClinic } from './db/demo-seed';
 import { ensureDevice } from './db/device';
@@ -21,6 +22,8 @@ const start = async () => {
   const bridge = getBridge();
   const appInfo = await bridge.appInfo();
   const db = new ClinicDb(activeStoreName(localStorage));
+  // Every append is anchored from the start: its checkpoint is kept by the host, not the store.
+  const anchoring = anchorChains(db, bridge.auditAnchor);
   const device = await ensureDevice(db, systemClock, appInfo.deviceName);
   if (__DEV_TOOLS__) {
     // For Playwright and benchmarks: fill the store at scale without clicking through a form,
@@ -34,7 +37,7 @@ const start = async () => {
         recordEvents: async (count: number) => {
           for (let i = 0; i < count; i++) {
             await recordAuditEvent(ctx, {
-              actor: { staffId: 'dev-hook', name: '开发工具', role: 'owner' },
+              actor: { staffId: 'dev-hook', name: '开发工具', roles: ['owner'], role: 'owner' },
               action: 'view',
               entity: 'patient',
               entityId: `patient-${i}`,
@@ -44,6 +47,8 @@ const start = async () => {
           return count;
         },
         verifyChain: async () => verifyAuditChain(await db.auditEvents.toArray()),
+        /** The host's checkpoints once every committed head is in (tests/e2e/audit-anchor.spec.ts). */
+        chainCheckpoints: () => anchoring.checkpoints(),
         /** The search box's query (tests/bench/patient-search.bench.ts). */
         searchPatients: (query: string, limit?: number) => searchPatients(db, query, limit),
         /** A catalogue file through the import dialog's steps, timed (tests/bench/catalogue.bench.ts). */
@@ -70,6 +75,9 @@ const start = async () => {
         /** One workstation's step in the live-latency bench (tests/bench/sync-live.ts). */
         syncLive: async <K extends SyncLiveStep>(step: K, input: SyncLiveInput<K>) =>
           (await import('./dev/sync-live-bench')).syncLive(ctx, step, input),
+        /** A photo through the real write path, no camera needed (tests/e2e/sync.spec.ts). */
+        saveDemoPhoto: async (patientId: string) =>
+          (await import('./dev/demo-photo')).saveDemoPhoto(ctx, patientId),
         voidDemoConsent: async (consentId: string, reason: string) =>
           (await import('./dev/demo-consent')).voidDemoConsent(ctx, consentId, reason),
       },

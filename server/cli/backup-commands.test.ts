@@ -186,8 +186,9 @@ describe('clinicdesk seed --backup', () => {
     expect(manifest.tables).toMatchObject({ patients: 300, staff: 5, settings: 2 });
     expect(count('patients')).toBe(300);
     expect(count('visits')).toBe(manifest.tables.visits);
-    const owner = lines.find((l) => l.table === 'staff' && l.row.role === 'owner')!.row;
-    expect(await verifyPassword('Demo#2026', staffSchema.parse(owner).password)).toBe(true);
+    const staff = lines.filter((l) => l.table === 'staff').map((l) => staffSchema.parse(l.row));
+    const owner = staff.find((s) => s.roles.includes('owner'))!;
+    expect(await verifyPassword('Demo#2026', owner.password)).toBe(true);
   }, 20_000);
 
   it('refuses a passphrase shorter than ten characters', async () => {

@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import QRCode from 'qrcode';
 import { z } from 'zod';
 import type { Clock } from '../../shared/clock/clock';
+import { pairingLink } from '../../shared/sync/pairing-link';
 import { DataDirLockedError } from '../hub/data-dir-lock';
 import { CODE_TTL_MS, formatCode } from '../hub/device-store';
 import { SQLITE_FILE } from '../hub/hub-db';
@@ -98,8 +99,10 @@ const describeCode = async (
   minutes: number,
   hubUrl: string | undefined,
 ): Promise<string> => {
-  const payload = `clinicdesk://pair?${hubUrl ? `hub=${encodeURIComponent(hubUrl)}&` : ''}code=${code}`;
-  const qr = await QRCode.toString(payload, { type: 'utf8', errorCorrectionLevel: 'M' });
+  const qr = await QRCode.toString(pairingLink({ hub: hubUrl, code }), {
+    type: 'utf8',
+    errorCorrectionLevel: 'M',
+  });
   return [
     bilingual({ zh: `配对码：${formatCode(code)}`, en: `pairing code: ${formatCode(code)}` }),
     bilingual({

@@ -72,7 +72,7 @@ export const writeClinicBackup = async (
       out: options.out,
       rows,
       bytes: written.bytes,
-      logins: clinicStaff(options).map((s) => `${s.username} (${s.role})`),
+      logins: clinicStaff(options).map((s) => `${s.username} (${s.roles.join('+')})`),
     };
   } catch (error) {
     if (error instanceof CliError) throw error;

@@ -142,7 +142,14 @@ export const isRevoked = async (core: StoreCore, deviceId: string): Promise<bool
 };
 
 export const listDevices = async (core: StoreCore): Promise<DeviceInfo[]> => {
-  const rows = await core.db.selectFrom('devices').selectAll().orderBy('paired_at').execute();
+  // Ties broken by id: PostgreSQL returns equal rows in whatever order their versions lie, so
+  // without it the owner's list reshuffles each time a device is seen.
+  const rows = await core.db
+    .selectFrom('devices')
+    .selectAll()
+    .orderBy('paired_at')
+    .orderBy('id')
+    .execute();
   return rows.map((row) => ({
     deviceId: row.id,
     name: row.name,

@@ -185,9 +185,10 @@ export const createHubHandler = (options: HubHandlerOptions) => {
       method: 'GET',
       pattern: /^\/v1\/snapshot\/segments\/(\d{1,12})$/,
       auth: 'device',
-      handle: async ({ response, params }) => {
+      handle: async ({ response, params, stamp }) => {
         const chunks = store.segmentChunks(Number(params[0]));
         const first = await chunks.next();
+        await stamp();
         response.writeHead(200, {
           'content-type': 'application/gzip',
           'cache-control': 'no-store',
@@ -270,8 +271,9 @@ export const createHubHandler = (options: HubHandlerOptions) => {
       method: 'GET',
       pattern: /^\/v1\/attachments\/([0-9a-f]{64})$/,
       auth: 'device',
-      handle: async ({ response, params }) => {
+      handle: async ({ response, params, stamp }) => {
         const data = await store.getAttachment(params[0]!);
+        await stamp();
         response.writeHead(200, {
           'content-type': 'application/octet-stream',
           'content-length': data.length,
@@ -362,8 +364,12 @@ export const createHubHandler = (options: HubHandlerOptions) => {
       response.destroy();
       return;
     }
+    // Only a device that proved its token hears where the log ends: a caller without one (or
+    // with a revoked one) learns nothing about the clinic's log, not even that it has one.
     const stamp =
-      hubError.reason === 'unavailable' ? undefined : await context.stamp().catch(() => undefined);
+      hubError.reason === 'unavailable' || !context.device
+        ? undefined
+        : await context.stamp().catch(() => undefined);
     if (stamp) stampHeaders(response, stamp);
     if (hubError.reason === 'rate-limited') {
       response.setHeader('retry-after', String(hubError.details.retryAfterSeconds ?? 60));

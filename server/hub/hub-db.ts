@@ -40,7 +40,7 @@ export type HubTables = {
   };
   log: LogRow;
   /** Changes of a transaction whose last change has not arrived yet (durable, acknowledged). */
-  staged: Omit<LogRow, 'seq' | 'erased'>;
+  staged: Omit<LogRow, 'seq' | 'erased' | 'folded'>;
   erasures: { tbl: string; entity_id: string; seq: number; segments_done: number };
   segments: {
     id: number;
@@ -51,9 +51,13 @@ export type HubTables = {
     entries: number;
     bytes: number;
     created_at: number;
+    /** Its lines that folding has since dropped or trimmed: rewritten once they are many. */
+    dead: number;
   };
   segment_chunks: { segment_id: number; idx: number; data: Buffer };
   attachments: { hash: string; size: number; data: Buffer; created_at: number };
+  /** The highest (seq, hash) received of each device's audit chain (./audit-heads.ts). */
+  audit_heads: { device_id: string; seq: number; hash: string };
 };
 
 export type LogRow = {
@@ -72,6 +76,8 @@ export type LogRow = {
   /** The change's JSON as served; null once compacted into the snapshot. */
   body: string | null;
   erased: number;
+  /** 1 once folding dropped it from the snapshot (a later change decides all it set). */
+  folded: number;
 };
 
 export type HubDialect = 'sqlite' | 'postgres';
@@ -79,11 +85,16 @@ export type HubDb = { db: Kysely<HubTables>; dialect: HubDialect; close(): Promi
 
 export const SQLITE_FILE = 'hub.sqlite';
 
-/** better-sqlite3, WAL, synchronous=FULL: a commit the hub acknowledged survives a power cut. */
+/**
+ * better-sqlite3, WAL, synchronous=FULL: a commit the hub acknowledged survives a power cut.
+ * secure_delete: what SQLite frees (a wiped log body, a rewritten snapshot segment) is zeroed,
+ * so an erased patient's content does not linger in a free corner of the file.
+ */
 export const openSqlite = (dataDir: string): HubDb => {
   const database = new Database(join(dataDir, SQLITE_FILE));
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = FULL');
+  database.pragma('secure_delete = ON');
   database.pragma('busy_timeout = 10000');
   database.pragma('foreign_keys = ON');
   const db = new Kysely<HubTables>({ dialect: new SqliteDialect({ database }) });
@@ -112,8 +123,11 @@ export const openPostgres = (url: string, options: { max?: number } = {}): HubDb
   return { db, dialect: 'postgres', close: () => db.destroy() };
 };
 
-/** 2: snapshot segments are kept in parts (setup, patients, visits, history). */
-export const STORE_VERSION = 2;
+/**
+ * 2: snapshot segments are kept in parts (setup, patients, visits, history).
+ * 3: editable rows' histories are folded (log.folded, segments.dead).
+ */
+export const STORE_VERSION = 3;
 
 /** Creates the tables on first start; later versions add migrations here. */
 export const migrate = async ({ db, dialect }: HubDb): Promise<void> => {
@@ -171,6 +185,7 @@ export const migrate = async ({ db, dialect }: HubDb): Promise<void> => {
     .addColumn('seq', 'bigint', (c) => c.primaryKey())
     .addColumn('body', 'text')
     .addColumn('erased', 'integer', (c) => c.notNull())
+    .addColumn('folded', 'integer', (c) => c.notNull().defaultTo(0))
     .addUniqueConstraint('log_device_seq', ['device_id', 'device_seq'])
     .execute();
   await schema
@@ -202,6 +217,7 @@ export const migrate = async ({ db, dialect }: HubDb): Promise<void> => {
     .addColumn('entries', 'integer', (c) => c.notNull())
     .addColumn('bytes', 'bigint', (c) => c.notNull())
     .addColumn('created_at', 'bigint', (c) => c.notNull())
+    .addColumn('dead', 'integer', (c) => c.notNull().defaultTo(0))
     .execute();
   await schema
     .createTable('segment_chunks')
@@ -219,6 +235,14 @@ export const migrate = async ({ db, dialect }: HubDb): Promise<void> => {
     .addColumn('data', sql.raw(blob), (c) => c.notNull())
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .execute();
+  // Created here for new and older stores alike; an older store's heads start at its next push.
+  await schema
+    .createTable('audit_heads')
+    .ifNotExists()
+    .addColumn('device_id', 'text', (c) => c.primaryKey())
+    .addColumn('seq', 'bigint', (c) => c.notNull())
+    .addColumn('hash', 'text', (c) => c.notNull())
+    .execute();
   await upgrade(db);
 };
 
@@ -231,6 +255,16 @@ const upgrade = async (db: Kysely<HubTables>): Promise<void> => {
     await db.schema
       .alterTable('segments')
       .addColumn('part', 'text', (c) => c.notNull().defaultTo('all'))
+      .execute();
+  }
+  if (meta.store_version < 3) {
+    await db.schema
+      .alterTable('log')
+      .addColumn('folded', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
+    await db.schema
+      .alterTable('segments')
+      .addColumn('dead', 'integer', (c) => c.notNull().defaultTo(0))
       .execute();
   }
   if (meta.store_version < STORE_VERSION)

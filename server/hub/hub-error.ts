@@ -11,6 +11,7 @@ const STATUS: Record<SyncErrorReason, number> = {
   'not-found': 404,
   'no-snapshot': 404,
   gap: 409,
+  'audit-chain-rewound': 409,
   'behind-horizon': 410,
   'too-large': 413,
   'cursor-ahead': 416,
@@ -54,6 +55,10 @@ const MESSAGES: Record<SyncErrorReason, { zh: string; en: string }> = {
   'no-snapshot': {
     zh: '同步服务还没有快照，请从头拉取更改。',
     en: 'The hub has no snapshot yet; pull the changes from the start.',
+  },
+  'audit-chain-rewound': {
+    zh: '本机的审计日志比同步服务已收到的短或与之不同（日志可能被删除或改写），同步服务未接收。请不要修补数据，立即告知诊所负责人。',
+    en: "This PC's audit log is shorter than, or differs from, what the hub already received (it may have been deleted or rewritten); the hub did not take it. Do not patch any data; tell the clinic owner at once.",
   },
   gap: {
     zh: '同步服务缺少本机之前的更改，请从缺少的编号起重新发送。',

@@ -1,9 +1,21 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { canonicalJson } from '../../shared/canonical-json';
+import { mergeChange, type StoredRow } from '../../shared/sync/merge';
 import { snapshotOrder } from '../../shared/sync/snapshot-parts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { manualClock } from '../../shared/clock/clock';
 import { createHubClient, HubRequestError } from '../../shared/sync/hub-client';
-import { PROTOCOL_HEADER, SYNC_LIMITS, type LogEntry } from '../../shared/sync/protocol';
+import {
+  PROTOCOL_HEADER,
+  PROTOCOL_VERSION,
+  SYNC_LIMITS,
+  WIRE_SCHEMA_VERSION,
+  type LogEntry,
+} from '../../shared/sync/protocol';
+import { openPostgres, openSqlite, SQLITE_FILE, type HubTables } from './hub-db';
 import { testBackends } from './testing/backends';
 import { makeChanges, startTestHub, type TestHub } from './testing/test-hub';
 
@@ -48,6 +60,34 @@ describe.each(testBackends())('the sync hub on $name', (backend) => {
       });
     });
 
+    it('tells a client newer than it that the hub must be updated, and takes none of its changes', async () => {
+      const test = await start();
+      const a = await test.pairClient('前台');
+      const newer = await fetch(`${test.hub.url}/v1/hub`, {
+        headers: {
+          authorization: `Bearer ${a.token}`,
+          [PROTOCOL_HEADER]: String(PROTOCOL_VERSION + 1),
+        },
+      });
+      expect(newer.status).toBe(426);
+      expect(await newer.json()).toMatchObject({
+        error: 'hub-too-old',
+        accepts: { min: 1, max: PROTOCOL_VERSION },
+        message: { zh: expect.stringContaining('运行同步服务的电脑') },
+      });
+      // a change written with a wire schema newer than the hub's: the whole push is refused
+      const changes = makeChanges(a.deviceId, 1, 2);
+      changes[1] = { ...changes[1]!, schemaVersion: WIRE_SCHEMA_VERSION + 1 };
+      const refused = await refusal(a.push(changes));
+      expect([refused.status, refused.reason, refused.body.accepts]).toEqual([
+        426,
+        'hub-too-old',
+        { min: 1, max: WIRE_SCHEMA_VERSION },
+      ]);
+      expect((await a.pull(0)).changes).toEqual([]);
+      expect(await a.push(changes.slice(0, 1))).toMatchObject({ ackedThrough: 1, accepted: 1 });
+    });
+
     it('lets the first device create the clinic as its admin, and pairs others with one-time codes', async () => {
       const clock = manualClock('2026-11-25T09:00:00+08:00');
       const test = await start({ clock });
@@ -75,6 +115,37 @@ describe.each(testBackends())('the sync hub on $name', (backend) => {
       // a member cannot hand out codes or revoke
       expect((await refusal(desk.createPairingCode())).reason).toBe('not-admin');
       expect((await refusal(desk.revoke(owner.deviceId))).reason).toBe('not-admin');
+    });
+
+    it('keeps only a hash of each device token: no table and no file holds the token itself', async () => {
+      const test = await start();
+      const owner = await test.pairClient('负责人');
+      const desk = await test.pairClient('前台');
+      await desk.push(makeChanges(desk.deviceId, 1, 2));
+      const tokens = [owner.token!, desk.token!];
+      const stored = test.postgresUrl ? openPostgres(test.postgresUrl) : openSqlite(test.dataDir);
+      try {
+        const tables = await stored.db.introspection.getTables();
+        expect(tables.map((t) => t.name)).toContain('devices');
+        for (const table of tables) {
+          const rows = await stored.db
+            .selectFrom(table.name as keyof HubTables)
+            .selectAll()
+            .execute();
+          const text = JSON.stringify(rows);
+          for (const token of tokens) expect(text, table.name).not.toContain(token);
+        }
+        const devices = await stored.db.selectFrom('devices').select('token_hash').execute();
+        expect(devices).toHaveLength(2);
+      } finally {
+        await stored.close();
+      }
+      if (!test.postgresUrl) {
+        for (const file of [SQLITE_FILE, `${SQLITE_FILE}-wal`]) {
+          const bytes = await readFile(join(test.dataDir, file)).catch(() => Buffer.alloc(0));
+          for (const token of tokens) expect(bytes.includes(token), file).toBe(false);
+        }
+      }
     });
 
     it('refuses an expired code with the same words as a wrong one', async () => {
@@ -184,6 +255,61 @@ describe.each(testBackends())('the sync hub on $name', (backend) => {
       },
     );
 
+    it("records when it received each change by its own clock, whatever the device's clock says", async () => {
+      const clock = manualClock('2026-11-25T09:00:00+08:00');
+      const test = await start({ clock });
+      const a = await test.pairClient('前台');
+      const first = clock.now();
+      // the PC's clock is a year ahead: its stamps say so, the hub's receivedAt does not
+      await a.push(makeChanges(a.deviceId, 1, 2, { wall: first + 365 * 24 * 3600_000 }));
+      clock.advance(90_000);
+      await a.push(makeChanges(a.deviceId, 3, 1));
+      const { changes } = await a.pull(0);
+      expect(changes.map((e) => e.receivedAt)).toEqual([first, first, first + 90_000]);
+    });
+
+    it('lists each device with when it was last seen, what it acknowledged and its cursor', async () => {
+      const clock = manualClock('2026-11-25T09:00:00+08:00');
+      const test = await start({ clock });
+      const owner = await test.pairClient('负责人');
+      const paired = clock.now();
+      const desk = await test.pairClient('前台');
+      clock.advance(60_000);
+      await desk.push(makeChanges(desk.deviceId, 1, 4, { txSize: 2 }));
+      const pushedAt = clock.now();
+      clock.advance(60_000);
+      await owner.pull(0);
+      await owner.pull(4);
+      const pulledAt = clock.now();
+      // both paired in the same millisecond: listed in one fixed order, however often they are seen
+      const byId = (x: { deviceId: string }, y: { deviceId: string }) =>
+        x.deviceId < y.deviceId ? -1 : 1;
+      expect((await owner.devices()).devices).toEqual(
+        [
+          {
+            deviceId: owner.deviceId,
+            name: '负责人',
+            admin: true,
+            pairedAt: paired,
+            lastSeenAt: pulledAt,
+            ackedThrough: 0,
+            cursor: 4,
+            revokedAt: null,
+          },
+          {
+            deviceId: desk.deviceId,
+            name: '前台',
+            admin: false,
+            pairedAt: paired,
+            lastSeenAt: pushedAt,
+            ackedThrough: 4,
+            cursor: 0,
+            revokedAt: null,
+          },
+        ].sort(byId),
+      );
+    });
+
     it('takes a retried push once, and says which number is missing after a gap', async () => {
       const test = await start();
       const a = await test.pairClient('前台');
@@ -216,6 +342,41 @@ describe.each(testBackends())('the sync hub on $name', (backend) => {
       ]);
       const reported = test.logs.find((line) => line.includes('conflicting-duplicate'));
       expect(reported).toContain(a.deviceId);
+    });
+
+    it('refuses an audit chain that goes backwards, whichever PC pushes it, and takes one that goes on', async () => {
+      const test = await start();
+      const a = await test.pairClient('前台');
+      const b = await test.pairClient('诊室');
+      const event = (seq: number, hash: string) => ({
+        id: `evt-${seq}-${hash}`,
+        deviceId: 'desk-1',
+        seq,
+        hash: hash.repeat(64),
+      });
+      const audit = (device: string, fromSeq: number, events: ReturnType<typeof event>[]) =>
+        makeChanges(device, fromSeq, events.length, {
+          table: 'auditEvents',
+          data: (deviceSeq) => events[deviceSeq - fromSeq],
+        }).map((change, i) => ({ ...change, op: 'insert' as const, entityId: events[i]!.id }));
+      await a.push(audit(a.deviceId, 1, [event(1, 'a'), event(2, 'b'), event(3, 'c')]));
+
+      // The same events again (a restored PC pushing what it holds) are no news.
+      await b.push(audit(b.deviceId, 1, [event(2, 'b'), event(3, 'c')]));
+      // Another hash at the head the hub holds: the chain was rewritten.
+      const rewritten = await refusal(b.push(audit(b.deviceId, 3, [event(3, 'd')])));
+      expect([rewritten.status, rewritten.reason, rewritten.body.seq]).toEqual([
+        409,
+        'audit-chain-rewound',
+        3,
+      ]);
+      expect(rewritten.body.message?.zh).toContain('审计日志');
+      // An event below the head the hub never received: the store was rolled back and written on.
+      const rolledBack = await refusal(b.push(audit(b.deviceId, 3, [event(2, 'e')])));
+      expect(rolledBack.reason).toBe('audit-chain-rewound');
+      await expect(b.push(audit(b.deviceId, 3, [event(4, 'f')]))).resolves.toMatchObject({
+        accepted: 1,
+      });
     });
 
     it('holds a transaction split over two pushes until its last change, then logs it in one piece', async () => {
@@ -325,6 +486,58 @@ describe.each(testBackends())('the sync hub on $name', (backend) => {
       ]);
     });
 
+    it('stamps snapshot segments and attachment downloads as it stamps JSON answers', async () => {
+      const clock = manualClock('2026-11-25T09:00:00+08:00');
+      const test = await start({ clock });
+      const a = await test.pairClient('前台');
+      await a.push(makeChanges(a.deviceId, 1, 3));
+      await test.hub.store.maintain(true);
+      const { hub, segments } = await a.snapshot();
+      const bytes = new Uint8Array([7, 7, 7]);
+      const hash = createHash('sha256').update(bytes).digest('hex');
+      await a.putAttachment(hash, bytes);
+      const headers = { authorization: `Bearer ${a.token}`, [PROTOCOL_HEADER]: '1' };
+      for (const path of [`/v1/snapshot/segments/${segments[0]!.id}`, `/v1/attachments/${hash}`]) {
+        const response = await fetch(`${test.hub.url}${path}`, { headers });
+        expect(response.status).toBe(200);
+        expect([
+          response.headers.get('x-hub-epoch'),
+          response.headers.get('x-hub-time'),
+          response.headers.get('x-log-end'),
+        ]).toEqual([hub.epoch, String(clock.now()), '3']);
+        await response.arrayBuffer();
+      }
+    });
+
+    it('tells a caller without a valid token nothing about the log', async () => {
+      const test = await start();
+      const a = await test.pairClient('前台');
+      await a.push(makeChanges(a.deviceId, 1, 2));
+      const responses = await Promise.all([
+        fetch(`${test.hub.url}/v1/hub`, { headers: { [PROTOCOL_HEADER]: '1' } }),
+        fetch(`${test.hub.url}/v1/changes?after=0`, {
+          headers: { authorization: `Bearer ${'x'.repeat(43)}`, [PROTOCOL_HEADER]: '1' },
+        }),
+        fetch(`${test.hub.url}/v1/hub`, { headers: { [PROTOCOL_HEADER]: '9' } }),
+        fetch(`${test.hub.url}/v1/nothing-here`, { headers: { [PROTOCOL_HEADER]: '1' } }),
+        fetch(`${test.hub.url}/v1/pair`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', [PROTOCOL_HEADER]: '1' },
+          body: JSON.stringify({ code: 'ZZZZZZZZ', deviceName: '陌生电脑' }),
+        }),
+      ]);
+      expect(responses.map((r) => r.status)).toEqual([401, 401, 426, 404, 403]);
+      for (const response of responses) {
+        const body = (await response.json()) as Record<string, unknown>;
+        expect(body.hub).toBeUndefined();
+        for (const header of ['x-hub-epoch', 'x-hub-time', 'x-log-end'])
+          expect(response.headers.get(header)).toBeNull();
+      }
+      // a device with a valid token still learns where the log ends when it is refused
+      const ahead = await refusal(a.pull(5));
+      expect(ahead.body.hub).toMatchObject({ logEnd: 2 });
+    });
+
     it('wakes a listening device when the log grows', async () => {
       const test = await start();
       const a = await test.pairClient('前台');
@@ -387,6 +600,94 @@ describe.each(testBackends())('the sync hub on $name', (backend) => {
       expect((await b.pull(30)).changes.map((e) => e.seq)).toEqual([31, 32]);
     });
 
+    it('folds an edited row to the changes that still decide it: a new device gets the same rows from fewer lines', async () => {
+      const test = await start();
+      const a = await test.pairClient('前台');
+      const b = await test.pairClient('诊室');
+      const identity = (name: string) => ({
+        name,
+        sex: 'male',
+        birthDate: '1980-01-02',
+        idType: 'resident-id',
+        idNumber: '110101198001021234',
+      });
+      // The desk registers 张伟 and a second patient; both PCs then change 张伟's phone ten
+      // times each, and the chair corrects his name once.
+      const edit = (device: string, deviceSeq: number, wall: number, data: unknown) => ({
+        ...makeChanges(device, deviceSeq, 1, { wall: 1_764_000_000_000 + wall * 1000 })[0]!,
+        entityId: 'p-zhangwei',
+        data,
+      });
+      await a.push([
+        edit(a.deviceId, 1, 0, {
+          set: {
+            ...identity('章伟'),
+            phone: '13800000000',
+            createdAt: '2026-11-25T01:00:00.000Z',
+            createdBy: 'staff-desk',
+          },
+        }),
+        {
+          ...makeChanges(a.deviceId, 2, 1)[0]!,
+          data: { set: { ...identity('李娜'), phone: '13900000000' } },
+        },
+        ...Array.from({ length: 10 }, (_, i) =>
+          edit(a.deviceId, 3 + i, 1 + 2 * i, { set: { phone: `1380000001${i}` } }),
+        ),
+      ]);
+      await b.push([
+        ...Array.from({ length: 10 }, (_, i) =>
+          edit(b.deviceId, 1 + i, 2 + 2 * i, { set: { phone: `1380000002${i}` } }),
+        ),
+        edit(b.deviceId, 11, 30, { set: identity('张伟') }),
+      ]);
+      const log = (await a.pull(0, { limit: 100 })).changes;
+      expect(log).toHaveLength(23);
+      await a.pull(23);
+      await b.pull(23);
+      await test.hub.store.maintain(true);
+
+      const manifest = await a.snapshot();
+      const lines: LogEntry[] = [];
+      for (const segment of manifest.segments)
+        lines.push(
+          ...gunzipSync(await a.segment(segment.id))
+            .toString('utf8')
+            .trim()
+            .split('\n')
+            .map((line) => JSON.parse(line) as LogEntry),
+        );
+      // 张伟: the registration (now only who created him, which no later change decides), the
+      // last phone, the corrected name; 李娜's registration whole.
+      expect(lines.map((e) => e.seq).sort((x, y) => x - y)).toEqual([1, 2, 22, 23]);
+      expect(lines.find((e) => e.seq === 1)!.change.data).toEqual({
+        set: { createdAt: '2026-11-25T01:00:00.000Z', createdBy: 'staff-desk' },
+      });
+      const merged = (entries: readonly LogEntry[]) => {
+        const rows = new Map<string, StoredRow>();
+        for (const { change, deviceId, receivedAt } of entries) {
+          const result = mergeChange(rows.get(change.entityId), {
+            ...change,
+            deviceId,
+            receivedAt,
+          });
+          if (result.kind === 'write')
+            rows.set(change.entityId, { row: result.row, clocks: result.clocks });
+        }
+        return canonicalJson(Object.fromEntries(rows));
+      };
+      expect(merged(lines)).toBe(merged(log));
+      expect(JSON.parse(merged(lines))['p-zhangwei'].row).toMatchObject({
+        name: '张伟',
+        phone: '13800000029',
+      });
+      // Folded once is folded for good: nothing more to fold or rewrite.
+      expect(await test.hub.store.maintain(true)).toMatchObject({ rewritten: 0 });
+      // The log goes on after the horizon as before.
+      await b.push([edit(b.deviceId, 12, 40, { set: { phone: '13700000000' } })]);
+      expect((await a.pull(23)).changes.map((e) => e.seq)).toEqual([24]);
+    });
+
     it('keeps the log for a device that has not pulled yet', async () => {
       const test = await start();
       const a = await test.pairClient('前台');
@@ -401,9 +702,9 @@ describe.each(testBackends())('the sync hub on $name', (backend) => {
     it('wipes an erased record from the log and the snapshot, and keeps it wiped', async () => {
       const test = await start();
       const a = await test.pairClient('前台');
-      const patient = makeChanges(a.deviceId, 1, 1, {
-        data: () => ({ fields: { name: '王小明' } }),
-      })[0]!;
+      // a record as a clinic writes it: the name, and notes that make the row long
+      const record = { name: '王小明', notes: '青霉素过敏，2019 年拔除 38 智齿。'.repeat(20) };
+      const patient = makeChanges(a.deviceId, 1, 1, { data: () => ({ fields: record }) })[0]!;
       await a.push([patient]);
       await test.hub.store.maintain(true);
       const erase = {
@@ -432,6 +733,16 @@ describe.each(testBackends())('the sync hub on $name', (backend) => {
         text += gunzipSync(await a.segment(segment.id)).toString('utf8');
       expect(text).not.toContain('王小明');
       expect(text).toContain('d-1');
+      if (!test.postgresUrl) {
+        // not in a freed corner of a page, nor in an old page image in the write-ahead log
+        for (const file of [SQLITE_FILE, `${SQLITE_FILE}-wal`]) {
+          const bytes = await readFile(join(test.dataDir, file)).catch(() => Buffer.alloc(0));
+          expect([bytes.includes('王小明'), bytes.includes('青霉素过敏')], file).toEqual([
+            false,
+            false,
+          ]);
+        }
+      }
     });
   });
 
@@ -449,6 +760,28 @@ describe.each(testBackends())('the sync hub on $name', (backend) => {
       const wrong = await refusal(a.putAttachment('0'.repeat(64), bytes));
       expect([wrong.status, wrong.reason]).toEqual([422, 'hash-mismatch']);
       expect((await refusal(a.getAttachment('1'.repeat(64)))).status).toBe(404);
+    });
+
+    it('answers HEAD for a stored photo and an unknown one, and refuses one over the size limit', async () => {
+      const test = await start();
+      const a = await test.pairClient('前台');
+      const bytes = new Uint8Array([9, 8, 7]);
+      const hash = createHash('sha256').update(bytes).digest('hex');
+      await a.putAttachment(hash, bytes);
+      const headers = { authorization: `Bearer ${a.token}`, [PROTOCOL_HEADER]: '1' };
+      const head = (h: string) =>
+        fetch(`${test.hub.url}/v1/attachments/${h}`, { method: 'HEAD', headers });
+      expect((await head(hash)).status).toBe(200);
+      expect((await head('2'.repeat(64))).status).toBe(404);
+      const huge = new Uint8Array(SYNC_LIMITS.attachmentMaxBytes + 1);
+      const hugeHash = createHash('sha256').update(huge).digest('hex');
+      const tooLarge = await refusal(a.putAttachment(hugeHash, huge));
+      expect([tooLarge.status, tooLarge.reason, tooLarge.body.limits]).toEqual([
+        413,
+        'too-large',
+        { maxBytes: SYNC_LIMITS.attachmentMaxBytes },
+      ]);
+      expect(await a.missingAttachments([hugeHash])).toEqual([hugeHash]);
     });
   });
 });

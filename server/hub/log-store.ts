@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { canonicalJson } from '../../shared/canonical-json';
 import { createHash } from 'node:crypto';
 import { SYNC_LIMITS, type Change } from '../../shared/sync/protocol';
+import { advanceAuditHeads } from './audit-heads';
 import type { HubTables, LogRow } from './hub-db';
 import { HubError } from './hub-error';
 import { insertInSlices, readMeta, type StoreCore } from './store-core';
@@ -95,6 +96,7 @@ export const pushChanges = (
       .where('device_id', '=', deviceId)
       .orderBy('device_seq')
       .execute();
+    await advanceAuditHeads(trx, fresh);
     const { complete, open } = groupTransactions(staged, fresh);
     const erased = await erasedEntities(trx, complete);
     let seq = meta.log_end;
@@ -106,6 +108,7 @@ export const pushChanges = (
         seq: ++seq,
         body: wiped ? erasedBody(row.body!) : row.body,
         erased: wiped ? 1 : 0,
+        folded: 0,
       };
     });
     await insertInSlices(logRows, (slice) => trx.insertInto('log').values(slice).execute());

@@ -1,16 +1,21 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { canonicalJson } from '../../shared/canonical-json';
 import type { SnapshotManifest } from '../../shared/sync/protocol';
+import { FOLDED_TABLES, foldRow } from '../../shared/sync/fold';
+import type { LogEntry } from '../../shared/sync/protocol';
 import { snapshotPartOf, type SegmentPart } from '../../shared/sync/snapshot-parts';
 import { HubError } from './hub-error';
 import type { HubTables } from './hub-db';
-import { readMeta, type StoreCore } from './store-core';
+import { readMeta, scrubErased, type StoreCore } from './store-core';
 
 /**
- * The snapshot is the log up to seq S, kept as gzip'd NDJSON segments of log entries (the same
- * lines a pull returns). A new device downloads the segments, then pulls after S. Segments are
- * built as the log grows; the log's bodies at or below the lowest cursor of the active devices
- * and below the last segment are then dropped (compacted): a cursor below that horizon gets 410.
+ * The snapshot is the clinic's state at seq S, kept as gzip'd NDJSON segments of log entries (the
+ * same lines a pull returns). A new device downloads the segments, then pulls after S. Segments
+ * are built as the log grows; the log's bodies at or below the lowest cursor of the active
+ * devices and below the last segment are then dropped (compacted): a cursor below that horizon
+ * gets 410. At compaction each editable row's history is folded to the changes that still decide
+ * it, and segments that hold many superseded lines are written again: what a new device
+ * downloads is close to the current state, not every edit ever made.
  */
 
 export type MaintenanceOptions = {
@@ -43,14 +48,27 @@ export const entryJson = (row: {
     row.erased ? ',"erased":true' : ''
   },"change":${row.body}}`;
 
-type NewSegment = { part: string; from: number; to: number; entries: number; gz: Buffer };
+type NewSegment = {
+  part: string;
+  from: number;
+  to: number;
+  entries: number;
+  gz: Buffer;
+  /** Lines folding has dropped or trimmed since, carried over by a rewrite for another reason. */
+  dead?: number;
+};
 
 /**
  * Stores the parts of one range of the log together: their chunks first, then every segment row
- * in one transaction. A crash in between leaves only orphan chunks (swept), never a range with
- * some of its parts missing (the next build starts after the last range stored).
+ * in one transaction, which also removes the segments they replace. A crash in between leaves
+ * only orphan chunks (swept), never a range with some of its parts missing (the next build
+ * starts after the last range stored) nor a range served twice.
  */
-const storeSegments = async (core: StoreCore, segments: readonly NewSegment[]): Promise<void> => {
+const storeSegments = async (
+  core: StoreCore,
+  segments: readonly NewSegment[],
+  replacing: readonly number[] = [],
+): Promise<void> => {
   const last = await core.db
     .selectFrom('segments')
     .select((eb) => eb.fn.max('id').as('id'))
@@ -73,11 +91,16 @@ const storeSegments = async (core: StoreCore, segments: readonly NewSegment[]): 
       entries: segment.entries,
       bytes: segment.gz.length,
       created_at: core.clock.now(),
+      dead: segment.dead ?? 0,
     });
   }
-  if (rows.length === 0) return;
+  if (rows.length === 0 && replacing.length === 0) return;
   await core.transaction(async (trx) => {
-    await trx.insertInto('segments').values(rows).execute();
+    if (rows.length > 0) await trx.insertInto('segments').values(rows).execute();
+    if (replacing.length > 0) {
+      await trx.deleteFrom('segments').where('id', 'in', replacing).execute();
+      await trx.deleteFrom('segment_chunks').where('segment_id', 'in', replacing).execute();
+    }
   });
 };
 
@@ -165,9 +188,10 @@ export const maintain = async (
     );
     built += parts.size;
   }
-  const rewritten = await rewriteErasedSegments(core);
+  const erased = await rewriteErasedSegments(core);
   const compactedThrough = await compact(core, options);
-  return { built, rewritten, compactedThrough };
+  const refolded = await rewriteFoldedSegments(core, force);
+  return { built, rewritten: erased + refolded, compactedThrough };
 };
 
 const sweepOrphanChunks = async (core: StoreCore): Promise<void> => {
@@ -187,7 +211,10 @@ const readSegment = async (core: StoreCore, id: number): Promise<Buffer> => {
   return Buffer.concat(chunks.map((chunk) => chunk.data));
 };
 
-/** Segments holding content that a retention disposal erased are written again without it. */
+/**
+ * Segments holding content that a retention disposal erased are written again without it; then
+ * the freed bytes are scrubbed from the store's files (the log's bodies were wiped at the push).
+ */
 const rewriteErasedSegments = async (core: StoreCore): Promise<number> => {
   const erasures = await core.db
     .selectFrom('erasures')
@@ -224,21 +251,24 @@ const rewriteErasedSegments = async (core: StoreCore): Promise<number> => {
         });
       });
     if (!touched) continue;
-    await storeSegments(core, [
-      {
-        part: segment.part,
-        from: segment.from_seq,
-        to: segment.to_seq,
-        entries: lines.length,
-        gz: gzipLines(lines),
-      },
-    ]);
-    await core.transaction(async (trx) => {
-      await trx.deleteFrom('segments').where('id', '=', segment.id).execute();
-      await trx.deleteFrom('segment_chunks').where('segment_id', '=', segment.id).execute();
-    });
+    await storeSegments(
+      core,
+      [
+        {
+          part: segment.part,
+          from: segment.from_seq,
+          to: segment.to_seq,
+          entries: lines.length,
+          gz: gzipLines(lines),
+          dead: segment.dead,
+        },
+      ],
+      [segment.id],
+    );
     rewritten++;
   }
+  // Before the erasures count as done: if this fails, the next maintenance scrubs again.
+  await scrubErased(core);
   await core.db
     .updateTable('erasures')
     .set({ segments_done: 1 })
@@ -248,6 +278,13 @@ const rewriteErasedSegments = async (core: StoreCore): Promise<number> => {
   return rewritten;
 };
 
+/**
+ * Drops the log's bodies that every active device has pulled and the snapshot holds. Before that,
+ * the histories of the editable rows changed in that range are folded (shared/sync/fold.ts): a
+ * change no longer deciding anything leaves the snapshot, one deciding part of what it set is
+ * kept with that part. Editable rows' bodies stay in the log (the next fold of the row reads
+ * them); the others (audit events, checks, signed consents: written once) live on in the snapshot.
+ */
 const compact = async (core: StoreCore, options: MaintenanceOptions): Promise<number> => {
   const meta = await readMeta(core.db);
   const segmented = await lastSegmentEnd(core);
@@ -260,16 +297,198 @@ const compact = async (core: StoreCore, options: MaintenanceOptions): Promise<nu
     .executeTakeFirst();
   const through = Math.min(segmented, Number(lowest?.cursor ?? segmented));
   if (through <= meta.compacted_through) return meta.compacted_through;
+  await foldHistories(core, meta.compacted_through, through);
   await core.transaction(async (trx) => {
     await trx
       .updateTable('log')
       .set({ body: null })
       .where('seq', '>', meta.compacted_through)
       .where('seq', '<=', through)
+      .where('tbl', 'not in', FOLDED_TABLES)
       .execute();
     await trx.updateTable('meta').set({ compacted_through: through }).where('id', '=', 1).execute();
   });
   return through;
+};
+
+/** Rows whose history is read and folded together (parameters stay under the stores' limits). */
+const FOLD_BATCH = 400;
+
+type SegmentRange = { id: number; part: string; from_seq: number; to_seq: number };
+
+/** The segment serving a change of `table` at `seq`. */
+const segmentOf = (segments: readonly SegmentRange[], table: string, seq: number) => {
+  const part = snapshotPartOf(table);
+  return segments.find(
+    (s) => (s.part === part || s.part === 'all') && s.from_seq < seq && seq <= s.to_seq,
+  );
+};
+
+/**
+ * Folds the histories of the editable rows changed in seqs from+1 … through, reading each row's
+ * changes up to `through` (every active device holds them: folding never touches what a device
+ * may still pull). A row with a change already compacted by an earlier version is left alone.
+ */
+const foldHistories = async (core: StoreCore, from: number, through: number): Promise<void> => {
+  const done = new Set<string>();
+  const segments = await core.db
+    .selectFrom('segments')
+    .select(['id', 'part', 'from_seq', 'to_seq'])
+    .execute();
+  for (let after = from; after < through;) {
+    const touched = await core.db
+      .selectFrom('log')
+      .select(['seq', 'tbl', 'entity_id'])
+      .where('seq', '>', after)
+      .where('seq', '<=', through)
+      .where('tbl', 'in', FOLDED_TABLES)
+      .orderBy('seq')
+      .limit(READ_PAGE)
+      .execute();
+    if (touched.length === 0) break;
+    after = touched.at(-1)!.seq;
+    const byTable = new Map<string, string[]>();
+    for (const row of touched) {
+      const key = `${row.tbl}\u0000${row.entity_id}`;
+      if (done.has(key)) continue;
+      done.add(key);
+      byTable.set(row.tbl, [...(byTable.get(row.tbl) ?? []), row.entity_id]);
+    }
+    for (const [table, ids] of byTable)
+      for (let i = 0; i < ids.length; i += FOLD_BATCH)
+        await foldRows(core, table, ids.slice(i, i + FOLD_BATCH), through, segments);
+  }
+};
+
+const foldRows = async (
+  core: StoreCore,
+  table: string,
+  ids: readonly string[],
+  through: number,
+  segments: readonly SegmentRange[],
+): Promise<void> => {
+  const rows = await core.db
+    .selectFrom('log')
+    .select(['seq', 'device_id', 'received_at', 'body', 'erased', 'entity_id'])
+    .where('tbl', '=', table)
+    .where('entity_id', 'in', ids)
+    .where('seq', '<=', through)
+    .where('folded', '=', 0)
+    .orderBy('seq')
+    .execute();
+  const histories = new Map<string, typeof rows>();
+  for (const row of rows)
+    histories.set(row.entity_id, [...(histories.get(row.entity_id) ?? []), row]);
+  const drops: number[] = [];
+  const trims: { seq: number; body: string }[] = [];
+  for (const history of histories.values()) {
+    if (history.length < 2 || history.some((row) => row.body === null)) continue;
+    const entries = history.map((row): LogEntry => ({
+      seq: row.seq,
+      deviceId: row.device_id,
+      receivedAt: row.received_at,
+      ...(row.erased ? { erased: true as const } : {}),
+      change: JSON.parse(row.body!) as LogEntry['change'],
+    }));
+    for (const action of foldRow(entries)) {
+      if (action.kind === 'drop') drops.push(action.seq);
+      else {
+        const entry = entries.find((e) => e.seq === action.seq)!;
+        trims.push({
+          seq: action.seq,
+          body: canonicalJson({ ...entry.change, op: 'upsert', data: action.data }),
+        });
+      }
+    }
+  }
+  if (drops.length === 0 && trims.length === 0) return;
+  const dead = new Map<number, number>();
+  for (const seq of [...drops, ...trims.map((t) => t.seq)]) {
+    const segment = segmentOf(segments, table, seq);
+    if (segment) dead.set(segment.id, (dead.get(segment.id) ?? 0) + 1);
+  }
+  await core.transaction(async (trx) => {
+    for (let i = 0; i < drops.length; i += FOLD_BATCH)
+      await trx
+        .updateTable('log')
+        .set({ folded: 1, body: null })
+        .where('seq', 'in', drops.slice(i, i + FOLD_BATCH))
+        .execute();
+    for (const trim of trims)
+      await trx.updateTable('log').set({ body: trim.body }).where('seq', '=', trim.seq).execute();
+    for (const [id, count] of dead)
+      await trx
+        .updateTable('segments')
+        .set((eb) => ({ dead: eb('dead', '+', count) }))
+        .where('id', '=', id)
+        .execute();
+  });
+};
+
+/** A segment is written again once this share of its lines is dead (or on a forced maintenance). */
+const DEAD_SHARE = 0.25;
+
+/**
+ * Writes again the segments holding many lines that folding dropped or trimmed: the dropped go,
+ * the trimmed are served as the log now holds them. Until then a segment serves the older lines,
+ * which merge to the same rows (only more bytes to download).
+ */
+const rewriteFoldedSegments = async (core: StoreCore, force: boolean): Promise<number> => {
+  const segments = await core.db
+    .selectFrom('segments')
+    .selectAll()
+    .where('dead', '>', 0)
+    .orderBy('id')
+    .execute();
+  let rewritten = 0;
+  for (const segment of segments) {
+    if (!force && segment.dead < segment.entries * DEAD_SHARE) continue;
+    const text = gunzipSync(await readSegment(core, segment.id)).toString('utf8');
+    const lines = text.split('\n').filter((line) => line.length > 0);
+    const parsed = lines.map((line) => JSON.parse(line) as LogEntry);
+    const seqs = parsed
+      .filter((entry) => FOLDED_TABLES.includes(entry.change.table) && !entry.erased)
+      .map((entry) => entry.seq);
+    const now = new Map<number, { body: string | null; folded: number; erased: number }>();
+    for (let i = 0; i < seqs.length; i += FOLD_BATCH) {
+      const rows = await core.db
+        .selectFrom('log')
+        .select(['seq', 'body', 'folded', 'erased'])
+        .where('seq', 'in', seqs.slice(i, i + FOLD_BATCH))
+        .execute();
+      for (const row of rows) now.set(row.seq, row);
+    }
+    const kept = parsed.flatMap((entry, i) => {
+      const row = now.get(entry.seq);
+      if (!row || row.erased) return [lines[i]!];
+      if (row.folded) return [];
+      if (row.body === null) return [lines[i]!];
+      return [
+        entryJson({
+          seq: entry.seq,
+          device_id: entry.deviceId,
+          received_at: entry.receivedAt,
+          erased: 0,
+          body: row.body,
+        }),
+      ];
+    });
+    await storeSegments(
+      core,
+      [
+        {
+          part: segment.part,
+          from: segment.from_seq,
+          to: segment.to_seq,
+          entries: kept.length,
+          gz: gzipLines(kept),
+        },
+      ],
+      [segment.id],
+    );
+    rewritten++;
+  }
+  return rewritten;
 };
 
 export const snapshotManifest = async (core: StoreCore): Promise<SnapshotManifest> => {

@@ -133,6 +133,23 @@ export const hubStamp = async (core: StoreCore): Promise<HubStamp> => {
   return { epoch: meta.epoch, time: core.clock.now(), logEnd: meta.log_end };
 };
 
+/**
+ * After an erasure, the wiped content must not survive in the store's files either. SQLite zeroes
+ * what it frees (secure_delete); the checkpoint then copies the write-ahead log into the database
+ * and truncates it, so no older page image keeps the content. On PostgreSQL VACUUM (never inside
+ * a transaction) frees the dead row versions that still held it.
+ */
+export const scrubErased = async (core: StoreCore): Promise<void> => {
+  if (core.dialect === 'sqlite') {
+    const { rows } = await sql<{ busy: number }>`pragma wal_checkpoint(TRUNCATE)`.execute(core.db);
+    // Blocked by a reader: the erasure stays pending and the next maintenance tries again.
+    if (rows[0]?.busy !== 0) throw new Error('the WAL checkpoint after an erasure was blocked');
+    return;
+  }
+  for (const table of ['log', 'staged', 'segments', 'segment_chunks'] as const)
+    await sql`vacuum ${sql.table(table)}`.execute(core.db);
+};
+
 /** Inserts rows in slices that stay under SQLite's and PostgreSQL's parameter limits. */
 export const insertInSlices = async <R extends Record<string, unknown>>(
   rows: readonly R[],

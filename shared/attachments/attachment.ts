@@ -14,6 +14,10 @@ export const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
 /**
  * A file kept with a record (a patient's photo for the 人 check, PRODUCT.md §1.4). Append-only:
  * a new photo is a new attachment, so the one a past verification was made against stays.
+ *
+ * The bytes (`blob`) stay on the PC; what syncs is the row naming them by content hash. Another
+ * PC fetches the bytes from the hub by that hash in the background: until they arrive its row
+ * has no `blob`. Rows written before hashes existed have no `blobHash` until they are pushed.
  */
 export const attachmentSchema = z
   .object({
@@ -21,7 +25,14 @@ export const attachmentSchema = z
     ownerId: z.string(),
     kind: attachmentKindSchema,
     mime: z.string(),
-    blob: z.instanceof(Blob),
+    blob: z.instanceof(Blob).optional(),
+    /** SHA-256 of the bytes, hex: their name on the hub. */
+    blobHash: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .optional(),
+    /** The bytes' length. */
+    size: z.number().int().min(0).optional(),
   })
   .extend(provenanceSchema.shape);
 export type Attachment = z.infer<typeof attachmentSchema>;

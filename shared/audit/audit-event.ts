@@ -9,6 +9,10 @@ export const auditActionSchema = z.enum([
   'reactivate',
   'password-reset',
   'password-change',
+  // the owner's recovery code: a new one made, a password set with one, a wrong one tried
+  'recovery-code',
+  'password-recover',
+  'recovery-failed',
   'login',
   'login-failed',
   'logout',
@@ -23,8 +27,10 @@ export const auditActionSchema = z.enum([
   'perform',
   'bill',
   'cancel',
+  'merge',
   'export',
   'restore',
+  'delete',
 ]);
 export type AuditAction = z.infer<typeof auditActionSchema>;
 

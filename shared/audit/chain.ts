@@ -17,41 +17,63 @@ export type ChainBreak = {
 export type ChainReport =
   { ok: true; checked: number } | { ok: false; checked: number; firstBreak: ChainBreak };
 
+/** One device's chain: how many of its events were checked, and its first break if any. */
+export type DeviceChainReport = { deviceId: string; events: number; firstBreak?: ChainBreak };
+
+/** Checks one device's events, in sequence from 1; stops at the first break. */
+const checkDeviceChain = (
+  deviceId: string,
+  list: AuditEvent[],
+): { checked: number; firstBreak?: ChainBreak } => {
+  list.sort((a, b) => a.seq - b.seq);
+  let prevHash = GENESIS_HASH;
+  let expectedSeq = 1;
+  let checked = 0;
+  for (const event of list) {
+    checked++;
+    const at = { deviceId, seq: event.seq, eventId: event.id };
+    if (event.seq !== expectedSeq)
+      return { checked, firstBreak: { ...at, problem: 'missing-event' } };
+    if (hashAuditEvent(event) !== event.hash)
+      return { checked, firstBreak: { ...at, problem: 'content-changed' } };
+    if (event.prevHash !== prevHash)
+      return { checked, firstBreak: { ...at, problem: 'link-broken' } };
+    prevHash = event.hash;
+    expectedSeq++;
+  }
+  return { checked };
+};
+
+const byDevice = (events: readonly AuditEvent[]): Map<string, AuditEvent[]> => {
+  const devices = new Map<string, AuditEvent[]>();
+  for (const event of events) {
+    const list = devices.get(event.deviceId) ?? [];
+    list.push(event);
+    devices.set(event.deviceId, list);
+  }
+  return devices;
+};
+
+/** Every device's chain on its own, in device order: what a restore preview lists. */
+export const verifyChainsByDevice = (events: readonly AuditEvent[]): DeviceChainReport[] =>
+  [...byDevice(events)]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([deviceId, list]) => {
+      const { firstBreak } = checkDeviceChain(deviceId, list);
+      return { deviceId, events: list.length, ...(firstBreak ? { firstBreak } : {}) };
+    });
+
 /**
  * Verifies every device's chain. Events may come in any order; each device's events are checked
  * by sequence. Reports the first broken link (lowest sequence of the first device found broken).
  */
 export const verifyAuditChain = (events: readonly AuditEvent[]): ChainReport => {
-  const byDevice = new Map<string, AuditEvent[]>();
-  for (const event of events) {
-    const list = byDevice.get(event.deviceId) ?? [];
-    list.push(event);
-    byDevice.set(event.deviceId, list);
-  }
   let checked = 0;
   const breaks: ChainBreak[] = [];
-  for (const [deviceId, list] of byDevice) {
-    list.sort((a, b) => a.seq - b.seq);
-    let prevHash = GENESIS_HASH;
-    let expectedSeq = 1;
-    for (const event of list) {
-      checked++;
-      const at = { deviceId, seq: event.seq, eventId: event.id };
-      if (event.seq !== expectedSeq) {
-        breaks.push({ ...at, problem: 'missing-event' });
-        break;
-      }
-      if (hashAuditEvent(event) !== event.hash) {
-        breaks.push({ ...at, problem: 'content-changed' });
-        break;
-      }
-      if (event.prevHash !== prevHash) {
-        breaks.push({ ...at, problem: 'link-broken' });
-        break;
-      }
-      prevHash = event.hash;
-      expectedSeq++;
-    }
+  for (const [deviceId, list] of byDevice(events)) {
+    const report = checkDeviceChain(deviceId, list);
+    checked += report.checked;
+    if (report.firstBreak) breaks.push(report.firstBreak);
   }
   const firstBreak = breaks.sort((a, b) => a.seq - b.seq)[0];
   return firstBreak ? { ok: false, checked, firstBreak } : { ok: true, checked };

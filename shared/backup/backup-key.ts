@@ -25,6 +25,13 @@ export type BackupKey = {
  */
 export type SealingKey = Omit<BackupKey, 'raw'>;
 
+/**
+ * Names a key without revealing it: the key check every file made with it carries in its header
+ * (`keyCheck`, readable without the passphrase). A new passphrase, or the same one with a new
+ * salt, is a new key. Rotation tells the current key's backups from earlier ones by it.
+ */
+export const keyIdOf = (key: Pick<SealingKey, 'check'>): string => toBase64(key.check);
+
 const CHECK_LABEL = new TextEncoder().encode('ClinicDesk backup key');
 
 const bytes = (b: Uint8Array): Uint8Array<ArrayBuffer> => new Uint8Array(b);
@@ -88,7 +95,7 @@ export const keyForHeader = async (
       throw new BackupError('wrong-passphrase', 'this backup needs its passphrase');
     key = await deriveBackupKey(secret.passphrase, { salt, iterations: header.kdf.iterations });
   }
-  if (toBase64(key.check) !== header.keyCheck)
+  if (keyIdOf(key) !== header.keyCheck)
     throw new BackupError('wrong-passphrase', 'the passphrase does not open this backup');
   return key;
 };

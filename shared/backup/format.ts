@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { checkpointSchema, MAX_ANCHORED_DEVICES } from '../audit/checkpoint';
 
 /**
- * The ClinicDesk backup file, format 1 (ARCHITECTURE.md "Backups"):
+ * The ClinicDesk backup file, format 1 (docs/architecture.md "Backups"):
  *
  *   magic      16 bytes  "ClinicDeskBackup"
  *   format      2 bytes  uint16 BE, 1
@@ -67,6 +68,12 @@ export const backupManifestSchema = z.object({
   clinicName: z.string(),
   /** Rows per table, for the restore preview. */
   tables: z.record(z.string(), z.number().int().min(0)),
+  /**
+   * The signed heads of the audit chains this PC anchored when the backup was made
+   * (shared/audit/checkpoint.ts): the preview checks the file's chains reach them. Absent in
+   * backups made before checkpoints were kept: those are previewed as having none.
+   */
+  checkpoints: z.array(checkpointSchema).max(MAX_ANCHORED_DEVICES).optional(),
   payload: z.object({
     /** Bytes of the uncompressed export. */
     bytes: z.number().int().min(0),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeLine, encodeLine, payloadLines, type PayloadLine } from './payload';
+import { BadLineError, decodeLine, encodeLine, payloadLines, type NumberedLine } from './payload';
 
 describe('the backup payload', () => {
   it('carries rows as NDJSON and files inline, byte for byte', async () => {
@@ -23,7 +23,7 @@ describe('the backup payload', () => {
       (await encodeLine('visits', { id: 'v1', patientId: 'p1' }));
     const bytes = new TextEncoder().encode(text);
     const pieces = [bytes.subarray(0, 30), bytes.subarray(30, 31), bytes.subarray(31)];
-    const lines: PayloadLine[] = [];
+    const lines: NumberedLine[] = [];
     await new ReadableStream<Uint8Array>({
       start(c) {
         for (const p of pieces) c.enqueue(p);
@@ -33,8 +33,8 @@ describe('the backup payload', () => {
       .pipeThrough(payloadLines())
       .pipeTo(new WritableStream({ write: (line) => void lines.push(line) }));
     expect(lines).toEqual([
-      { table: 'patients', row: { id: 'p1', name: '张秀英' } },
-      { table: 'visits', row: { id: 'v1', patientId: 'p1' } },
+      { table: 'patients', row: { id: 'p1', name: '张秀英' }, line: 1 },
+      { table: 'visits', row: { id: 'v1', patientId: 'p1' }, line: 2 },
     ]);
   });
 
@@ -55,5 +55,50 @@ describe('files nested in a row', () => {
     const inner = (row.row as { blob: Blob }).blob;
     expect(new Uint8Array(await inner.arrayBuffer())).toEqual(new Uint8Array([1, 2, 3]));
     expect((row.list as Blob[])[0]).toBeInstanceOf(Blob);
+  });
+});
+
+describe("bounds on a backup's lines", () => {
+  it('refuses a line that never ends once it passes the limit, without reading on to its end', async () => {
+    const piece = new TextEncoder().encode('x'.repeat(1024));
+    let pulled = 0;
+    // An endless line: were it held until its end, this would never finish.
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 1;
+        controller.enqueue(piece);
+      },
+    });
+    const failure = await endless
+      .pipeThrough(payloadLines({ maxLineBytes: 64 * 1024, maxRows: 10 }))
+      .pipeTo(new WritableStream())
+      .catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(BadLineError);
+    expect(failure).toMatchObject({ reason: 'line-too-long', line: 1 });
+    expect(pulled).toBeLessThan(80);
+  });
+
+  it('numbers lines from 1 and names the one that is not a row', async () => {
+    const text = '{"table":"a","row":{}}\n\n{"table":"b"}\n';
+    const failure = await new Blob([text])
+      .stream()
+      .pipeThrough(payloadLines())
+      .pipeTo(new WritableStream())
+      .catch((error: unknown) => error);
+    expect(failure).toMatchObject({ reason: 'not-a-row', line: 3 });
+  });
+
+  it('says which line holds bytes that are not UTF-8', async () => {
+    const bytes = new Uint8Array([
+      ...new TextEncoder().encode('{"table":"a","row":{}}\n'),
+      0xff,
+      0xfe,
+    ]);
+    const failure = await new Blob([bytes])
+      .stream()
+      .pipeThrough(payloadLines())
+      .pipeTo(new WritableStream())
+      .catch((error: unknown) => error);
+    expect(failure).toMatchObject({ reason: 'not-a-row', line: 2 });
   });
 });

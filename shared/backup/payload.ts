@@ -55,20 +55,94 @@ export const decodeLine = (text: string): PayloadLine => {
   return parsed;
 };
 
-/** Splits a byte stream of NDJSON into decoded lines, however the bytes were cut. */
-export const payloadLines = (): TransformStream<Uint8Array, PayloadLine> => {
+/**
+ * Bounds on what a backup's content may hold (hardening item 10). A line is one row: the largest
+ * are photos (at most 2 MB, 2.7 MB as base64) and the outbox entries that carry them, so 8 MiB is
+ * generous; a longer line is refused before it is held whole. The row count is a sanity bound far
+ * above any small clinic (30 years of 200 visits a day, with their audit events, stay under 10
+ * million rows).
+ */
+export const PAYLOAD_LIMITS = { maxLineBytes: 8 * 1024 * 1024, maxRows: 50_000_000 };
+export type PayloadLimits = typeof PAYLOAD_LIMITS;
+
+/** A row of the payload with its line number (1-based), to say where a problem is. */
+export type NumberedLine = PayloadLine & { line: number };
+
+/** Why a line of a backup's content is refused; `line` is 1-based. */
+export type BadLineReason = 'line-too-long' | 'not-a-row' | 'too-many-rows' | 'invalid-row';
+
+export class BadLineError extends Error {
+  constructor(
+    readonly reason: BadLineReason,
+    readonly line: number,
+    /** The table the line names, when it got that far. */
+    readonly table?: string,
+    /** What is wrong with the row ('invalid-row'): the field and the kind of problem. */
+    readonly issue?: { field: string; problem: string },
+  ) {
+    super(`backup line ${line}: ${reason}${table ? ` (${table})` : ''}`);
+    this.name = 'BadLineError';
+  }
+}
+
+const NEWLINE = 0x0a;
+
+const joined = (pieces: readonly Uint8Array[], total: number): Uint8Array => {
+  if (pieces.length === 1) return pieces[0]!;
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const piece of pieces) {
+    out.set(piece, at);
+    at += piece.length;
+  }
+  return out;
+};
+
+/**
+ * Splits a byte stream of NDJSON into decoded, numbered lines, however the bytes were cut. Lines
+ * are cut at the newline byte (never part of a multi-byte UTF-8 character), so each line is
+ * decoded on its own and bytes that are not UTF-8 are blamed on the right line. A line is kept in
+ * pieces until its end is seen, and refused as soon as it passes the limit.
+ */
+export const payloadLines = (
+  limits: PayloadLimits = PAYLOAD_LIMITS,
+): TransformStream<Uint8Array, NumberedLine> => {
   const decoder = new TextDecoder('utf-8', { fatal: true });
-  let rest = '';
+  let pieces: Uint8Array[] = [];
+  let pending = 0;
+  let line = 0;
+  const emit = (bytes: Uint8Array, controller: TransformStreamDefaultController<NumberedLine>) => {
+    line += 1;
+    if (bytes.length === 0) return;
+    if (line > limits.maxRows) throw new BadLineError('too-many-rows', line);
+    let decoded: PayloadLine;
+    try {
+      decoded = decodeLine(decoder.decode(bytes));
+    } catch {
+      throw new BadLineError('not-a-row', line);
+    }
+    controller.enqueue({ ...decoded, line });
+  };
+  const hold = (bytes: Uint8Array) => {
+    pending += bytes.length;
+    if (pending > limits.maxLineBytes) throw new BadLineError('line-too-long', line + 1);
+    if (bytes.length > 0) pieces.push(bytes);
+  };
   return new TransformStream({
     transform(bytes, controller) {
-      const text = rest + decoder.decode(bytes, { stream: true });
-      const lines = text.split('\n');
-      rest = lines.pop()!;
-      for (const line of lines) if (line) controller.enqueue(decodeLine(line));
+      let from = 0;
+      for (let end = bytes.indexOf(NEWLINE); end !== -1; end = bytes.indexOf(NEWLINE, from)) {
+        hold(bytes.subarray(from, end));
+        emit(joined(pieces, pending), controller);
+        pieces = [];
+        pending = 0;
+        from = end + 1;
+      }
+      // Copied: the rest of a line waits for the next piece, and the caller may reuse its buffer.
+      hold(bytes.slice(from));
     },
     flush(controller) {
-      const last = rest + decoder.decode();
-      if (last) controller.enqueue(decodeLine(last));
+      if (pending > 0) emit(joined(pieces, pending), controller);
     },
   });
 };

@@ -3,6 +3,7 @@ import { backupsToKeep, DEFAULT_ROTATION, type StoredBackup } from './rotation';
 import { backupOverdue, backupSchedule } from './schedule';
 
 const at = (iso: string) => Date.parse(iso);
+const KEY = 'key-a';
 
 describe('when the daily backup runs', () => {
   const daily = '18:30';
@@ -74,8 +75,8 @@ describe('rotation over a year of daily backups', () => {
       const createdAt = start + day * 86_400_000;
       if (new Date(createdAt).getUTCDay() === 0) continue;
       const verified = day % 30 !== 29;
-      kept.push({ name: `b${day}`, createdAt, verified });
-      const keep = backupsToKeep(kept, DEFAULT_ROTATION);
+      kept.push({ name: `b${day}`, createdAt, verified, keyId: KEY });
+      const keep = backupsToKeep(kept, DEFAULT_ROTATION, { currentKeyId: KEY });
       kept = kept.filter((b) => keep.has(b.name) || !b.verified);
     }
     return kept.filter((b) => b.verified);
@@ -91,20 +92,20 @@ describe('rotation over a year of daily backups', () => {
     expect(months.size).toBe(12);
   });
 
-  it('keeps the newest verified backup even when the policy keeps nothing', () => {
+  it('keeps the newest verified backup, and never a failed one', () => {
     const backups = [
-      { name: 'old', createdAt: at('2026-01-01T10:00:00Z'), verified: true },
-      { name: 'failed', createdAt: at('2026-01-02T10:00:00Z'), verified: false },
+      { name: 'old', createdAt: at('2026-01-01T10:00:00Z'), verified: true, keyId: KEY },
+      { name: 'failed', createdAt: at('2026-01-02T10:00:00Z'), verified: false, keyId: KEY },
     ];
-    expect([...backupsToKeep(backups, { daily: 0, weekly: 0, monthly: 0 })]).toEqual(['old']);
+    expect([...backupsToKeep(backups, DEFAULT_ROTATION, { currentKeyId: KEY })]).toEqual(['old']);
   });
 
   it('keeps the newest of each day, not the first', () => {
     const backups = [
-      { name: 'morning', createdAt: at('2026-03-02T09:00:00+08:00'), verified: true },
-      { name: 'evening', createdAt: at('2026-03-02T18:30:00+08:00'), verified: true },
+      { name: 'morning', createdAt: at('2026-03-02T09:00:00+08:00'), verified: true, keyId: KEY },
+      { name: 'evening', createdAt: at('2026-03-02T18:30:00+08:00'), verified: true, keyId: KEY },
     ];
-    expect(backupsToKeep(backups, { daily: 1, weekly: 0, monthly: 0 })).toEqual(
+    expect(backupsToKeep(backups, DEFAULT_ROTATION, { currentKeyId: KEY })).toEqual(
       new Set(['evening']),
     );
   });

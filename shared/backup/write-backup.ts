@@ -13,7 +13,10 @@ import {
 } from './format';
 import { randomBytes, sha256Bytes, toHex, type BackupPrimitives } from './primitives';
 
-export type BackupDescription = Pick<BackupManifest, 'schemaVersion' | 'clinicName' | 'tables'>;
+export type BackupDescription = Pick<
+  BackupManifest,
+  'schemaVersion' | 'clinicName' | 'tables' | 'checkpoints'
+>;
 
 export type WriteBackupOptions = {
   key: SealingKey;

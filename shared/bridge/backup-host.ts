@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { checkpointSchema, MAX_ANCHORED_DEVICES } from '../audit/checkpoint';
+import { atLeastMinimum, MIN_ROTATION } from '../backup/rotation';
 import { isDailyTime } from '../backup/schedule';
 
 /**
  * The contract between the renderer and whatever keeps the backup files (PRODUCT.md §5,
- * ARCHITECTURE.md "Backups"). The renderer holds the data and streams the store's export in; the
+ * docs/architecture.md "Backups"). The renderer holds the data and streams the store's export in; the
  * host owns the key, the files, the schedule and the history. The Electron main process is one
  * host (files on disk, key in the OS keychain through safeStorage); the browser is the other
  * (a folder chosen through the File System Access API, or downloads). Both `satisfies BackupHost`.
@@ -39,22 +41,43 @@ export const backupRecordSchema = z.object({
 });
 export type BackupRecord = z.infer<typeof backupRecordSchema>;
 
+/** What the owner may choose: never fewer copies than MIN_ROTATION (hardening item 12). */
 export const rotationSchema = z
   .object({
-    daily: z.number().int().min(1).max(60),
-    weekly: z.number().int().min(0).max(52),
-    monthly: z.number().int().min(0).max(120),
+    daily: z.number().int().min(MIN_ROTATION.daily).max(60),
+    weekly: z.number().int().min(MIN_ROTATION.weekly).max(52),
+    monthly: z.number().int().min(MIN_ROTATION.monthly).max(120),
   })
   .strict();
+
+const dailyTimeSchema = z.string().refine(isDailyTime, 'HH:mm');
 
 export const backupSettingsSchema = z
   .object({
     /** "HH:mm" on the clinic's clock; default 18:30. */
-    dailyTime: z.string().refine(isDailyTime, 'HH:mm'),
+    dailyTime: dailyTimeSchema,
     rotation: rotationSchema,
   })
   .strict();
 export type BackupSettings = z.infer<typeof backupSettingsSchema>;
+
+/**
+ * Settings as a host has kept them: a rotation saved before the minimum existed (as few as 1/0/0)
+ * is read as the minimum, never refused, so an upgrade loses neither the settings nor the history.
+ */
+export const keptBackupSettingsSchema = z
+  .object({
+    dailyTime: dailyTimeSchema,
+    rotation: z
+      .object({
+        daily: z.number().int().min(0).max(60),
+        weekly: z.number().int().min(0).max(52),
+        monthly: z.number().int().min(0).max(120),
+      })
+      .strict()
+      .transform(atLeastMinimum),
+  })
+  .strict();
 
 export const backupStatusSchema = z.object({
   /** A key is kept for unattended backups (the owner has set the passphrase on this PC). */
@@ -66,9 +89,15 @@ export const backupStatusSchema = z.object({
    * the owner types the passphrase again after each start. Absent in a browser.
    */
   keyStorage: z.enum(['os-keychain', 'this-session']).optional(),
+  /**
+   * Names the key backups are made with (shared/backup/backup-key.ts `keyIdOf`): the key check
+   * every file made with it carries, readable in its header without the passphrase, so no secret.
+   * A restore compares a file's with it (hardening item 10). Absent while no passphrase is set.
+   */
+  keyId: z.string().max(64).optional(),
   /** Where daily backups go: a path on the desktop, a folder name in a browser; absent: downloads. */
   folder: z.string().max(1000).optional(),
-  settings: backupSettingsSchema,
+  settings: keptBackupSettingsSchema,
   /** Newest first, at most MAX_HISTORY. */
   history: z.array(backupRecordSchema).max(200),
 });
@@ -83,6 +112,8 @@ export const backupBeginSchema = z
     trigger: backupTriggerSchema,
     clinicName: z.string().max(80),
     schemaVersion: z.number().int().min(1),
+    /** The audit chains' signed checkpoints, for the manifest (shared/audit/checkpoint.ts). */
+    checkpoints: z.array(checkpointSchema).max(MAX_ANCHORED_DEVICES).optional(),
   })
   .strict();
 export type BackupBegin = z.infer<typeof backupBeginSchema>;
@@ -131,7 +162,7 @@ export type BackupHost = {
 
 /**
  * IPC channel names of the desktop host, and the zod schema the main process validates each
- * request with (ARCHITECTURE.md "Electron"). `due` goes the other way: main to page, no payload.
+ * request with (docs/architecture.md "Security"). `due` goes the other way: main to page, no payload.
  */
 export const backupIpc = {
   status: { channel: 'clinicdesk:backup-status', input: z.undefined() },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AuditAnchor } from './audit-anchor';
 import type { BackupHost } from './backup-host';
 import type { HubHost } from './hub-host';
 
@@ -64,6 +65,8 @@ export type PrintOutcome = z.infer<typeof printOutcomeSchema>;
 export type PlatformBridge = {
   /** Backups: the key, the files, the schedule and the history (./backup-host.ts). */
   backups: BackupHost;
+  /** Keeps the audit chains' signed checkpoints outside the clinic's store (./audit-anchor.ts). */
+  auditAnchor: AuditAnchor;
   /** The desktop only: this PC hosts the clinic's sync service (./hub-host.ts). */
   hubHost?: HubHost;
   appInfo(): Promise<AppInfo>;

@@ -55,8 +55,8 @@ export const catalogueEntrySchema = z
 export type CatalogueEntry = z.infer<typeof catalogueEntrySchema>;
 
 /**
- * One item of one imported version. Append-only: a new price or class comes with a new import,
- * so a visit keeps the terms that were in force on its date.
+ * One item of one version. Append-only: a new price or class comes with a new version (an import,
+ * or one item added or changed), so a visit keeps the terms that were in force on its date.
  */
 export type CatalogueItem = CatalogueEntry & {
   id: string;
@@ -65,15 +65,33 @@ export type CatalogueItem = CatalogueEntry & {
   searchKeys: string[];
 };
 
-/** One import of the clinic's catalogue, in force from `effectiveFrom` until the next version. */
+/**
+ * A version made from another by adding or editing ONE item, not from a file: the clinic that adds
+ * a new implant brand between two bureau lists. It holds every item of `basedOn`, plus that one.
+ */
+export const catalogueChangeSchema = z.object({
+  kind: z.enum(['add', 'edit']),
+  basedOn: z.string(),
+  code: z.string().max(CODE_MAX),
+  name: z.string().max(ITEM_NAME_MAX),
+});
+export type CatalogueChange = z.infer<typeof catalogueChangeSchema>;
+
+/**
+ * One version of the clinic's catalogue (an import, or one item's change), in force from
+ * `effectiveFrom` until the next version.
+ */
 export const catalogueVersionSchema = z
   .object({
     id: z.string(),
     effectiveFrom: calendarDateSchema,
+    /** The file its items came from; a changed version keeps the file of the version it copies. */
     fileName: z.string().max(260),
     itemCount: z.number().int().min(0),
-    /** SHA-256 of the imported file, to recognise the same file imported twice. */
+    /** SHA-256 of that file, to recognise the same file imported twice. */
     fileHash: z.string().length(64),
+    /** Absent for an import. */
+    change: catalogueChangeSchema.optional(),
   })
   .extend(provenanceSchema.shape);
 export type CatalogueVersion = z.infer<typeof catalogueVersionSchema>;

@@ -8,7 +8,7 @@ import type { Clock } from './clock';
  */
 export type CalendarDate = string;
 
-/** The clinic's time zone when none is configured (ARCHITECTURE.md, "Dates and deadlines"). */
+/** The clinic's time zone when none is configured (docs/architecture.md, "Identity, time, money"). */
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -4,14 +4,14 @@ import { calendarDateSchema } from '../clock/calendar-date';
 import { canonicalJson } from '../canonical-json';
 import { sha256Hex } from '../hash';
 import { idDocumentTypeSchema } from '../identity/id-number';
+import { relationSchema } from '../identity/relation';
 import { sexSchema } from '../identity/sex';
 import { personText, provenanceSchema } from '../record';
 import { alternativesSchema, PLAN_TEXT_MAX } from './planned-item';
 import { signatureSchema } from './signature';
 
 /** Who signs for the patient (PRODUCT.md §2.2): the patient, or a guardian or relative. */
-export const relationSchema = z.enum(['parent', 'guardian', 'spouse', 'child', 'sibling', 'other']);
-export type Relation = z.infer<typeof relationSchema>;
+export { relationSchema, type Relation } from '../identity/relation';
 
 export const signerSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('patient') }),

@@ -71,6 +71,40 @@ export const schemaVersions = [
       syncIssues: 'id, kind, at',
     },
   },
+  {
+    version: 5,
+    stores: {
+      ...version1,
+      verificationReviews: 'id, reviewedAt',
+      catalogueItems: 'id, versionId, [versionId+code], code, *searchKeys',
+      plannedItems: 'id, visitId, patientId, date, status',
+      consents: 'id, visitId, patientId, status, signedAt, date, clinicianId',
+      staff: 'id, username, role',
+      consentVoids: 'id, consentId, voidedAt',
+      outbox: 'id, &deviceSeq, txId, hlc',
+      rowClocks: 'key',
+      syncIssues: 'id, kind, at',
+      // Records merged into another record of the same person, found from the survivor.
+      patients: 'id, idNumber, cardNumber, phone, name, *searchKeys, updatedAt, mergedInto',
+    },
+  },
+  {
+    version: 6,
+    stores: {
+      ...version1,
+      verificationReviews: 'id, reviewedAt',
+      catalogueItems: 'id, versionId, [versionId+code], code, *searchKeys',
+      plannedItems: 'id, visitId, patientId, date, status',
+      consents: 'id, visitId, patientId, status, signedAt, date, clinicianId',
+      consentVoids: 'id, consentId, voidedAt',
+      outbox: 'id, &deviceSeq, txId, hlc',
+      rowClocks: 'key',
+      syncIssues: 'id, kind, at',
+      patients: 'id, idNumber, cardNumber, phone, name, *searchKeys, updatedAt, mergedInto',
+      // A person holds a set of roles (the owner who is also the dentist): found by any of them.
+      staff: 'id, username, *roles',
+    },
+  },
 ] as const satisfies readonly { version: number; stores: Record<string, string> }[];
 
 type Last<T extends readonly unknown[]> = T extends readonly [...unknown[], infer L] ? L : never;

@@ -29,7 +29,7 @@ export async function* demoStoreRows(
   options: GenerateClinicOptions,
 ): AsyncGenerator<StoreRow, void, undefined> {
   const staff = clinicStaff(options);
-  const owner = staff.find((s) => s.role === 'owner')!;
+  const owner = staff.find((s) => s.roles.includes('owner'))!;
   // Set up at nine in the morning, Beijing time, on the first day of its history.
   const setupAt = Date.parse(`${clinicSetupDate(options)}T09:00:00+08:00`);
   for (const [key, value] of [

@@ -27,8 +27,11 @@ import { demoId } from './demo-id';
 import { generateStaff, type DemoStaffMember } from './generate-staff';
 import { createRng, type Rng } from './prng';
 
-/** A past visit as the demo clinic records it: checked in and verified, and who saw the patient. */
-export type DemoVisit = Visit & { clinicianId: string };
+/**
+ * A past visit as the demo clinic records it: checked in and verified. Exactly the app's own
+ * fields: a restore refuses a row with a field its schema does not know.
+ */
+export type DemoVisit = Visit;
 
 export type ClinicBatch = { patients: Patient[]; visits: DemoVisit[] };
 
@@ -70,7 +73,6 @@ type Clinic = {
   /** The first day visits may fall on. */
   firstDay: number;
   frontDesk: DemoStaffMember;
-  clinicians: DemoStaffMember[];
   visitsPerPatient: number;
   patients: number;
   busyDay: number;
@@ -208,7 +210,6 @@ const addPatient = (clinic: Clinic, index: number, batch: ClinicBatch): void => 
       ...(insured
         ? { settlement: 'insurance' as const }
         : { settlement: 'self-pay' as const, selfPayCause: 'not-insured' as const }),
-      clinicianId: rng.pick(clinic.clinicians).id,
       ...demoProvenance(at, clinic.frontDesk.id),
     });
   }
@@ -238,8 +239,7 @@ const openClinic = (options: Required<GenerateClinicOptions>): Clinic => {
     homeProvinceAreas: demoAreas.filter((a) => a.code.slice(0, 2) === home.code.slice(0, 2)),
     endDay,
     firstDay: endDay - volume.historyDays + 1,
-    frontDesk: staff.find((s) => s.role === 'front-desk')!,
-    clinicians: staff.filter((s) => s.role === 'clinician'),
+    frontDesk: staff.find((s) => s.roles.includes('front-desk'))!,
     visitsPerPatient: volume.visitsPerPatient,
     patients: options.patients,
     busyDay: options.busyDay,
@@ -250,7 +250,7 @@ const openClinic = (options: Required<GenerateClinicOptions>): Clinic => {
 /**
  * A realistic clinic from a seed, in batches, so that a million patients stream to disk without
  * being held in memory. The same options always give the same clinic, byte for byte. Staff ids
- * in `createdBy` and `clinicianId` are those of `generateStaff` with the same seed.
+ * in `createdBy` are those of `generateStaff` with the same seed.
  */
 export function* generateClinic(
   options: GenerateClinicOptions,

@@ -126,3 +126,66 @@ describe('dates as the desk types them', () => {
     expect(normalizeDateInput('3/7/1990')).toBe('3/7/1990');
   });
 });
+
+describe('a child’s guardian', () => {
+  /** 张小明: born 2016-05-04 (ten years old on TODAY), sequence 123. */
+  const child: PatientInput = {
+    ...typed,
+    name: '张小明',
+    birthDate: '2016-05-04',
+    idNumber: withCheck('11010520160504123'),
+  };
+  const father = {
+    name: ' 张三 ',
+    relation: 'parent' as const,
+    phone: '13812345678',
+    idType: 'resident' as const,
+    idNumber: ZHANG_SAN_ID.toLowerCase(),
+  };
+
+  it('is required for a patient under 18: name, relation and a phone number', () => {
+    expect(problems(child)).toEqual([
+      'guardian.name: required',
+      'guardian.relation: required',
+      'guardian.phone: required',
+    ]);
+    expect(
+      problems({ ...child, birthDate: '2008-11-23', idNumber: withCheck('11010520081123123') }),
+    ).toHaveLength(3);
+  });
+
+  it('is recorded trimmed, its ID number normalized; the ID number may wait for the notice', () => {
+    expect(schema.parse({ ...child, guardian: father }).guardian).toEqual({
+      name: '张三',
+      relation: 'parent',
+      phone: '13812345678',
+      idType: 'resident',
+      idNumber: ZHANG_SAN_ID.toUpperCase(),
+    });
+    expect(schema.parse({ ...child, guardian: { ...father, idNumber: '' } }).guardian).toEqual({
+      name: '张三',
+      relation: 'parent',
+      phone: '13812345678',
+    });
+  });
+
+  it('a wrong phone or ID number is named on its box', () => {
+    expect(
+      problems({ ...child, guardian: { ...father, phone: '12345', idNumber: '110105' } }),
+    ).toEqual(['guardian.phone: phone', 'guardian.idNumber: id-length']);
+  });
+
+  it('an adult needs none; boxes typed for an adult are checked and kept', () => {
+    expect(schema.parse(typed).guardian).toBeUndefined();
+    expect(schema.parse({ ...typed, guardian: { name: '', phone: '' } }).guardian).toBeUndefined();
+    expect(problems({ ...typed, guardian: { name: '李四' } })).toEqual([
+      'guardian.relation: required',
+      'guardian.phone: required',
+    ]);
+    expect(
+      schema.parse({ ...typed, guardian: { ...father, relation: 'spouse' } }).guardian,
+    ).toMatchObject({
+      relation: 'spouse',
+    });
+  });
+});

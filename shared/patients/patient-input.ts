@@ -4,11 +4,21 @@ import {
   crossCheckIdentity,
   idDocumentTypeSchema,
   parseIdNumber,
+  type IdDocumentType,
   type IdNumberProblem,
 } from '../identity/id-number';
+import { relationSchema, type Relation } from '../identity/relation';
 import { sexSchema } from '../identity/sex';
 import { provinceByCode } from '../regions';
-import { insuranceSchemeSchema, phoneSchema, type InsuredRegion, type Patient } from './patient';
+import { ageOn } from './display';
+import {
+  ADULT_AGE,
+  insuranceSchemeSchema,
+  phoneSchema,
+  type Guardian,
+  type InsuredRegion,
+  type Patient,
+} from './patient';
 
 /**
  * What can be wrong with a typed registration, one code per problem. Zod issues carry these codes
@@ -53,6 +63,62 @@ const optionalText = (max: number) =>
     .max(max, problem('too-long'))
     .optional()
     .transform((value) => (value ? value : undefined));
+
+type GuardianInput = {
+  name?: string;
+  relation?: Relation;
+  phone?: string;
+  idType?: IdDocumentType;
+  idNumber?: string;
+};
+
+const hasGuardian = (g: GuardianInput | undefined): g is GuardianInput =>
+  !!(g?.name?.trim() || g?.relation || g?.phone?.trim() || g?.idNumber?.trim());
+
+/** Whether a typed birth date (valid, not after today) makes the patient a child. */
+export const isMinor = (birthDate: unknown, today: CalendarDate) =>
+  typeof birthDate === 'string' &&
+  isCalendarDate(birthDate) &&
+  birthDate <= today &&
+  ageOn(birthDate, today) < ADULT_AGE;
+
+/**
+ * A child (under 18 at the clinic's today) is registered with a guardian: name, relation and a
+ * phone number to reach them. Boxes typed for an adult are checked the same way. The guardian's
+ * ID number is optional here, but when typed it must be a valid one.
+ */
+const checkGuardian = (
+  value: { birthDate: unknown; guardian?: GuardianInput },
+  today: CalendarDate,
+  add: (path: (string | number)[], code: PatientProblem) => void,
+) => {
+  const g = value.guardian;
+  if (!isMinor(value.birthDate, today) && !hasGuardian(g)) return;
+  if (!g?.name?.trim()) add(['guardian', 'name'], 'required');
+  if (!g?.relation) add(['guardian', 'relation'], 'required');
+  const phone = g?.phone?.trim() ?? '';
+  if (phone === '') add(['guardian', 'phone'], 'required');
+  else if (!phoneSchema.safeParse(phone).success) add(['guardian', 'phone'], 'phone');
+  const idNumber = g?.idNumber?.trim() ?? '';
+  if (idNumber !== '') {
+    const parsed = parseIdNumber(g?.idType ?? 'resident', idNumber, { today });
+    if (!parsed.ok && parsed.reason !== 'empty')
+      add(['guardian', 'idNumber'], `id-${parsed.reason}`);
+  }
+};
+
+/** The checked guardian, or none when every box was left empty (an adult). */
+const guardianOf = (g: GuardianInput | undefined, today: CalendarDate): Guardian | undefined => {
+  if (!hasGuardian(g)) return undefined;
+  const idType = g.idType ?? 'resident';
+  const parsed = g.idNumber?.trim() ? parseIdNumber(idType, g.idNumber, { today }) : undefined;
+  return {
+    name: g.name!.trim(),
+    relation: g.relation!,
+    phone: g.phone!.trim(),
+    ...(parsed?.ok ? { idType, idNumber: parsed.normalized } : {}),
+  };
+};
 
 /**
  * The registration form as typed (PRODUCT.md §1.2), checked by the same rules in the form and in
@@ -106,6 +172,16 @@ export const patientInputSchema = (today: CalendarDate) =>
         }),
       priorReimbursements: optionalText(500),
       notes: z.string().max(2000, problem('too-long')).optional(),
+      /** Boxes left empty for an adult: no guardian. A child's are required (see below). */
+      guardian: z
+        .object({
+          name: z.string().trim().max(40, problem('too-long')).optional(),
+          relation: relationSchema.optional(),
+          phone: z.string().trim().optional(),
+          idType: idDocumentTypeSchema.optional(),
+          idNumber: z.string().trim().optional(),
+        })
+        .optional(),
     })
     .superRefine(
       (value, ctx) => {
@@ -126,6 +202,7 @@ export const patientInputSchema = (today: CalendarDate) =>
             }
           }
         }
+        checkGuardian(value, today, add);
         const province = value.insuredRegion?.province ?? '';
         if (province !== '' && !provinceByCode(province)) {
           add(['insuredRegion', 'province'], 'province');
@@ -155,6 +232,7 @@ export const patientInputSchema = (today: CalendarDate) =>
         cardNumber: value.cardNumber,
         priorReimbursements: value.priorReimbursements,
         notes: value.notes ?? '',
+        guardian: guardianOf(value.guardian, today),
       };
     });
 
@@ -175,6 +253,7 @@ export type PatientDetails = Pick<
   | 'cardNumber'
   | 'priorReimbursements'
   | 'notes'
+  | 'guardian'
 >;
 
 /** The fields whose change is an identity change: PRODUCT.md §7.2 wants a reason for each. */

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { calendarDateSchema } from '../clock/calendar-date';
 import { idDocumentTypeSchema } from '../identity/id-number';
+import { relationSchema } from '../identity/relation';
 import { sexSchema } from '../identity/sex';
 import { personText, provenanceSchema } from '../record';
 import { provinces } from '../regions';
+import { MERGE_REASON_MAX } from './merge';
 
 /** 参保类型 (PRODUCT.md §1.2): 职工医保, 居民医保, 自费, 其他. */
 export const insuranceSchemeSchema = z.enum(['employee', 'resident', 'self-pay', 'other']);
@@ -37,6 +39,27 @@ export const sameIdApprovalSchema = z.object({
 export type SameIdApproval = z.infer<typeof sameIdApprovalSchema>;
 
 /**
+ * Who answers for a patient who cannot (a child): recorded at registration, offered as the signer
+ * of the patient's self-pay notices. The ID document is often not at hand at registration; the
+ * notice asks for it when the guardian signs.
+ */
+export const guardianSchema = z.object({
+  name: personText(40),
+  relation: relationSchema,
+  phone: phoneSchema,
+  idType: idDocumentTypeSchema.optional(),
+  /** As `parseIdNumber` normalized it. */
+  idNumber: z
+    .string()
+    .regex(/^[0-9A-Z]{5,18}$/)
+    .optional(),
+});
+export type Guardian = z.infer<typeof guardianSchema>;
+
+/** A patient younger than this has a guardian (中华人民共和国民法典 第十七条: adults are 18). */
+export const ADULT_AGE = 18;
+
+/**
  * The registration record (PRODUCT.md §1.2). `idNumber` is stored as `parseIdNumber` normalized
  * it, so that "same number, another patient" (§1.4) is an exact index lookup.
  */
@@ -61,6 +84,15 @@ export const patientSchema = z
     /** Lower-case keys for the front desk's one search box (a multi-entry index). */
     searchKeys: z.array(z.string()),
     sameIdApproval: sameIdApprovalSchema.optional(),
+    guardian: guardianSchema.optional(),
+    /**
+     * Set when this record was merged into another record of the same person
+     * (shared/patients/merge.ts): the survivor's id, who merged, when and why. Reads follow it.
+     */
+    mergedInto: z.string().optional(),
+    mergedAt: z.string().optional(),
+    mergedBy: z.string().optional(),
+    mergeReason: personText(MERGE_REASON_MAX).optional(),
   })
   .extend(provenanceSchema.shape);
 export type Patient = z.infer<typeof patientSchema>;

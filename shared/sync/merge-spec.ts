@@ -1,7 +1,7 @@
 import type { TableName } from '../db/schema';
 
 /**
- * How each table's rows merge when workstations sync (ARCHITECTURE.md "Sync"). `merge.ts` reads
+ * How each table's rows merge when workstations sync (docs/architecture.md "Sync"). `merge.ts` reads
  * these declarations; change the rules here, not there.
  *
  * Stamps. A change competes with its effective stamp: its HLC, bounded by the hub's receivedAt
@@ -81,7 +81,16 @@ export type EditableSpec = {
 };
 
 /** Written once, never changed (signed, hashed or chained records). */
-export type InsertOnlySpec = { kind: 'insert-only'; key: 'id' };
+export type InsertOnlySpec = {
+  kind: 'insert-only';
+  key: 'id';
+  /**
+   * Fields this device keeps beside the synced row and never sends: an attachment's bytes travel
+   * by their hash on the hub's attachment endpoints, not in the log. Never compared, never
+   * overwritten by a merge.
+   */
+  local?: readonly string[];
+};
 
 /**
  * At most one per thing it concerns, so its id is that thing's id, and two PCs may both
@@ -148,8 +157,14 @@ export const MERGE_SPECS: Record<string, TableSpec> = {
   // Deactivation is NOT sticky: the owner may reactivate a person, so `active` is plain
   // last-writer-wins. A new password and whether it is temporary come from one act (a reset or
   // the person's own change): half of one and half of the other would lock them out.
+  // The roles a person holds are one value: the owner's latest decision on the whole set stands,
+  // never a union of two decisions (one PC taking the owner role away and another adding the
+  // pharmacist must not leave the person an owner nobody chose).
   staff: editable({
-    groups: [{ name: 'credentials', fields: ['password', 'mustChangePassword'], precedence: lww }],
+    groups: [
+      { name: 'credentials', fields: ['password', 'mustChangePassword'], precedence: lww },
+      { name: 'roles', fields: ['roles'], precedence: lww },
+    ],
   }),
 
   // One row per settings key; its `value` (the whole clinic or security form) is one field.
@@ -164,8 +179,25 @@ export const MERGE_SPECS: Record<string, TableSpec> = {
         fields: ['name', 'sex', 'birthDate', 'idType', 'idNumber'],
         precedence: lww,
       },
+      // Merged into another record of the same person: one act (where to, who, when, why), and
+      // no stale edit un-merges it. Two opposite merges both stand; reads resolve the loop to
+      // its lowest id (shared/patients/merge.ts).
+      {
+        name: 'merged',
+        fields: ['mergedInto', 'mergedAt', 'mergedBy', 'mergeReason'],
+        precedence: sticky,
+      },
     ],
     derived: ['searchKeys'],
+    invariants: [
+      {
+        name: 'not-merged-into-itself',
+        problem: (row) =>
+          row.mergedInto !== undefined && row.mergedInto === row.id
+            ? 'a patient is merged into itself'
+            : undefined,
+      },
+    ],
   }),
 
   visits: editable({
@@ -202,8 +234,11 @@ export const MERGE_SPECS: Record<string, TableSpec> = {
     ],
   }),
 
+  // What a version holds: never half of one version's description and half of another's.
   catalogueVersions: editable({
-    groups: [{ name: 'file', fields: ['fileName', 'fileHash', 'itemCount'], precedence: lww }],
+    groups: [
+      { name: 'file', fields: ['fileName', 'fileHash', 'itemCount', 'change'], precedence: lww },
+    ],
   }),
 
   catalogueItems: editable({
@@ -262,7 +297,7 @@ export const MERGE_SPECS: Record<string, TableSpec> = {
   verifications: { kind: 'insert-only', key: 'id' },
   consents: { kind: 'insert-only', key: 'id' },
   complaintEvents: { kind: 'insert-only', key: 'id' },
-  attachments: { kind: 'insert-only', key: 'id' },
+  attachments: { kind: 'insert-only', key: 'id', local: ['blob'] },
   auditEvents: { kind: 'insert-only', key: 'id' },
 
   // One void per consent, one review mark per verification: "also voided by …".

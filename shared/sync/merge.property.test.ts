@@ -10,6 +10,8 @@ import {
   type MergeAlarm,
   type StoredRow,
 } from './merge';
+import { applyFold, foldRow, incomingOf } from './fold';
+import { WIRE_SCHEMA_VERSION, type LogEntry } from './protocol';
 
 /**
  * Convergence, tested the way the clinic meets it: several PCs receive the same set of changes
@@ -593,5 +595,87 @@ describe('a hub that lost its log: every PC pushes its rows again from their mer
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("the hub's snapshot folds each row's history", () => {
+  const asEntry = (change: IncomingChange, seq: number): LogEntry => ({
+    seq,
+    deviceId: change.deviceId,
+    receivedAt: change.receivedAt!,
+    change: {
+      deviceSeq: seq,
+      txId: `tx-${seq}`,
+      txIndex: 0,
+      txSize: 1,
+      table: change.table,
+      entityId: change.entityId,
+      op: change.op as 'upsert' | 'insert',
+      hlc: change.hlc,
+      schemaVersion: WIRE_SCHEMA_VERSION,
+      data: change.data,
+    },
+  });
+  const incoming = incomingOf;
+
+  it('gives the same rows and clocks as the whole log, on an empty PC and on one that saw part of it, in any order', () => {
+    const arb = fc.array(drawArb, { minLength: 1, maxLength: 24 }).chain((draws) =>
+      fc.record({
+        log: fc.constant(draws.map(build).map((b, i) => asEntry(b.change, i + 1))),
+        order: fc.shuffledSubarray([...draws.keys()], {
+          minLength: draws.length,
+          maxLength: draws.length,
+        }),
+        cut: fc.nat(draws.length),
+      }),
+    );
+    fc.assert(
+      fc.property(arb, ({ log, order, cut }) => {
+        const full = emptyReplica();
+        for (const entry of log) apply(full, incoming(entry));
+        const rows = new Map<string, LogEntry[]>();
+        for (const entry of log) {
+          const key = `${entry.change.table}/${entry.change.entityId}`;
+          rows.set(key, [...(rows.get(key) ?? []), entry]);
+        }
+        const folded = [...rows.values()].flatMap((entries) =>
+          applyFold(entries, foldRow(entries)),
+        );
+        expect(folded.length).toBeLessThanOrEqual(log.length);
+        // A new PC takes the folded snapshot in any order.
+        const fresh = emptyReplica();
+        const shuffled = order.flatMap((i) => folded.filter((e) => e.seq === log[i]!.seq));
+        for (const entry of shuffled) apply(fresh, incoming(entry));
+        expect(snapshot(fresh)).toBe(snapshot(full));
+        // A PC that had applied part of the raw log before it took the folded snapshot.
+        const part = emptyReplica();
+        for (const i of order.slice(0, cut)) apply(part, incoming(log[i]!));
+        for (const entry of folded) apply(part, incoming(entry));
+        expect(snapshot(part)).toBe(snapshot(full));
+        expect(fresh.quarantined).toEqual(full.quarantined);
+        expect([...fresh.conflictAlarms].sort()).toEqual([...full.conflictAlarms].sort());
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps one change per winning stamp: forty edits of one phone number leave one', () => {
+    const edits = Array.from({ length: 40 }, (_, i) =>
+      asEntry(
+        {
+          table: 'patients',
+          entityId: 'p1',
+          op: 'upsert',
+          hlc: encodeHlc({ wall: T0 + i * 1000, counter: 0, node: 'a' }),
+          data: { set: { phone: `138000000${String(i).padStart(2, '0')}` } },
+          deviceId: 'a',
+          receivedAt: T0 + i * 1000,
+        },
+        i + 1,
+      ),
+    );
+    const actions = foldRow(edits);
+    expect(actions.filter((a) => a.kind === 'drop')).toHaveLength(39);
+    expect(applyFold(edits, actions).map((e) => e.seq)).toEqual([40]);
   });
 });

@@ -12,6 +12,7 @@ import {
   type StoredRow,
 } from './merge';
 import { MERGE_SPECS, syncedTables } from './merge-spec';
+import { fromOlderDevices } from './wire-compat';
 
 const T0 = Date.UTC(2026, 2, 2, 2, 0, 0);
 
@@ -499,9 +500,57 @@ describe('staff', () => {
     const own = upsert('staff', 's1', at(20, 'pcB'), { password: 'h2', mustChangePassword: false });
     expect(bothOrders(reset, own).row).toMatchObject({ password: 'h2', mustChangePassword: false });
   });
+
+  it('the roles a person holds are one value: the later decision on the whole set stands', () => {
+    const dispenses = upsert('staff', 's1', at(10, 'pcA'), { roles: ['front-desk', 'pharmacist'] });
+    const owner = upsert('staff', 's1', at(20, 'pcB'), { roles: ['clinician', 'owner'] });
+    const merged = bothOrders(dispenses, owner);
+    expect(merged.row.roles).toEqual(['clinician', 'owner']);
+    expect(merged.clocks).toHaveProperty('@roles');
+    const later = upsert('staff', 's1', at(30, 'pcA'), { roles: ['front-desk', 'pharmacist'] });
+    expect(bothOrders(later, owner).row.roles).toEqual(['front-desk', 'pharmacist']);
+  });
+
+  it("an older PC's one role competes with the set as a set of one", () => {
+    const roles = upsert('staff', 's1', at(20, 'pcB'), { roles: ['front-desk', 'pharmacist'] });
+    const older = upsert('staff', 's1', at(30, 'pcOld'), { role: 'clinician' });
+    const read = { ...older, data: fromOlderDevices('staff', older.data) };
+    const merged = bothOrders(roles, read);
+    expect(merged.row.roles).toEqual(['clinician']);
+    expect(merged.row).not.toHaveProperty('role');
+  });
 });
 
 describe('insert-only rows', () => {
+  it("keeps an attachment's bytes on this PC: never sent, never compared, never overwritten", () => {
+    const photo = { ownerId: 'p1', kind: 'patient-photo', mime: 'image/jpeg', blobHash: 'ab' };
+    const blob = { bytes: 'the jpeg' };
+    const held = { row: { id: 'a1', ...photo, blob, hlc: at(1) } };
+    const sent = { id: 'a1', ...photo, hlc: at(1) };
+    // Its own change back from the hub, without the bytes: nothing to write, no alarm.
+    expect(mergeChange(held, insert('attachments', 'a1', at(1), sent))).toEqual({ kind: 'keep' });
+    // An older version's change carrying the bytes as `{}`: the same content.
+    expect(mergeChange(held, insert('attachments', 'a1', at(1), { ...sent, blob: {} }))).toEqual({
+      kind: 'keep',
+    });
+    // A new row from the wire has no bytes until they are fetched.
+    const fresh = mergeChange(
+      undefined,
+      insert('attachments', 'a2', at(2), { ...photo, blob: {} }),
+    );
+    expect(fresh).toMatchObject({ kind: 'write', row: { id: 'a2', ...photo } });
+    expect((fresh as { row: object }).row).not.toHaveProperty('blob');
+    // An earlier, different content wins the id: the alarm is raised, the bytes stay.
+    const other = mergeChange(
+      held,
+      insert('attachments', 'a1', at(0), { ...photo, blobHash: 'cd' }),
+    );
+    expect(other).toMatchObject({ kind: 'write', row: { blobHash: 'cd', blob } });
+    expect(patchOf('attachments', undefined, held.row)).toEqual({
+      set: { id: 'a1', ...photo, hlc: at(1) },
+    });
+  });
+
   const event = (summary: string, hlc: string) => ({ id: 'e1', summary, hlc, deviceId: 'pcA' });
 
   it('the same id with identical content is keep, also when stored without clocks', () => {

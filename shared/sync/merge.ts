@@ -7,6 +7,7 @@ import {
   MERGE_SPECS,
   type EditableSpec,
   type FirstWinsSpec,
+  type InsertOnlySpec,
   type Precedence,
   type TableSpec,
 } from './merge-spec';
@@ -23,7 +24,7 @@ import { HLC_PATTERN } from './protocol';
  * `receivedAt`; the two only differ when this PC's clock ran more than 5 minutes ahead of the hub.
  */
 
-/** How far past the hub's receipt a stamp may reach; beyond, it is bounded (ARCHITECTURE "Clocks"). */
+/** How far past the hub's receipt a stamp may reach; beyond, it is bounded (docs/architecture.md "Sync"). */
 export const MAX_FUTURE_MS = 5 * 60_000;
 
 /** Hub times beyond this no longer fit the 15 digits of an HLC's wall time. */
@@ -219,6 +220,22 @@ const pick = (row: Fields, fields: readonly string[]): Fields => {
 
 const anySet = (value: Fields) => Object.keys(value).length > 0;
 
+const omit = (row: Fields, fields: readonly string[]): Fields => {
+  if (fields.length === 0 || !fields.some((f) => f in row)) return row;
+  const out = { ...row };
+  for (const f of fields) delete out[f];
+  return out;
+};
+
+/**
+ * A row as it travels: without the fields this device keeps to itself (`InsertOnlySpec.local`).
+ * The local write path sends this, and a rebuilt row is pushed again as this.
+ */
+export const wireRow = (table: string, row: Record<string, unknown>): Record<string, unknown> => {
+  const spec = specOf(table);
+  return spec?.kind === 'insert-only' ? omit(row, spec.local ?? []) : row;
+};
+
 /** The rank a precedence gives a group's value; a higher rank wins whatever the stamps. */
 const rank = (precedence: Precedence, value: Fields): number => {
   switch (precedence.kind) {
@@ -351,12 +368,15 @@ const minStamp = (a: Stamp, b: Stamp | undefined): Stamp => (b && compareStamps(
  * contents the id has now, so that every device raises the same alarms (2, 3, …) in any order.
  */
 const mergeInsertOnly = (
+  spec: InsertOnlySpec,
   stored: StoredRow | undefined,
   change: IncomingChange,
   stamp: Stamp,
 ): MergeResult => {
   const { table, entityId } = change;
-  const row = rowFrom(change);
+  const local = spec.local ?? [];
+  // What another PC sent as a local field (an older version's attachment bytes) is not content.
+  const row = omit(rowFrom(change), local);
   checkKey(row, 'id', entityId);
   row.id = entityId;
   if (!stored) return write(row, writeClocks({ [ROW_CLOCK]: stamp }), []);
@@ -365,7 +385,8 @@ const mergeInsertOnly = (
   const { clocks, baseline } = readClocks(stored, ROW_CLOCK, (kind, detail) =>
     alarms.push({ kind, table, entityId, detail }),
   );
-  const held = { stamp: clocks[ROW_CLOCK], content: canonicalJson(stored.row) };
+  const kept = pick(stored.row, local);
+  const held = { stamp: clocks[ROW_CLOCK], content: canonicalJson(omit(stored.row, local)) };
   const content = canonicalJson(row);
   let next = stored.row;
   if (content === held.content) {
@@ -378,7 +399,7 @@ const mergeInsertOnly = (
       delete clocks[lostKey];
       clocks[`${LOST_PREFIX}${sha256Hex(held.content)}`] = held.stamp ?? seen.stamp;
       clocks[ROW_CLOCK] = seen.stamp;
-      next = row;
+      next = { ...row, ...kept };
     } else {
       clocks[lostKey] = seen.stamp;
     }
@@ -493,7 +514,7 @@ export const mergeChange = (
       case 'editable':
         return mergeEditable(spec, stored, change, stamp, recompute);
       case 'insert-only':
-        return mergeInsertOnly(stored, change, stamp);
+        return mergeInsertOnly(spec, stored, change, stamp);
       case 'first-wins':
         return mergeFirstWins(spec, stored, change, stamp);
     }
@@ -518,8 +539,9 @@ export const patchOf = (
   if (!spec) throw new MergeError('unknown-table', `no merge rule for table ${table}`);
   if (spec.kind === 'local') throw new MergeError('local-table', `${table} does not sync`);
   if (spec.kind !== 'editable') {
-    const row = withoutAlso(pick(after, Object.keys(after)));
-    if (before && canonicalJson(withoutAlso(before)) === canonicalJson(row)) return undefined;
+    const row = withoutAlso(wireRow(table, pick(after, Object.keys(after))));
+    if (before && canonicalJson(withoutAlso(wireRow(table, before))) === canonicalJson(row))
+      return undefined;
     return { set: row };
   }
   const old = before ?? {};
@@ -570,7 +592,7 @@ export const rowAsChanges = (
   );
   if (spec.kind === 'insert-only') {
     const stamp = clocks[ROW_CLOCK];
-    return stamp ? [{ op: 'insert', hlc: stamp.hlc, data: { set: row } }] : [];
+    return stamp ? [{ op: 'insert', hlc: stamp.hlc, data: { set: wireRow(table, row) } }] : [];
   }
   if (spec.kind === 'first-wins') {
     const stamp = clocks[ROW_CLOCK];

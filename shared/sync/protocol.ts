@@ -10,12 +10,18 @@ import type { SegmentPart } from './snapshot-parts';
  * and leaves room for end-to-end encrypted payloads later.
  */
 export const PROTOCOL_VERSION = 1;
-/** The version of the wire data a change was written with (not the local store's version). */
+/**
+ * The version of the wire data a change was written with (not the local store's version). Still 1
+ * since staff hold several roles: wire-compat.ts keeps the data readable both ways instead.
+ */
 export const WIRE_SCHEMA_VERSION = 1;
 
 /** Sent on every /v1 request: a hub refuses versions it cannot serve with 426. */
 export const PROTOCOL_HEADER = 'x-clinicdesk-protocol';
-/** On every /v1 response, also on streams and downloads. */
+/**
+ * On every /v1 response to an authenticated device (and a successful pairing), also on streams
+ * and downloads; never before the token is accepted.
+ */
 export const HUB_HEADERS = {
   epoch: 'x-hub-epoch',
   time: 'x-hub-time',
@@ -268,6 +274,7 @@ export type SyncErrorReason =
   | 'not-found' // 404
   | 'no-snapshot' // 404
   | 'gap' // 409
+  | 'audit-chain-rewound' // 409
   | 'behind-horizon' // 410
   | 'too-large' // 413
   | 'cursor-ahead' // 416
@@ -283,5 +290,6 @@ export type SyncErrorReason =
 export type SyncErrorBody = {
   error: SyncErrorReason;
   message: { zh: string; en: string };
+  /** Only once the device's token was accepted: an unauthenticated caller learns nothing. */
   hub?: HubStamp;
 } & Record<string, unknown>;

@@ -27,48 +27,73 @@ const patientCount = (): number => {
 
 const DEVICE = '0193a4c2-0000-7000-8000-000000000001';
 
+/** One row change with its audit event: a transaction of two changes, as the app's write path makes them. */
+const withAudit = (
+  seq: number,
+  table: string,
+  id: string,
+  set: Record<string, unknown>,
+  wall: number,
+): Change[] => {
+  const hlc = encodeHlc({ wall, counter: 0, node: DEVICE });
+  const txId = `tx-${seq + 1}`;
+  return [
+    {
+      deviceSeq: seq + 1,
+      txId,
+      txIndex: 0,
+      txSize: 2,
+      table,
+      entityId: id,
+      op: 'upsert',
+      hlc,
+      schemaVersion: WIRE_SCHEMA_VERSION,
+      data: { set },
+    },
+    {
+      deviceSeq: seq + 2,
+      txId,
+      txIndex: 1,
+      txSize: 2,
+      table: 'auditEvents',
+      entityId: `audit-${(seq + 2) / 2}`,
+      op: 'insert',
+      hlc,
+      schemaVersion: WIRE_SCHEMA_VERSION,
+      data: benchAuditRow((seq + 2) / 2, table, id, hlc),
+    },
+  ];
+};
+
 /**
- * The clinic as one device would push it: each row with its audit event, one transaction of two
- * changes, as the app's write path makes them.
+ * The clinic as one device would push it, each row with its audit event; then every patient's
+ * phone number corrected twice (the first correction is superseded: what folding drops).
  */
 async function* clinicChanges(patients: number): AsyncGenerator<Change[]> {
   let seq = 0;
   let page: Change[] = [];
+  const patientIds: string[] = [];
+  const T0 = 1_700_000_000_000;
   for await (const { table, row } of demoStoreRows({ seed: 11, patients, endDate: '2026-11-20' })) {
     const id = String(row.id);
-    const hlc = encodeHlc({ wall: 1_700_000_000_000 + seq, counter: 0, node: DEVICE });
-    const txId = `tx-${seq + 1}`;
-    page.push(
-      {
-        deviceSeq: ++seq,
-        txId,
-        txIndex: 0,
-        txSize: 2,
-        table,
-        entityId: id,
-        op: 'upsert',
-        hlc,
-        schemaVersion: WIRE_SCHEMA_VERSION,
-        data: { fields: row },
-      },
-      {
-        deviceSeq: ++seq,
-        txId,
-        txIndex: 1,
-        txSize: 2,
-        table: 'auditEvents',
-        entityId: `audit-${seq}`,
-        op: 'insert',
-        hlc,
-        schemaVersion: WIRE_SCHEMA_VERSION,
-        data: { row: benchAuditRow(seq / 2, table, id, hlc) },
-      },
-    );
+    if (table === 'patients') patientIds.push(id);
+    page.push(...withAudit(seq, table, id, row, T0 + seq));
+    seq += 2;
     if (page.length >= 1000) {
       yield page;
       page = [];
     }
   }
+  for (const round of [1, 2])
+    for (const [i, id] of patientIds.entries()) {
+      const phone = `13${round}${String(i).padStart(8, '0')}`;
+      page.push(...withAudit(seq, 'patients', id, { phone }, T0 + seq));
+      seq += 2;
+      if (page.length >= 1000) {
+        yield page;
+        page = [];
+      }
+    }
   if (page.length > 0) yield page;
 }
 
@@ -85,9 +110,12 @@ const measure = async (
   pages: Change[][],
   hubBundle: string,
 ): Promise<BenchRow[]> => {
+  // Snapshots are built on demand only: the build row below times a whole build, not whatever
+  // the hub had left after building segments in the background during ingest.
   const hub = await forkHub(hubBundle, {
     dataDir: backend.dataDir,
     postgresUrl: backend.postgresUrl,
+    snapshotsOnDemand: true,
   });
   try {
     return await measureOn(hub, backend, pages);
@@ -121,7 +149,7 @@ const measureOn = async (
     for (const page of pages) await writer.push(page);
   });
   rows.push({
-    step: 'ingest (push pages of 1000)',
+    step: 'ingest (push pages of 1000; no snapshot building meanwhile)',
     records: changes,
     seconds: ingest.ms / 1000,
     'records/s': changes / (ingest.ms / 1000),
@@ -148,32 +176,55 @@ const measureOn = async (
     'records/s': pulled / (pull.ms / 1000),
   });
 
+  const prebuilt = await store.snapshotManifest().then(
+    () => true,
+    () => false,
+  );
+  if (prebuilt) throw new Error('the hub built snapshot segments during ingest');
   const build = await timed(() => store.maintain(true));
   rows.push({
-    step: 'snapshot build (rest after ingest)',
+    step: 'snapshot build (whole log, from nothing)',
     records: changes,
     seconds: build.ms / 1000,
     'records/s': changes / (build.ms / 1000),
   });
 
-  let lines = 0;
-  let gz = 0;
-  const download = await timed(async () => {
-    const manifest = await reader.snapshot();
-    for (const segment of manifest.segments) {
-      const bytesOfSegment = await reader.segment(segment.id);
-      gz += bytesOfSegment.length;
-      const text = gunzipSync(bytesOfSegment).toString('utf8');
-      for (const line of text.split('\n')) if (line) lines += JSON.parse(line) ? 1 : 0;
-    }
-  });
+  const download = async (step: string) => {
+    let lines = 0;
+    let gz = 0;
+    const took = await timed(async () => {
+      const manifest = await reader.snapshot();
+      for (const segment of manifest.segments) {
+        const bytesOfSegment = await reader.segment(segment.id);
+        gz += bytesOfSegment.length;
+        const text = gunzipSync(bytesOfSegment).toString('utf8');
+        for (const line of text.split('\n')) if (line) lines += JSON.parse(line) ? 1 : 0;
+      }
+    });
+    rows.push({
+      step,
+      records: lines,
+      seconds: took.ms / 1000,
+      'records/s': lines / (took.ms / 1000),
+      MB: gz / 1e6,
+    });
+  };
+  await download('snapshot download (+ gunzip, parse)');
+
+  // Both devices now hold the whole log: compaction folds each row's history.
+  for (const client of [writer, reader]) {
+    const end = (await client.info()).hub.logEnd;
+    await client.pull(end);
+  }
+  collectGarbage();
+  const fold = await timed(() => store.maintain(true));
   rows.push({
-    step: 'snapshot download (+ gunzip, parse)',
-    records: lines,
-    seconds: download.ms / 1000,
-    'records/s': lines / (download.ms / 1000),
-    MB: gz / 1e6,
+    step: 'compaction (fold edited rows, rewrite segments)',
+    records: changes,
+    seconds: fold.ms / 1000,
+    'records/s': changes / (fold.ms / 1000),
   });
+  await download('snapshot download after folding');
 
   await store.close();
   hub.child.kill('SIGTERM');

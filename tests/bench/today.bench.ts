@@ -106,7 +106,7 @@ const measure = async (url: string, patients: number, visits: number): Promise<M
     await wizard.next();
     await wizard.fillOwner(DEMO_CLINIC);
     await wizard.next();
-    await page.getByRole('button', { name: '创建诊所并登录' }).click();
+    await wizard.create();
     await page.getByTestId('signed-in-as').waitFor();
     console.error(`seeding ${patients.toLocaleString('en-US')} patients, ${visits} today …`);
     await seedBusyDay(page, { patients, visits });

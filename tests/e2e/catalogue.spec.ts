@@ -1,12 +1,11 @@
 import { expect } from '@playwright/test';
 import type { CatalogueEntry } from '../../shared/catalogue/catalogue';
-import { today } from '../../shared/clock/calendar-date';
-import { systemClock } from '../../shared/clock/clock';
 import { catalogueFileRows } from '../../shared/demo/catalogue-file';
 import { generateCatalogue } from '../../shared/demo/generate-catalogue';
 import { writeCsv, writeXlsx } from './catalogue-files';
 import { setUpClinic, test } from './fixtures';
 import { CataloguePage } from './pages/catalogue-page';
+import { pageToday } from './pages/today-page';
 
 // The demo list starts with the plain dental and general items: 阿莫西林胶囊 is the first.
 const CLINIC_LIST = generateCatalogue('e2e', 150);
@@ -32,7 +31,7 @@ test('the owner imports a UTF-8 CSV and finds items by code, 汉字 and pinyin i
   await expect(catalogue.dialog()).toBeHidden();
 
   // The date picker starts on the clinic's today.
-  const day = today(systemClock);
+  const day = await pageToday(page);
   await expect(catalogue.version(day)).toContainText('生效中');
   await expect(catalogue.version(day)).toContainText('150');
   await catalogue.find(ROOT_CANAL.code.slice(0, 6), ROOT_CANAL.code);

@@ -99,6 +99,7 @@ test('a dentist plans self-pay items, is stopped from performing them unsigned, 
 
   // A correction: void with a reason, change the quantity, sign version 2 linked to version 1.
   await chair.notice(1).getByTestId('notice-void').click();
+  await expect(chair.dialog().getByTestId('void-reason')).toBeFocused(); // done zooming in
   await chair.dialog().getByTestId('void-confirm').click();
   await expect(chair.dialog().getByText('请写明作废原因。')).toBeVisible();
   await chair.dialog().getByTestId('void-reason').fill('根管数量写错，应为 3 根');
@@ -158,8 +159,12 @@ test('a refusal is witnessed by staff, and a guardian signs with a checked ID nu
     '患者已拒绝此项目，不能执行或收费',
   );
 
-  // A guardian signs for a child: a mistyped ID number is refused on its field.
-  await patchPatient(page, child.id, { birthDate: '2016-05-04' });
+  // A guardian signs for a child: the one registered is offered; a mistyped ID number is refused
+  // on its field.
+  await patchPatient(page, child.id, {
+    birthDate: '2016-05-04',
+    guardian: { name: '张建华', relation: 'parent', phone: '13812345678' },
+  });
   await openToday(page);
   chair = await openPlan(page, today, child);
   // Two codes start with 3105: ↓ moves from the filling to the root canal.
@@ -172,7 +177,7 @@ test('a refusal is witnessed by staff, and a guardian signs with a checked ID nu
   await expect(
     page.getByTestId('signer-kind').locator('input[value="representative"]'),
   ).toBeChecked();
-  await page.getByTestId('representative-name').fill('张建华');
+  await expect(page.getByTestId('representative-name')).toHaveValue('张建华');
   await expect(page.getByTestId('representative-relation')).toContainText('父母');
   const guardianId = refuser.idNumber;
   const typo = guardianId.slice(0, -1) + (guardianId.endsWith('1') ? '2' : '1');

@@ -46,7 +46,7 @@ test('the setup wizard refuses a weak owner password and names the rule it break
 
   await wizard.fillOwner(DEMO_CLINIC);
   await wizard.next();
-  await page.getByRole('button', { name: '创建诊所并登录' }).click();
+  await wizard.create();
   await expect(page.getByTestId('signed-in-as')).toContainText(DEMO_CLINIC.ownerName);
 });
 

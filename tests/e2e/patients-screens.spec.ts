@@ -93,7 +93,11 @@ for (const language of ['zh-CN', 'en'] as const) {
     await shoot(page, language, '45-patient-duplicate-warning');
 
     await page.goto('/#/patients?q=chenjing');
-    await page.getByTestId('patient-row').filter({ hasText: '陈静' }).click();
+    // Exactly 陈静: the demo clinic may hold a 陈静晓 too.
+    await page
+      .getByTestId('patient-row')
+      .filter({ has: page.getByText('陈静', { exact: true }) })
+      .click();
     await page.getByTestId('patient-edit').click();
     await page.locator('#patient-name').fill('陈菁');
     await page.keyboard.press('Enter');

@@ -16,6 +16,9 @@ import { shoot } from './screenshots';
  * by Node instead of Electron's utilityProcess, its IPC replaced by an exposed function).
  */
 
+// The hub runs in a forked worker on the real clock: the pages keep the real clock too.
+test.use({ pageTime: null });
+
 let bundle = '';
 test.beforeAll(async () => {
   bundle = await bundleEntry('hub-worker');

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { expect, type Page, type Route } from '@playwright/test';
 import { test } from './fixtures';
 import { residentCheckCharacter } from '../../shared/identity/id-number';
+import { pairingLink } from '../../shared/sync/pairing-link';
 import { startHub, type RunningHub } from '../../server/hub/hub';
 import { DEMO_CLINIC } from './pages/setup-wizard-page';
 import { LoginPage } from './pages/login-page';
@@ -17,13 +18,14 @@ const withCheck = (first17: string) => first17 + residentCheckCharacter(first17)
 let hub: RunningHub;
 let dataDir: string;
 
-test.beforeEach(async () => {
+test.beforeEach(async ({ timeline }) => {
   dataDir = await mkdtemp(join(tmpdir(), 'clinicdesk-e2e-hub-'));
   hub = await startHub({
     dataDir,
     host: '127.0.0.1',
     port: 0,
-    clock: { now: () => Date.now() },
+    // The hub's time is the pages' (fixtures.ts): no PC's clock looks wrong to it.
+    clock: timeline,
     log: () => undefined,
   });
 });
@@ -55,6 +57,14 @@ type DevHooks = {
   };
 };
 
+type PhotoHook = {
+  db: {
+    patients: { toArray(): Promise<{ id: string; name: string }[]> };
+    attachments: { get(id: string): Promise<{ blob?: Blob } | undefined> };
+  };
+  saveDemoPhoto(patientId: string): Promise<string>;
+};
+
 /** Both PCs exchange everything: the desk, the chair, the desk again (the button saves the wait). */
 const syncBoth = async (desk: Page, chair: Page) => {
   for (const pc of [desk, chair, desk]) {
@@ -71,6 +81,8 @@ const connect = async (page: Page, code: string, deviceName: string) => {
   await page.getByTestId('sync-code').fill(code);
   await page.getByTestId('sync-device-name').fill(deviceName);
   await page.getByTestId('sync-connect').click();
+  // A PC in use says what it brings to the clinic, and asks first.
+  await page.locator('#sync-join-confirm').click();
   await expect(page.getByTestId('sync-linked')).toBeVisible();
 };
 
@@ -87,6 +99,8 @@ test('a second workstation joins the clinic, and a patient registered at the des
   await expect(desk.getByTestId('sync-indicator').first()).toHaveAttribute('data-state', 'online');
   await desk.getByTestId('sync-create-code').click();
   const code = (await desk.getByTestId('sync-pairing-code').textContent())!.trim();
+  // the code also as a QR code, for a scanner at the new PC
+  await expect(desk.getByTestId('sync-pairing-qr').locator('canvas')).toBeVisible();
   await shoot(desk, 'zh-CN', '95-sync-screen');
 
   // A new PC joins from its first screen: no wizard, the clinic's accounts arrive, then login.
@@ -100,8 +114,11 @@ test('a second workstation joins the clinic, and a patient registered at the des
     chair.getByText('请输入以 http:// 或 https:// 开头的地址', { exact: false }),
   ).toBeVisible();
   await shoot(chair, 'zh-CN', '96-sync-join-errors');
-  await chair.getByTestId('sync-url').fill(hub.url);
-  await chair.getByTestId('sync-code').fill(code);
+  // A scanner types the QR code's text into the address field: address and code fill in.
+  await chair.getByTestId('sync-url').fill(pairingLink({ hub: hub.url, code }));
+  await expect(chair.getByTestId('sync-url')).toHaveValue(hub.url);
+  await expect(chair.getByTestId('sync-code')).toHaveValue(code);
+  await expect(chair.getByText('配对码为 8 位字母或数字')).toBeHidden();
   await chair.getByTestId('sync-device-name').fill('诊室一');
   await chair.getByTestId('sync-connect').click();
   const login = new LoginPage(chair);
@@ -125,6 +142,26 @@ test('a second workstation joins the clinic, and a patient registered at the des
   );
   await expect(chair.getByTestId('sync-indicator')).toHaveAttribute('data-state', 'online');
   await shoot(chair, 'zh-CN', '97-sync-found-at-chair');
+
+  // A photo taken at the desk: the chair gets the record's new photo row, then its bytes from the
+  // hub by their hash (never through the change log).
+  const photoId = await desk.evaluate(async (name) => {
+    const dev = (globalThis as unknown as { __clinicdeskDev: PhotoHook }).__clinicdeskDev;
+    const found = (await dev.db.patients.toArray()).find((p) => p.name === name)!;
+    return dev.saveDemoPhoto(found.id);
+  }, patient.name);
+  await chair.keyboard.press('Enter');
+  await expect(chair.getByTestId('patient-photo')).toBeVisible();
+  const photoBytes = (page: Page) =>
+    page.evaluate(async (id) => {
+      const dev = (globalThis as unknown as { __clinicdeskDev: PhotoHook }).__clinicdeskDev;
+      const blob = (await dev.db.attachments.get(id))?.blob;
+      return blob ? Array.from(new Uint8Array(await blob.arrayBuffer())) : undefined;
+    }, photoId);
+  expect(await photoBytes(chair)).toEqual(await photoBytes(desk));
+  await shoot(chair, 'zh-CN', '97b-sync-photo-at-chair');
+  await chairPatients.open();
+  await chairPatients.find('oynn', patient.name);
 
   // The devices list names both PCs on the owner's Sync screen.
   await desk.goto('/#/sync');
@@ -285,6 +322,74 @@ test('a second workstation joins the clinic, and a patient registered at the des
   await chair.getByTestId('sync-device-name').fill('诊室一');
   await chair.getByTestId('sync-connect').click();
   await expect(chair.getByTestId('sync-indicator').first()).toHaveAttribute('data-state', 'online');
+});
+
+test('a PC in use joins the clinic: it says what it brings first, its patient and owner join, and the clinic keeps its name', async ({
+  newWorkstation,
+  page: desk,
+}) => {
+  test.setTimeout(240_000);
+  await new SetupWizardPage(desk).complete(DEMO_CLINIC);
+  await connect(desk, (await hub.store.createPairingCode(true)).code, '前台电脑');
+
+  // A PC that ran on its own for a while, under another name, with its own owner and a patient.
+  const { page: branch } = await newWorkstation('the branch PC');
+  const branchOwner = {
+    ...DEMO_CLINIC,
+    clinicName: '王芳牙科',
+    ownerName: '王芳',
+    username: 'wangfang',
+    password: 'Wang#Fang2026',
+  };
+  await new SetupWizardPage(branch).complete(branchOwner);
+  await expect(branch.getByTestId('clinic-name')).toHaveText('王芳牙科');
+  const patient = {
+    name: '诸葛明月',
+    idNumber: withCheck('11010519900101124'),
+    sex: '女' as const,
+    phone: '13800138002',
+  };
+  await new PatientsPage(branch).register(patient);
+
+  // Its owner connects it: first what it brings and what happens, in English, then cancelled.
+  await branch.goto('/#/sync');
+  await branch.getByText('EN', { exact: true }).click();
+  await branch.getByTestId('sync-url').fill(hub.url);
+  await branch.getByTestId('sync-code').fill((await hub.store.createPairingCode(false)).code);
+  await branch.getByTestId('sync-device-name').fill('分诊所电脑');
+  await branch.getByTestId('sync-connect').click();
+  const summary = branch.getByTestId('sync-join-summary');
+  await expect(summary.getByTestId('sync-join-patients')).toHaveText('1');
+  await expect(summary.getByTestId('sync-join-staff')).toHaveText(['王芳 (wangfang)Owner']);
+  await expect(summary).toContainText("The clinic's settings (clinic name, region, lock time)");
+  await shoot(branch, 'en', '105-sync-join-with-data');
+  await branch.keyboard.press('Escape');
+  await expect(summary).toHaveCount(0);
+  await expect(branch.getByTestId('sync-connect-form')).toBeVisible();
+  expect(await hub.store.listDevices()).toHaveLength(1);
+
+  // Then in Chinese, confirmed.
+  await branch.getByText('中文', { exact: true }).click();
+  await branch.getByTestId('sync-connect').click();
+  await expect(summary.getByTestId('sync-join-staff')).toHaveText(['王芳 (wangfang)负责人']);
+  await expect(summary).toContainText(
+    '诊所设置（诊所名称、所在地区、锁屏时间）以同步服务上已有的为准',
+  );
+  await shoot(branch, 'zh-CN', '105-sync-join-with-data');
+  await branch.locator('#sync-join-confirm').click();
+  await expect(branch.getByTestId('sync-linked')).toBeVisible();
+  await syncBoth(desk, branch);
+
+  // The clinic keeps its name on both; the branch's patient and owner are the clinic's now.
+  for (const pc of [desk, branch]) {
+    await expect(pc.getByTestId('clinic-name')).toHaveText(DEMO_CLINIC.clinicName);
+    await new PatientsPage(pc).open();
+    await new PatientsPage(pc).find('zgmy', patient.name);
+    const staff = new StaffPage(pc);
+    await staff.open();
+    await expect(pc.getByText('wangfang', { exact: true })).toBeVisible();
+  }
+  await shoot(branch, 'zh-CN', '106-sync-joined-staff');
 });
 
 test('a PC joining an established clinic takes it part by part, and its daily review waits until it holds everything', async ({

@@ -90,7 +90,7 @@ describe('three workstations sync while the hub is killed at random moments', ()
         token: link.token,
       });
     }
-    const owner = await completeSetup(stations[0]!.ctx, {
+    const { owner } = await completeSetup(stations[0]!.ctx, {
       clinic: { name: '康宁口腔诊所', regionProvince: '44', regionCity: '深圳市' },
       owner: { username: 'lina', displayName: '李娜', password: 'Owner#2026' },
     });

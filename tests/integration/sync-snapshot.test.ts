@@ -12,7 +12,7 @@ import { startTestHub, type TestHub } from '../../server/hub/testing/test-hub';
 import { startHub } from '../../server/hub/hub';
 import { SQLITE_FILE } from '../../server/hub/hub-db';
 import { ClinicDb } from '../../renderer/src/db/database';
-import { registerPatient, searchPatients } from '../../renderer/src/db/patients';
+import { registerPatient, searchPatients, updatePatient } from '../../renderer/src/db/patients';
 import { completeSetup } from '../../renderer/src/db/setup';
 import { withCheck, ZHANG_SAN } from '../../renderer/src/db/testing/patients';
 import type { PatientInput } from '../../shared/patients/patient-input';
@@ -39,7 +39,7 @@ const person = (name: string, n: number): PatientInput => ({
 /** The front desk of a clinic with 20 patients (each registration with its audit event). */
 const clinicWithPatients = async (hub: TestHub) => {
   const desk = await workstation(hub, 'desk', true);
-  const owner = await completeSetup(desk.ctx, {
+  const { owner } = await completeSetup(desk.ctx, {
     clinic: { name: '康宁口腔诊所', regionProvince: '44', regionCity: '深圳市' },
     owner: { username: 'lina', displayName: '李娜', password: 'Owner#2026' },
   });
@@ -137,6 +137,38 @@ describe.each(testBackends())('a new workstation joins through the $name hub', (
     await pullAll(desk.apply, desk.client);
     expect(await contents(chair.ctx.db)).toEqual(await contents(desk.ctx.db));
     expect((await searchPatients(chair.ctx.db, 'swk'))[0]?.name).toBe('孙悟空');
+    expect(await chair.ctx.db.syncIssues.count()).toBe(0);
+  });
+
+  it('a patient edited fifteen times reaches a new workstation as his current record, not as fifteen edits', async () => {
+    hub = await startTestHub(backend, { clock });
+    const { desk, owner } = await clinicWithPatients(hub);
+    const patient = (await desk.ctx.db.patients.orderBy(':id').first())!;
+    const input = { ...person(patient.name, 0), name: patient.name };
+    for (let i = 0; i < 15; i++) {
+      clock.advance(1_000);
+      const phone = `1370000${String(i).padStart(4, '0')}`;
+      await updatePatient(desk.ctx, actorOf(owner), patient.id, { ...input, phone }, '电话更正');
+    }
+    await pushOutbox(desk.ctx.db, desk.client);
+    await pullAll(desk.apply, desk.client);
+    await pullAll(desk.apply, desk.client);
+    await hub.hub.store.maintain(true);
+
+    const chair = await workstation(hub, 'chair');
+    const manifest = await chair.client.snapshot();
+    const patientLines = manifest.segments
+      .filter((s) => s.part === 'patients')
+      .reduce((sum, s) => sum + s.entries, 0);
+    // 20 registrations and the edit that decides his phone now; the 14 before it are gone.
+    expect(patientLines).toBe(21);
+    await syncDown(chair.apply, chair.client);
+    expect(await contents(chair.ctx.db)).toEqual(await contents(desk.ctx.db));
+    expect((await chair.ctx.db.patients.get(patient.id))?.phone).toBe('13700000014');
+    // The rows' merge bookkeeping is the desk's too: a later edit from either PC merges the same.
+    expect(await chair.ctx.db.rowClocks.orderBy(':id').toArray()).toEqual(
+      await desk.ctx.db.rowClocks.orderBy(':id').toArray(),
+    );
     expect(await chair.ctx.db.syncIssues.count()).toBe(0);
   });
 

@@ -4,6 +4,7 @@ import { newId } from '../../shared/ids';
 import { createHubClient, type HubClient } from '../../shared/sync/hub-client';
 import type { TestHub } from '../../server/hub/testing/test-hub';
 import { ClinicDb } from '../../renderer/src/db/database';
+import { ensureDevice } from '../../renderer/src/db/device';
 import type { StoreContext } from '../../renderer/src/db/write';
 import type { ApplyContext } from '../../renderer/src/sync/apply';
 import { pairWithHub } from '../../renderer/src/sync/engine';
@@ -15,15 +16,20 @@ export type Workstation = { ctx: StoreContext; apply: ApplyContext; client: HubC
 /** The clinic's clock, shared by its PCs (and, where a test says so, by its hub). */
 export const clock = manualClock('2026-11-22T09:00:00+08:00');
 
-/** A new PC paired with the hub; the first one names the clinic and becomes the hub's admin. */
+/**
+ * A PC paired with the hub; the first one names the clinic and becomes the hub's admin. A PC
+ * already in use does its work in `inUse` before it pairs.
+ */
 export const workstation = async (
   hub: TestHub,
   name: string,
   first = false,
+  inUse?: (ctx: StoreContext) => Promise<unknown>,
 ): Promise<Workstation> => {
   const db = new ClinicDb(`sync-${newId()}`, { indexedDB, IDBKeyRange });
-  const deviceId = `pc-${name}`;
+  const { deviceId } = await ensureDevice(db, clock, name);
   const ctx: StoreContext = { db, clock, deviceId };
+  await inUse?.(ctx);
   const { code } = await hub.hub.store.createPairingCode(first);
   const link = await pairWithHub(db, {
     url: hub.hub.url,

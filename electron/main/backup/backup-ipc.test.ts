@@ -106,6 +106,10 @@ describe('backup IPC input that does not fit the contract', () => {
       'a rotation keeping no daily',
       { ...SETTINGS, rotation: { daily: 0, weekly: 5, monthly: 12 } },
     ],
+    [
+      'a rotation below the minimum (7 daily, 4 weekly, 3 monthly)',
+      { ...SETTINGS, rotation: { daily: 7, weekly: 3, monthly: 12 } },
+    ],
     ['an extra field', { ...SETTINGS, folder: 'C:\\' }],
   ])('saveSettings refuses %s', async (_, input) => refused(backupIpc.saveSettings.channel, input));
 

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { writeBackupFile } from '../../../server/backup/backup-file';
+import type { Checkpoint } from '../../../shared/audit/checkpoint';
 import type { BackupKey } from '../../../shared/backup/backup-key';
 import type { BackupPrimitives } from '../../../shared/backup/primitives';
 import type { BackupTrigger } from '../../../shared/bridge/backup-host';
@@ -14,6 +15,8 @@ export type SessionPlan = {
   trigger: BackupTrigger;
   clinicName: string;
   schemaVersion: number;
+  /** The audit chains' signed checkpoints the page sent, for the manifest. */
+  checkpoints?: Checkpoint[];
   key: BackupKey;
   folder: string;
   fileName: string;
@@ -110,6 +113,7 @@ export const createBackupSessions = (deps: SessionDeps) => {
           schemaVersion: plan.schemaVersion,
           clinicName: plan.clinicName,
           tables: live.tables,
+          ...(plan.checkpoints ? { checkpoints: plan.checkpoints } : {}),
         }),
         onPhase: (phase) => deps.onPhase?.(phase, path),
       })

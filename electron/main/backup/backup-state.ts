@@ -4,7 +4,7 @@ import { DEFAULT_ROTATION } from '../../../shared/backup/rotation';
 import { DEFAULT_BACKUP_TIME } from '../../../shared/backup/schedule';
 import {
   backupRecordSchema,
-  backupSettingsSchema,
+  keptBackupSettingsSchema,
   MAX_HISTORY,
   type BackupRecord,
   type BackupSettings,
@@ -21,7 +21,7 @@ const stateSchema = z.object({
   version: z.literal(1),
   /** Absent: the default folder, userData/Backups. */
   folder: z.string().max(1000).optional(),
-  settings: backupSettingsSchema,
+  settings: keptBackupSettingsSchema,
   history: z.array(storedRecordSchema).max(MAX_HISTORY),
 });
 export type BackupState = z.infer<typeof stateSchema>;

@@ -1,6 +1,7 @@
 import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_ROTATION, MIN_ROTATION } from '../../../shared/backup/rotation';
 import { backupStatusSchema } from '../../../shared/bridge/backup-host';
 import { fakeSafeStorage } from './testing/fakes';
 import {
@@ -54,6 +55,21 @@ describe('a backup the page streams in', () => {
     const status = backupStatusSchema.parse(await pc.handlers.status());
     expect(status.history).toEqual([record]);
     expect(status.folder).toBe(pc.backups);
+  });
+
+  it('records in its manifest the audit chains’ checkpoints the page sent', async () => {
+    const pc = await withPassphrase();
+    const checkpoint = { deviceId: 'desk-1', seq: 42, hash: 'c'.repeat(64), mac: 'd'.repeat(64) };
+    const { session } = await pc.handlers.begin({
+      trigger: 'manual',
+      clinicName: CLINIC,
+      schemaVersion: 3,
+      checkpoints: [checkpoint],
+    });
+    await pc.handlers.write({ session, bytes: new TextEncoder().encode(PATIENT_LINE) });
+    const record = await pc.handlers.finish({ session, tables: { patients: 1 } });
+    const restored = await restoreText(join(pc.backups, record.fileName));
+    expect(restored.manifest.checkpoints).toEqual([checkpoint]);
   });
 
   it('keeps its history across a restart, newest first', async () => {
@@ -134,7 +150,10 @@ describe('the backup passphrase', () => {
     const later = await track(pc.restart());
     expect((await later.handlers.status()).passphraseSet).toBe(true);
     const record = await backUp(later, [PATIENT_LINE], 'scheduled');
-    expect((await restoreText(join(later.backups, record.fileName))).text).toBe(PATIENT_LINE);
+    const restored = await restoreText(join(later.backups, record.fileName));
+    expect(restored.text).toBe(PATIENT_LINE);
+    // The key is named as its files name it, for a restore to tell another clinic's file.
+    expect((await later.handlers.status()).keyId).toBe(restored.keyCheck);
   });
 
   it('without a keychain, lasts until the app closes and is never written', async () => {
@@ -180,9 +199,32 @@ describe('backup settings and folder', () => {
 
   it('are kept across a restart', async () => {
     const pc = await track(hostFixture());
-    const settings = { dailyTime: '20:15', rotation: { daily: 3, weekly: 2, monthly: 6 } };
+    const settings = { dailyTime: '20:15', rotation: { daily: 10, weekly: 4, monthly: 6 } };
     await pc.handlers.saveSettings(settings);
     expect((await (await track(pc.restart())).handlers.status()).settings).toEqual(settings);
+  });
+
+  it('refuse keeping fewer copies than the minimum, and keep what was there', async () => {
+    const pc = await track(hostFixture());
+    await expect(
+      pc.handlers.saveSettings({
+        dailyTime: '18:30',
+        rotation: { daily: 1, weekly: 0, monthly: 0 },
+      }),
+    ).rejects.toThrow('keep at least 7 daily, 4 weekly and 3 monthly copies');
+    expect((await pc.handlers.status()).settings.rotation).toEqual(DEFAULT_ROTATION);
+  });
+
+  it('saved before the minimum existed are read as the minimum, with the history kept', async () => {
+    const pc = await withPassphrase();
+    await backUp(pc, ['a\n']);
+    const file = join(pc.userData, 'backup-state.json');
+    const state = JSON.parse(await readFile(file, 'utf8'));
+    state.settings = { dailyTime: '07:45', rotation: { daily: 1, weekly: 0, monthly: 0 } };
+    await writeFile(file, JSON.stringify(state));
+    const status = await (await track(pc.restart())).handlers.status();
+    expect(status.settings).toEqual({ dailyTime: '07:45', rotation: MIN_ROTATION });
+    expect(status.history).toHaveLength(1);
   });
 
   it('a folder chosen in the dialog receives the next backups; a cancelled dialog changes nothing', async () => {

@@ -7,6 +7,7 @@ import { BackupError } from '../../../shared/backup/backup-error';
 import {
   DEFAULT_ITERATIONS,
   deriveBackupKey,
+  keyIdOf,
   type BackupKey,
 } from '../../../shared/backup/backup-key';
 import {
@@ -15,13 +16,15 @@ import {
   passphraseProblem,
 } from '../../../shared/backup/passphrase';
 import type { BackupPrimitives } from '../../../shared/backup/primitives';
-import type {
-  BackupBegin,
-  BackupFailure,
-  BackupRecord,
-  BackupSettings,
-  BackupStatus,
-  ExportOutcome,
+import { MIN_ROTATION } from '../../../shared/backup/rotation';
+import {
+  backupSettingsSchema,
+  type BackupBegin,
+  type BackupFailure,
+  type BackupRecord,
+  type BackupSettings,
+  type BackupStatus,
+  type ExportOutcome,
 } from '../../../shared/bridge/backup-host';
 import { DEFAULT_TIME_ZONE } from '../../../shared/clock/calendar-date';
 import type { Clock } from '../../../shared/clock/clock';
@@ -113,6 +116,7 @@ export const createDesktopBackupHost = async (deps: DesktopBackupDeps) => {
 
   const status = async (): Promise<BackupStatus> => ({
     passphraseSet: key !== undefined,
+    ...(key ? { keyId: keyIdOf(key) } : {}),
     keyStorage: keyStore.storage(),
     folder: folder(),
     settings: state.settings,
@@ -143,6 +147,7 @@ export const createDesktopBackupHost = async (deps: DesktopBackupDeps) => {
         policy: state.settings.rotation,
         timeZone,
         newest: entry.fileName,
+        currentKeyId: key ? keyIdOf(key) : undefined,
       }).catch(() => []);
       log(`backup verified (${entry.bytes ?? 0} bytes); rotation deleted ${deleted.length}`);
     } else log(`backup failed: ${entry.failure ?? 'unknown'}`);
@@ -226,7 +231,13 @@ export const createDesktopBackupHost = async (deps: DesktopBackupDeps) => {
     },
 
     async saveSettings(settings) {
-      state.settings = settings;
+      // IPC validated it already; a handler called any other way is held to the same minimum.
+      const parsed = backupSettingsSchema.safeParse(settings);
+      if (!parsed.success)
+        throw new BackupRefusal(
+          `backup settings refused: keep at least ${MIN_ROTATION.daily} daily, ${MIN_ROTATION.weekly} weekly and ${MIN_ROTATION.monthly} monthly copies, at a time written HH:mm`,
+        );
+      state.settings = parsed.data;
       await stateFile.save(state);
       scheduler.rearm();
       return status();

@@ -1,12 +1,13 @@
 import { Spin } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { HashRouter, useNavigate } from 'react-router';
 import { DEFAULT_SECURITY } from '../../../shared/settings/settings';
 import type { Staff } from '../../../shared/staff/staff';
 import { recordSessionEvent } from '../db/session';
 import { readSetting } from '../db/settings';
 import { isSetupDone } from '../db/setup';
+import { RecoveryCodeScreen } from '../features/recovery/recovery-code-sheet';
 import { ChangePasswordScreen } from '../features/session/change-password-screen';
 import { LockScreen } from '../features/session/lock-screen';
 import { LoginScreen } from '../features/session/login-screen';
@@ -16,6 +17,7 @@ import {
   useKeptSession,
   useResumeSession,
 } from '../features/session/use-kept-session';
+import { SetupSteps } from '../features/setup/setup-steps';
 import { SetupWizard } from '../features/setup/setup-wizard';
 import { useServices } from './services';
 import { useSession } from './session-store';
@@ -72,10 +74,28 @@ export const App = () => {
   const { staff, signIn, signOut } = useSession();
   const setupDone = useLiveQuery(() => isSetupDone(services), [services]);
   const resuming = useResumeSession(signIn);
+  // The clinic has just been created: its owner sees the recovery code before anything else.
+  const [created, setCreated] = useState<{ owner: Staff; recoveryCode: string }>();
 
   if (setupDone === undefined || resuming) return <Spin fullscreen />;
+  if (created)
+    return (
+      <RecoveryCodeScreen
+        shown={{ code: created.recoveryCode, owner: created.owner, occasion: 'setup' }}
+        header={<SetupSteps current={4} />}
+        onDone={() => {
+          void recordSessionEvent(services, created.owner, 'login');
+          signIn(created.owner);
+          setCreated(undefined);
+        }}
+      />
+    );
   if (!setupDone || !staff) {
-    return setupDone ? <LoginScreen onLoggedIn={signIn} /> : <SetupWizard onDone={signIn} />;
+    return setupDone ? (
+      <LoginScreen onLoggedIn={signIn} />
+    ) : (
+      <SetupWizard onDone={(owner, recoveryCode) => setCreated({ owner, recoveryCode })} />
+    );
   }
   if (staff.mustChangePassword) {
     const logout = () => {

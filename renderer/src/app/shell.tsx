@@ -6,6 +6,7 @@ import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router'
 import { can } from '../../../shared/auth/permissions';
 import type { Staff } from '../../../shared/staff/staff';
 import { readSetting } from '../db/settings';
+import { HoldingBanner } from '../features/backups/holding-banner';
 import { OverdueBanner } from '../features/backups/overdue-banner';
 import { SyncIndicator } from '../features/sync/sync-indicator';
 import { useLanguage } from '../i18n/use-language';
@@ -13,6 +14,7 @@ import { ScreenErrorBoundary } from '../ui/screen-error-boundary';
 import { RequirePermission } from './require-permission';
 import { appRoutes } from './routes';
 import { useServices } from './services';
+import { roleNames } from '../ui/role-names';
 
 export type ShellProps = { staff: Staff; onLock: () => void; onLogout: () => void };
 
@@ -25,7 +27,7 @@ export const Shell = ({ staff, onLock, onLogout }: ShellProps) => {
   const clinic = useLiveQuery(() => readSetting(db, 'clinic'), [db]);
   const current = location.pathname.split('/')[1] ?? 'today';
   const visible = appRoutes.filter(
-    (route) => !route.permission || can(staff.role, route.permission),
+    (route) => !route.permission || can(staff.roles, route.permission),
   );
 
   return (
@@ -69,11 +71,11 @@ export const Shell = ({ staff, onLock, onLogout }: ShellProps) => {
           <Typography.Text data-testid="signed-in-as">
             {t('shell.signedInAs', {
               name: staff.displayName,
-              role: t(`common.roles.${staff.role}`),
+              role: roleNames(t, staff.roles),
             })}
           </Typography.Text>
           <Space>
-            <SyncIndicator canManage={can(staff.role, 'sync.manage')} />
+            <SyncIndicator canManage={can(staff.roles, 'sync.manage')} />
             <Radio.Group
               size="small"
               optionType="button"
@@ -94,7 +96,8 @@ export const Shell = ({ staff, onLock, onLogout }: ShellProps) => {
             </Button>
           </Space>
         </Layout.Header>
-        <OverdueBanner role={staff.role} />
+        <HoldingBanner />
+        <OverdueBanner roles={staff.roles} />
         <Layout.Content className="app-content">
           <ScreenErrorBoundary resetKey={location.pathname}>
             <Routes>
@@ -104,7 +107,7 @@ export const Shell = ({ staff, onLock, onLogout }: ShellProps) => {
                   path={`/${route.key}/*`}
                   element={
                     <RequirePermission
-                      role={staff.role}
+                      roles={staff.roles}
                       permission={route.permission && [route.permission, ...(route.openBy ?? [])]}
                     >
                       {route.element}

@@ -1,7 +1,9 @@
 import type { AuditAction, AuditEntity, AuditEvent } from '../../../shared/audit/audit-event';
 import { verifyAuditChain, type ChainReport } from '../../../shared/audit/chain';
+import { checkAgainstCheckpoints, type AnchorCheck } from '../../../shared/audit/checkpoint';
 import { assertCan } from '../../../shared/auth/permissions';
 import type { Role } from '../../../shared/auth/roles';
+import { anchoringOf } from './chain-anchor';
 import type { ClinicDb } from './database';
 import { recordAuditEvent, type Actor, type StoreContext } from './write';
 
@@ -35,9 +37,31 @@ export const queryAudit = async (
     .toArray();
 };
 
-export const verifyStoredChain = async (db: ClinicDb, role: Role): Promise<ChainReport> => {
-  assertCan(role, 'audit.view');
-  return verifyAuditChain(await db.auditEvents.toArray());
+/** The hash chains as stored, and each anchored device's chain against its checkpoint. */
+export type StoredChainReport = ChainReport & {
+  anchors: AnchorCheck[];
+  /** The host refused the latest checkpoint: the checkpoints may lag behind the chains. */
+  anchorFailing: boolean;
+};
+
+/**
+ * Re-hashes every stored event and compares each device's chain with the checkpoint the host
+ * kept for it (db/chain-anchor.ts): only the checkpoint can tell events deleted at the end, a
+ * chain rewritten and re-hashed, or an emptied log, from an intact one.
+ */
+export const verifyStoredChain = async (
+  db: ClinicDb,
+  roles: readonly Role[],
+): Promise<StoredChainReport> => {
+  assertCan(roles, 'audit.view');
+  const anchoring = anchoringOf(db);
+  const checkpoints = (await anchoring?.checkpoints()) ?? [];
+  const events = await db.auditEvents.toArray();
+  return {
+    ...verifyAuditChain(events),
+    anchors: checkAgainstCheckpoints(events, checkpoints),
+    anchorFailing: anchoring?.failure() !== undefined,
+  };
 };
 
 /** PRODUCT §3.5: every opening of a patient's record is logged. */

@@ -83,9 +83,9 @@ describe('importing the insurance catalogue', () => {
 
   it('only the insurance officer and the owner may import', async () => {
     const { ctx, ownerActor } = await storeWithOwner();
-    const desk = { ...ownerActor, role: 'front-desk' as const };
+    const desk = { ...ownerActor, roles: ['front-desk' as const] };
     await expect(importCatalogue(ctx, desk, file())).rejects.toBeInstanceOf(PermissionError);
-    const officer = { ...ownerActor, role: 'insurance-officer' as const };
+    const officer = { ...ownerActor, roles: ['insurance-officer' as const] };
     await expect(importCatalogue(ctx, officer, file())).resolves.toBeDefined();
   });
 

@@ -13,8 +13,7 @@ import type { ClinicDb } from './database';
 import { queueChange } from './outbox';
 import { searchCatalogueVersion } from './catalogue-index';
 import { namePinyin } from './pinyin';
-import { assertActorCan } from './visits';
-import { writeRecord, type Actor, type StoreContext } from './write';
+import { authorize, writeRecord, type Actor, type StoreContext } from './write';
 
 export type CatalogueImport = {
   fileName: string;
@@ -75,14 +74,50 @@ const makeItems = async (
   return items;
 };
 
+/** Every table a new catalogue version writes: its row, items, audit event and outbox entries. */
+export const catalogueWriteTables = (db: ClinicDb) => [
+  db.catalogueVersions,
+  db.catalogueItems,
+  db.auditEvents,
+  db.outbox,
+  db.rowClocks,
+  db.deviceState,
+];
+
+/**
+ * Adds a new version's items and queues them for the hub, inside the caller's transaction (over
+ * `catalogueWriteTables`), after the version row is written.
+ *
+ * Items go to the outbox one entry per chunk, not per item: `op: 'insert'`, `entityId` the version
+ * and the chunk's number, `data.items` an array of up to IMPORT_CHUNK items (append-only rows, so
+ * no merge is needed). An entry per item cost a quarter of the write time for 20,000 rows
+ * (tests/bench/catalogue.bench.ts). The entries carry the version's HLC: the version and its items
+ * are one change.
+ */
+export const addVersionItems = async (
+  ctx: StoreContext,
+  version: CatalogueVersion,
+  items: readonly CatalogueItem[],
+  onProgress?: (progress: ImportProgress) => void,
+): Promise<void> => {
+  const total = items.length;
+  for (let start = 0; start < total; start += IMPORT_CHUNK) {
+    const chunk = items.slice(start, start + IMPORT_CHUNK);
+    await ctx.db.catalogueItems.bulkAdd(chunk);
+    await queueChange(ctx, {
+      hlc: version.hlc,
+      table: 'catalogueItems',
+      entityId: `${version.id}:${start / IMPORT_CHUNK}`,
+      op: 'insert',
+      data: { items: chunk },
+    });
+    onProgress?.({ phase: 'write', done: start + chunk.length, total });
+  }
+};
+
 /**
  * Imports a catalogue file as a new version. The version, every item, the audit event and the
  * outbox entries commit in ONE transaction: a failure halfway leaves no half catalogue.
- *
- * Items go to the outbox one entry per chunk, not per item: `op: 'insert'`, `entityId` the version
- * and the chunk's number, `data.items` an array of up to IMPORT_CHUNK items (append-only rows, so no merge is needed). An entry per
- * item cost a quarter of the write time for 20,000 rows (tests/bench/catalogue.bench.ts). The
- * entries carry the version's HLC: the version and its items are one change.
  */
 export const importCatalogue = async (
   ctx: StoreContext,
@@ -90,51 +125,28 @@ export const importCatalogue = async (
   input: CatalogueImport,
   onProgress?: (progress: ImportProgress) => void,
 ): Promise<CatalogueVersion> => {
-  assertActorCan(actor, 'catalogue.import');
+  actor = authorize(actor, 'catalogue.import');
   checkImport(input);
   const { db } = ctx;
   const versionId = newId(ctx.clock);
   // Search keys before the transaction: a transaction is no place for seconds of CPU work.
   const items = await makeItems(ctx.clock, versionId, input.entries, onProgress);
-  const total = items.length;
-  return db.transaction(
-    'rw',
-    [
-      db.catalogueVersions,
-      db.catalogueItems,
-      db.auditEvents,
-      db.outbox,
-      db.rowClocks,
-      db.deviceState,
-    ],
-    async () => {
-      const version = await writeRecord<CatalogueVersion>(ctx, {
-        table: 'catalogueVersions',
-        row: {
-          id: versionId,
-          effectiveFrom: input.effectiveFrom,
-          fileName: input.fileName,
-          itemCount: total,
-          fileHash: input.fileHash,
-        },
-        before: undefined,
-        audit: { actor, action: 'import', entity: 'catalogue', summary: input.fileName },
-      });
-      for (let start = 0; start < total; start += IMPORT_CHUNK) {
-        const chunk = items.slice(start, start + IMPORT_CHUNK);
-        await db.catalogueItems.bulkAdd(chunk);
-        await queueChange(ctx, {
-          hlc: version.hlc,
-          table: 'catalogueItems',
-          entityId: `${version.id}:${start / IMPORT_CHUNK}`,
-          op: 'insert',
-          data: { items: chunk },
-        });
-        onProgress?.({ phase: 'write', done: start + chunk.length, total });
-      }
-      return version;
-    },
-  );
+  return db.transaction('rw', catalogueWriteTables(db), async () => {
+    const version = await writeRecord<CatalogueVersion>(ctx, {
+      table: 'catalogueVersions',
+      row: {
+        id: versionId,
+        effectiveFrom: input.effectiveFrom,
+        fileName: input.fileName,
+        itemCount: items.length,
+        fileHash: input.fileHash,
+      },
+      before: undefined,
+      audit: { actor, action: 'import', entity: 'catalogue', summary: input.fileName },
+    });
+    await addVersionItems(ctx, version, items, onProgress);
+    return version;
+  });
 };
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -153,9 +165,12 @@ export const versionInForceOn = async (
 ): Promise<CatalogueVersion | undefined> =>
   versionInForce(await db.catalogueVersions.toArray(), date);
 
-/** Earlier imports of the same file (by its hash): the preview warns before a second import. */
+/**
+ * Earlier imports of the same file (by its hash): the preview warns before a second import. A
+ * version changed by hand keeps its file's hash but is not an import of it.
+ */
 export const importsOfFile = async (db: ClinicDb, fileHash: string): Promise<CatalogueVersion[]> =>
-  (await db.catalogueVersions.toArray()).filter((v) => v.fileHash === fileHash);
+  (await db.catalogueVersions.toArray()).filter((v) => v.fileHash === fileHash && !v.change);
 
 export const loadCatalogueItem = async (db: ClinicDb, id: string): Promise<CatalogueItem> => {
   const item = await db.catalogueItems.get(id);

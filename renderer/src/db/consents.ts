@@ -24,8 +24,8 @@ import { provinceByCode } from '../../../shared/regions';
 import type { ClinicDb } from './database';
 import { byPlanOrder, liveConsents, plannedItemsForVisit } from './planned-items';
 import { readSetting } from './settings';
-import { assertActorCan, loadOpenVisit, loadPatient } from './visits';
-import { recordAuditEvent, writeRecord, type Actor, type StoreContext } from './write';
+import { loadOpenVisit, loadPatient } from './visits';
+import { authorize, recordAuditEvent, writeRecord, type Actor, type StoreContext } from './write';
 
 export type NoticeRequest = {
   visitId: string;
@@ -111,7 +111,7 @@ export const draftNotice = (
   actor: Actor,
   request: NoticeRequest,
 ): Promise<NoticeDraft> => {
-  assertActorCan(actor, 'consent.prepare');
+  actor = authorize(actor, 'consent.prepare');
   return ctx.db.transaction('r', noticeTables(ctx.db), () => composeNotice(ctx, actor, request));
 };
 
@@ -140,7 +140,7 @@ export const signConsent = async (
   actor: Actor,
   request: NoticeRequest & { draftHash: string; signatures: ConsentSignatures },
 ): Promise<Consent> => {
-  assertActorCan(actor, 'consent.sign');
+  actor = authorize(actor, 'consent.sign');
   const signatures = checkSignatures(request.signatures);
   const { db } = ctx;
   // Composing, comparing and storing commit together: nothing can change the plan in between.
@@ -195,7 +195,7 @@ export const voidConsent = async (
   consentId: string,
   reason: string,
 ): Promise<ConsentVoid> => {
-  assertActorCan(actor, 'consent.void');
+  actor = authorize(actor, 'consent.void');
   const text = reason.trim();
   if (!text || text.length > PLAN_TEXT_MAX)
     throw new AppError('void-reason-required', 'a void needs a reason', 'reason');
@@ -254,7 +254,7 @@ export const openConsent = async (
   actor: Actor,
   consentId: string,
 ): Promise<OpenedConsent> => {
-  assertActorCan(actor, 'consent.view');
+  actor = authorize(actor, 'consent.view');
   const { db } = ctx;
   const consent = await db.consents.get(consentId);
   if (!consent) throw new AppError('not-found', 'no such consent');

@@ -9,9 +9,12 @@ import type { Patient } from '../../../shared/patients/patient';
 import type { Provenance } from '../../../shared/record';
 import type { RowClocks } from '../../../shared/sync/change';
 import { renumberOutbox } from './outbox';
+import { upgradeStaffRoles } from './staff-roles-upgrade';
 import type { Staff } from '../../../shared/staff/staff';
 import type { Verification, VerificationReview } from '../../../shared/visits/verification';
 import type { Visit } from '../../../shared/visits/visit';
+import { backupTables } from './store-export';
+import { StoreHeldError, writeGateOf, type WriteGate } from './write-gate';
 
 /** One settings group (clinic, security, …): `id` equals `key` so the write path can treat it like any row. */
 export type SettingsRow = { id: string; key: string; value: unknown } & Provenance;
@@ -86,6 +89,8 @@ export class ClinicDb extends Dexie {
   declare deviceState: Table<DeviceStateRow, string>;
   declare rowClocks: Table<RowClocksRow, string>;
   declare syncIssues: Table<SyncIssue, string>;
+  /** Holds writes while a backup reads the store (write-gate.ts). */
+  readonly writeGate: WriteGate;
 
   constructor(name = DEFAULT_DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -94,6 +99,42 @@ export class ClinicDb extends Dexie {
       // Version 4 numbers the outbox for the hub and gives its entries the wire shape.
       if (version === 4)
         declared.upgrade((tx) => renumberOutbox(tx.table('outbox'), tx.table('deviceState')));
+      if (version === 6)
+        declared.upgrade((tx) => upgradeStaffRoles(tx.table('staff'), tx.table('rowClocks')));
     }
+    this.writeGate = writeGateOf(name);
+    gateWrites(this, this.writeGate);
   }
 }
+
+/** Writing only this device's own tables (never backed up) needs no gate. */
+const backedUp = new Set<string>(backupTables);
+
+/**
+ * Every top-level read-write transaction passes the write gate; one nested in a transaction of
+ * this store is already inside it (and must not wait for a backup that waits for its parent).
+ * Underneath, a read-write transaction over backed-up tables that reaches IndexedDB while a
+ * backup holds the gate did not pass it (an implicit `table.put()` outside a transaction): it is
+ * refused, so that no write can slip into a backup unseen.
+ */
+const gateWrites = (db: ClinicDb, gate: WriteGate) => {
+  const transaction = db.transaction.bind(db) as (...args: unknown[]) => PromiseLike<unknown>;
+  db.transaction = ((...args: unknown[]) => {
+    const mode = String(args[0]);
+    const parent = Dexie.currentTransaction as { db?: Dexie } | null;
+    if (!mode.includes('w') || parent?.db?.name === db.name) return transaction(...args);
+    return gate.write(() => transaction(...args));
+  }) as ClinicDb['transaction'];
+  db.use({
+    stack: 'dbcore',
+    name: 'write-gate',
+    create: (down) => ({
+      ...down,
+      transaction: (stores, mode, options) => {
+        if (mode === 'readwrite' && gate.holding && stores.some((t) => backedUp.has(t)))
+          throw new StoreHeldError(stores);
+        return down.transaction(stores, mode, options);
+      },
+    }),
+  });
+};

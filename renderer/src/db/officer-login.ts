@@ -29,8 +29,12 @@ export const authorizeOfficer = async (
       throw new AppError('override-role', 'inactive account', 'overrideUsername');
     throw new AppError('override-credentials', 'wrong credentials', 'overridePassword');
   }
-  if (!can(result.staff.role, 'verification.override')) {
-    throw new AppError('override-role', `role ${result.staff.role}`, 'overrideUsername');
+  if (!can(result.staff.roles, 'verification.override')) {
+    throw new AppError(
+      'override-role',
+      `roles ${result.staff.roles.join('+')}`,
+      'overrideUsername',
+    );
   }
   return result.staff;
 };

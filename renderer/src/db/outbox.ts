@@ -2,6 +2,7 @@ import Dexie, { type Table, type Transaction } from 'dexie';
 import { newId } from '../../../shared/ids';
 import { WIRE_SCHEMA_VERSION } from '../../../shared/sync/protocol';
 import { patchOf } from '../../../shared/sync/merge';
+import { forOlderDevices } from '../../../shared/sync/wire-compat';
 import type { DeviceStateRow, OutboxEntry } from './database';
 import type { StoreContext } from './write';
 
@@ -39,6 +40,7 @@ export const queueChange = async (ctx: StoreContext, change: QueuedChange): Prom
     schemaVersion: WIRE_SCHEMA_VERSION,
     createdAt: new Date(ctx.clock.now()).toISOString(),
     ...change,
+    data: forOlderDevices(change.table, change.data),
   });
 };
 

@@ -101,7 +101,7 @@ describe('registering a patient', () => {
     const doctor = await addStaff(ctx, ownerActor, {
       username: 'drwang',
       displayName: '王医生',
-      role: 'clinician',
+      roles: ['clinician'],
       password: 'Doctor#2026',
     });
     await expect(registerPatient(ctx, actorOf(doctor), zhangSan)).rejects.toBeInstanceOf(
@@ -174,7 +174,7 @@ describe('possible duplicates (冒名顶替, 借卡)', () => {
     const desk = await addStaff(ctx, ownerActor, {
       username: 'wangfang',
       displayName: '王芳',
-      role: 'front-desk',
+      roles: ['front-desk'],
       password: 'Front#Desk1',
     });
     const again = { ...zhangSan, name: '张叁', cardNumber: '' };
@@ -298,6 +298,49 @@ describe('changing a registration', () => {
     expect(await failure(updatePatient(ctx, ownerActor, zhang.id, passport, ''))).toMatchObject({
       reason: 'reason-required',
     });
+  });
+
+  it('an edit keeps what the form does not show: the mark of an approved second record', async () => {
+    const { ctx, ownerActor, db, zhang } = await storeWithPatients();
+    const approval = {
+      otherIds: ['p-other'],
+      reason: '证件号码被冒用',
+      approvedBy: ownerActor.staffId,
+      approvedAt: '2026-11-01T01:00:00.000Z',
+    };
+    await db.patients.put({ ...zhang, sameIdApproval: approval });
+    await updatePatient(ctx, ownerActor, zhang.id, { ...zhangSan, phone: '13700009999' }, '');
+    expect((await db.patients.get(zhang.id))?.sameIdApproval).toEqual(approval);
+  });
+
+  it('a child is registered with a guardian, who is kept and audited like any field', async () => {
+    const { ctx, ownerActor, db } = await storeWithOwner();
+    const child: PatientInput = {
+      ...zhangSan,
+      name: '张小明',
+      birthDate: '2016-05-04',
+      idNumber: withCheck('11010520160504123'),
+      cardNumber: '',
+    };
+    expect(await failure(registerPatient(ctx, ownerActor, child))).toMatchObject({
+      reason: 'invalid-input',
+    });
+    const guardian = { name: '张三', relation: 'parent' as const, phone: '13812345678' };
+    const saved = await registerPatient(ctx, ownerActor, { ...child, guardian });
+    expect(saved.guardian).toEqual(guardian);
+    await updatePatient(
+      ctx,
+      ownerActor,
+      saved.id,
+      { ...child, guardian: { ...guardian, phone: '13900001111' } },
+      '',
+    );
+    const update = (await db.auditEvents.where('entityId').equals(saved.id).toArray()).find(
+      (e) => e.action === 'update',
+    );
+    // The guardian's phone is masked in the audit like the patient's.
+    expect(JSON.stringify(update?.changes)).not.toContain('13900001111');
+    expect((await db.patients.get(saved.id))?.guardian?.phone).toBe('13900001111');
   });
 
   it('a new phone number needs no reason and is searchable at once', async () => {

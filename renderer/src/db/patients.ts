@@ -3,9 +3,9 @@ import {
   MAX_PHOTO_BYTES,
   type Attachment,
 } from '../../../shared/attachments/attachment';
-import { assertCan, type Action } from '../../../shared/auth/permissions';
 import { today } from '../../../shared/clock/calendar-date';
 import { AppError } from '../../../shared/errors';
+import { sha256HexOfBytes } from '../../../shared/hash';
 import { newId } from '../../../shared/ids';
 import type { Provenance } from '../../../shared/record';
 import {
@@ -24,15 +24,11 @@ import { duplicateGate, type DuplicateMatch } from '../../../shared/patients/dup
 import { logRecordView } from './audit';
 import { authorizeOfficer, type OfficerLogin } from './officer-login';
 import type { ClinicDb } from './database';
+import { refuseMergedAway, standingPatients } from './patient-merge';
 import { pinyinReadings } from './pinyin';
-import { withoutProvenance, writeRecord, type Actor, type StoreContext } from './write';
+import { authorize, withoutProvenance, writeRecord, type Actor, type StoreContext } from './write';
 
 const REASON_MAX = 200;
-
-const assertActorCan = (actor: Actor, action: Action) => {
-  if (!actor.role) throw new AppError('invalid-input', 'an unknown person cannot act');
-  assertCan(actor.role, action);
-};
 
 const PATIENT_TABLES = (db: ClinicDb) => [
   db.patients,
@@ -96,8 +92,12 @@ export const findDuplicates = async (
     db.patients.where('name').equals(candidate.name).toArray(),
   ]);
   const found = new Map<string, PossibleDuplicate>();
+  // A record merged into another is that other record: only the survivor is a duplicate.
+  const standing = new Set(
+    (await standingPatients(db, [...byId, ...byCard, ...byName])).map((p) => p.id),
+  );
   const add = (patient: Patient, match: DuplicateMatch) => {
-    if (patient.id === excludeId) return;
+    if (patient.id === excludeId || !standing.has(patient.id)) return;
     const entry = found.get(patient.id) ?? { patient, matches: [] };
     entry.matches.push(match);
     found.set(patient.id, entry);
@@ -142,10 +142,13 @@ export const searchPatients = async (
   // NFKC turns an input method's full-width digits and letters into the ASCII the keys hold.
   const text = query.normalize('NFKC').replace(/\s+/g, '');
   if (text === '') return [];
-  if (HAN.test(text)) return db.patients.where('name').startsWith(text).limit(limit).toArray();
   const key = text.toLowerCase().replace(/-/g, '');
   if (key === '') return [];
-  return distinctKeyMatches(db, key, limit);
+  const found = HAN.test(text)
+    ? await db.patients.where('name').startsWith(text).limit(limit).toArray()
+    : await distinctKeyMatches(db, key, limit);
+  // A merged-away record is found as the record it was merged into, which has the same keys.
+  return standingPatients(db, found);
 };
 
 type PatientRow = Omit<Patient, keyof Provenance>;
@@ -190,16 +193,32 @@ const checkPhoto = (blob: Blob) => {
   }
 };
 
+/** A photo's bytes with their hash, read before the transaction (reading a Blob is not IndexedDB). */
+type PhotoBytes = { blob: Blob; blobHash: string; size: number };
+
+const photoBytes = async (blob: Blob): Promise<PhotoBytes> => {
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  return { blob, blobHash: sha256HexOfBytes(bytes), size: bytes.length };
+};
+
 /** The photo row; the blob's bytes never go into the audit log or its `changes`. */
 const writePhoto = (
   ctx: StoreContext,
   actor: Actor,
   owner: Pick<Patient, 'id' | 'name'>,
-  blob: Blob,
+  { blob, blobHash, size }: PhotoBytes,
 ) =>
   writeRecord<Attachment>(ctx, {
     table: 'attachments',
-    row: { id: newId(ctx.clock), ownerId: owner.id, kind: 'patient-photo', mime: blob.type, blob },
+    row: {
+      id: newId(ctx.clock),
+      ownerId: owner.id,
+      kind: 'patient-photo',
+      mime: blob.type,
+      blob,
+      blobHash,
+      size,
+    },
     before: undefined,
     redact: ['blob'],
     audit: { actor, action: 'create', entity: 'attachment', summary: owner.name },
@@ -283,9 +302,10 @@ export const registerPatient = async (
   input: PatientInput,
   options: RegisterOptions = {},
 ): Promise<Patient> => {
-  assertActorCan(actor, 'patient.register');
+  actor = authorize(actor, 'patient.register');
   const details = parsePatientInput(ctx, input);
   if (options.photo) checkPhoto(options.photo);
+  const photo = options.photo ? await photoBytes(options.photo) : undefined;
   // PBKDF2 runs on WebCrypto, which must not be awaited inside an IndexedDB transaction.
   const officer =
     options.acceptDuplicates && options.secondRecord
@@ -311,10 +331,10 @@ export const registerPatient = async (
             approvedAt: new Date(ctx.clock.now()).toISOString(),
           }
         : undefined;
-    const photo = options.photo
-      ? await writePhoto(ctx, actor, { id, name: details.name }, options.photo)
+    const written = photo
+      ? await writePhoto(ctx, actor, { id, name: details.name }, photo)
       : undefined;
-    const row = patientRow(id, details, photo?.id);
+    const row = patientRow(id, details, written?.id);
     const created = await writePatient(
       ctx,
       actor,
@@ -326,6 +346,15 @@ export const registerPatient = async (
     return created;
   });
 };
+
+/** Patient fields no form edits: an edit keeps them as they are. */
+const NOT_IN_FORM = [
+  'sameIdApproval',
+  'mergedInto',
+  'mergedAt',
+  'mergedBy',
+  'mergeReason',
+] as const satisfies readonly (keyof Patient)[];
 
 const loadPatient = async (db: ClinicDb, id: string): Promise<Patient> => {
   const patient = await db.patients.get(id);
@@ -345,17 +374,23 @@ export const updatePatient = async (
   reason: string,
   options: { acceptDuplicates?: boolean } = {},
 ): Promise<Patient> => {
-  assertActorCan(actor, 'patient.edit-identity');
+  actor = authorize(actor, 'patient.edit-identity');
   const details = parsePatientInput(ctx, input);
   const why = reason.trim();
   if (why.length > REASON_MAX) throw new AppError('invalid-input', 'reason too long', 'reason');
   return ctx.db.transaction('rw', PATIENT_TABLES(ctx.db), async () => {
     const before = await loadPatient(ctx.db, id);
+    await refuseMergedAway(ctx.db, before);
     if (identityChanged(before, details) && why === '') {
       throw new AppError('reason-required', 'identity change without a reason', 'reason');
     }
     await refuseDuplicates(ctx.db, details, before, { ...options, reason: why });
-    const row = patientRow(id, details, before.photoId);
+    // What the form does not show stays as it was: the photo, an approved second record's mark,
+    // and a merge pointer (a survivor of opposite merges still carries its own).
+    const kept = Object.fromEntries(
+      NOT_IN_FORM.filter((field) => before[field] !== undefined).map((f) => [f, before[f]]),
+    );
+    const row = { ...patientRow(id, details, before.photoId), ...kept };
     return writePatient(ctx, actor, row, before, why || undefined);
   });
 };
@@ -367,12 +402,14 @@ export const savePatientPhoto = async (
   patientId: string,
   blob: Blob,
 ): Promise<Patient> => {
-  assertActorCan(actor, 'patient.edit-identity');
+  actor = authorize(actor, 'patient.edit-identity');
   checkPhoto(blob);
+  const bytes = await photoBytes(blob);
   // The photo and the patient's pointer to it commit together: never a photo nobody points at.
   return ctx.db.transaction('rw', PATIENT_TABLES(ctx.db), async () => {
     const before = await loadPatient(ctx.db, patientId);
-    const photo = await writePhoto(ctx, actor, before, blob);
+    await refuseMergedAway(ctx.db, before);
+    const photo = await writePhoto(ctx, actor, before, bytes);
     return writePatient(ctx, actor, { ...withoutProvenance(before), photoId: photo.id }, before);
   });
 };
@@ -383,7 +420,7 @@ export const openPatient = async (
   actor: Actor,
   id: string,
 ): Promise<Patient> => {
-  assertActorCan(actor, 'patient.view');
+  actor = authorize(actor, 'patient.view');
   const patient = await loadPatient(ctx.db, id);
   await logRecordView(ctx, actor, 'patient', id, patient.name);
   return patient;
@@ -396,4 +433,17 @@ export const readPatientPhoto = async (
 ): Promise<Blob | undefined> => {
   const attachment = await db.attachments.get(photoId);
   return attachment?.kind === 'patient-photo' ? attachment.blob : undefined;
+};
+
+/**
+ * A photo's bytes, or that its row is here but its bytes are still on their way from the hub
+ * (another PC took it; the engine fetches them after the pull).
+ */
+export const readPatientPhotoState = async (
+  db: ClinicDb,
+  photoId: string,
+): Promise<{ blob?: Blob; arriving: boolean }> => {
+  const attachment = await db.attachments.get(photoId);
+  if (attachment?.kind !== 'patient-photo') return { arriving: false };
+  return attachment.blob ? { blob: attachment.blob, arriving: false } : { arriving: true };
 };

@@ -10,8 +10,8 @@ import { consentIntact, consentStatusOf, type Consent } from '../../../shared/co
 import { AppError, type AppErrorReason } from '../../../shared/errors';
 import { newId } from '../../../shared/ids';
 import type { ClinicDb } from './database';
-import { assertActorCan, loadOpenVisit } from './visits';
-import { withoutProvenance, writeRecord, type Actor, type StoreContext } from './write';
+import { loadOpenVisit } from './visits';
+import { authorize, withoutProvenance, writeRecord, type Actor, type StoreContext } from './write';
 
 /** The visit's consents that have not been voided: the ones that still count. */
 export const liveConsents = async (db: ClinicDb, visitId: string): Promise<Consent[]> => {
@@ -64,7 +64,7 @@ export const planItem = async (
   actor: Actor,
   input: { visitId: string; catalogueItemId: string } & PlanInput,
 ): Promise<PlannedItem> => {
-  assertActorCan(actor, 'consent.prepare');
+  actor = authorize(actor, 'consent.prepare');
   const { db } = ctx;
   return db.transaction('rw', itemTables(db), async () => {
     const visit = await loadOpenVisit(db, input.visitId);
@@ -124,7 +124,7 @@ export const updatePlannedItem = async (
   id: string,
   input: PlanInput,
 ): Promise<PlannedItem> => {
-  assertActorCan(actor, 'consent.prepare');
+  actor = authorize(actor, 'consent.prepare');
   const { db } = ctx;
   return db.transaction('rw', itemTables(db), async () => {
     const item = await loadPlanned(db, id);
@@ -149,7 +149,7 @@ export const cancelPlannedItem = async (
   actor: Actor,
   id: string,
 ): Promise<PlannedItem> => {
-  assertActorCan(actor, 'consent.prepare');
+  actor = authorize(actor, 'consent.prepare');
   const { db } = ctx;
   return db.transaction('rw', itemTables(db), async () => {
     const item = await loadPlanned(db, id);
@@ -181,7 +181,7 @@ const markItem = async (
   id: string,
   mark: 'perform' | 'bill',
 ): Promise<PlannedItem> => {
-  assertActorCan(actor, mark === 'perform' ? 'item.perform' : 'item.bill');
+  actor = authorize(actor, mark === 'perform' ? 'item.perform' : 'item.bill');
   const { db } = ctx;
   return db.transaction('rw', itemTables(db), async () => {
     const item = await loadPlanned(db, id);

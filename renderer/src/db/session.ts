@@ -43,11 +43,9 @@ const authenticate = async (
     // An unknown name is recorded as such, not as typed: it is often a password typed into the
     // wrong box (hardening item 13).
     await recordAuditEvent(ctx, {
-      actor: {
-        staffId: staff?.id ?? '',
-        name: staff?.displayName ?? UNKNOWN_USERNAME,
-        role: staff?.role ?? null,
-      },
+      actor: staff
+        ? actorOf(staff)
+        : { staffId: '', name: UNKNOWN_USERNAME, roles: [], role: null },
       action: 'login-failed',
       entity: 'session',
       entityId: staff?.id ?? '',

@@ -1,4 +1,4 @@
-import { assertCan, type Action } from '../../../shared/auth/permissions';
+import type { Action } from '../../../shared/auth/permissions';
 import { AppError } from '../../../shared/errors';
 import {
   settingsValueSchemas,
@@ -6,7 +6,7 @@ import {
   type SettingsValue,
 } from '../../../shared/settings/settings';
 import type { ClinicDb, SettingsRow } from './database';
-import { writeRecord, type Actor, type StoreContext } from './write';
+import { authorize, writeRecord, type Actor, type StoreContext } from './write';
 
 const permissionFor: Record<SettingsKey, Action> = {
   clinic: 'settings.clinic',
@@ -29,8 +29,7 @@ export const saveSetting = async <K extends SettingsKey>(
   key: K,
   value: SettingsValue<K>,
 ): Promise<void> => {
-  if (!actor.role) throw new AppError('invalid-input', 'no role');
-  assertCan(actor.role, permissionFor[key]);
+  actor = authorize(actor, permissionFor[key]);
   const parsed = settingsValueSchemas[key].safeParse(value);
   if (!parsed.success)
     throw new AppError(

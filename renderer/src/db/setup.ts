@@ -8,6 +8,7 @@ import {
 } from '../../../shared/settings/settings';
 import { newStaffInputSchema, type Staff } from '../../../shared/staff/staff';
 import type { SettingsRow } from './database';
+import { issueRecoveryCode } from './recovery';
 import { actorOf, assertStrongPassword, writeStaff } from './staff';
 import { writeRecord, type StoreContext } from './write';
 
@@ -21,9 +22,14 @@ export const isSetupDone = async (ctx: Pick<StoreContext, 'db'>): Promise<boolea
 
 /**
  * First run: the clinic and its owner are created together, or not at all. Refused once any
- * account exists, so the wizard cannot be replayed to take over a clinic.
+ * account exists, so the wizard cannot be replayed to take over a clinic. The owner gets a
+ * recovery code, returned to be shown once: a single owner who forgets the password has no
+ * other way back in (issue 13 item 6).
  */
-export const completeSetup = async (ctx: StoreContext, input: SetupInput): Promise<Staff> => {
+export const completeSetup = async (
+  ctx: StoreContext,
+  input: SetupInput,
+): Promise<{ owner: Staff; recoveryCode: string }> => {
   const clinic = clinicSettingsSchema.safeParse(input.clinic);
   if (!clinic.success)
     throw new AppError(
@@ -31,7 +37,7 @@ export const completeSetup = async (ctx: StoreContext, input: SetupInput): Promi
       'invalid clinic',
       String(clinic.error.issues[0]?.path[0] ?? ''),
     );
-  const owner = newStaffInputSchema.safeParse({ ...input.owner, role: 'owner' });
+  const owner = newStaffInputSchema.safeParse({ ...input.owner, roles: ['owner'] });
   if (!owner.success)
     throw new AppError(
       'invalid-input',
@@ -40,9 +46,10 @@ export const completeSetup = async (ctx: StoreContext, input: SetupInput): Promi
     );
   await assertStrongPassword(owner.data.password, owner.data.username);
   const password = await hashPassword(owner.data.password);
+  const recoveryCode = await issueRecoveryCode(ctx.clock);
   const id = newId(ctx.clock);
   const { username, displayName } = owner.data;
-  const actor = actorOf({ id, displayName, role: 'owner' });
+  const actor = actorOf({ id, displayName, roles: ['owner'] });
   const { db } = ctx;
   return db.transaction(
     'rw',
@@ -55,10 +62,11 @@ export const completeSetup = async (ctx: StoreContext, input: SetupInput): Promi
           id,
           username,
           displayName,
-          role: 'owner',
+          roles: ['owner'],
           active: true,
           password,
           mustChangePassword: false,
+          recoveryCode: recoveryCode.stored,
         },
         before: undefined,
         audit: { actor, action: 'setup' },
@@ -74,7 +82,7 @@ export const completeSetup = async (ctx: StoreContext, input: SetupInput): Promi
           audit: { actor, action: 'setup', entity: 'settings', summary: key },
         });
       }
-      return staff;
+      return { owner: staff, recoveryCode: recoveryCode.shown };
     },
   );
 };

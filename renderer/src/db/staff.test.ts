@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PermissionError } from '../../../shared/auth/permissions';
+import type { NewStaffInput } from '../../../shared/staff/staff';
 import { completeSetup } from './setup';
 import { failedAttempts, FREE_ATTEMPTS, loginDelayMs } from './attempts';
 import { login, unlock, verifyCredentials } from './session';
@@ -14,12 +15,12 @@ import {
 } from './staff';
 import { errorOf, freshStore, OWNER_PASSWORD, storeWithOwner, reasonOf } from './testing/store';
 
-const frontDesk = {
+const frontDesk: NewStaffInput = {
   username: 'wangfang',
   displayName: '王芳',
-  role: 'front-desk',
+  roles: ['front-desk'],
   password: 'Front#Desk1',
-} as const;
+};
 
 describe('staff accounts', () => {
   it('the wizard cannot be replayed once the clinic has an owner', async () => {
@@ -70,7 +71,7 @@ describe('staff accounts', () => {
       addStaff(ctx, actorOf(desk), {
         username: 'sneaky',
         displayName: '冒充',
-        role: 'owner',
+        roles: ['owner'],
         password: 'Owner#2027',
       }),
     ).rejects.toThrowError(PermissionError);
@@ -89,7 +90,10 @@ describe('staff accounts', () => {
     );
     expect(
       await reasonOf(
-        updateStaffProfile(ctx, ownerActor, owner.id, { displayName: '李娜', role: 'clinician' }),
+        updateStaffProfile(ctx, ownerActor, owner.id, {
+          displayName: '李娜',
+          roles: ['clinician'],
+        }),
       ),
     ).toBe('last-owner');
     const events = await db.auditEvents.where('action').equals('deactivate').toArray();
@@ -97,15 +101,88 @@ describe('staff accounts', () => {
   });
 });
 
+describe('several roles per person', () => {
+  it('the owner gives a person several roles; they are kept as one set, in the fixed order', async () => {
+    const { ctx, ownerActor, db } = await storeWithOwner();
+    const desk = await addStaff(ctx, ownerActor, {
+      ...frontDesk,
+      roles: ['pharmacist', 'front-desk'],
+    });
+    expect((await db.staff.get(desk.id))?.roles).toEqual(['front-desk', 'pharmacist']);
+    // A PC not yet updated reads `role`: the change tells it the one it knows.
+    const queued = (await db.outbox.toArray()).find((e) => e.entityId === desk.id);
+    expect(queued?.data).toMatchObject({
+      set: { roles: ['front-desk', 'pharmacist'], role: 'front-desk' },
+    });
+    expect(
+      await reasonOf(
+        updateStaffProfile(ctx, ownerActor, desk.id, { displayName: '王芳', roles: [] }),
+      ),
+    ).toBe('invalid-input');
+    expect((await errorOf(addStaff(ctx, ownerActor, { ...frontDesk, roles: [] })))?.field).toBe(
+      'roles',
+    );
+  });
+
+  it('the last owner cannot lose the owner role, even while gaining another', async () => {
+    const { ctx, ownerActor, owner, db } = await storeWithOwner();
+    expect(
+      await reasonOf(
+        updateStaffProfile(ctx, ownerActor, owner.id, {
+          displayName: '李娜',
+          roles: ['clinician', 'pharmacist'],
+        }),
+      ),
+    ).toBe('last-owner');
+    // Adding a role keeps the owner the owner.
+    await updateStaffProfile(ctx, ownerActor, owner.id, {
+      displayName: '李娜',
+      roles: ['clinician', 'owner'],
+    });
+    expect((await db.staff.get(owner.id))?.roles).toEqual(['clinician', 'owner']);
+  });
+
+  it('another active person holding the owner role among others lets the first one go', async () => {
+    const { ctx, ownerActor, owner, db } = await storeWithOwner();
+    const partner = await addStaff(ctx, ownerActor, {
+      ...frontDesk,
+      roles: ['clinician', 'owner'],
+    });
+    await updateStaffProfile(ctx, ownerActor, owner.id, {
+      displayName: '李娜',
+      roles: ['clinician'],
+    });
+    expect((await db.staff.get(owner.id))?.roles).toEqual(['clinician']);
+    // Now the partner is the last owner.
+    expect(await reasonOf(setStaffActive(ctx, actorOf(partner), partner.id, false, '测试'))).toBe(
+      'last-owner',
+    );
+  });
+
+  it('the audit log records the role an act was done in, not just one the person holds', async () => {
+    const { ctx, ownerActor, owner, db } = await storeWithOwner();
+    const both = await updateStaffProfile(ctx, ownerActor, owner.id, {
+      displayName: '李娜',
+      roles: ['clinician', 'owner'],
+    });
+    await addStaff(ctx, actorOf(both), frontDesk);
+    const created = await db.auditEvents.where('action').equals('create').last();
+    expect(created).toMatchObject({ actorId: owner.id, role: 'owner' });
+  });
+});
+
 describe('what the audit log keeps of staff changes', () => {
   it("records each changed field with old and new value, under the person's name", async () => {
     const { ctx, ownerActor, db } = await storeWithOwner();
     const desk = await addStaff(ctx, ownerActor, frontDesk);
-    await updateStaffProfile(ctx, ownerActor, desk.id, { displayName: '王芳', role: 'clinician' });
+    await updateStaffProfile(ctx, ownerActor, desk.id, {
+      displayName: '王芳',
+      roles: ['clinician'],
+    });
     const update = await db.auditEvents.where('action').equals('update').first();
     expect(update).toMatchObject({
       summary: '王芳 (wangfang)',
-      changes: [{ field: 'role', from: 'front-desk', to: 'clinician' }],
+      changes: [{ field: 'roles', from: '["front-desk"]', to: '["clinician"]' }],
     });
   });
 

@@ -1,6 +1,5 @@
 import { assessPassword, hashPassword, verifyPassword } from '../../../shared/auth/password';
-import { assertCan } from '../../../shared/auth/permissions';
-import type { Role } from '../../../shared/auth/roles';
+import { rolesSchema, seniorRole, type Role } from '../../../shared/auth/roles';
 import { AppError } from '../../../shared/errors';
 import { newId } from '../../../shared/ids';
 import {
@@ -13,6 +12,7 @@ import {
 import { throttledAttempt } from './attempts';
 import type { ClinicDb } from './database';
 import {
+  authorize,
   recordAuditEvent,
   withoutProvenance,
   writeRecord,
@@ -22,20 +22,20 @@ import {
   type StoreContext,
 } from './write';
 
-export const actorOf = (staff: Pick<Staff, 'id' | 'displayName' | 'role'>): Actor => ({
+/**
+ * A signed-in person as the write path sees them. Until `authorize` names the role an act is done
+ * in, the audit records the most senior role they hold (a login, their own password change).
+ */
+export const actorOf = (staff: Pick<Staff, 'id' | 'displayName' | 'roles'>): Actor => ({
   staffId: staff.id,
   name: staff.displayName,
-  role: staff.role,
+  roles: staff.roles,
+  role: seniorRole(staff.roles) ?? null,
 });
 
 /** How a staff member is named in the audit log. */
 export const staffLabel = (staff: Pick<Staff, 'displayName' | 'username'>) =>
   `${staff.displayName} (${staff.username})`;
-
-const requireRole = (actor: Actor): Role => {
-  if (!actor.role) throw new AppError('invalid-input', 'an unknown person cannot act');
-  return actor.role;
-};
 
 const STAFF_TABLES = (db: ClinicDb) => [
   db.staff,
@@ -45,7 +45,7 @@ const STAFF_TABLES = (db: ClinicDb) => [
   db.deviceState,
 ];
 
-/** Every staff write: the password hash is never copied into the audit log. */
+/** Every staff write: neither the password's hash nor the recovery code's goes into the audit log. */
 export const writeStaff = (
   ctx: StoreContext,
   change: Omit<RecordChange<Staff>, 'table' | 'redact' | 'audit'> & {
@@ -55,7 +55,7 @@ export const writeStaff = (
   writeRecord<Staff>(ctx, {
     ...change,
     table: 'staff',
-    redact: ['password'],
+    redact: ['password', 'recoveryCode'],
     audit: { ...change.audit, entity: 'staff', summary: staffLabel(change.row) },
   });
 
@@ -88,16 +88,16 @@ export const addStaff = async (
   actor: Actor,
   input: NewStaffInput,
 ): Promise<Staff> => {
-  assertCan(requireRole(actor), 'staff.manage');
+  actor = authorize(actor, 'staff.manage');
   const data = await parseNewStaff(input);
   const password = await hashPassword(data.password);
-  const { username, displayName, role } = data;
+  const { username, displayName, roles } = data;
   return writeStaff(ctx, {
     row: {
       id: newId(ctx.clock),
       username,
       displayName,
-      role,
+      roles,
       active: true,
       password,
       mustChangePassword: true,
@@ -112,9 +112,12 @@ export const addStaff = async (
   });
 };
 
-/** A clinic must always keep one active owner, or nobody could manage staff or backups. */
+/**
+ * A clinic must always keep one active owner, or nobody could manage staff or backups: the last
+ * active person holding the owner role can neither be deactivated nor lose that role.
+ */
 const assertAnotherOwner = async (db: ClinicDb, leavingId: string) => {
-  const owners = await db.staff.where('role').equals('owner').toArray();
+  const owners = await db.staff.where('roles').equals('owner').toArray();
   if (!owners.some((s) => s.active && s.id !== leavingId)) {
     throw new AppError('last-owner', 'the clinic needs an active owner');
   }
@@ -134,13 +137,13 @@ export const setStaffActive = async (
   active: boolean,
   reason: string,
 ) => {
-  assertCan(requireRole(actor), 'staff.manage');
+  actor = authorize(actor, 'staff.manage');
   if (!active && reason.trim().length === 0) {
     throw new AppError('invalid-input', 'reason required', 'reason');
   }
   return ctx.db.transaction('rw', STAFF_TABLES(ctx.db), async () => {
     const before = await loadStaff(ctx.db, id);
-    if (!active && before.role === 'owner') await assertAnotherOwner(ctx.db, id);
+    if (!active && before.roles.includes('owner')) await assertAnotherOwner(ctx.db, id);
     return writeStaff(ctx, {
       row: { ...withoutProvenance(before), active },
       before,
@@ -157,16 +160,19 @@ export const updateStaffProfile = async (
   ctx: StoreContext,
   actor: Actor,
   id: string,
-  changes: { displayName: string; role: Role },
+  changes: { displayName: string; roles: readonly Role[] },
 ) => {
-  assertCan(requireRole(actor), 'staff.manage');
+  actor = authorize(actor, 'staff.manage');
   const displayName = displayNameSchema.safeParse(changes.displayName);
   if (!displayName.success) throw new AppError('invalid-input', 'invalid name', 'displayName');
+  const roles = rolesSchema.safeParse(changes.roles);
+  if (!roles.success) throw new AppError('invalid-input', 'invalid roles', 'roles');
   return ctx.db.transaction('rw', STAFF_TABLES(ctx.db), async () => {
     const before = await loadStaff(ctx.db, id);
-    if (before.role === 'owner' && changes.role !== 'owner') await assertAnotherOwner(ctx.db, id);
+    if (before.roles.includes('owner') && !roles.data.includes('owner'))
+      await assertAnotherOwner(ctx.db, id);
     return writeStaff(ctx, {
-      row: { ...withoutProvenance(before), displayName: displayName.data, role: changes.role },
+      row: { ...withoutProvenance(before), displayName: displayName.data, roles: roles.data },
       before,
       audit: { actor, action: 'update' },
     });
@@ -185,7 +191,7 @@ export const renameSharedUsername = async (
   id: string,
   newUsername: string,
 ) => {
-  assertCan(requireRole(actor), 'staff.manage');
+  actor = authorize(actor, 'staff.manage');
   const username = usernameSchema.safeParse(newUsername);
   if (!username.success) throw new AppError('invalid-input', 'invalid username', 'username');
   return ctx.db.transaction('rw', STAFF_TABLES(ctx.db), async () => {
@@ -211,7 +217,7 @@ export const resetStaffPassword = async (
   id: string,
   newPassword: string,
 ) => {
-  assertCan(requireRole(actor), 'staff.manage');
+  actor = authorize(actor, 'staff.manage');
   const before = await loadStaff(ctx.db, id);
   await assertStrongPassword(newPassword, before.username);
   const password = await hashPassword(newPassword);
@@ -237,10 +243,11 @@ export const temporaryPasswordOrigin = async (
 };
 
 /**
- * The current password typed to change it counts like a login attempt: throttled under the same
- * name and audited when wrong, so the change form is no way round the login throttle.
+ * The current password typed to change it (or to confirm a guarded change, such as the backup
+ * settings) counts like a login attempt: throttled under the same name and audited when wrong,
+ * so no form is a way round the login throttle.
  */
-const checkCurrentPassword = async (ctx: StoreContext, staff: Staff, password: string) => {
+export const checkCurrentPassword = async (ctx: StoreContext, staff: Staff, password: string) => {
   const attempt = await throttledAttempt(ctx, staff.username, () =>
     verifyPassword(password, staff.password),
   );

@@ -81,7 +81,7 @@ describe('backing up and restoring the store', () => {
       });
     expect(await target.deviceState.count()).toBe(0);
     const photo = (await target.attachments.toArray())[0]!;
-    expect(new Uint8Array(await photo.blob.arrayBuffer())).toEqual(JPEG);
+    expect(new Uint8Array(await photo.blob!.arrayBuffer())).toEqual(JPEG);
     expect((await target.consents.toArray())[0]!.signatures.signer.strokes).toEqual(
       bothSignatures().signer.strokes,
     );

@@ -2,6 +2,7 @@ import type { IndexableType } from 'dexie';
 import { blobsIn, encodeLine, type PayloadLine } from '../../../shared/backup/payload';
 import { tableNames, type TableName } from '../../../shared/db/schema';
 import type { ClinicDb } from './database';
+import { upgradeImportedRow } from './staff-roles-upgrade';
 
 /**
  * What a backup leaves out: this device's identity, causal clock and sync cursor. A restored PC
@@ -24,7 +25,8 @@ export type StoreExport = {
  * Streams the store out page by page, in primary-key order, each page its own short read
  * transaction: nothing is held beyond one page, so a store of several GB streams in flat memory.
  * (One transaction cannot span the whole export: IndexedDB commits it as soon as the reader waits
- * on the disk.)
+ * on the disk.) The pages are one snapshot only while nothing writes: a backup reads them holding
+ * the store's write gate (write-gate.ts).
  */
 /** A piece of the export is cut once its text passes this: a page of photos stays a few MB at a time. */
 const PIECE_CHARS = 4 * 1024 * 1024;
@@ -114,7 +116,8 @@ export const importLines = (
     async write(line) {
       if (!known.has(line.table)) throw new RestoreError(line.table);
       const rows = pending.get(line.table) ?? [];
-      rows.push(line.row);
+      // A backup made before several roles per person holds each one's `role`: read as a set.
+      rows.push(upgradeImportedRow(line.table, line.row));
       pending.set(line.table, rows);
       counts[line.table] = (counts[line.table] ?? 0) + 1;
       total += 1;

@@ -11,6 +11,7 @@ export type SystemActorId = (typeof systemActorIds)[number];
 export const SETUP_ACTOR = {
   staffId: 'setup',
   name: '初始设置 / setup',
+  roles: [],
   role: null,
 } satisfies Actor;
 
@@ -18,6 +19,7 @@ export const SETUP_ACTOR = {
 export const SCHEDULE_ACTOR = {
   staffId: 'schedule',
   name: '定时备份 / schedule',
+  roles: [],
   role: null,
 } satisfies Actor;
 

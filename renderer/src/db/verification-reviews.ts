@@ -3,8 +3,8 @@ import { AppError } from '../../../shared/errors';
 import type { Patient } from '../../../shared/patients/patient';
 import type { CheckInVerification, VerificationReview } from '../../../shared/visits/verification';
 import type { ClinicDb } from './database';
-import { assertActorCan, byTime } from './visits';
-import { writeRecord, type Actor, type StoreContext } from './write';
+import { byTime } from './visits';
+import { authorize, writeRecord, type Actor, type StoreContext } from './write';
 
 /** The insurance officer's daily review (§7.4): one mark per verification, never taken back. */
 export const markReviewed = async (
@@ -12,7 +12,7 @@ export const markReviewed = async (
   actor: Actor,
   verificationId: string,
 ): Promise<VerificationReview> => {
-  assertActorCan(actor, 'review.daily');
+  actor = authorize(actor, 'review.daily');
   const { db } = ctx;
   return db.transaction(
     'rw',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PermissionError } from '../../../shared/auth/permissions';
 import { verificationSchema } from '../../../shared/visits/verification';
-import { setStaffActive, actorOf } from './staff';
+import { setStaffActive, actorOf, updateStaffProfile } from './staff';
 import { OWNER_PASSWORD, storeWithOwner, reasonOf } from './testing/store';
 import { addTeam, putPatient, STAFF_PASSWORD, ZHANG } from './testing/visits';
 import { dailyReview, markReviewed } from './verification-reviews';
@@ -318,6 +318,40 @@ describe('re-confirmation before treatment and at dispensing (PRODUCT §1.5)', (
   it('the front desk cannot re-confirm in the clinician’s name', async () => {
     const { ctx, desk, visit } = await clinic();
     await expect(reconfirm(ctx, desk, visit.id, 'clinician')).rejects.toThrowError(PermissionError);
+  });
+
+  it('the front desk who is also given the pharmacist role does the dispensing check, as pharmacist', async () => {
+    const { ctx, ownerActor, desk: deskActor, visit, db } = await clinic();
+    const deskId = deskActor.staffId;
+    await expect(reconfirm(ctx, deskActor, visit.id, 'pharmacist')).rejects.toThrowError(
+      PermissionError,
+    );
+    const dispenser = await updateStaffProfile(ctx, ownerActor, deskId, {
+      displayName: '王芳',
+      roles: ['front-desk', 'pharmacist'],
+    });
+    await reconfirm(ctx, actorOf(dispenser), visit.id, 'pharmacist');
+    // Still not the clinician's check: the pharmacist role does not give that.
+    await expect(reconfirm(ctx, actorOf(dispenser), visit.id, 'clinician')).rejects.toThrowError(
+      PermissionError,
+    );
+    const events = await db.auditEvents.where('entity').equals('verification').toArray();
+    expect(events.filter((e) => e.actorId === deskId).map((e) => e.role)).toEqual(['pharmacist']);
+  });
+
+  it('an owner who is also the dentist re-checks as the clinician, and is recorded as such', async () => {
+    const { ctx, owner, ownerActor, visit, db } = await clinic();
+    const dentist = await updateStaffProfile(ctx, ownerActor, owner.id, {
+      displayName: owner.displayName,
+      roles: ['owner', 'clinician'],
+    });
+    await reconfirm(ctx, actorOf(dentist), visit.id, 'clinician');
+    const check = await db.auditEvents
+      .where('entity')
+      .equals('verification')
+      .filter((e) => e.actorId === owner.id)
+      .first();
+    expect(check?.role).toBe('clinician');
   });
 });
 

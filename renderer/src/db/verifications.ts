@@ -20,9 +20,10 @@ import {
 } from '../../../shared/visits/verification';
 import { REASON_MAX, type Visit } from '../../../shared/visits/visit';
 import type { ClinicDb } from './database';
+import { standingPatients } from './patient-merge';
 import { authorizeOfficer, type OfficerLogin } from './officer-login';
-import { assertActorCan, insuredSettlement, loadOpenVisit, loadPatient } from './visits';
-import { withoutProvenance, writeRecord, type Actor, type StoreContext } from './write';
+import { insuredSettlement, loadOpenVisit, loadPatient } from './visits';
+import { authorize, withoutProvenance, writeRecord, type Actor, type StoreContext } from './write';
 
 /** What the desk saw and decided, as the verification panel sends it. */
 export type CheckInInput = {
@@ -80,10 +81,15 @@ export const previewCheck = async (
   const documentNumber = typedDocument && normalizeDocumentNumber(patient.idType, typedDocument);
   const cardNumber = typedCard && normalizeCardNumber(typedCard);
   const cards = [...new Set([patient.cardNumber, cardNumber].filter((c): c is string => !!c))];
-  const [sameIdNumber, sameCardNumber, earlier] = await Promise.all([
+  const [sameId, sameCard, earlier] = await Promise.all([
     db.patients.where('idNumber').equals(patient.idNumber).toArray(),
     cards.length > 0 ? db.patients.where('cardNumber').anyOf(cards).toArray() : [],
     db.verifications.where('patientId').equals(patient.id).toArray(),
+  ]);
+  // A record merged into another is no longer a second person holding the number or the card.
+  const [sameIdNumber, sameCardNumber] = await Promise.all([
+    standingPatients(db, sameId),
+    standingPatients(db, sameCard),
   ]);
   const flags = computeVerificationFlags({
     patient,
@@ -139,7 +145,7 @@ export const recordVerification = async (
   actor: Actor,
   input: CheckInInput,
 ): Promise<CheckInVerification> => {
-  assertActorCan(actor, 'verification.record');
+  actor = authorize(actor, 'verification.record');
   const reason = requireReason(input);
   const note = present(input.note);
   if (note && note.length > REASON_MAX)
@@ -227,7 +233,11 @@ export const reconfirm = async (
   stage: Reconfirmation['stage'],
   note?: string,
 ): Promise<Reconfirmation> => {
-  assertActorCan(actor, 'verification.reconfirm');
+  // Before treatment the clinician's check; at dispensing the pharmacist's (取药核对).
+  actor = authorize(
+    actor,
+    stage === 'pharmacist' ? 'verification.dispense' : 'verification.reconfirm',
+  );
   const text = present(note);
   if (text && text.length > REASON_MAX)
     throw new AppError('invalid-input', 'note too long', 'note');

@@ -6,8 +6,8 @@ import {
   type Visit,
 } from '../../../shared/visits/visit';
 import type { ClinicDb } from './database';
-import { assertActorCan, loadPatient, loadVisit } from './visits';
-import { withoutProvenance, writeRecord, type Actor, type StoreContext } from './write';
+import { loadPatient, loadVisit } from './visits';
+import { authorize, withoutProvenance, writeRecord, type Actor, type StoreContext } from './write';
 
 const REFUSALS = {
   verified: 'cancel-visit-verified',
@@ -40,7 +40,7 @@ export const cancelVisit = async (
   visitId: string,
   reason: string,
 ): Promise<Visit> => {
-  assertActorCan(actor, 'visit.check-in');
+  actor = authorize(actor, 'visit.check-in');
   const why = reason.trim();
   if (why === '') throw new AppError('cancel-visit-reason', 'no reason', 'reason');
   if (why.length > REASON_MAX) throw new AppError('invalid-input', 'reason too long', 'reason');

@@ -1,4 +1,3 @@
-import { assertCan, type Action } from '../../../shared/auth/permissions';
 import { today, type CalendarDate } from '../../../shared/clock/calendar-date';
 import { AppError } from '../../../shared/errors';
 import { newId } from '../../../shared/ids';
@@ -11,12 +10,8 @@ import type {
 } from '../../../shared/visits/verification';
 import type { Visit } from '../../../shared/visits/visit';
 import type { ClinicDb } from './database';
-import { writeRecord, type Actor, type StoreContext } from './write';
-
-export const assertActorCan = (actor: Actor, action: Action) => {
-  if (!actor.role) throw new AppError('invalid-input', 'an unknown person cannot act');
-  assertCan(actor.role, action);
-};
+import { refuseMergedAway } from './patient-merge';
+import { authorize, writeRecord, type Actor, type StoreContext } from './write';
 
 export const loadPatient = async (db: ClinicDb, id: string): Promise<Patient> => {
   const patient = await db.patients.get(id);
@@ -57,7 +52,7 @@ export const checkIn = async (
   actor: Actor,
   patientId: string,
 ): Promise<Visit> => {
-  assertActorCan(actor, 'visit.check-in');
+  actor = authorize(actor, 'visit.check-in');
   const date = today(ctx.clock);
   const { db } = ctx;
   // Looking for today's visit and opening one commit together: two clicks cannot open two.
@@ -66,6 +61,7 @@ export const checkIn = async (
     [db.visits, db.patients, db.auditEvents, db.outbox, db.rowClocks, db.deviceState],
     async () => {
       const patient = await loadPatient(db, patientId);
+      await refuseMergedAway(db, patient);
       // A cancelled check-in (the wrong patient picked, then the right one) is not today's visit.
       const open = await db.visits
         .where('[date+patientId]')
@@ -191,11 +187,13 @@ export type TimelineVisit = {
 /** A patient's visits, newest first, with every verification and its review mark. */
 export const patientTimeline = async (
   db: ClinicDb,
-  patientId: string,
+  /** The patient, or the patient and the records merged into it (their visits stay theirs). */
+  patientIds: string | readonly string[],
 ): Promise<TimelineVisit[]> => {
-  const visits = await db.visits.where('patientId').equals(patientId).toArray();
+  const ids = typeof patientIds === 'string' ? [patientIds] : [...patientIds];
+  const visits = await db.visits.where('patientId').anyOf(ids).toArray();
   visits.sort((a, b) => b.checkedInAt.localeCompare(a.checkedInAt));
-  const verifications = await db.verifications.where('patientId').equals(patientId).toArray();
+  const verifications = await db.verifications.where('patientId').anyOf(ids).toArray();
   const reviews = await db.verificationReviews.bulkGet(verifications.map((v) => v.id));
   const reviewById = new Map(
     reviews.filter((r): r is VerificationReview => !!r).map((r) => [r.id, r]),

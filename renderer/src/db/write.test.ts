@@ -12,7 +12,7 @@ describe('the one write path', () => {
     const staff = await addStaff(ctx, ownerActor, {
       username: 'wangfang',
       displayName: '王芳',
-      role: 'front-desk',
+      roles: ['front-desk'],
       password: 'Front#Desk1',
     });
     expect(await db.staff.get(staff.id)).toMatchObject({
@@ -65,7 +65,7 @@ describe('the one write path', () => {
       addStaff(ctx, ownerActor, {
         username: 'zhaolei',
         displayName: '赵磊',
-        role: 'clinician',
+        roles: ['clinician'],
         password: 'Doctor#2026',
       }),
     ).rejects.toThrow('audit store broken');
@@ -83,7 +83,7 @@ describe('the one write path', () => {
       await addStaff(ctx, ownerActor, {
         username,
         displayName: name,
-        role: 'front-desk',
+        roles: ['front-desk'],
         password: 'Front#Desk1',
       });
     }
@@ -97,7 +97,7 @@ describe('the one write path', () => {
     await addStaff(ctx, ownerActor, {
       username: 'c.sun',
       displayName: '孙三',
-      role: 'clinician',
+      roles: ['clinician'],
       password: 'Doctor#2026',
     });
     // The clock never moved: every change still gets its own stamp, in the order it was made.

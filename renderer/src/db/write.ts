@@ -8,19 +8,35 @@ import type {
 import { diffForAudit } from '../../../shared/audit/changes';
 import { GENESIS_HASH } from '../../../shared/audit/audit-event';
 import { hashAuditEvent } from '../../../shared/audit/chain';
+import { assertCan, type Action } from '../../../shared/auth/permissions';
 import type { Role } from '../../../shared/auth/roles';
+import { AppError } from '../../../shared/errors';
 import type { Clock } from '../../../shared/clock/clock';
 import { createHlc } from '../../../shared/clock/hlc';
 import type { TableName } from '../../../shared/db/schema';
 import { newId } from '../../../shared/ids';
 import type { Provenance } from '../../../shared/record';
+import { anchorAfterCommit } from './chain-anchor';
 import type { ClinicDb } from './database';
 import { queueChange } from './outbox';
-import { mergeChange, patchOf } from '../../../shared/sync/merge';
+import { mergeChange, patchOf, wireRow } from '../../../shared/sync/merge';
 import { MERGE_SPECS } from '../../../shared/sync/merge-spec';
 
-/** Who is acting. `role` is null only for a failed login by an unknown name. */
-export type Actor = { staffId: string; name: string; role: Role | null };
+/**
+ * Who is acting: the roles they hold, and `role`, the one of them the audit log records for the
+ * act (`authorize` sets it to the role that allows it). No roles and a null role only for a
+ * failed login by an unknown name.
+ */
+export type Actor = { staffId: string; name: string; roles: readonly Role[]; role: Role | null };
+
+/**
+ * Refuses an act none of the actor's roles allows. Returns the actor acting in the role that
+ * allows it: write with the returned actor, so the audit log says in which role it was done.
+ */
+export const authorize = (actor: Actor, action: Action): Actor => {
+  if (actor.roles.length === 0) throw new AppError('invalid-input', 'an unknown person cannot act');
+  return { ...actor, role: assertCan(actor.roles, action) };
+};
 
 /** What every repository needs: the store, this device, and the clock. */
 export type StoreContext = { db: ClinicDb; deviceId: string; clock: Clock };
@@ -33,6 +49,10 @@ export type AuditInput = {
   /** A label a person recognises (a name, a settings group); what changed goes in `changes`. */
   summary: string;
   reason?: string;
+  /**
+   * What changed. writeRecord works it out from the row; give it only when the row's own diff
+   * would not say what the person did (a catalogue version that differs from another by one item).
+   */
   changes?: AuditChange[];
 };
 
@@ -80,6 +100,7 @@ const appendAudit = async (
   };
   const event: AuditEvent = { ...content, hash: hashAuditEvent(content) };
   await ctx.db.auditEvents.add(event);
+  anchorAfterCommit(ctx.db, event);
   await queueChange(ctx, {
     hlc,
     table: 'auditEvents',
@@ -150,14 +171,16 @@ export const writeRecord = <T extends { id: string }>(
       if (insertOnly(change.table)) await table.add(row);
       else await table.put(row);
       await recordLocalChange(ctx, change.table, change.before, row, hlc);
-      const changes = diffForAudit(
-        change.before as Record<string, unknown> | undefined,
-        row as Record<string, unknown>,
-        {
-          ignore: [...AUDIT_IGNORED_FIELDS, ...(change.ignore ?? [])],
-          redact: change.redact,
-        },
-      );
+      const changes =
+        change.audit.changes ??
+        diffForAudit(
+          change.before as Record<string, unknown> | undefined,
+          row as Record<string, unknown>,
+          {
+            ignore: [...AUDIT_IGNORED_FIELDS, ...(change.ignore ?? [])],
+            redact: change.redact,
+          },
+        );
       await appendAudit(ctx, { ...change.audit, entityId: row.id, changes }, hlc);
       return row;
     },
@@ -176,7 +199,9 @@ export const recordLocalChange = async (
   hlc: string,
 ): Promise<void> => {
   if (insertOnly(table)) {
-    await queueChange(ctx, { hlc, table, entityId: row.id, op: 'insert', data: row });
+    // Without what this PC keeps to itself (an attachment's bytes go by hash, not in the log).
+    const data = wireRow(table, row as Record<string, unknown>);
+    await queueChange(ctx, { hlc, table, entityId: row.id, op: 'insert', data });
     return;
   }
   const patch = patchOf(table, before as Record<string, unknown> | undefined, row);

@@ -20,7 +20,12 @@ export type TimedImport = {
   searchRows: number[];
 };
 
-const DEV_ACTOR = { staffId: 'dev-hook', name: '开发工具', role: 'owner' } as const;
+const DEV_ACTOR = {
+  staffId: 'dev-hook',
+  name: '开发工具',
+  roles: ['owner'],
+  role: 'owner',
+} as const;
 
 /**
  * Development builds only (tests/bench/catalogue.bench.ts): what the import dialog does with a

@@ -29,7 +29,7 @@ export type DemoConsentOptions = {
 };
 
 const DEMO_CATALOGUE = 'demo-catalogue.csv';
-const DOCTOR = { username: 'demo-doctor', displayName: '陈思远', role: 'clinician' as const };
+const DOCTOR = { username: 'demo-doctor', displayName: '陈思远', roles: ['clinician' as const] };
 
 /** A name written across the pad, different for each seed. */
 export const demoSignature = (seed: number): Signature => ({
@@ -44,7 +44,7 @@ export const demoSignature = (seed: number): Signature => ({
 });
 
 export const ownerActor = async (ctx: StoreContext): Promise<Actor> => {
-  const owner = (await ctx.db.staff.where('role').equals('owner').toArray()).find((s) => s.active);
+  const owner = (await ctx.db.staff.where('roles').equals('owner').toArray()).find((s) => s.active);
   if (!owner) throw new Error('set the clinic up first');
   return actorOf(owner);
 };

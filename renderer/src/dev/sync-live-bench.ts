@@ -16,7 +16,12 @@ import { pairWithHub, readHubLink } from '../sync/engine';
  */
 const wallNow = () => performance.timeOrigin + performance.now();
 
-const BENCH_ACTOR: Actor = { staffId: 'dev-hook', name: '开发工具', role: 'owner' };
+const BENCH_ACTOR: Actor = {
+  staffId: 'dev-hook',
+  name: '开发工具',
+  roles: ['owner'],
+  role: 'owner',
+};
 
 /**
  * What this page saw, from `watch` on: each patient's first appearance, each emptied outbox, and

@@ -23,9 +23,11 @@ export const commonText = bilingual(
     roles: {
       'front-desk': '前台',
       clinician: '医生',
+      pharmacist: '药师',
       'insurance-officer': '医保专员',
       owner: '负责人',
     },
+    roleSeparator: '、',
     noPermission: {
       title: '无权访问',
       body: '您的角色（{{role}}）不能使用此页面。如需使用，请联系诊所负责人。',
@@ -54,12 +56,15 @@ export const commonText = bilingual(
     roles: {
       'front-desk': 'Front desk',
       clinician: 'Clinician',
+      pharmacist: 'Pharmacist',
       'insurance-officer': 'Insurance officer',
       owner: 'Owner',
     },
+    roleSeparator: ', ',
     noPermission: {
       title: 'Not allowed',
-      body: 'Your role ({{role}}) cannot use this page. Ask the clinic owner if you need it.',
+      body: 'Your roles ({{role}}) cannot use this page. Ask the clinic owner if you need it.',
+      body_one: 'Your role ({{role}}) cannot use this page. Ask the clinic owner if you need it.',
     },
     unexpected:
       'Something unexpected went wrong; nothing was changed. Please try again, and contact support if it keeps happening.',
@@ -79,6 +84,9 @@ export const errorText = bilingual(
     'password-reused':
       '新密码不能与当前密码（或负责人给您的临时密码）相同，请换一个只有您知道的密码。',
     'password-throttled': '密码输错次数过多，请在 {{seconds}} 秒后再试。',
+    'wrong-recovery-code':
+      '恢复码不正确。请对照纸上抄下或打印的恢复码再输入一次；用过的恢复码和被新码替换的旧码都已失效。',
+    'recovery-throttled': '恢复码输错次数过多，请在 {{seconds}} 秒后再试。',
     'inactive-account': '该账号已停用，请联系诊所负责人。',
     'check-reason-required': '请填写原因：核验未通过或放行时必须说明原因。',
     'cannot-verify':
@@ -99,6 +107,13 @@ export const errorText = bilingual(
       '“{{item}}”已有患者签字的知情同意书，不能再修改。如需更正，请先作废该告知书，再生成新版本。',
     'item-not-planned': '“{{item}}”已执行、已收费或已取消，不能再做此操作。',
     'catalogue-missing': '就诊当天没有生效的医保目录，或该项目不在其中。请医保专员先导入目录。',
+    'catalogue-code-taken':
+      '编码 {{code}} 在这个版本中已经有了（{{name}}）。同一编码只能有一个项目：请换一个编码，或在列表中修改已有的项目。',
+    'catalogue-item-unchanged': '没有任何改动，所以没有新建版本。请修改至少一项内容后再保存。',
+    'catalogue-date-before-base':
+      '生效日期不能早于所依据版本的生效日期（{{date}}）。请选择 {{date}} 或之后的日期。',
+    'catalogue-base-replaced':
+      '{{date}} 已有更新的目录版本生效，在这个旧版本上修改会丢失新版本的内容。请在 {{date}} 生效的版本上修改，或选择更早的生效日期。',
     'consent-required':
       '“{{item}}”是乙类或自费项目，患者尚未签署自费知情同意书，不能标记为已执行或已收费。请先生成告知书，由患者签字后再操作。',
     'consent-refused':
@@ -127,6 +142,13 @@ export const errorText = bilingual(
       '该居民身份证号码已登记在另一位患者名下，同一证件号码就是同一个人。请打开已有档案；确需另建，须由医保专员或负责人本人输入账号密码批准。',
     'username-not-shared':
       '用户名是登录名，平时不能修改。只有两个账号同名（两台电脑同步前各建了一个）时，才能为其中一个改名。',
+    'merge-reason-required': '合并档案必须写明理由，例如“同一人登记了两次，已核对身份证”。',
+    'merge-same-patient': '不能把一份档案合并到它自己。',
+    'merge-not-duplicate':
+      '这两份档案的证件号码、医保卡号、姓名和出生日期都不相同，不能合并。请先核对并修改档案。',
+    'patient-merged': '这份档案已合并到{{name}}的档案，请在那份档案上操作。',
+    'backup-rotation-minimum':
+      '保留份数太少：每日备份至少保留 {{daily}} 份，每周至少 {{weekly}} 份，每月至少 {{monthly}} 份。',
     'visit-cancelled': '这次登记已经取消，不能再核验、添加项目或签署告知书。请为患者重新登记就诊。',
     forbidden: '您的角色无权执行此操作。',
   },
@@ -142,6 +164,9 @@ export const errorText = bilingual(
     'password-reused':
       'The new password must differ from the current one (or the temporary one the owner gave you). Choose one only you know.',
     'password-throttled': 'Too many wrong passwords. Try again in {{seconds}} seconds.',
+    'wrong-recovery-code':
+      'Wrong recovery code. Check it against the copy you wrote down or printed and type it again; a code already used, or replaced by a newer one, no longer works.',
+    'recovery-throttled': 'Too many wrong recovery codes. Try again in {{seconds}} seconds.',
     'inactive-account': 'This account is deactivated; ask the clinic owner.',
     'check-reason-required': 'Give a reason: a failed or overridden check must say why.',
     'cannot-verify':
@@ -167,6 +192,14 @@ export const errorText = bilingual(
     'item-not-planned': '"{{item}}" is already performed, billed or cancelled.',
     'catalogue-missing':
       'No catalogue is in force on the visit date, or the item is not in it. Ask the insurance officer to import the catalogue.',
+    'catalogue-code-taken':
+      'Code {{code}} is already in this version ({{name}}). A code has one item: choose another code, or edit the existing item in the list.',
+    'catalogue-item-unchanged':
+      'Nothing was changed, so no new version was made. Change at least one value, then save.',
+    'catalogue-date-before-base':
+      'The effective date cannot be before that of the version it is based on ({{date}}). Choose {{date}} or later.',
+    'catalogue-base-replaced':
+      'A newer catalogue version is in force on {{date}}; changing this older one would lose what the newer one holds. Change the version in force on {{date}}, or choose an earlier date.',
     'consent-required':
       '"{{item}}" is a class B or self-pay item and the patient has not signed a self-pay consent, so it cannot be marked performed or billed. Create the notice and have the patient sign it first.',
     'consent-refused':
@@ -201,6 +234,14 @@ export const errorText = bilingual(
       'This resident ID number is registered to another patient, and one number is one person. Open the existing record; a second one needs the insurance officer or owner to approve it with their own login.',
     'username-not-shared':
       'A username is the login and does not change. Only when two accounts share one (made on two PCs before they synced) can one of them be renamed.',
+    'merge-reason-required':
+      'Give the reason for the merge, e.g. "registered twice; checked the ID card".',
+    'merge-same-patient': 'A record cannot be merged into itself.',
+    'merge-not-duplicate':
+      'These records share no ID number, insurance card number, or name and date of birth, so they cannot be merged. Check and correct the records first.',
+    'patient-merged': 'This record was merged into the record of {{name}}: use that record.',
+    'backup-rotation-minimum':
+      'Too few backups kept: keep at least {{daily}} daily, {{weekly}} weekly and {{monthly}} monthly backups.',
     'visit-cancelled':
       'This check-in was cancelled: it takes no identity check, plan item or notice. Check the patient in again.',
     forbidden: 'Your role is not allowed to do this.',

@@ -2,10 +2,12 @@ import { shellText } from '../app/shell-text';
 import { auditText } from '../features/audit/audit-text';
 import { backupsText } from '../features/backups/backups-text';
 import { catalogueText } from '../features/catalogue/catalogue-text';
+import { catalogueItemText } from '../features/catalogue/item-text';
 import { consentsText } from '../features/consents/consents-text';
 import { noticeText } from '../features/consents/notice-text';
 import { patientsText } from '../features/patients/patients-text';
 import { placeholderText } from '../features/placeholder/placeholder-text';
+import { recoveryText } from '../features/recovery/recovery-text';
 import { sessionText } from '../features/session/session-text';
 import { settingsText } from '../features/settings/settings-text';
 import { setupText } from '../features/setup/setup-text';
@@ -25,6 +27,7 @@ const namespaces = {
   placeholder: placeholderText,
   setup: setupText,
   session: sessionText,
+  recovery: recoveryText,
   settings: settingsText,
   staff: staffText,
   audit: auditText,
@@ -32,6 +35,7 @@ const namespaces = {
   visits: visitsText,
   today: todayText,
   catalogue: catalogueText,
+  catalogueItem: catalogueItemText,
   consents: consentsText,
   notice: noticeText,
   backups: backupsText,

@@ -3,15 +3,18 @@ import type { SealingKey } from '../../../shared/backup/backup-key';
 import { DEFAULT_ROTATION } from '../../../shared/backup/rotation';
 import { DEFAULT_BACKUP_TIME } from '../../../shared/backup/schedule';
 import {
-  backupSettingsSchema,
+  keptBackupSettingsSchema,
   MAX_HISTORY,
   type BackupRecord,
   type BackupSettings,
 } from '../../../shared/bridge/backup-host';
 import type { BackupFolder } from './backup-output';
 
-/** A backup this browser made; `inFolder` when its file sits in the chosen folder. */
-export type HostRecord = BackupRecord & { inFolder: boolean; rotatedOut?: boolean };
+/**
+ * A backup this browser made; `inFolder` when its file sits in the chosen folder; `keyId` the key
+ * it was sealed with (keyIdOf), absent on records from before it was kept.
+ */
+export type HostRecord = BackupRecord & { inFolder: boolean; rotatedOut?: boolean; keyId?: string };
 
 type KeptValue =
   | { key: 'key'; value: SealingKey }
@@ -51,7 +54,7 @@ export class BackupHostDb extends Dexie {
 
   async settings(): Promise<BackupSettings> {
     const row = await this.kept.get('settings');
-    const parsed = backupSettingsSchema.safeParse(row?.value);
+    const parsed = keptBackupSettingsSchema.safeParse(row?.value);
     return parsed.success ? parsed.data : DEFAULT_BACKUP_SETTINGS;
   }
 

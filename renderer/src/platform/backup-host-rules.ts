@@ -1,6 +1,11 @@
 import { BackupError } from '../../../shared/backup/backup-error';
+import { keyIdOf } from '../../../shared/backup/backup-key';
 import { backupsToKeep } from '../../../shared/backup/rotation';
-import type { BackupFailure, BackupTrigger } from '../../../shared/bridge/backup-host';
+import type {
+  BackupFailure,
+  BackupRecord,
+  BackupTrigger,
+} from '../../../shared/bridge/backup-host';
 import { formatClinicTime } from '../../../shared/clock/clinic-time';
 import type { BackupFolder } from './backup-output';
 import type { BackupHostDb, HostRecord } from './backup-host-db';
@@ -28,16 +33,25 @@ export const failureOf = (error: unknown, stage: 'write' | 'verify'): BackupFail
 
 /**
  * Deletes the folder's backups that the rotation no longer keeps (PRODUCT.md §5.4); the newest
- * verified one is always kept. Only files this browser wrote into the folder are touched.
+ * verified one is always kept, and those sealed with an earlier key stay until the current key
+ * is established (shared/backup/rotation.ts). Only files this browser wrote into the folder are
+ * touched.
  */
 export const rotateFolder = async (db: BackupHostDb, folder: BackupFolder): Promise<string[]> => {
   const policy = (await db.settings()).rotation;
+  const key = await db.key();
   const inFolder = (await db.history.toArray()).filter(
     (r) => r.inFolder && !r.rotatedOut && r.state === 'verified',
   );
   const keep = backupsToKeep(
-    inFolder.map((r) => ({ name: r.id, createdAt: Date.parse(r.startedAt), verified: true })),
+    inFolder.map((r) => ({
+      name: r.id,
+      createdAt: Date.parse(r.startedAt),
+      verified: true,
+      keyId: r.keyId,
+    })),
     policy,
+    { currentKeyId: key ? keyIdOf(key) : undefined },
   );
   const gone: string[] = [];
   for (const record of inFolder.filter((r) => !keep.has(r.id))) {
@@ -49,3 +63,11 @@ export const rotateFolder = async (db: BackupHostDb, folder: BackupFolder): Prom
   }
   return gone;
 };
+
+/** The record as the page sees it: where the file is and which key sealed it stay in the host. */
+export const publicRecord = ({
+  inFolder: _f,
+  rotatedOut: _r,
+  keyId: _k,
+  ...record
+}: HostRecord): BackupRecord => record;

@@ -2,6 +2,7 @@ import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { webPrimitives } from '../../../shared/backup/primitives';
 import { readBackup } from '../../../shared/backup/read-backup';
+import { DEFAULT_ROTATION, MIN_ROTATION } from '../../../shared/backup/rotation';
 import { manualClock } from '../../../shared/clock/clock';
 import { newId } from '../../../shared/ids';
 import { storeWithOwner } from '../db/testing/store';
@@ -45,8 +46,9 @@ describe('backups in a browser', () => {
   it('refuses to back up before the owner has set a passphrase, and the history says why', async () => {
     const { host, backUp } = await setUp();
     await expect(backUp()).rejects.toMatchObject({ failure: 'no-passphrase' });
-    const { history, passphraseSet } = await host.status();
+    const { history, passphraseSet, keyId } = await host.status();
     expect(passphraseSet).toBe(false);
+    expect(keyId).toBeUndefined();
     expect(history[0]).toMatchObject({ state: 'failed', failure: 'no-passphrase' });
   });
 
@@ -67,11 +69,13 @@ describe('backups in a browser', () => {
     expect(record.fileName).toBe('clinicdesk-2026-11-22-190000.cdbackup');
     expect(downloads.map((d) => d.name)).toEqual([record.fileName]);
     expect(record.bytes).toBe(downloads[0]!.file.size);
-    const { manifest } = await readBackup({
+    const { manifest, header } = await readBackup({
       source: downloads[0]!.file.stream(),
       primitives: webPrimitives,
       passphrase: PASSPHRASE,
     });
+    // The key is named as its files name it, for a restore to tell another clinic's file.
+    expect((await host.status()).keyId).toBe(header.keyCheck);
     expect(manifest).toMatchObject({ clinicName: '康宁口腔诊所', tables: { staff: 1 } });
     expect((await host.status()).history).toEqual([record]);
 
@@ -114,14 +118,43 @@ describe('backups in a browser', () => {
     const { folder, files } = fakeFolder();
     const { host, clock, backUp } = await setUp(folder);
     await host.setPassphrase(PASSPHRASE);
-    await host.saveSettings({ dailyTime: '18:30', rotation: { daily: 3, weekly: 0, monthly: 0 } });
+    await host.saveSettings({ dailyTime: '18:30', rotation: MIN_ROTATION });
     const made = [];
-    for (let day = 0; day < 6; day++) {
+    for (let day = 0; day < 9; day++) {
       made.push(await backUp());
       clock.advance(DAY);
     }
-    expect([...files.keys()].sort()).toEqual(made.slice(3).map((r) => r.fileName));
-    expect((await host.status()).history).toHaveLength(6);
+    // 23 November is neither among the last 7 evenings nor the newest of its week (22nd, Sunday).
+    expect([...files.keys()].sort()).toEqual(made.filter((_, i) => i !== 1).map((r) => r.fileName));
+    expect((await host.status()).history).toHaveLength(9);
+  });
+
+  it('refuses a rotation below the minimum', async () => {
+    const { host } = await setUp();
+    await expect(
+      host.saveSettings({ dailyTime: '18:30', rotation: { daily: 1, weekly: 0, monthly: 0 } }),
+    ).rejects.toThrow();
+    expect((await host.status()).settings.rotation).toEqual(DEFAULT_ROTATION);
+  });
+
+  it('a new passphrase and one backup delete nothing made with the old one, until 3 days of new ones', async () => {
+    const { folder, files } = fakeFolder();
+    const { host, clock, backUp } = await setUp(folder);
+    await host.setPassphrase(PASSPHRASE);
+    for (let day = 0; day < 12; day++) {
+      await backUp();
+      clock.advance(DAY);
+    }
+    const before = files.size;
+    await host.setPassphrase('另一句完全不同的备份密码 2027');
+    await backUp();
+    expect(files.size).toBe(before + 1);
+    clock.advance(DAY);
+    await backUp();
+    expect(files.size).toBe(before + 2);
+    clock.advance(DAY);
+    await backUp();
+    expect(files.size).toBeLessThan(before + 3);
   });
 
   it('says a backup is due at the daily time, and at start when the PC was off then', async () => {

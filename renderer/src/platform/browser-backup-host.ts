@@ -1,4 +1,4 @@
-import { deriveBackupKey, type SealingKey } from '../../../shared/backup/backup-key';
+import { deriveBackupKey, keyIdOf, type SealingKey } from '../../../shared/backup/backup-key';
 import { assessPassphrase } from '../../../shared/backup/passphrase';
 import type { BackupPrimitives } from '../../../shared/backup/primitives';
 import { readBackup } from '../../../shared/backup/read-backup';
@@ -22,7 +22,13 @@ import {
   type BackupOutput,
 } from './backup-output';
 import type { BackupHostDb, HostRecord } from './backup-host-db';
-import { backupFileName, failureOf, lastGoodAt, rotateFolder } from './backup-host-rules';
+import {
+  backupFileName,
+  failureOf,
+  lastGoodAt,
+  publicRecord,
+  rotateFolder,
+} from './backup-host-rules';
 import { dueTimer } from './backup-due-timer';
 
 export type BrowserBackupHostDeps = {
@@ -72,17 +78,17 @@ export const createBrowserBackupHost = (deps: BrowserBackupHostDeps) => {
     ]);
     return {
       passphraseSet: key !== undefined,
+      ...(key ? { keyId: keyIdOf(key) } : {}),
       ...(folder ? { folder: folder.name } : {}),
       settings,
-      history: records.map(({ inFolder: _f, rotatedOut: _r, ...record }) => record),
+      history: records.map(publicRecord),
     };
   };
 
   const record = async (done: HostRecord): Promise<BackupRecord> => {
     await db.addRecord(done);
     timer.recheck();
-    const { inFolder: _f, rotatedOut: _r, ...shown } = done;
-    return shown;
+    return publicRecord(done);
   };
 
   const failed = (session: Session['record'], failure: BackupFailure) =>
@@ -128,7 +134,7 @@ export const createBrowserBackupHost = (deps: BrowserBackupHostDeps) => {
       return status();
     },
     begin: async (input) => {
-      const { trigger, clinicName, schemaVersion } = backupBeginSchema.parse(input);
+      const { trigger, clinicName, schemaVersion, checkpoints } = backupBeginSchema.parse(input);
       const now = clock.now();
       const started = {
         id: newId(),
@@ -169,7 +175,12 @@ export const createBrowserBackupHost = (deps: BrowserBackupHostDeps) => {
         primitives: deps.primitives,
         appVersion: deps.appVersion,
         createdAt: started.startedAt,
-        describe: () => ({ schemaVersion, clinicName, tables: session.tables }),
+        describe: () => ({
+          schemaVersion,
+          clinicName,
+          tables: session.tables,
+          ...(checkpoints ? { checkpoints } : {}),
+        }),
         payload: pipe.readable,
         write: (bytes) => output.write(bytes),
       });
@@ -207,6 +218,7 @@ export const createBrowserBackupHost = (deps: BrowserBackupHostDeps) => {
           bytes: written.bytes,
           tables,
           inFolder: session.inFolder,
+          keyId: keyIdOf(session.key),
         });
         const folder = await db.folder();
         if (session.inFolder && folder) await rotateFolder(db, folder).catch(() => undefined);

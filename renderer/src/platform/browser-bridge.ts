@@ -3,7 +3,11 @@ import type {
   PlatformBridge,
   PrintOutcome,
 } from '../../../shared/bridge/platform-bridge';
+import { createBrowserAuditAnchor } from './browser-audit-anchor';
 import { browserBackups } from './browser-backups';
+import type { AuditAnchor } from '../../../shared/bridge/audit-anchor';
+
+let anchor: AuditAnchor | undefined;
 
 /** Browser mode: the same contract as the Electron preload, served by browser APIs. */
 export const browserBridge = {
@@ -39,5 +43,10 @@ export const browserBridge = {
   // Made on first use: it opens its own small IndexedDB for the key, settings and history.
   get backups() {
     return browserBackups();
+  },
+  // Made on first use, in its own small IndexedDB (platform/browser-audit-anchor.ts).
+  get auditAnchor() {
+    anchor ??= createBrowserAuditAnchor();
+    return anchor;
   },
 } satisfies PlatformBridge;

@@ -60,3 +60,16 @@ describe('changes written by a newer ClinicDesk', () => {
     expect(await db.syncIssues.count()).toBe(0);
   });
 });
+
+describe('staff changes from a PC not yet updated to several roles per person', () => {
+  it('reads its one role as a set of one, in the same wire version', async () => {
+    const db = new ClinicDb(`apply-${newId()}`, { indexedDB, IDBKeyRange });
+    const older = staffChange(1, 1, '王芳');
+    const data = older.change.data as { set: Record<string, unknown> };
+    data.set.role = 'front-desk';
+    await applyPage(context(db), [older], 1);
+    expect(await db.staff.get('s-1')).toMatchObject({ roles: ['front-desk'] });
+    expect(await db.staff.get('s-1')).not.toHaveProperty('role');
+    expect(await db.syncIssues.count()).toBe(0);
+  });
+});

@@ -10,10 +10,13 @@ import {
   type MergeAlarm,
   type StoredRow,
 } from '../../../shared/sync/merge';
+import { incomingOf } from '../../../shared/sync/fold';
 import { MERGE_SPECS, syncedTables } from '../../../shared/sync/merge-spec';
 import { WIRE_SCHEMA_VERSION, type LogEntry } from '../../../shared/sync/protocol';
+import { fromOlderDevices } from '../../../shared/sync/wire-compat';
 import type { ClinicDb, RowClocksRow, SyncIssue } from '../db/database';
 import { rowClocksKey } from '../db/write';
+import { ATTACHMENTS_WAITING_KEY } from './attachments';
 
 /** Where the pull stands: the hub's seq of the last change applied here. */
 export const CURSOR_KEY = 'cursor';
@@ -132,15 +135,7 @@ const applyEntries = async (
     for (const entry of group.entries) {
       const result = mergeChange(
         state,
-        {
-          table: entry.change.table,
-          entityId: entry.change.entityId,
-          op: entry.change.op,
-          hlc: entry.change.hlc,
-          data: entry.change.data,
-          deviceId: entry.deviceId,
-          receivedAt: entry.receivedAt,
-        },
+        { ...incomingOf(entry), data: fromOlderDevices(entry.change.table, entry.change.data) },
         ctx.recompute,
       );
       if (result.kind === 'quarantine') {
@@ -218,6 +213,8 @@ const applyEntries = async (
       });
     }
     if (writes.length > 0) await store.bulkPut(writes);
+    if (table === 'attachments' && (writes.length > 0 || tryAdd.length > 0))
+      await db.syncState.put({ key: ATTACHMENTS_WAITING_KEY, value: true });
     // A written-once row's clock is usually just its own stamp, which the merge reads from the
     // row when no clocks are stored: writing it again would double the writes of an initial sync.
     if (keep.length > 0) await db.rowClocks.bulkPut(keep);

@@ -3,10 +3,13 @@ import { createHubClient, HubRequestError, type HubClient } from '../../../share
 import type { HubStamp, PairResponse } from '../../../shared/sync/protocol';
 import type { ClinicDb } from '../db/database';
 import { CURSOR_KEY, type ApplyContext } from './apply';
+import { readDevice } from '../db/device';
 import { renumberOutbox } from '../db/outbox';
+import { fetchAttachments } from './attachments';
 import { syncUp } from './repush';
 import { startOver } from './start-over';
 import { startInitialSync } from './initial-state';
+import { yieldSettings } from './join';
 import { syncDown, type InitialProgress } from './snapshot';
 
 /** This device's link to the clinic's hub, kept in syncState (never in a backup). */
@@ -49,11 +52,14 @@ export const pairWithHub = async (
   };
   // The hub numbers this device's changes from 1: what waits in the outbox is renumbered, and a
   // cursor into another clinic's or another epoch's log starts over.
-  await db.transaction('rw', db.syncState, db.outbox, db.deviceState, async () => {
+  const tables = [db.syncState, db.outbox, db.deviceState, db.settings, db.rowClocks];
+  await db.transaction('rw', tables, async () => {
     const before = await readHubLink(db);
     await db.syncState.put({ key: HUB_LINK_KEY, value: link });
     await renumberOutbox(db.outbox, db.deviceState);
     if (!before) {
+      // Joining a clinic that already holds data: its settings win over this PC's.
+      if (paired.hub.logEnd > 0) await yieldSettings(db, await deviceNode(db, link));
       await db.syncState.put({ key: CURSOR_KEY, value: 0 });
       await startInitialSync(db);
     } else if (before.clinicId !== link.clinicId || before.epoch !== link.epoch) {
@@ -63,6 +69,10 @@ export const pairWithHub = async (
   });
   return link;
 };
+
+/** The node of this PC's stamps: its device id (the hub's id for it where none was made). */
+const deviceNode = async (db: ClinicDb, link: HubLink): Promise<string> =>
+  (await readDevice(db))?.deviceId ?? link.hubDeviceId;
 
 export type SyncState = 'off' | 'syncing' | 'online' | 'offline' | 'error' | 'revoked';
 
@@ -157,6 +167,8 @@ export const createSyncEngine = (options: SyncEngineOptions) => {
       },
       onComplete: () => publish({ initial: undefined }),
     });
+    // Photos last: the records they belong to are in and usable already.
+    await fetchAttachments(db, client);
     publish({ state: 'online', pending: await db.outbox.count() });
   };
 

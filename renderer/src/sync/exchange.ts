@@ -3,6 +3,7 @@ import { HubRequestError } from '../../../shared/sync/hub-client';
 import { SYNC_LIMITS, type Change, type HubStamp } from '../../../shared/sync/protocol';
 import type { ClinicDb, OutboxEntry } from '../db/database';
 import { applyPage, CURSOR_KEY, type ApplyContext } from './apply';
+import { hashOutboxAttachments, uploadAttachments } from './attachments';
 
 /** Room left in a push body for the envelope around the changes. */
 const PUSH_BYTES = SYNC_LIMITS.pushMaxBytes - 64 * 1024;
@@ -56,9 +57,12 @@ export const pushOutbox = async (
   onHub?: (stamp: HubStamp) => void,
 ): Promise<number> => {
   let pushed = 0;
+  await hashOutboxAttachments(db);
   for (;;) {
     const changes = await nextPushPage(db);
     if (changes.length === 0) return pushed;
+    // The bytes first: a PC that pulls the row can fetch them at once.
+    await uploadAttachments(db, client, changes);
     let ackedThrough: number;
     try {
       const response = await client.push(changes);
@@ -74,8 +78,12 @@ export const pushOutbox = async (
         else throw error;
       else throw error;
     }
-    const done = await db.outbox.where('deviceSeq').belowOrEqual(ackedThrough).primaryKeys();
-    await db.outbox.bulkDelete(done);
+    // An explicit transaction: it waits while a backup reads the store (db/write-gate.ts).
+    const done = await db.transaction('rw', db.outbox, async () => {
+      const keys = await db.outbox.where('deviceSeq').belowOrEqual(ackedThrough).primaryKeys();
+      await db.outbox.bulkDelete(keys);
+      return keys;
+    });
     pushed += done.length;
     if (done.length === 0) throw new Error('the hub acknowledged nothing of a push');
   }

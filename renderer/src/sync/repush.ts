@@ -8,6 +8,7 @@ import {
 } from '../../../shared/sync/merge';
 import { MERGE_SPECS, syncedTables } from '../../../shared/sync/merge-spec';
 import { WIRE_SCHEMA_VERSION } from '../../../shared/sync/protocol';
+import { forOlderDevices } from '../../../shared/sync/wire-compat';
 import type { HubClient } from '../../../shared/sync/hub-client';
 import type { HubStamp } from '../../../shared/sync/protocol';
 import type { ClinicDb, OutboxEntry } from '../db/database';
@@ -80,7 +81,8 @@ export const queueRepush = async (
                 op: change.op,
                 schemaVersion: WIRE_SCHEMA_VERSION,
                 // An insert carries the row itself, as the write path sends it.
-                data: change.op === 'insert' ? change.data.set : change.data,
+                data:
+                  change.op === 'insert' ? change.data.set : forOlderDevices(table, change.data),
                 createdAt,
               }),
             );

@@ -29,8 +29,12 @@ export type InitialProgress = {
 /** Lines of a snapshot applied in one transaction, like one pull page. */
 const BATCH = 5000;
 
+/**
+ * A segment the hub rewrote (folded, or wiped after an erasure) has a new id and may have fewer
+ * lines: it is applied afresh, never resumed at a line count of its older version.
+ */
 const segmentKey = (segment: SnapshotManifest['segments'][number]) =>
-  `${segment.part}:${segment.from}:${segment.to}`;
+  `${segment.part}:${segment.from}:${segment.to}#${segment.id}`;
 
 /** Parts every segment of which is applied (a legacy 'all' segment belongs to every part). */
 const partsDoneOf = (manifest: SnapshotManifest, done: ReadonlySet<string>): SnapshotPart[] =>

@@ -8,7 +8,7 @@ export const accountText = bilingual(
     username: '用户名（登录用）',
     usernameHint: '小写字母、数字、点、下划线或连字符，2–32 位，例如 lina',
     usernameInvalid: '用户名格式不正确：以小写字母或数字开头，2–32 位',
-    role: '角色',
+    roles: '角色',
     password: '密码',
     newPassword: '新密码',
     passwordConfirm: '再次输入密码',
@@ -35,7 +35,7 @@ export const accountText = bilingual(
     usernameHint:
       'Lower-case letters, digits, dot, underscore or hyphen, 2–32 characters, e.g. lina',
     usernameInvalid: 'Invalid username: start with a lower-case letter or digit, 2–32 characters',
-    role: 'Role',
+    roles: 'Roles',
     password: 'Password',
     newPassword: 'New password',
     passwordConfirm: 'Repeat the password',

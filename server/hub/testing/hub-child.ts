@@ -1,11 +1,18 @@
 import { startHub } from '../hub';
+import { DEFAULT_MAINTENANCE } from '../snapshot-store';
 
 /**
  * The hub in a child process for the fault tests: started from JSON options, it tells its parent
  * its address over IPC. With `holdPushes` each push waits inside its transaction, before the
  * commit, until the parent says "continue" (to stop or kill the hub with a push in flight).
  */
-type ChildOptions = { dataDir: string; postgresUrl?: string; holdPushes?: boolean };
+type ChildOptions = {
+  dataDir: string;
+  postgresUrl?: string;
+  holdPushes?: boolean;
+  /** No snapshot segments built in the background (the bench times a full build itself). */
+  snapshotsOnDemand?: boolean;
+};
 
 const options = JSON.parse(process.argv[2] ?? '{}') as ChildOptions;
 const send = (message: unknown) => process.send?.(message);
@@ -18,6 +25,9 @@ const hub = await startHub({
   clock: { now: () => Date.now() },
   log: (event, fields) => process.stdout.write(`${event} ${JSON.stringify(fields ?? {})}\n`),
   maintenanceMs: 3_600_000,
+  ...(options.snapshotsOnDemand
+    ? { maintenance: { ...DEFAULT_MAINTENANCE, segmentMinEntries: Number.MAX_SAFE_INTEGER } }
+    : {}),
   hooks: options.holdPushes
     ? {
         pushBeforeCommit: () =>

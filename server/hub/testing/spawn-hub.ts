@@ -45,7 +45,12 @@ export type ChildHub = {
 /** Starts the bundled test hub as a child and waits until it listens. */
 export const forkHub = async (
   bundle: string,
-  options: { dataDir: string; postgresUrl?: string; holdPushes?: boolean },
+  options: {
+    dataDir: string;
+    postgresUrl?: string;
+    holdPushes?: boolean;
+    snapshotsOnDemand?: boolean;
+  },
 ): Promise<ChildHub> => {
   const child = fork(bundle, [JSON.stringify(options)], {
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],

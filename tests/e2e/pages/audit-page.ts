@@ -1,5 +1,18 @@
 import { expect, type Page } from '@playwright/test';
 
+/** What the specs reach through the dev hook (renderer/src/main.tsx). */
+type DevHook = {
+  __clinicdeskDev: {
+    db: {
+      auditEvents: {
+        toArray(): Promise<{ id: string; deviceId: string; seq: number }[]>;
+        bulkDelete(ids: string[]): Promise<void>;
+      };
+    };
+    chainCheckpoints(): Promise<{ deviceId: string; seq: number }[]>;
+  };
+};
+
 export class AuditPage {
   constructor(readonly page: Page) {}
 
@@ -51,5 +64,29 @@ export class AuditPage {
         }),
       [matchSummary, newSummary] as const,
     );
+  }
+
+  /** The checkpoints the host keeps, once every committed chain head has reached it. */
+  async checkpoints(): Promise<{ deviceId: string; seq: number }[]> {
+    return this.page.evaluate(() =>
+      (globalThis as unknown as DevHook).__clinicdeskDev.chainCheckpoints(),
+    );
+  }
+
+  /**
+   * Deletes this PC's last `count` audit events behind the app's back, as someone with the
+   * database open would: the events left still link, only the checkpoint can tell.
+   */
+  async deleteLastEvents(count: number): Promise<{ lastSeq: number; checkpointSeq: number }> {
+    return this.page.evaluate(async (n) => {
+      const dev = (globalThis as unknown as DevHook).__clinicdeskDev;
+      const [checkpoint] = await dev.chainCheckpoints();
+      if (!checkpoint) throw new Error('no checkpoint yet');
+      const mine = (await dev.db.auditEvents.toArray())
+        .filter((e) => e.deviceId === checkpoint.deviceId)
+        .sort((a, b) => a.seq - b.seq);
+      await dev.db.auditEvents.bulkDelete(mine.slice(-n).map((e) => e.id));
+      return { lastSeq: mine.length - n, checkpointSeq: checkpoint.seq };
+    }, count);
   }
 }

@@ -28,7 +28,29 @@ export class BackupsPage {
 
   async setPassphrase(passphrase: string) {
     await this.typePassphrase(passphrase);
+    await this.confirmWithPassword('Owner#2026');
     await expect(this.page.getByTestId('backup-passphrase-set')).toBeVisible();
+  }
+
+  /** The dialog that asks for the owner's own password before a backup setting changes. */
+  passwordDialog() {
+    return this.page.getByRole('dialog').filter({ has: this.page.getByTestId('owner-password') });
+  }
+
+  /** Types a password into that dialog and confirms; it stays open when the password is wrong. */
+  async typeOwnerPassword(password: string) {
+    const dialog = this.passwordDialog();
+    const confirm = dialog.getByTestId('owner-password-confirm');
+    // A button still spinning from the previous (wrong) attempt ignores a click.
+    await expect(confirm).not.toHaveClass(/ant-btn-loading/);
+    await dialog.getByTestId('owner-password').fill(password);
+    await confirm.click();
+  }
+
+  async confirmWithPassword(password: string) {
+    await this.typeOwnerPassword(password);
+    // PBKDF2 (600,000 rounds) on a loaded 2-core machine can take a while.
+    await expect(this.passwordDialog()).toHaveCount(0, { timeout: 60_000 });
   }
 
   /** "Back up now" in a browser with no folder chosen: the verified file downloads. */
@@ -67,6 +89,36 @@ export class BackupsPage {
 
   countOf(table: string) {
     return this.page.getByTestId(`restore-count-${table}`);
+  }
+
+  /** The red warning of a file sealed with another key than this clinic's. */
+  foreignKeyWarning() {
+    return this.page.getByTestId('restore-foreign-key');
+  }
+
+  /** The file's audit chains and signed notices, as the preview found them. */
+  evidence() {
+    return this.page.getByTestId(/^restore-evidence-(intact|broken)$/);
+  }
+
+  /** Restoring a file sealed with another key asks for the owner's password first. */
+  async askToRestoreForeignFile() {
+    await this.page.getByTestId('restore-confirm').click();
+    await expect(this.passwordDialog()).toBeVisible();
+  }
+
+  /**
+   * Answers that question: a wrong password keeps the dialog open, with `wrongText` under the
+   * box; then the right one, and the restore goes on as `confirmRestore`.
+   */
+  async confirmForeignRestore(password: string, wrongText: string) {
+    await this.typeOwnerPassword('not my password');
+    await expect(this.passwordDialog()).toContainText(wrongText, { timeout: 60_000 });
+    const safety = this.page.waitForEvent('download');
+    await this.confirmWithPassword(password);
+    const file = await safety;
+    expect(file.suggestedFilename()).toMatch(/-before-restore\.cdbackup$/);
+    await expect(this.page.getByRole('button', { name: '登录' })).toBeVisible();
   }
 
   /** Confirms: the safety backup downloads first, then the app reopens on the restored data. */

@@ -68,4 +68,81 @@ export class CataloguePage {
     await this.searchBox().fill(query);
     await expect(this.item(code)).toBeVisible();
   }
+
+  /** Opens the item dialog: a new item, or the 修改 button on the row of `code`. */
+  async openItemDialog(code?: string) {
+    if (code) await this.item(code).getByTestId('item-edit').click();
+    else await this.page.getByTestId('item-add').click();
+    await expect(this.dialog().getByTestId('item-effect')).toBeVisible();
+  }
+
+  itemField(name: ItemBox) {
+    return this.dialog().getByTestId(`item-${name}`);
+  }
+
+  /** Types into the dialog's boxes; category by its label, coverage by its value. */
+  async fillItem(values: ItemInput) {
+    for (const box of ['code', 'name', 'unit', 'price', 'restriction'] as const) {
+      const value = values[box];
+      if (value !== undefined) await this.itemField(box).fill(value);
+    }
+    if (values.categoryLabel) {
+      await this.itemField('category').click();
+      await this.page
+        .locator('.ant-select-item-option')
+        .filter({ hasText: values.categoryLabel })
+        .click();
+    }
+    if (values.coverage)
+      await this.itemField('coverage')
+        .locator(`label:has(input[value="${values.coverage}"])`)
+        .click();
+    if (values.ratio !== undefined) await this.itemField('ratio').fill(values.ratio);
+  }
+
+  /** The message shown under one box of the item dialog. */
+  itemError(box: ItemBox) {
+    return (
+      this.dialog()
+        .locator('.ant-form-item')
+        // `has` looks inside each form item, so the box is named from the page, not the dialog.
+        .filter({ has: this.page.getByTestId(`item-${box}`) })
+        // While one message replaces another, the old one is still there, fading out.
+        .locator('.ant-form-item-explain-error:not(.ant-form-show-help-item-leave)')
+    );
+  }
+
+  async saveItem() {
+    await this.dialog().getByTestId('item-submit').click();
+    await expect(this.dialog()).toBeHidden({ timeout: 20_000 });
+  }
+
+  /** What the store holds, read in the page: the versions newest first, with their items. */
+  stored() {
+    return this.page.evaluate(async () => {
+      type Table = { toArray(): Promise<Record<string, unknown>[]> };
+      const dev = (globalThis as unknown as { __clinicdeskDev: { db: Record<string, Table> } })
+        .__clinicdeskDev;
+      const versions = await dev.db.catalogueVersions!.toArray();
+      const items = await dev.db.catalogueItems!.toArray();
+      const outbox = await dev.db.outbox!.toArray();
+      return versions
+        .sort((a, b) => String(b.hlc).localeCompare(String(a.hlc)))
+        .map((version) => ({
+          ...version,
+          items: items.filter((item) => item.versionId === version.id),
+          outbox: outbox.filter((entry) => entry.hlc === version.hlc).map((e) => e.table),
+        }));
+    });
+  }
 }
+
+type ItemBox =
+  'code' | 'name' | 'category' | 'unit' | 'price' | 'coverage' | 'ratio' | 'restriction';
+
+export type ItemInput = Partial<
+  Record<'code' | 'name' | 'unit' | 'price' | 'ratio' | 'restriction', string>
+> & {
+  categoryLabel?: string;
+  coverage?: 'class-a' | 'class-b' | 'self-pay';
+};

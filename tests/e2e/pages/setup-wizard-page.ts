@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { RecoveryCodePage } from './recovery-page';
 
 export type ClinicSetup = {
   clinicName: string;
@@ -60,7 +61,19 @@ export class SetupWizardPage {
     await this.fillOwner(setup);
     await this.next();
     await expect(this.page.getByText('请确认以下信息，然后创建诊所。')).toBeVisible();
-    await this.page.getByRole('button', { name: '创建诊所并登录' }).click();
+    const code = await this.create();
     await expect(this.page.getByTestId('signed-in-as')).toContainText(setup.ownerName);
+    return code;
+  }
+
+  /**
+   * "创建诊所并登录" on the confirm step, then the owner's recovery code, shown once: read off
+   * the screen, ticked as written down, and on into the app. Returns the code as shown.
+   */
+  async create(): Promise<string> {
+    await this.page.getByRole('button', { name: '创建诊所并登录' }).click();
+    const code = await new RecoveryCodePage(this.page).read();
+    await new RecoveryCodePage(this.page).confirm();
+    return code;
   }
 }

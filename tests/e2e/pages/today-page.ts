@@ -1,6 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import { systemClock } from '../../../shared/clock/clock';
-import { today } from '../../../shared/clock/calendar-date';
+import type { CalendarDate } from '../../../shared/clock/calendar-date';
 import { generateClinic, type ClinicBatch } from '../../../shared/demo/generate-clinic';
 import { VerificationPanelPage } from './verification-panel-page';
 
@@ -45,6 +44,12 @@ type BulkHook = {
   db: Record<'patients' | 'visits', { bulkPut(rows: readonly object[]): Promise<unknown> }>;
 };
 
+/** The clinic's today as the page sees it (its clock may be set: fixtures.ts). */
+export const pageToday = (page: Page): Promise<CalendarDate> =>
+  page.evaluate(
+    () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }) as CalendarDate,
+  );
+
 /**
  * A clinic on its busiest day: `patients` generated patients, `visits` of whom checked in today
  * (in the clinic's time zone), written straight into the store as the dev seed does. Generated
@@ -54,7 +59,7 @@ export const seedBusyDay = async (
   page: Page,
   { patients, visits, seed = 'busy-day' }: { patients: number; visits: number; seed?: string },
 ) => {
-  const date = today(systemClock);
+  const date = await pageToday(page);
   const todays: { id: string; checkedInAt: string }[] = [];
   for (const batch of generateClinic({ seed, patients, endDate: date, busyDay: visits })) {
     await page.evaluate(async ({ patients, visits }: ClinicBatch) => {
@@ -186,15 +191,25 @@ export class TodayPage {
    * Scrolls the visits table (not the page) to its end. Again until it stays there: rows are
    * measured as they come into view, and the table grows or shrinks to fit them.
    */
+  /**
+   * Scrolls the virtual table to its end. Rows differ in height and the list measures them only
+   * once drawn, so the end moves as the last rows come in: scroll until the end stays put.
+   */
   async scrollVisitsToEnd() {
     const holder = this.page.locator('.ant-table-tbody-virtual-holder');
+    let lastHeight = -1;
     await expect(async () => {
-      const atEnd = await holder.evaluate(async (el) => {
+      const { atEnd, height } = await holder.evaluate(async (el) => {
         el.scrollTo({ top: el.scrollHeight });
         await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 100)));
-        return el.scrollTop + el.clientHeight >= el.scrollHeight - 1;
+        return {
+          atEnd: el.scrollTop + el.clientHeight >= el.scrollHeight - 1,
+          height: el.scrollHeight,
+        };
       });
-      expect(atEnd).toBe(true);
+      const steady = height === lastHeight;
+      lastHeight = height;
+      expect(atEnd && steady).toBe(true);
     }).toPass();
   }
 

@@ -90,5 +90,5 @@ export const restoreText = async (path: string, passphrase = PASSPHRASE) => {
       text += decoder.decode(bytes, { stream: true });
     },
   });
-  return { text, manifest: read.manifest };
+  return { text, manifest: read.manifest, keyCheck: read.header.keyCheck };
 };

@@ -19,11 +19,11 @@ export const freshStore = () => {
 
 export const storeWithOwner = async () => {
   const store = freshStore();
-  const owner = await completeSetup(store.ctx, {
+  const { owner, recoveryCode } = await completeSetup(store.ctx, {
     clinic: { name: '康宁口腔诊所', regionProvince: '44', regionCity: '深圳市' },
     owner: { username: 'lina', displayName: '李娜', password: OWNER_PASSWORD },
   });
-  return { ...store, owner, ownerActor: actorOf(owner) };
+  return { ...store, owner, ownerActor: actorOf(owner), recoveryCode };
 };
 
 /** The error a promise fails with, or undefined: for checking a field or a value too. */

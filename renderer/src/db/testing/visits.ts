@@ -1,5 +1,5 @@
+import type { Role } from '../../../../shared/auth/roles';
 import type { Patient } from '../../../../shared/patients/patient';
-import type { Staff } from '../../../../shared/staff/staff';
 import { addStaff } from '../staff';
 import { recordVerification } from '../verifications';
 import type { Actor, StoreContext } from '../write';
@@ -48,8 +48,8 @@ export const STAFF_PASSWORD = {
 
 /** The clinic's other three roles, added by the owner. */
 export const addTeam = async (ctx: StoreContext, owner: Actor) => {
-  const add = (username: string, displayName: string, role: Staff['role'], password: string) =>
-    addStaff(ctx, owner, { username, displayName, role, password });
+  const add = (username: string, displayName: string, role: Role, password: string) =>
+    addStaff(ctx, owner, { username, displayName, roles: [role], password });
   return {
     officer: await add('zhaomin', '赵敏', 'insurance-officer', STAFF_PASSWORD.officer),
     desk: await add('wangfang', '王芳', 'front-desk', STAFF_PASSWORD.desk),

@@ -1,4 +1,4 @@
-import { Alert, Card, Flex, Space, Typography } from 'antd';
+import { Alert, Card, Flex, Space, Switch, Tooltip, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { queryAudit } from '../../db/audit';
 import { toAuditFilter, type AuditFilterValues } from './audit-filter';
 import { AuditFilters } from './audit-filters';
 import { AuditTable } from './audit-table';
+import { useRecordNames } from './record-names';
 import { ChainResult, useChainCheck, VerifyChainButton } from './chain-check';
 
 /** Enough for weeks of a small clinic's activity; beyond it the screen asks for a narrower filter. */
@@ -17,12 +18,14 @@ const AUDIT_LIMIT = 2000;
 export const AuditScreen = () => {
   const { t } = useTranslation();
   const { db, deviceId } = useServices();
-  const role = useSession((state) => state.staff?.role);
-  const chain = useChainCheck(role);
+  const roles = useSession((state) => state.staff?.roles);
+  const chain = useChainCheck(roles);
   const [values, setValues] = useState<AuditFilterValues>({});
   const filter = useMemo(() => toAuditFilter(values), [values]);
   const events = useLiveQuery(() => queryAudit(db, filter, AUDIT_LIMIT), [db, filter]);
   const staff = useLiveQuery(() => db.staff.toArray(), [db]);
+  const [raw, setRaw] = useState(false);
+  const names = useRecordNames(events, staff);
 
   return (
     <Card>
@@ -37,11 +40,27 @@ export const AuditScreen = () => {
           <VerifyChainButton check={chain} />
         </Flex>
         {chain.outcome && <ChainResult outcome={chain.outcome} />}
-        <AuditFilters staff={staff ?? []} onChange={setValues} />
+        {chain.outcome && 'report' in chain.outcome && chain.outcome.report.anchorFailing && (
+          <Alert
+            type="warning"
+            showIcon
+            title={t('audit.chain.anchorFailing')}
+            data-testid="anchor-failing"
+          />
+        )}
+        <Flex justify="space-between" align="start" gap="middle" wrap>
+          <AuditFilters staff={staff ?? []} onChange={setValues} />
+          <Tooltip title={t('audit.rawHint')}>
+            <Space>
+              <Switch size="small" checked={raw} onChange={setRaw} data-testid="audit-raw" />
+              <Typography.Text>{t('audit.raw')}</Typography.Text>
+            </Space>
+          </Tooltip>
+        </Flex>
         {events?.length === AUDIT_LIMIT && (
           <Alert type="info" showIcon title={t('audit.truncated', { count: AUDIT_LIMIT })} />
         )}
-        <AuditTable events={events} thisDeviceId={deviceId} />
+        <AuditTable events={events} thisDeviceId={deviceId} names={names} raw={raw} />
       </Space>
     </Card>
   );

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { AuditAction, AuditEvent } from '../../../../shared/audit/audit-event';
 import { isSystemActor } from '../../db/system-actors';
 import { AuditChanges } from './audit-changes';
+import { localSummary } from './audit-values';
 import { deviceTail } from './audit-filter';
 import { formatClinicTime } from '../../../../shared/clock/clinic-time';
 
@@ -14,6 +15,7 @@ const PAGE_SIZE = 50;
 const actionColor: Partial<Record<AuditAction, string>> = {
   'login-failed': 'red',
   deactivate: 'orange',
+  delete: 'orange',
   'password-reset': 'gold',
   create: 'green',
   setup: 'green',
@@ -27,11 +29,15 @@ const rowTestId = (): HTMLAttributes<HTMLElement> =>
 export const AuditTable = ({
   events,
   thisDeviceId,
+  names,
+  raw,
 }: {
   events: readonly AuditEvent[] | undefined;
   thisDeviceId: string;
+  names: ReadonlyMap<string, string>;
+  raw: boolean;
 }) => {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const columns: ColumnsType<AuditEvent> = [
     {
       key: 'at',
@@ -91,8 +97,14 @@ export const AuditTable = ({
       title: t('audit.columns.summary'),
       render: (_, e) => (
         <>
-          {e.summary}
-          <AuditChanges changes={e.changes} />
+          {raw
+            ? e.summary
+            : e.entity === 'settings'
+              ? t(`audit.settingsKeys.${e.summary}`, {
+                  defaultValue: localSummary(e.summary, i18n.language),
+                })
+              : localSummary(e.summary, i18n.language)}
+          <AuditChanges changes={e.changes} entity={e.entity} names={names} raw={raw} />
         </>
       ),
     },

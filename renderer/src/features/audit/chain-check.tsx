@@ -2,27 +2,27 @@ import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, Button } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChainReport } from '../../../../shared/audit/chain';
+import type { AnchorCheck } from '../../../../shared/audit/checkpoint';
 import type { Role } from '../../../../shared/auth/roles';
 import { useServices } from '../../app/services';
-import { verifyStoredChain } from '../../db/audit';
+import { verifyStoredChain, type StoredChainReport } from '../../db/audit';
 import { errorMessage } from '../../ui/error-message';
 import { deviceTail } from './audit-filter';
 
-export type ChainOutcome = { report: ChainReport } | { failure: string };
+export type ChainOutcome = { report: StoredChainReport } | { failure: string };
 
 /** Re-hashes every stored event on demand; the answer is for that moment, so it is not kept live. */
-export const useChainCheck = (role: Role | undefined) => {
+export const useChainCheck = (roles: readonly Role[] | undefined) => {
   const { t } = useTranslation();
   const { db } = useServices();
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<ChainOutcome>();
 
   const verify = async () => {
-    if (!role) return;
+    if (!roles) return;
     setBusy(true);
     try {
-      setOutcome({ report: await verifyStoredChain(db, role) });
+      setOutcome({ report: await verifyStoredChain(db, roles) });
     } catch (error) {
       setOutcome({ failure: errorMessage(t, error) });
     } finally {
@@ -30,7 +30,7 @@ export const useChainCheck = (role: Role | undefined) => {
     }
   };
 
-  return { verify, busy, outcome, disabled: !role };
+  return { verify, busy, outcome, disabled: !roles };
 };
 
 export const VerifyChainButton = ({ check }: { check: ReturnType<typeof useChainCheck> }) => {
@@ -48,18 +48,52 @@ export const VerifyChainButton = ({ check }: { check: ReturnType<typeof useChain
   );
 };
 
+/** One sentence per device whose chain does not match its checkpoint, each in its own words. */
+const AnchorAlarms = ({ anchors }: { anchors: readonly AnchorCheck[] }) => {
+  const { t } = useTranslation();
+  return anchors
+    .filter((check) => check.status !== 'ok')
+    .map((check) => (
+      <div key={check.deviceId} data-testid="anchor-alarm" data-status={check.status}>
+        {t(`audit.chain.anchors.${check.status as Exclude<AnchorCheck['status'], 'ok'>}`, {
+          device: deviceTail(check.deviceId),
+          seq: check.checkpointSeq,
+          last: check.lastSeq,
+        })}
+      </div>
+    ));
+};
+
 export const ChainResult = ({ outcome }: { outcome: ChainOutcome }) => {
   const { t } = useTranslation();
   if ('failure' in outcome)
     return <Alert type="error" showIcon title={outcome.failure} data-testid="chain-result" />;
   const { report } = outcome;
-  if (report.ok) {
+  const anchorsOk = report.anchors.every((check) => check.status === 'ok');
+  if (report.ok && anchorsOk) {
     return (
       <Alert
         type="success"
         showIcon
         title={t('audit.chain.ok', { count: report.checked })}
+        description={report.anchors.length > 0 ? t('audit.chain.anchored') : undefined}
         data-testid="chain-result"
+      />
+    );
+  }
+  if (report.ok) {
+    return (
+      <Alert
+        type="error"
+        showIcon
+        data-testid="chain-result"
+        title={t('audit.chain.anchorAlarm')}
+        description={
+          <>
+            <AnchorAlarms anchors={report.anchors} />
+            <div>{t('audit.chain.whatToDo')}</div>
+          </>
+        }
       />
     );
   }
@@ -80,6 +114,7 @@ export const ChainResult = ({ outcome }: { outcome: ChainOutcome }) => {
               count: report.checked,
             })}
           </div>
+          <AnchorAlarms anchors={report.anchors} />
           <div>{t('audit.chain.whatToDo')}</div>
         </>
       }

@@ -12,11 +12,17 @@ import {
   Typography,
 } from 'antd';
 import { useTranslation } from 'react-i18next';
+import {
+  MIN_ROTATION,
+  NEW_KEY_BACKUP_DAYS,
+  type RotationPeriod,
+} from '../../../../shared/backup/rotation';
 import { isDailyTime } from '../../../../shared/backup/schedule';
 import type { BackupSettings, BackupStatus } from '../../../../shared/bridge/backup-host';
-import { backupHost, canChooseFolder } from '../../platform/backup-host';
-import { errorMessage } from '../../ui/error-message';
+import { chooseBackupFolder, saveBackupSettings } from '../../db/backup-settings';
+import { canChooseFolder } from '../../platform/backup-host';
 import { useBackupState } from './backup-state';
+import { useOwnerPassword } from './owner-password';
 
 type Values = { dailyTime: string; daily: number; weekly: number; monthly: number };
 
@@ -24,23 +30,36 @@ type Values = { dailyTime: string; daily: number; weekly: number; monthly: numbe
 export const BackupSettingsCard = ({ status }: { status: BackupStatus }) => {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const host = backupHost();
+  const owner = useOwnerPassword();
 
-  const act = async (work: () => Promise<BackupStatus>, done?: string) => {
-    try {
-      useBackupState.setState({ status: await work() });
-      if (done) void message.success(done);
-    } catch (error) {
-      void message.error(errorMessage(t, error));
-    }
-  };
   const save = ({ dailyTime, daily, weekly, monthly }: Values) => {
     const settings: BackupSettings = { dailyTime, rotation: { daily, weekly, monthly } };
-    return act(() => host.saveSettings(settings), t('backups.settings.saved'));
+    owner.ask('settings', async (change) => {
+      useBackupState.setState({ status: await saveBackupSettings(change, settings) });
+      void message.success(t('backups.settings.saved'));
+    });
   };
-  const required = [{ required: true, message: t('common.required') }];
-  const count = (max: number, min = 0) => (
-    <InputNumber min={min} max={max} precision={0} style={{ width: 120 }} />
+  const chooseFolder = () =>
+    owner.ask('folder', async (change) => {
+      useBackupState.setState({ status: await chooseBackupFolder(change) });
+    });
+  const required = { required: true, message: t('common.required') };
+  /** Fewer than the minimum is refused with the minimum named, not silently raised to it. */
+  const count = (period: RotationPeriod, max: number) => (
+    <Form.Item
+      name={period}
+      label={t(`backups.settings.${period}`)}
+      rules={[
+        required,
+        {
+          type: 'number',
+          min: MIN_ROTATION[period],
+          message: t('backups.guard.atLeast', { min: MIN_ROTATION[period] }),
+        },
+      ]}
+    >
+      <InputNumber min={0} max={max} precision={0} style={{ width: 120 }} />
+    </Form.Item>
   );
 
   return (
@@ -56,7 +75,7 @@ export const BackupSettingsCard = ({ status }: { status: BackupStatus }) => {
                   : t('backups.settings.folderUnsupported')}
             </Typography.Text>
             {canChooseFolder() && (
-              <Button icon={<FolderOpenOutlined />} onClick={() => void act(host.chooseFolder)}>
+              <Button icon={<FolderOpenOutlined />} onClick={chooseFolder}>
                 {t('backups.settings.chooseFolder')}
               </Button>
             )}
@@ -86,15 +105,9 @@ export const BackupSettingsCard = ({ status }: { status: BackupStatus }) => {
           >
             <Input style={{ width: 96 }} placeholder="18:30" />
           </Form.Item>
-          <Form.Item name="daily" label={t('backups.settings.daily')} rules={required}>
-            {count(60, 1)}
-          </Form.Item>
-          <Form.Item name="weekly" label={t('backups.settings.weekly')} rules={required}>
-            {count(52)}
-          </Form.Item>
-          <Form.Item name="monthly" label={t('backups.settings.monthly')} rules={required}>
-            {count(120)}
-          </Form.Item>
+          {count('daily', 60)}
+          {count('weekly', 52)}
+          {count('monthly', 120)}
           <Form.Item>
             <Button htmlType="submit">{t('backups.settings.save')}</Button>
           </Form.Item>
@@ -106,6 +119,13 @@ export const BackupSettingsCard = ({ status }: { status: BackupStatus }) => {
           second: t('backups.settings.rotationHint'),
         })}
       </Typography.Paragraph>
+      <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+        {t('backups.twoSentences', {
+          first: t('backups.guard.minimumHint', MIN_ROTATION),
+          second: t('backups.guard.keyChangeHint', { days: NEW_KEY_BACKUP_DAYS }),
+        })}
+      </Typography.Paragraph>
+      {owner.dialog}
     </Card>
   );
 };

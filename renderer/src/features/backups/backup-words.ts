@@ -5,7 +5,7 @@ import type {
   BackupStatus,
 } from '../../../../shared/bridge/backup-host';
 import { formatClinicTime } from '../../../../shared/clock/clinic-time';
-import { RestoreFailure } from './restore';
+import { RestoreFailure, type BadLineDetail } from './restore';
 
 /** 1.2 MB, 340 KB: a size a person reads at a glance. */
 export const formatBytes = (bytes: number): string => {
@@ -48,10 +48,23 @@ export const backupFailureSentence = (
 export const recordFailureSentence = (t: TFunction, failure: BackupFailure | undefined): string =>
   t(`backups.failures.${failure ?? 'unexpected'}`);
 
+/** What is wrong with a refused row: "the field "password.iterations" is out of range". */
+const rowProblemWords = (t: TFunction, issue: BadLineDetail['issue']): string =>
+  issue
+    ? t(`backups.restore.rowProblems.${issue.problem}`, {
+        field: issue.field || t('backups.restore.wholeRow'),
+      })
+    : '';
+
 export const restoreProblemSentence = (t: TFunction, error: unknown): string => {
   if (error instanceof RestoreFailure)
     return t(`backups.restore.problems.${error.problem}`, {
       offset: (error.offset ?? 0).toLocaleString('en-US'),
+      line: (error.bad?.line ?? 0).toLocaleString('en-US'),
+      table: error.bad?.table
+        ? t(`backups.restore.tables.${error.bad.table}`, { defaultValue: error.bad.table })
+        : '',
+      what: rowProblemWords(t, error.bad?.issue),
     });
   console.error(error);
   return t('backups.restore.problems.import-failed');

@@ -8,6 +8,7 @@ import { BackupNowCard } from './backup-now-card';
 import { BackupSettingsCard } from './backup-settings-card';
 import { useBackupState } from './backup-state';
 import { HistoryTable } from './history-table';
+import { OldStoresCard } from './old-stores-card';
 import { PassphraseCard } from './passphrase-card';
 import { RestoreDialog } from './restore-dialog';
 import { useBackupStatus } from './use-backups';
@@ -51,6 +52,7 @@ export const BackupsScreen = () => {
           {t('backups.restore.open')}
         </Button>
       </Card>
+      <OldStoresCard />
       <RestoreDialog open={restoring} onClose={() => setRestoring(false)} actor={actorOf(me)} />
     </Space>
   );

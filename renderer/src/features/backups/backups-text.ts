@@ -1,4 +1,6 @@
 import { bilingual } from '../../i18n/bilingual';
+import { guardText } from './guard-text';
+import { oldStoresText } from './old-stores-text';
 import { restoreText } from './restore-text';
 
 export const backupsText = bilingual(
@@ -86,6 +88,8 @@ export const backupsText = bilingual(
       saved: '备份设置已保存。',
     },
     restore: restoreText['zh-CN'],
+    oldStores: oldStoresText['zh-CN'],
+    guard: guardText['zh-CN'],
     banner: {
       never: '还没有成功的备份。',
       stale: '最近一次成功备份在 {{time}}，已超过一天。',
@@ -93,6 +97,7 @@ export const backupsText = bilingual(
       ownerLink: '前往备份',
       others: '请告知诊所负责人。',
     },
+    holding: '备份中：这段时间保存的内容会在备份完成后写入，请稍候，不要关闭程序。',
   },
   {
     title: 'Backups',
@@ -190,6 +195,8 @@ export const backupsText = bilingual(
       saved: 'Backup settings saved.',
     },
     restore: restoreText.en,
+    oldStores: oldStoresText.en,
+    guard: guardText.en,
     banner: {
       never: 'There is no good backup yet.',
       stale: 'The last good backup was made at {{time}}, more than a day ago.',
@@ -197,5 +204,7 @@ export const backupsText = bilingual(
       ownerLink: 'Go to Backups',
       others: 'Please tell the clinic owner.',
     },
+    holding:
+      'Backing up: anything saved meanwhile is written once the backup is done. Please wait and keep the app open.',
   },
 );

@@ -11,13 +11,13 @@ import { useBackupStatus, useNow } from './use-backups';
  * The red banner on every screen while the last good backup is older than 26 hours
  * (PRODUCT.md §5.5). The owner gets the way to Backups; everyone else, whom to tell.
  */
-export const OverdueBanner = ({ role }: { role: Role }) => {
+export const OverdueBanner = ({ roles }: { roles: readonly Role[] }) => {
   const { t } = useTranslation();
   const status = useBackupStatus();
   const now = useNow();
   if (!status || !isOverdue(status, now)) return null;
   const last = lastGoodBackup(status);
-  const owner = can(role, 'backup.manage');
+  const owner = can(roles, 'backup.manage');
   return (
     <Alert
       type="error"

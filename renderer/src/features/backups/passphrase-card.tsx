@@ -1,10 +1,10 @@
 import { App, Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { assessPassphrase } from '../../../../shared/backup/passphrase';
-import { backupHost, persistStorage } from '../../platform/backup-host';
-import { errorMessage } from '../../ui/error-message';
+import { setBackupPassphrase } from '../../db/backup-settings';
+import { persistStorage } from '../../platform/backup-host';
 import { useBackupState } from './backup-state';
+import { useOwnerPassword } from './owner-password';
 
 type Values = { passphrase: string; passphraseConfirm: string };
 
@@ -20,21 +20,17 @@ export const PassphraseCard = ({
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
 
-  const save = async ({ passphrase }: Values) => {
-    setBusy(true);
-    try {
-      useBackupState.setState({ status: await backupHost().setPassphrase(passphrase) });
+  const owner = useOwnerPassword();
+
+  // The passphrase is checked here first; the owner's password only for one worth saving.
+  const save = ({ passphrase }: Values) =>
+    owner.ask('passphrase', async (change) => {
+      useBackupState.setState({ status: await setBackupPassphrase(change, passphrase) });
       form.resetFields();
       void message.success(t('backups.passphrase.saved'));
       void persistStorage().then((persisted) => useBackupState.setState({ persisted }));
-    } catch (error) {
-      void message.error(errorMessage(t, error));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Card title={t('backups.passphrase.title')}>
@@ -101,15 +97,11 @@ export const PassphraseCard = ({
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
-        <Button
-          type="primary"
-          htmlType="submit"
-          loading={busy}
-          data-testid="backup-passphrase-save"
-        >
+        <Button type="primary" htmlType="submit" data-testid="backup-passphrase-save">
           {isSet ? t('backups.passphrase.change') : t('backups.passphrase.set')}
         </Button>
       </Form>
+      {owner.dialog}
     </Card>
   );
 };

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Actor } from '../../db/write';
 import { formatBytes } from './backup-words';
+import { useOwnerPassword } from './owner-password';
 import { RestorePreview } from './restore-preview';
 import { useRestore } from './use-restore';
 
@@ -23,12 +24,19 @@ export const RestoreDialog = ({
   actor: Actor;
 }) => {
   const { t } = useTranslation();
-  const { stage, problem, check, confirm, discard } = useRestore(actor);
+  const { stage, problem, check, confirm, approve, discard } = useRestore(actor);
+  const ownerPassword = useOwnerPassword();
   const [file, setFile] = useState<File>();
   const busy = stage.stage === 'reading' || stage.stage === 'safety' || stage.stage === 'switching';
   const preview = stage.stage === 'choose' || stage.stage === 'reading' ? undefined : stage.preview;
   // Until the preview says otherwise, a safety backup is what the words promise.
   const safety = stage.stage !== 'preview' || stage.safety;
+  const foreignKey = stage.stage === 'preview' && stage.foreignKey;
+  // A file sealed with another key goes ahead only once the owner has typed their password.
+  const restore = (chosen: NonNullable<typeof preview>) =>
+    foreignKey
+      ? ownerPassword.ask('restore', (change) => approve(change, chosen))
+      : void confirm(chosen);
 
   const close = () => {
     if (busy) return;
@@ -56,7 +64,7 @@ export const RestoreDialog = ({
               type="primary"
               danger={safety}
               loading={busy}
-              onClick={() => void confirm(preview)}
+              onClick={() => restore(preview)}
               data-testid="restore-confirm"
             >
               {t(safety ? 'backups.restore.confirm' : 'backups.restore.confirmEmpty')}
@@ -66,7 +74,7 @@ export const RestoreDialog = ({
       }
     >
       {preview ? (
-        <RestorePreview preview={preview} safety={safety} />
+        <RestorePreview preview={preview} safety={safety} foreignKey={foreignKey} />
       ) : (
         <Form<Values>
           name="restore-file"
@@ -129,6 +137,7 @@ export const RestoreDialog = ({
           data-testid="restore-problem"
         />
       )}
+      {ownerPassword.dialog}
     </Modal>
   );
 };

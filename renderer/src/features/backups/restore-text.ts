@@ -1,3 +1,4 @@
+import type { AnchorStatus } from '../../../../shared/audit/checkpoint';
 import { bilingual } from '../../i18n/bilingual';
 
 /** The restore dialog's words: t('backups.restore.…'). */
@@ -44,6 +45,56 @@ export const restoreText = bilingual(
       'counts-differ': '读出的记录数与备份清单不一致，没有恢复。请换一份备份再试。',
       'import-failed':
         '写入恢复的数据时出错，当前数据没有改变。请重试；如果仍然失败，请联系技术支持。',
+      'invalid-row':
+        '备份第 {{line}} 行（{{table}}）不符合要求：{{what}}。没有恢复任何数据。这份文件可能被改动过，请换一份备份再试。',
+      'not-a-row':
+        '备份第 {{line}} 行不是有效的记录，没有恢复任何数据。这份文件可能被改动过，请换一份备份再试。',
+      'line-too-long':
+        '备份第 {{line}} 行超出了一条记录可能的大小，没有恢复任何数据。这份文件可能被改动过，请换一份备份再试。',
+      'too-many-rows':
+        '备份的记录数超出了一家诊所可能的数量（读到第 {{line}} 行），没有恢复任何数据。这份文件可能被改动过，请换一份备份再试。',
+    },
+    rowProblems: {
+      'unknown-field': '有未知字段“{{field}}”',
+      missing: '缺少字段“{{field}}”',
+      'wrong-type': '字段“{{field}}”的类型不对',
+      'out-of-range': '字段“{{field}}”的值超出允许范围',
+      'wrong-format': '字段“{{field}}”的格式不对',
+      'not-allowed': '字段“{{field}}”的值不是允许的值',
+      'breaks-rule': '字段“{{field}}”不符合规则',
+    },
+    wholeRow: '整条记录',
+    evidence: {
+      title: '审计链与知情同意书校验',
+      intact: '审计链与知情同意书均完整，没有被改动的迹象。',
+      broken:
+        '这份备份中的记录有被改动的迹象。恢复后，这些问题会原样保留。如非必要，请换一份备份；确需恢复，请先告知诊所负责人，并保留这份文件以便核查。',
+      noChains: '备份中没有审计日志条目。',
+      chainIntact: '设备 …{{device}}：审计链完整，共 {{count}} 条事件',
+      chainBroken: '设备 …{{device}}：审计链异常，第 {{seq}} 条事件{{problem}}',
+      anchors: {
+        ok: '设备 …{{device}}：审计链到达备份时记录的检查点（第 {{seq}} 条事件）',
+        shorter:
+          '设备 …{{device}}：审计链比备份记录的检查点短，只到第 {{last}} 条事件，检查点为第 {{seq}} 条。末尾的事件被删除了。',
+        rewritten: '设备 …{{device}}：审计链被改写，第 {{seq}} 条事件与备份记录的检查点不同。',
+        emptied:
+          '设备 …{{device}}：备份记录了检查点（第 {{seq}} 条事件），文件中却没有该设备的任何审计事件。',
+        'signature-invalid': '设备 …{{device}}：检查点签名无效。',
+      } satisfies Record<AnchorStatus, string>,
+      noCheckpoints: '这份备份没有记录审计链检查点（由较早版本制作），只校验了审计链本身。',
+      consentsIntact: '{{count}} 份知情同意书与签署时的指纹一致',
+      consentsNone: '备份中没有知情同意书。',
+      consentBroken: '{{date}}，{{patient}}的知情同意书：{{problem}}',
+      consentProblems: {
+        'hash-mismatch': '内容或签名与指纹不符',
+        'status-changed': '记录的状态与患者的决定不符',
+        'audit-differs': '指纹与审计日志中签署时记录的不同',
+        'not-in-audit': '审计日志中没有它的签署记录',
+      },
+    },
+    foreignKey: {
+      title: '这份备份不是用本诊所当前的备份密码制作的',
+      body: '它可能来自另一家诊所、另一台电脑，或是更换备份密码之前做的备份。恢复后，其中的账号和密码会替换本机的全部账号。只有确认文件来源可靠时才恢复；继续需要诊所负责人输入自己的登录密码。',
     },
     tables: {
       staff: '员工账号',
@@ -114,6 +165,60 @@ export const restoreText = bilingual(
         "The records read differ from the backup's manifest; nothing was restored. Try another backup.",
       'import-failed':
         'Writing the restored data failed; the current data are unchanged. Try again; if it fails again, contact support.',
+      'invalid-row':
+        'Line {{line}} of the backup ({{table}}) is not valid: {{what}}. Nothing was restored. The file may have been altered: try another backup.',
+      'not-a-row':
+        'Line {{line}} of the backup is not a record. Nothing was restored. The file may have been altered: try another backup.',
+      'line-too-long':
+        'Line {{line}} of the backup is larger than any record can be. Nothing was restored. The file may have been altered: try another backup.',
+      'too-many-rows':
+        'The backup holds more records than any clinic could (at line {{line}}). Nothing was restored. The file may have been altered: try another backup.',
+    },
+    rowProblems: {
+      'unknown-field': 'it has an unknown field "{{field}}"',
+      missing: 'the field "{{field}}" is missing',
+      'wrong-type': 'the field "{{field}}" has the wrong type',
+      'out-of-range': 'the field "{{field}}" is out of range',
+      'wrong-format': 'the field "{{field}}" has the wrong format',
+      'not-allowed': 'the field "{{field}}" holds a value that is not allowed',
+      'breaks-rule': 'the field "{{field}}" breaks a rule',
+    },
+    wholeRow: 'the whole record',
+    evidence: {
+      title: 'Audit chains and signed notices',
+      intact: 'Audit chains and signed notices are intact: no sign of tampering.',
+      broken:
+        'Records in this backup show signs of tampering, and would stay as they are after a restore. Use another backup if you can; if you must restore this one, tell the clinic owner first and keep this file so the cause can be found.',
+      noChains: 'The backup holds no audit log entries.',
+      chainIntact: 'Device …{{device}}: audit chain intact, {{count}} events',
+      chainIntact_one: 'Device …{{device}}: audit chain intact, {{count}} event',
+      chainBroken: 'Device …{{device}}: audit chain broken at event number {{seq}}: {{problem}}',
+      anchors: {
+        ok: 'Device …{{device}}: audit chain reaches the checkpoint recorded at backup time (event number {{seq}})',
+        shorter:
+          'Device …{{device}}: audit chain shorter than the checkpoint the backup recorded: it ends at event number {{last}}, the checkpoint is at number {{seq}}. Events were deleted at the end.',
+        rewritten:
+          'Device …{{device}}: audit chain rewritten: event number {{seq}} differs from the checkpoint the backup recorded.',
+        emptied:
+          'Device …{{device}}: the backup recorded a checkpoint (event number {{seq}}), but the file holds no audit event of that device.',
+        'signature-invalid': 'Device …{{device}}: the checkpoint’s signature is invalid.',
+      },
+      noCheckpoints:
+        'This backup records no audit chain checkpoint (made by an earlier version): only the chains themselves were checked.',
+      consentsIntact: '{{count}} signed notices match their fingerprints from signing',
+      consentsIntact_one: '{{count}} signed notice matches its fingerprint from signing',
+      consentsNone: 'The backup holds no signed notices.',
+      consentBroken: 'Notice of {{patient}}, {{date}}: {{problem}}',
+      consentProblems: {
+        'hash-mismatch': 'its text or signatures do not match its fingerprint',
+        'status-changed': "its stored status differs from the patient's decision",
+        'audit-differs': 'its fingerprint differs from the one the audit log recorded at signing',
+        'not-in-audit': 'the audit log has no record of its signing',
+      },
+    },
+    foreignKey: {
+      title: "This backup was not made with this clinic's current backup passphrase",
+      body: 'It may come from another clinic, another PC, or from before the passphrase was changed. Restoring it replaces every account on this PC with its accounts and passwords. Restore it only if you trust where the file came from; to continue, the owner must enter their own login password.',
     },
     tables: {
       staff: 'Staff accounts',

@@ -8,11 +8,14 @@ import { ClinicDb } from '../../db/database';
 import { seedDemoClinic } from '../../db/demo-seed';
 import { ensureDevice } from '../../db/device';
 import { SETUP_ACTOR } from '../../db/system-actors';
+import { memoryStorage } from '../../db/testing/memory-storage';
 import { freshStore, storeWithOwner } from '../../db/testing/store';
 import { BackupHostDb } from '../../platform/backup-host-db';
 import { createBrowserBackupHost } from '../../platform/browser-backup-host';
+import { FOREIGN_KEY_REASON } from '../../db/backup-audit';
 import {
   adoptRestoredStore,
+  madeWithAnotherKey,
   readBackupIntoNewStore,
   RestoreFailure,
   safetyBackupNeeded,
@@ -116,6 +119,33 @@ describe('restoring a backup', () => {
   }, 60_000);
 });
 
+describe("a file sealed with another key than this clinic's", () => {
+  it('is flagged only when this clinic has a key to compare with', () => {
+    // A new PC: no clinic, no passphrase, no key; nothing to compare and nothing to take over.
+    expect(madeWithAnotherKey('file-key', undefined)).toBe(false);
+    expect(madeWithAnotherKey('clinic-key', 'clinic-key')).toBe(false);
+    expect(madeWithAnotherKey('file-key', 'clinic-key')).toBe(true);
+  });
+
+  it('is restored with the reason in the audit log: the owner confirmed it', async () => {
+    const { file } = await backedUpClinic();
+    const target = newStore();
+    const preview = await readBackupIntoNewStore({ file, passphrase: PASSPHRASE, target });
+    await adoptRestoredStore({
+      target,
+      clock: manualClock('2026-11-23T08:30:00+08:00'),
+      deviceName: 'front desk',
+      actor: SETUP_ACTOR,
+      fileName: 'elsewhere.cdbackup',
+      preview,
+      oldStores: { storage: memoryStorage(), directory: indexedDB },
+      foreignKey: true,
+    });
+    const restored = await target.auditEvents.filter((e) => e.action === 'restore').toArray();
+    expect(restored.map((e) => e.reason)).toEqual([FOREIGN_KEY_REASON]);
+  }, 60_000);
+});
+
 describe('the safety backup before a restore', () => {
   it('is skipped on a new PC whose store is still empty: there is nothing to lose', async () => {
     const { db } = freshStore();
@@ -148,6 +178,7 @@ describe('the restore in the audit log', () => {
       actor: SETUP_ACTOR,
       fileName: 'clinicdesk-2026-11-22-190000.cdbackup',
       preview,
+      oldStores: { storage: memoryStorage(), directory: indexedDB },
     });
 
     // Start-up on the restored store finds the device the event was written by.

@@ -1,29 +1,54 @@
+import type { Checkpoint } from '../../../../shared/audit/checkpoint';
 import { BackupError, type BackupErrorReason } from '../../../../shared/backup/backup-error';
-import { payloadLines } from '../../../../shared/backup/payload';
+import { checkEvidence, type EvidenceReport } from '../../../../shared/backup/evidence';
+import {
+  BadLineError,
+  PAYLOAD_LIMITS,
+  payloadLines,
+  type BadLineReason,
+  type PayloadLimits,
+} from '../../../../shared/backup/payload';
 import { webPrimitives } from '../../../../shared/backup/primitives';
 import { readBackup } from '../../../../shared/backup/read-backup';
+import { checkedRows } from '../../../../shared/backup/row-schemas';
 import { currentSchemaVersion } from '../../../../shared/db/schema';
 import type { Clock } from '../../../../shared/clock/clock';
 import { recordRestore } from '../../db/backup-audit';
 import type { ClinicDb } from '../../db/database';
 import { renumberOutbox } from '../../db/outbox';
 import { ensureDevice } from '../../db/device';
+import { makeRoomForOldStore, type OldStoreAccess } from '../../db/old-stores';
 import { backupTables, dropStore, importLines, RestoreError } from '../../db/store-export';
 import type { Actor } from '../../db/write';
 
 /** Why a file cannot be restored; the screen turns each into a sentence that says what to do. */
-export type RestoreProblem = BackupErrorReason | 'newer-schema' | 'counts-differ' | 'import-failed';
+export type RestoreProblem =
+  BackupErrorReason | BadLineReason | 'newer-schema' | 'counts-differ' | 'import-failed';
+
+/** Where in the content a bad line is: its number, its table, and what is wrong with its row. */
+export type BadLineDetail = Pick<BadLineError, 'line' | 'table' | 'issue'>;
 
 export class RestoreFailure extends Error {
   constructor(
     readonly problem: RestoreProblem,
     /** About where in the file the damage starts. */
     readonly offset?: number,
+    readonly bad?: BadLineDetail,
   ) {
     super(`restore: ${problem}`);
     this.name = 'RestoreFailure';
   }
 }
+
+const importFailure = (error: unknown): RestoreFailure => {
+  if (error instanceof BadLineError)
+    return new RestoreFailure(error.reason, undefined, {
+      line: error.line,
+      table: error.table,
+      issue: error.issue,
+    });
+  return new RestoreFailure(error instanceof RestoreError ? 'newer-schema' : 'import-failed');
+};
 
 export type RestorePreview = {
   storeName: string;
@@ -32,6 +57,10 @@ export type RestorePreview = {
   appVersion: string;
   /** Rows per table, as the backup's manifest says (tables with rows only). */
   tables: Record<string, number>;
+  /** The key the file was sealed with (its header's key check), to compare with this clinic's. */
+  keyId: string;
+  /** Its audit chains and signed notices, checked before anything is replaced. */
+  evidence: EvidenceReport;
 };
 
 const withRows = (counts: Record<string, number>) =>
@@ -44,22 +73,46 @@ const sameCounts = (a: Record<string, number>, b: Record<string, number>) => {
   );
 };
 
+/** The restored store's audit chains and notices, read back once every row is in. */
+const evidenceOf = async (
+  target: ClinicDb,
+  checkpoints: readonly Checkpoint[] | undefined,
+): Promise<EvidenceReport> =>
+  checkEvidence(
+    await target.auditEvents.toArray(),
+    (visit) => target.consents.each(visit),
+    checkpoints,
+  );
+
 /**
  * Reads a backup file whole, into a new, empty store (never the one in use): every block is
- * decrypted and authenticated, the content compared with its manifest, and the rows imported
- * counted against it. Anything wrong drops the new store and rejects with a RestoreFailure;
- * the store in use is never touched here.
+ * decrypted and authenticated, every line bounded and every row checked against its table's
+ * schema, the content compared with its manifest, and the rows imported counted against it.
+ * Anything wrong drops the new store and rejects with a RestoreFailure (a bad row: its line,
+ * table and field); the store in use is never touched here. A file that passes is previewed with
+ * its key and the state of its audit chains and signed notices.
  */
 export const readBackupIntoNewStore = async (input: {
   file: Blob;
   passphrase: string;
   target: ClinicDb;
   onProgress?: (fileBytes: number) => void;
+  /** Tests lower them; the app uses PAYLOAD_LIMITS. */
+  limits?: PayloadLimits;
 }): Promise<RestorePreview> => {
   const { target } = input;
   const restore = importLines(target);
-  const split = payloadLines();
-  const piping = split.readable.pipeTo(restore.sink);
+  const split = payloadLines(input.limits ?? PAYLOAD_LIMITS);
+  // The pipe's own failure is the one to report: a writer closed on a failed stream is refused
+  // with a TypeError that says nothing of the bad line (as Chromium does).
+  let pipeFailed: unknown;
+  const piping = split.readable
+    .pipeThrough(checkedRows())
+    .pipeTo(restore.sink)
+    .catch((error: unknown) => {
+      pipeFailed = error;
+      throw error;
+    });
   piping.catch(() => undefined);
   const writer = split.writable.getWriter();
   // The import's failure is kept, not thrown into the reader: the file is still read to its end,
@@ -81,10 +134,10 @@ export const readBackupIntoNewStore = async (input: {
         .close()
         .then(() => piping)
         .catch((e) => (importFailed = e));
-    if (importFailed !== undefined)
-      throw new RestoreFailure(
-        importFailed instanceof RestoreError ? 'newer-schema' : 'import-failed',
-      );
+    if (importFailed !== undefined) {
+      await piping.catch(() => undefined);
+      throw importFailure(pipeFailed ?? importFailed);
+    }
     if (!sameCounts(manifest.tables, restore.counts)) throw new RestoreFailure('counts-differ');
     return {
       storeName: target.name,
@@ -92,6 +145,8 @@ export const readBackupIntoNewStore = async (input: {
       createdAt: header.createdAt,
       appVersion: manifest.appVersion,
       tables: withRows(manifest.tables),
+      keyId: header.keyCheck,
+      evidence: await evidenceOf(target, manifest.checkpoints),
     };
   } catch (error) {
     await writer.abort(error).catch(() => undefined);
@@ -101,6 +156,13 @@ export const readBackupIntoNewStore = async (input: {
     throw new RestoreFailure('import-failed');
   }
 };
+
+/**
+ * Whether a file was sealed with another key than this clinic's (its key id, from the backup
+ * host). No configured key (a new PC, or no passphrase set yet): nothing to compare, no warning.
+ */
+export const madeWithAnotherKey = (fileKeyId: string, clinicKeyId: string | undefined): boolean =>
+  clinicKeyId !== undefined && clinicKeyId !== fileKeyId;
 
 /**
  * A restore first backs up the data it replaces (PRODUCT.md §5.2), unless there are none: on a
@@ -119,6 +181,8 @@ export const safetyBackupNeeded = async (db: ClinicDb): Promise<boolean> => {
  * Makes the restored store this PC's own, before the app switches to it: this PC joins as a
  * new device (its identity is not in the backup), and the first event of its audit chain says
  * who restored which file. Start-up then finds the same device (db/device.ts) and carries on.
+ * The store in use is about to become an old one: older ones beyond the one kept are deleted,
+ * and the restored store's log says so (db/old-stores.ts).
  */
 export const adoptRestoredStore = async (input: {
   target: ClinicDb;
@@ -127,6 +191,9 @@ export const adoptRestoredStore = async (input: {
   actor: Actor;
   fileName: string;
   preview: RestorePreview;
+  /** The file was sealed with another key, and the owner confirmed with their password. */
+  foreignKey?: boolean;
+  oldStores: OldStoreAccess;
 }): Promise<void> => {
   const { target, clock } = input;
   const device = await ensureDevice(target, clock, input.deviceName);
@@ -134,9 +201,12 @@ export const adoptRestoredStore = async (input: {
   await target.transaction('rw', target.outbox, target.deviceState, () =>
     renumberOutbox(target.outbox, target.deviceState),
   );
-  await recordRestore({ db: target, deviceId: device.deviceId, clock }, input.actor, {
+  const ctx = { db: target, deviceId: device.deviceId, clock };
+  await recordRestore(ctx, input.actor, {
     fileName: input.fileName,
     clinicName: input.preview.clinicName,
     createdAt: input.preview.createdAt,
+    foreignKey: input.foreignKey ?? false,
   });
+  await makeRoomForOldStore(ctx, input.actor, input.oldStores);
 };

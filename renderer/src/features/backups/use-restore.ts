@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import { newId } from '../../../../shared/ids';
 import { useServices } from '../../app/services';
 import { restoredStoreName, switchActiveStore } from '../../db/active-store';
+import { confirmForeignRestore, type GuardedChange } from '../../db/backup-settings';
 import { ClinicDb } from '../../db/database';
 import { dropStore } from '../../db/store-export';
 import type { Actor } from '../../db/write';
@@ -16,6 +17,7 @@ import {
 } from './backup-words';
 import {
   adoptRestoredStore,
+  madeWithAnotherKey,
   readBackupIntoNewStore,
   safetyBackupNeeded,
   type RestorePreview,
@@ -24,16 +26,36 @@ import {
 export type RestoreStage =
   | { stage: 'choose' }
   | { stage: 'reading'; done: number; total: number }
-  /** `safety`: whether confirming backs up the current data first (restore.ts decides). */
-  | { stage: 'preview'; preview: RestorePreview; safety: boolean }
+  /**
+   * `safety`: whether confirming backs up the current data first (restore.ts decides);
+   * `foreignKey`: the file was not sealed with this clinic's key, and the owner's password is
+   * asked before confirming.
+   */
+  | { stage: 'preview'; preview: RestorePreview; safety: boolean; foreignKey: boolean }
   | { stage: 'safety'; preview: RestorePreview }
   | { stage: 'switching'; preview: RestorePreview };
+
+/**
+ * Whether the file was sealed with another key than the one this clinic backs up with. On a new
+ * PC, restoring from the first-run wizard, no clinic is set up: no passphrase either, so no key
+ * to compare with, nothing a foreign file could take over and no owner to ask; no warning then
+ * (`safety` false: the store is empty). A host that cannot tell is taken as a mismatch.
+ */
+const fileKeyIsForeign = async (preview: RestorePreview, safety: boolean): Promise<boolean> => {
+  if (!safety) return false;
+  try {
+    return madeWithAnotherKey(preview.keyId, (await backupHost().status()).keyId);
+  } catch {
+    return true;
+  }
+};
 
 /**
  * Restore, step by step (PRODUCT.md §5.3): read the whole file into a new store → preview →
  * safety backup of the current data (none when there are none) → the restore's audit event
  * into the new store → point the app at it → reload. The store in use is only ever read (and
- * given the safety backup's audit event); it stays on the PC as the fallback.
+ * given the safety backup's audit event); it stays on the PC as the fallback, the one before it
+ * is deleted (db/old-stores.ts).
  */
 export const useRestore = (actor: Actor, reload: () => void = () => window.location.reload()) => {
   const services = useServices();
@@ -42,6 +64,8 @@ export const useRestore = (actor: Actor, reload: () => void = () => window.locat
   const [problem, setProblem] = useState<(t: TFunction) => string>();
   const target = useRef<ClinicDb | undefined>(undefined);
   const fileName = useRef('');
+  /** Whether the previewed file needs the owner's password, and whether it was given. */
+  const guard = useRef({ foreignKey: false, approved: false });
 
   const check = async (file: File, passphrase: string) => {
     setProblem(undefined);
@@ -57,7 +81,9 @@ export const useRestore = (actor: Actor, reload: () => void = () => window.locat
       });
       // Asked to be sure, on a failure to tell: the preview then promises a safety backup.
       const safety = await safetyBackupNeeded(db).catch(() => true);
-      setStage({ stage: 'preview', preview, safety });
+      const foreignKey = await fileKeyIsForeign(preview, safety);
+      guard.current = { foreignKey, approved: false };
+      setStage({ stage: 'preview', preview, safety, foreignKey });
     } catch (error) {
       target.current = undefined;
       setProblem(() => (t: TFunction) => restoreProblemSentence(t, error));
@@ -78,9 +104,12 @@ export const useRestore = (actor: Actor, reload: () => void = () => window.locat
   };
 
   const confirm = async (preview: RestorePreview) => {
+    // The button asks for the password first; this holds whatever calls it.
+    if (guard.current.foreignKey && !guard.current.approved) return;
     setProblem(undefined);
     // Decided again now, whatever the preview said: never skipped once there are data.
     const safety = await safetyBackupNeeded(db);
+    const { foreignKey } = guard.current;
     if (safety) {
       setStage({ stage: 'safety', preview });
       const reason = await backUpCurrent();
@@ -88,7 +117,7 @@ export const useRestore = (actor: Actor, reload: () => void = () => window.locat
         setProblem(
           () => (t: TFunction) => t('backups.restore.safetyFailed', { reason: reason(t) }),
         );
-        setStage({ stage: 'preview', preview, safety });
+        setStage({ stage: 'preview', preview, safety, foreignKey });
         return;
       }
     }
@@ -103,25 +132,42 @@ export const useRestore = (actor: Actor, reload: () => void = () => window.locat
         actor,
         fileName: fileName.current,
         preview,
+        foreignKey,
+        oldStores: { storage: localStorage, directory: indexedDB },
       });
     } catch (error) {
       setProblem(() => (t: TFunction) => restoreProblemSentence(t, error));
-      setStage({ stage: 'preview', preview, safety });
+      setStage({ stage: 'preview', preview, safety, foreignKey });
       return;
     }
     restored.close();
     target.current = undefined; // from here on it is the store in use, never dropped
-    switchActiveStore(localStorage, preview.storeName);
+    switchActiveStore(
+      localStorage,
+      preview.storeName,
+      new Date(services.clock.now()).toISOString(),
+    );
     reload();
+  };
+
+  /**
+   * The owner's password for a file sealed with another key: checked (a wrong one rejects, and
+   * the password dialog says so), then the restore goes on as confirmed.
+   */
+  const approve = async (change: GuardedChange, preview: RestorePreview) => {
+    await confirmForeignRestore(change);
+    guard.current = { ...guard.current, approved: true };
+    void confirm(preview);
   };
 
   /** Closing before confirming: the restored copy is not wanted. */
   const discard = useCallback(() => {
     if (target.current) void dropStore(target.current).catch(() => undefined);
     target.current = undefined;
+    guard.current = { foreignKey: false, approved: false };
     setStage({ stage: 'choose' });
     setProblem(undefined);
   }, []);
 
-  return { stage, problem, check, confirm, discard };
+  return { stage, problem, check, confirm, approve, discard };
 };

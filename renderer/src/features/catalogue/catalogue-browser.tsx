@@ -1,5 +1,6 @@
-import { SearchOutlined } from '@ant-design/icons';
-import { Empty, Flex, Input, Table, Typography } from 'antd';
+import { EditOutlined, SearchOutlined } from '@ant-design/icons';
+import { Button, Empty, Flex, Input, Table, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,16 +20,47 @@ const DEBOUNCE_MS = 80;
 const rowProps = (item: CatalogueItem) =>
   ({ 'data-testid': `catalogue-item-${item.code}` }) as HTMLAttributes<HTMLElement>;
 
+/** The row's 修改 button, for those who may change the catalogue and a version still to be changed. */
+const useEditColumn = (onEdit: ((item: CatalogueItem) => void) | undefined) => {
+  const { t } = useTranslation();
+  const column: ColumnsType<CatalogueItem>[number] = {
+    key: 'edit',
+    title: t('catalogueItem.actions'),
+    width: 90,
+    render: (_, item) => (
+      <Button
+        size="small"
+        icon={<EditOutlined />}
+        onClick={() => onEdit?.(item)}
+        aria-label={t('catalogueItem.editLabel', { name: item.name })}
+        data-testid="item-edit"
+      >
+        {t('catalogueItem.edit')}
+      </Button>
+    ),
+  };
+  return onEdit ? [column] : [];
+};
+
 /**
  * One version's items: page by page in code order without a query (a city's 20,000 items are read
  * 20 at a time), or the best 100 matches for code, name, pinyin or initials, anywhere in them (the
  * version is read into memory once, when the search box is first focused).
  */
-export const CatalogueBrowser = ({ version }: { version: CatalogueVersion }) => {
+export const CatalogueBrowser = ({
+  version,
+  initialQuery = '',
+  onEdit,
+}: {
+  version: CatalogueVersion;
+  /** What the search box starts with: the code of an item just saved, to show it at once. */
+  initialQuery?: string;
+  onEdit?: (item: CatalogueItem) => void;
+}) => {
   const { t } = useTranslation();
   const { db } = useServices();
-  const columns = useItemColumns<CatalogueItem>();
-  const [text, setText] = useState('');
+  const columns = [...useItemColumns<CatalogueItem>(), ...useEditColumn(onEdit)];
+  const [text, setText] = useState(initialQuery);
   const [page, setPage] = useState(1);
   const query = useDebounced(text.trim(), DEBOUNCE_MS);
 

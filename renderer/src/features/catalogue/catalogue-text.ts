@@ -8,7 +8,7 @@ import type { CatalogueFileProblem } from './read-catalogue-file';
 export const catalogueText = bilingual(
   {
     title: '医保目录',
-    intro: '每次导入都是一个新版本；就诊使用就诊当天生效的版本。',
+    intro: '每次导入目录、新增或修改项目都会生成一个新版本；就诊使用就诊当天生效的版本。',
     import: '导入目录',
     versions: {
       title: '目录版本',
@@ -126,7 +126,8 @@ export const catalogueText = bilingual(
   },
   {
     title: 'Insurance catalogue',
-    intro: 'Each import is a new version; a visit uses the version in force on its date.',
+    intro:
+      'Each import, and each item added or changed, makes a new version; a visit uses the version in force on its date.',
     import: 'Import catalogue',
     versions: {
       title: 'Catalogue versions',

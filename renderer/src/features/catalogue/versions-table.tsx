@@ -1,4 +1,4 @@
-import { Table, Tag } from 'antd';
+import { Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -57,7 +57,28 @@ export const VersionsTable = ({
         return <Tag color={STATUS_COLORS[status]}>{t(`catalogue.versions.${status}`)}</Tag>;
       },
     },
-    { key: 'file', title: t('catalogue.versions.file'), dataIndex: 'fileName', ellipsis: true },
+    {
+      key: 'file',
+      title: t('catalogue.versions.file'),
+      ellipsis: true,
+      // A version changed by hand says which item, under the file its other items came from.
+      render: (_, version) => (
+        <>
+          {version.fileName}
+          {version.change && (
+            // The cell's own ellipsis clips a long name; the title shows it whole.
+            <Typography.Text
+              type="secondary"
+              className="catalogue-version-change"
+              title={t(`catalogueItem.version.${version.change.kind}`, version.change)}
+              data-testid="version-change"
+            >
+              {t(`catalogueItem.version.${version.change.kind}`, version.change)}
+            </Typography.Text>
+          )}
+        </>
+      ),
+    },
     {
       key: 'items',
       title: t('catalogue.versions.items'),

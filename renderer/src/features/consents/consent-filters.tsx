@@ -36,7 +36,7 @@ export const ConsentFilters = ({
   const [form] = Form.useForm<ConsentFilterValues>();
   const patients = usePatientOptions();
   const clinicians = staff
-    .filter((s) => s.role === 'clinician' || s.role === 'owner')
+    .filter((s) => s.roles.includes('clinician') || s.roles.includes('owner'))
     .sort((a, b) => byName(a.displayName, b.displayName))
     .map((s) => ({ value: s.id, label: s.displayName }));
   const reset = () => {

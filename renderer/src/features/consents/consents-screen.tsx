@@ -12,7 +12,7 @@ import { VisitPlanPage } from './visit-plan-page';
 export const ConsentsScreen = () => {
   const me = useSession((state) => state.staff)!;
   const viewer = (page: React.ReactNode) => (
-    <RequirePermission role={me.role} permission="consent.view">
+    <RequirePermission roles={me.roles} permission="consent.view">
       {page}
     </RequirePermission>
   );
@@ -22,7 +22,7 @@ export const ConsentsScreen = () => {
       <Route
         path="visit/:visitId"
         element={
-          <RequirePermission role={me.role} permission={['consent.view', 'item.bill']}>
+          <RequirePermission roles={me.roles} permission={['consent.view', 'item.bill']}>
             <VisitPlanPage />
           </RequirePermission>
         }

@@ -20,10 +20,18 @@ type SignerValues = {
 
 const FIELDS = ['name', 'relation', 'idType', 'idNumber', 'witnessName'];
 
-const toValues = ({ decision, signer }: SignerRequest): SignerValues => {
+type Representative = Extract<Signer, { kind: 'representative' }>;
+
+/** The boxes as they open: a representative's are filled in advance (the registered guardian). */
+const toValues = (
+  { decision, signer }: SignerRequest,
+  representative: Omit<Representative, 'kind'> | undefined,
+): SignerValues => {
   if (signer.kind === 'representative') return { decision, ...signer };
-  if (signer.kind === 'witness') return { decision, kind: 'witness', witnessName: signer.name };
-  return { decision, kind: 'patient', idType: 'resident' };
+  const ahead = representative ?? { idType: 'resident' as const };
+  if (signer.kind === 'witness')
+    return { decision, ...ahead, kind: 'witness', witnessName: signer.name };
+  return { decision, ...ahead, kind: 'patient' };
 };
 
 const toRequest = (v: SignerValues): SignerRequest => {
@@ -51,10 +59,13 @@ const toRequest = (v: SignerValues): SignerRequest => {
 export const SignerForm = ({
   initial,
   minor,
+  representative,
   onSubmit,
 }: {
   initial: SignerRequest;
   minor: boolean;
+  /** Who fills the representative's boxes when the clinician chooses one: the guardian. */
+  representative?: Omit<Representative, 'kind'>;
   onSubmit: (request: SignerRequest) => Promise<void>;
 }) => {
   const { t } = useTranslation();
@@ -86,7 +97,7 @@ export const SignerForm = ({
       name="consent-signer"
       layout="vertical"
       requiredMark={false}
-      initialValues={toValues(initial)}
+      initialValues={toValues(initial, representative)}
       onFinish={finish}
       style={{ maxWidth: 640 }}
     >

@@ -2,6 +2,7 @@ import { Alert, Card, Drawer, Flex, Spin, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Consent, ConsentSignatures } from '../../../../shared/consents/consent';
+import type { Guardian } from '../../../../shared/patients/patient';
 import { useServices } from '../../app/services';
 import { draftNotice, signConsent, type NoticeDraft } from '../../db/consents';
 import type { Actor } from '../../db/write';
@@ -17,16 +18,15 @@ type Step =
   | { at: 'done'; consent: Consent };
 
 const PATIENT_AGREES: SignerRequest = { decision: 'agreed', signer: { kind: 'patient' } };
-const GUARDIAN: SignerRequest = {
-  decision: 'agreed',
-  signer: {
-    kind: 'representative',
-    name: '',
-    relation: 'parent',
-    idType: 'resident',
-    idNumber: '',
-  },
-};
+
+/** The guardian recorded at registration as the signer; blank boxes when none was recorded. */
+const guardianSigner = (guardian: Guardian | undefined) => ({
+  kind: 'representative' as const,
+  name: guardian?.name ?? '',
+  relation: guardian?.relation ?? 'parent',
+  idType: guardian?.idType ?? 'resident',
+  idNumber: guardian?.idNumber ?? '',
+});
 
 type SigningDrawerProps = {
   open: boolean;
@@ -34,6 +34,8 @@ type SigningDrawerProps = {
   actor: Actor;
   /** A child's notice starts with the guardian's details rather than the patient's own signature. */
   minor: boolean;
+  /** The guardian recorded at registration: offered as the signer. */
+  guardian: Guardian | undefined;
   /** The voided notice this one corrects. */
   previous: Consent | undefined;
   onClose: () => void;
@@ -49,13 +51,16 @@ export const SigningDrawer = ({
   visitId,
   actor,
   minor,
+  guardian,
   previous,
   onClose,
   afterClose,
 }: SigningDrawerProps) => {
   const { t } = useTranslation();
   const services = useServices();
-  const [request, setRequest] = useState<SignerRequest>(minor ? GUARDIAN : PATIENT_AGREES);
+  const [request, setRequest] = useState<SignerRequest>(
+    minor ? { decision: 'agreed', signer: guardianSigner(guardian) } : PATIENT_AGREES,
+  );
   const [step, setStep] = useState<Step>({ at: minor ? 'who' : 'drafting' });
   const base = { visitId, ...(previous ? { previousId: previous.id } : {}) };
 
@@ -133,7 +138,12 @@ export const SigningDrawer = ({
               style={{ marginBottom: 16 }}
             />
           )}
-          <SignerForm initial={request} minor={minor} onSubmit={prepare} />
+          <SignerForm
+            initial={request}
+            minor={minor}
+            representative={guardian && guardianSigner(guardian)}
+            onSubmit={prepare}
+          />
         </Card>
       )}
       {step.at === 'sign' && (

@@ -6,6 +6,7 @@ import { useParams } from 'react-router';
 import { can } from '../../../../shared/auth/permissions';
 import type { Consent } from '../../../../shared/consents/consent';
 import { ageOn } from '../../../../shared/patients/display';
+import { ADULT_AGE } from '../../../../shared/patients/patient';
 import { useSession } from '../../app/session-store';
 import { actorOf } from '../../db/staff';
 import { CatalogueSearch } from './catalogue-search';
@@ -39,15 +40,15 @@ export const VisitPlanPage = () => {
   const { clearFailure } = actions;
   useEffect(() => clearFailure(), [noticesKey, clearFailure]);
   const allowed = {
-    prepare: can(me.role, 'consent.prepare'),
-    perform: can(me.role, 'item.perform'),
-    bill: can(me.role, 'item.bill'),
+    prepare: can(me.roles, 'consent.prepare'),
+    perform: can(me.roles, 'item.perform'),
+    bill: can(me.roles, 'item.bill'),
   };
 
   if (plan === undefined) return <Spin />;
   if (plan === null) return <Alert type="error" showIcon title={t('consents.plan.notFound')} />;
 
-  const canSign = can(me.role, 'consent.sign');
+  const canSign = can(me.roles, 'consent.sign');
   const prepareBlocked = !canSign
     ? t('consents.prepare.signOnly')
     : plan.awaiting.length === 0
@@ -112,8 +113,8 @@ export const VisitPlanPage = () => {
       <NoticesList
         notices={plan.notices}
         // The front desk bills from this page but does not read the notices themselves.
-        canOpen={can(me.role, 'consent.view')}
-        canVoid={can(me.role, 'consent.void')}
+        canOpen={can(me.roles, 'consent.view')}
+        canVoid={can(me.roles, 'consent.void')}
         onVoid={(consent) => setVoiding({ consent, open: true })}
       />
       <PlanLineDialog
@@ -136,7 +137,8 @@ export const VisitPlanPage = () => {
           open={signing === 'open'}
           visitId={visitId}
           actor={actor}
-          minor={ageOn(plan.patient.birthDate, plan.visit.date) < 18}
+          minor={ageOn(plan.patient.birthDate, plan.visit.date) < ADULT_AGE}
+          guardian={plan.patient.guardian}
           previous={plan.correcting}
           onClose={() => setSigning('closing')}
           afterClose={() => setSigning(undefined)}

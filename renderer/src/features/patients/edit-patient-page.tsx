@@ -34,6 +34,13 @@ const toInput = (patient: Patient): PatientInput => ({
   cardNumber: patient.cardNumber ?? '',
   priorReimbursements: patient.priorReimbursements ?? '',
   notes: patient.notes,
+  guardian: {
+    name: patient.guardian?.name ?? '',
+    relation: patient.guardian?.relation,
+    phone: patient.guardian?.phone ?? '',
+    idType: patient.guardian?.idType ?? 'resident',
+    idNumber: patient.guardian?.idNumber ?? '',
+  },
 });
 
 type Pending = { input: PatientInput; details: PatientDetails; acceptDuplicates: boolean };

@@ -14,6 +14,12 @@ import { formatClinicTime } from '../../../../shared/clock/clinic-time';
 import { CheckInButton } from '../visits/check-in-button';
 import { PatientVisitsTimeline } from '../visits/patient-visits-timeline';
 import { MaskedIdNumber } from './masked-id-number';
+import {
+  MergedAwayNotice,
+  MergedFromLine,
+  PossibleDuplicates,
+  useMergeState,
+} from './patient-merge';
 import { PatientPhoto } from './patient-photo';
 import { PhotoDialogButton } from './photo-dialog';
 
@@ -24,7 +30,10 @@ export const PatientDetails = ({ patient }: { patient: Patient }) => {
   const { language } = useLanguage();
   const me = useSession((state) => state.staff)!;
   const navigate = useNavigate();
-  const editable = can(me.role, 'patient.edit-identity');
+  const merge = useMergeState(patient);
+  // A merged-away record stays readable, but the person's record is the survivor's.
+  const mergedAway = merge?.survivor !== undefined;
+  const editable = can(me.roles, 'patient.edit-identity') && merge !== undefined && !mergedAway;
   const province = patient.insuredRegion && provinceByCode(patient.insuredRegion.province);
   const empty = <Typography.Text type="secondary">{t('patients.page.empty')}</Typography.Text>;
 
@@ -59,6 +68,30 @@ export const PatientDetails = ({ patient }: { patient: Patient }) => {
       label: t('patients.fields.priorReimbursements'),
       children: patient.priorReimbursements ?? empty,
     },
+    ...(patient.guardian
+      ? [
+          {
+            key: 'guardian',
+            label: t('patients.guardian.title'),
+            span: 2,
+            children: (
+              <span data-testid="patient-guardian">
+                {t('patients.guardian.shown', {
+                  name: patient.guardian.name,
+                  relation: t(`consents.relations.${patient.guardian.relation}`),
+                })}{' '}
+                <span className="patient-mono">{patient.guardian.phone}</span>
+                {patient.guardian.idNumber && (
+                  <>
+                    {' '}
+                    <MaskedIdNumber idNumber={patient.guardian.idNumber} />
+                  </>
+                )}
+              </span>
+            ),
+          },
+        ]
+      : []),
     {
       key: 'notes',
       label: t('patients.fields.notes'),
@@ -115,9 +148,14 @@ export const PatientDetails = ({ patient }: { patient: Patient }) => {
                   </Tooltip>
                 )}
               </Space>
+              {merge && (
+                <div style={{ marginTop: 8 }}>
+                  <MergedFromLine records={merge.mergedFrom} />
+                </div>
+              )}
             </div>
             <Space>
-              <CheckInButton patient={patient} />
+              {merge && !mergedAway && <CheckInButton patient={patient} />}
               <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/patients')}>
                 {t('patients.page.back')}
               </Button>
@@ -132,6 +170,10 @@ export const PatientDetails = ({ patient }: { patient: Patient }) => {
               )}
             </Space>
           </Flex>
+          {merge?.survivor && <MergedAwayNotice patient={patient} survivor={merge.survivor} />}
+          {merge && !mergedAway && (
+            <PossibleDuplicates patient={patient} duplicates={merge.duplicates} />
+          )}
           <Descriptions
             title={t('patients.page.details')}
             bordered
@@ -139,7 +181,9 @@ export const PatientDetails = ({ patient }: { patient: Patient }) => {
             column={2}
             items={items}
           />
-          <PatientVisitsTimeline patientId={patient.id} />
+          <PatientVisitsTimeline
+            patientIds={[patient.id, ...(merge?.mergedFrom ?? []).map((p) => p.id)]}
+          />
         </Flex>
       </Flex>
     </Card>

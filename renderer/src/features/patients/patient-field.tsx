@@ -16,7 +16,7 @@ import { problemText } from './problem-text';
 export type PatientFieldName = Path<PatientInput>;
 
 /** Ids tie each label to its box, so "姓名" finds the name box for people and tests alike. */
-export const fieldId = (name: PatientFieldName) => `patient-${name.replace('.', '-')}`;
+export const fieldId = (name: PatientFieldName) => `patient-${name.replaceAll('.', '-')}`;
 
 type PatientFieldProps<N extends PatientFieldName> = {
   name: N;
@@ -37,7 +37,14 @@ export const PatientField = <N extends PatientFieldName>({
   const { t } = useTranslation();
   const { clock } = useServices();
   const { control } = useFormContext<PatientInput>();
-  const [idType, idNumber] = useWatch({ control, name: ['idType', 'idNumber'] });
+  const [patientIdType, patientIdNumber, guardianIdType, guardianIdNumber] = useWatch({
+    control,
+    name: ['idType', 'idNumber', 'guardian.idType', 'guardian.idNumber'],
+  });
+  // A guardian's box is explained by the guardian's document, not the patient's.
+  const [idType, idNumber] = name.startsWith('guardian.')
+    ? [guardianIdType ?? 'resident', guardianIdNumber]
+    : [patientIdType, patientIdNumber];
   return (
     <Controller
       control={control}

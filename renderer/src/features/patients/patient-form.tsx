@@ -12,6 +12,7 @@ import {
 } from '../../../../shared/patients/patient-input';
 import { useServices } from '../../app/services';
 import { errorMessage } from '../../ui/error-message';
+import { GuardianFields } from './guardian-fields';
 import { IdentityFields } from './identity-fields';
 import { InsuranceFields } from './insurance-fields';
 import type { PatientFieldName } from './patient-field';
@@ -37,6 +38,11 @@ const FIELDS = new Set<string>([
   'cardNumber',
   'priorReimbursements',
   'notes',
+  'guardian.name',
+  'guardian.relation',
+  'guardian.phone',
+  'guardian.idType',
+  'guardian.idNumber',
 ]);
 
 export const emptyPatientInput = (): PatientInput => ({
@@ -51,6 +57,7 @@ export const emptyPatientInput = (): PatientInput => ({
   cardNumber: '',
   priorReimbursements: '',
   notes: '',
+  guardian: { name: '', relation: undefined, phone: '', idType: 'resident', idNumber: '' },
 });
 
 export type PatientFormProps = {
@@ -129,6 +136,7 @@ export const PatientForm = ({
           <Row gutter={24} wrap={false}>
             <Col flex="auto">
               <IdentityFields autoFocus={autoFocus} />
+              <GuardianFields />
               <InsuranceFields />
             </Col>
             {aside && <Col flex="240px">{aside}</Col>}

@@ -59,7 +59,7 @@ export const PatientRecord = () => {
       <Route
         path="edit"
         element={
-          <RequirePermission role={me.role} permission="patient.edit-identity">
+          <RequirePermission roles={me.roles} permission="patient.edit-identity">
             <EditPatientPage patient={patient} />
           </RequirePermission>
         }

@@ -33,7 +33,7 @@ export const PatientSearch = () => {
   const [text, setText] = useState(() => params.get('q') ?? '');
   const query = useDebounced(text.trim(), DEBOUNCE_MS);
   const [cursor, setCursor] = useState({ query, index: 0 });
-  const mayRegister = can(me.role, 'patient.register');
+  const mayRegister = can(me.roles, 'patient.register');
 
   useEffect(() => {
     setParams(query ? { q: query } : {}, { replace: true });

@@ -15,7 +15,7 @@ export const PatientsScreen = () => {
       <Route
         path="new"
         element={
-          <RequirePermission role={me.role} permission="patient.register">
+          <RequirePermission roles={me.roles} permission="patient.register">
             <RegisterPatientPage />
           </RequirePermission>
         }

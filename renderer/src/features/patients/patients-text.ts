@@ -128,6 +128,42 @@ export const patientsText = bilingual(
       reasonConfirm: '确认修改',
       reasonTooLong: '不超过 {{max}} 个字',
     },
+    guardian: {
+      add: '+ 登记监护人或联系人',
+      title: '监护人',
+      minorHelp: '未满 18 岁的患者须登记监护人：签署自费告知书时由监护人签字。',
+      adultHelp:
+        '患者本人不能签字时（例如行动不便或无民事行为能力），签署自费告知书时可由监护人签字。',
+      name: '监护人姓名',
+      relation: '与患者关系',
+      phone: '监护人手机号',
+      idType: '监护人证件类型',
+      idNumber: '监护人证件号码',
+      idNumberHelp: '可以暂不填写；监护人签署告知书时必须出示证件。',
+      shown: '{{name}}（{{relation}}）',
+    },
+    merge: {
+      cardTitle: '可能是同一人的另一份档案',
+      cardBody:
+        '下列档案与本档案的证件号码、医保卡号或姓名和出生日期相同。确认是同一人后，可把两份档案合并：被合并的档案和它的就诊记录都保留，今后只使用保留的那一份。',
+      onlyOfficer:
+        '下列档案与本档案的证件号码、医保卡号或姓名和出生日期相同。如果是同一人，请医保专员或负责人合并档案。',
+      action: '合并档案',
+      title: '合并同一人的两份档案',
+      body: '选择今后使用哪一份档案。另一份档案不会被删除：它的就诊记录、核验记录和签署的告知书都保留，并显示在保留的档案中。合并后不能撤销。',
+      keep: '保留哪一份档案',
+      registered: '登记于 {{time}}',
+      reason: '合并理由（必填，记入审计日志）',
+      reasonPlaceholder: '例如：同一人在前台和诊室各登记了一次，已核对身份证原件',
+      confirm: '确认合并',
+      done: '已合并，今后请使用{{name}}的这份档案。',
+      mergedTitle: '这份档案已合并到另一份档案',
+      mergedBody:
+        '{{time}}，{{by}}将它合并到{{name}}的档案。理由：{{reason}}。这里的就诊记录仍然保留，并显示在保留的档案中；请在那份档案上登记就诊和修改信息。',
+      openSurvivor: '打开保留的档案',
+      mergedFrom: '已并入的档案：',
+      mergedFromEntry: '{{name}}（登记于 {{date}}）',
+    },
     duplicates: {
       title: '此人可能已经登记过',
       body: '以下患者与正在填写的信息有相同之处。冒名顶替、借卡就医往往从这里开始：请先核对是否为同一人。',
@@ -156,6 +192,7 @@ export const patientsText = bilingual(
     },
     photo: {
       none: '暂无照片',
+      arriving: '照片正在从诊所同步服务获取',
       noneWarning: '没有照片：就诊核对“人”时无法比对',
       hint: '正面、清晰、不戴帽子和口罩',
       camera: '打开摄像头',
@@ -319,6 +356,44 @@ export const patientsText = bilingual(
       reasonConfirm: 'Confirm the change',
       reasonTooLong: 'At most {{max}} characters',
     },
+    guardian: {
+      add: '+ Add a guardian or contact',
+      title: 'Guardian',
+      minorHelp:
+        'A patient under 18 is registered with a guardian, who signs the self-pay notices.',
+      adultHelp:
+        'When the patient cannot sign for themselves, the guardian signs the self-pay notices.',
+      name: 'Guardian name',
+      relation: 'Relation to the patient',
+      phone: 'Guardian mobile',
+      idType: 'Guardian ID type',
+      idNumber: 'Guardian ID number',
+      idNumberHelp: 'May be left empty for now; the guardian shows an ID when signing a notice.',
+      shown: '{{name}} ({{relation}})',
+    },
+    merge: {
+      cardTitle: 'Another record that may be this person',
+      cardBody:
+        'The records below share the ID number, insurance card number, or name and date of birth with this one. Once you are sure it is the same person, merge the two: the merged record and its visits are kept, and from then on only the record you keep is used.',
+      onlyOfficer:
+        'The records below share the ID number, insurance card number, or name and date of birth with this one. If it is the same person, ask the insurance officer or the owner to merge the records.',
+      action: 'Merge records',
+      title: 'Merge two records of one person',
+      body: 'Choose the record to use from now on. The other record is not deleted: its visits, identity checks and signed notices are kept and shown on the record you keep. A merge cannot be undone.',
+      keep: 'Record to keep',
+      registered: 'registered {{time}}',
+      reason: 'Why they are one person (required, kept in the audit log)',
+      reasonPlaceholder:
+        'e.g. registered once at the desk and once at the chair; checked the ID card',
+      confirm: 'Merge',
+      done: 'Merged. From now on use the record of {{name}}.',
+      mergedTitle: 'This record was merged into another record',
+      mergedBody:
+        'On {{time}}, {{by}} merged it into the record of {{name}}. Reason: {{reason}}. Its visits are kept and shown on that record; check in and edit details there.',
+      openSurvivor: 'Open the record kept',
+      mergedFrom: 'Merged into this record: ',
+      mergedFromEntry: '{{name}} (registered {{date}})',
+    },
     duplicates: {
       title: 'This person may already be registered',
       body: 'The patients below share details with what you typed. Impersonation and borrowed cards often start here: check whether it is the same person first.',
@@ -348,6 +423,7 @@ export const patientsText = bilingual(
     },
     photo: {
       none: 'No photo',
+      arriving: 'The photo is on its way from the clinic sync service',
       noneWarning: 'No photo: the person check at visits has nothing to compare against',
       hint: 'Full face, sharp, no hat or mask',
       camera: 'Open the camera',

@@ -45,7 +45,7 @@ describe('a reload within the idle period continues the session', () => {
     const desk = await addStaff(ctx, ownerActor, {
       username: 'wangfang',
       displayName: '王芳',
-      role: 'front-desk',
+      roles: ['front-desk'],
       password: 'Front#Desk1',
     });
     keepSession(session, desk.id);

@@ -1,13 +1,14 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Radio, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Staff } from '../../../../shared/staff/staff';
 import { useServices } from '../../app/services';
 import { login } from '../../db/session';
 import { readSetting } from '../../db/settings';
 import { useLanguage } from '../../i18n/use-language';
+import { RecoverScreen } from '../recovery/recover-screen';
 import { loginFailureText } from './login-result-text';
 
 export const LoginScreen = ({ onLoggedIn }: { onLoggedIn: (staff: Staff) => void }) => {
@@ -18,6 +19,12 @@ export const LoginScreen = ({ onLoggedIn }: { onLoggedIn: (staff: Staff) => void
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string>();
   const [form] = Form.useForm<{ username: string; password: string }>();
+  const [recovering, setRecovering] = useState(false);
+  const [recovered, setRecovered] = useState<Staff>();
+  // Back from setting a new password with the recovery code: the owner's name is filled in.
+  useEffect(() => {
+    if (recovered) form.setFieldsValue({ username: recovered.username, password: '' });
+  }, [recovered, form]);
 
   const submit = async ({ username, password }: { username: string; password: string }) => {
     setBusy(true);
@@ -35,6 +42,17 @@ export const LoginScreen = ({ onLoggedIn }: { onLoggedIn: (staff: Staff) => void
     }
   };
 
+  if (recovering)
+    return (
+      <RecoverScreen
+        onCancel={() => setRecovering(false)}
+        onDone={(owner) => {
+          setRecovered(owner);
+          setRecovering(false);
+        }}
+      />
+    );
+
   return (
     <div className="centered-page">
       <Card style={{ width: 400 }}>
@@ -42,6 +60,15 @@ export const LoginScreen = ({ onLoggedIn }: { onLoggedIn: (staff: Staff) => void
           {t('common.appName')}
         </Typography.Title>
         <Typography.Paragraph type="secondary">{clinic?.name}</Typography.Paragraph>
+        {recovered && !failure && (
+          <Alert
+            type="success"
+            showIcon
+            title={t('recovery.recovered', { name: recovered.displayName })}
+            style={{ marginBottom: 16 }}
+            data-testid="login-recovered"
+          />
+        )}
         <Form name="login" form={form} layout="vertical" requiredMark={false} onFinish={submit}>
           <Form.Item
             name="username"
@@ -71,6 +98,17 @@ export const LoginScreen = ({ onLoggedIn }: { onLoggedIn: (staff: Staff) => void
             {busy ? t('session.loggingIn') : t('session.login')}
           </Button>
         </Form>
+        <div style={{ marginTop: 8 }}>
+          <Button
+            type="link"
+            size="small"
+            style={{ paddingInline: 0 }}
+            onClick={() => setRecovering(true)}
+            data-testid="login-forgot"
+          >
+            {t('recovery.forgot')}
+          </Button>
+        </div>
         <Radio.Group
           size="small"
           style={{ marginTop: 16 }}

@@ -16,7 +16,7 @@ export const ClinicCard = () => {
   const staff = useSession((state) => state.staff)!;
   const clinic = useLiveQuery(() => readSetting(services.db, 'clinic'), [services.db]);
   const { busy, run } = useSave();
-  const editable = can(staff.role, 'settings.clinic');
+  const editable = can(staff.roles, 'settings.clinic');
   if (!clinic) return null;
   return (
     <Card title={t('settings.clinicSection')}>

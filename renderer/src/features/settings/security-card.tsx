@@ -18,7 +18,7 @@ export const SecurityCard = () => {
     [services.db],
   );
   const { busy, run } = useSave();
-  const editable = can(staff.role, 'settings.security');
+  const editable = can(staff.roles, 'settings.security');
   if (!security) return null;
   return (
     <Card title={t('settings.securitySection')}>

@@ -1,6 +1,7 @@
 import { Card, Radio, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../i18n/use-language';
+import { RecoveryCard } from '../recovery/recovery-card';
 import { ChangePasswordCard } from './change-password-card';
 import { ClinicCard } from './clinic-card';
 import { DevToolsCard } from './dev-tools-card';
@@ -29,6 +30,7 @@ export const SettingsScreen = () => {
       <ClinicCard />
       <SecurityCard />
       <ChangePasswordCard />
+      <RecoveryCard />
       {__DEV_TOOLS__ && <DevToolsCard />}
     </Space>
   );

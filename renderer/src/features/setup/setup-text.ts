@@ -4,7 +4,13 @@ export const setupText = bilingual(
   {
     title: '欢迎使用 ClinicDesk',
     subtitle: '首次使用，请用几分钟完成诊所设置。所有数据只保存在本机和您诊所自己的服务器上。',
-    steps: { language: '语言', clinic: '诊所信息', owner: '负责人账号', confirm: '确认' },
+    steps: {
+      language: '语言',
+      clinic: '诊所信息',
+      owner: '负责人账号',
+      confirm: '确认',
+      recovery: '恢复码',
+    },
     languageHint: '界面语言可以随时在“设置”中更改。',
     start: {
       title: '您要如何开始？',
@@ -22,7 +28,7 @@ export const setupText = bilingual(
     city: '参保地（市/区）',
     cityPlaceholder: '例如：深圳市',
     ownerIntro:
-      '负责人账号可以管理员工、备份与设置。请牢记密码：它无法被找回，只能由另一位负责人重置。',
+      '负责人账号可以管理员工、备份与设置。请牢记密码：它无法被找回。创建诊所后会显示一次恢复码，忘记密码时只能用它（或由另一位负责人重置）设置新密码。',
     confirmIntro: '请确认以下信息，然后创建诊所。',
     create: '创建诊所并登录',
     creating: '正在创建…',
@@ -31,7 +37,13 @@ export const setupText = bilingual(
     title: 'Welcome to ClinicDesk',
     subtitle:
       "First run: a few minutes to set up your clinic. All data stay on this PC and on your clinic's own server.",
-    steps: { language: 'Language', clinic: 'Clinic', owner: 'Owner account', confirm: 'Confirm' },
+    steps: {
+      language: 'Language',
+      clinic: 'Clinic',
+      owner: 'Owner account',
+      confirm: 'Confirm',
+      recovery: 'Recovery code',
+    },
     languageHint: 'You can change the language at any time under Settings.',
     start: {
       title: 'How do you want to start?',
@@ -49,7 +61,7 @@ export const setupText = bilingual(
     city: 'Insured region (city/district)',
     cityPlaceholder: 'e.g. Shenzhen',
     ownerIntro:
-      'The owner manages staff, backups and settings. Remember the password: it cannot be recovered, only reset by another owner.',
+      'The owner manages staff, backups and settings. Remember the password: it cannot be recovered. Once the clinic is created, a recovery code is shown once: if the password is forgotten, only that code (or another owner) can set a new one.',
     confirmIntro: 'Check the details below, then create the clinic.',
     create: 'Create clinic and log in',
     creating: 'Creating…',

@@ -1,21 +1,27 @@
-import { Alert, Button, Card, Form, Space, Steps, Typography } from 'antd';
+import { Alert, Button, Card, Form, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Staff } from '../../../../shared/staff/staff';
 import { useServices } from '../../app/services';
-import { recordSessionEvent } from '../../db/session';
 import { completeSetup } from '../../db/setup';
 import { NameFields, NewPasswordFields } from '../../ui/account-fields';
 import { ClinicFields } from '../../ui/clinic-fields';
 import { errorMessage } from '../../ui/error-message';
 import { ConfirmStep, type WizardValues } from './confirm-step';
+import { SetupSteps } from './setup-steps';
 import { StartStep } from './start-step';
 
 /**
  * First run: language and how to start (a new clinic, or a backup restored on a new PC), then
- * clinic, owner account, confirm. Creates everything in one transaction.
+ * clinic, owner account, confirm. Creates everything in one transaction, and hands on the owner
+ * and their recovery code at once: the wizard ends as the clinic exists, and the app shows the
+ * code before the owner is logged in.
  */
-export const SetupWizard = ({ onDone }: { onDone: (owner: Staff) => void }) => {
+export const SetupWizard = ({
+  onDone,
+}: {
+  onDone: (owner: Staff, recoveryCode: string) => void;
+}) => {
   const { t } = useTranslation();
   const services = useServices();
   const [form] = Form.useForm<WizardValues>();
@@ -32,7 +38,7 @@ export const SetupWizard = ({ onDone }: { onDone: (owner: Staff) => void }) => {
     setBusy(true);
     setFailure(undefined);
     try {
-      const owner = await completeSetup(services, {
+      const { owner, recoveryCode } = await completeSetup(services, {
         clinic: {
           name: values.name,
           regionProvince: values.regionProvince,
@@ -44,8 +50,7 @@ export const SetupWizard = ({ onDone }: { onDone: (owner: Staff) => void }) => {
           password: values.password,
         },
       });
-      await recordSessionEvent(services, owner, 'login');
-      onDone(owner);
+      onDone(owner, recoveryCode);
     } catch (error) {
       setFailure(errorMessage(t, error));
       setBusy(false);
@@ -57,14 +62,7 @@ export const SetupWizard = ({ onDone }: { onDone: (owner: Staff) => void }) => {
       <Card style={{ width: 720 }}>
         <Typography.Title level={2}>{t('setup.title')}</Typography.Title>
         <Typography.Paragraph type="secondary">{t('setup.subtitle')}</Typography.Paragraph>
-        <Steps
-          current={step}
-          size="small"
-          style={{ marginBottom: 24 }}
-          items={(['language', 'clinic', 'owner', 'confirm'] as const).map((key) => ({
-            title: t(`setup.steps.${key}`),
-          }))}
-        />
+        <SetupSteps current={step} />
         <Form
           name="setup"
           form={form}

@@ -6,7 +6,7 @@ import { useServices } from '../../app/services';
 import { actorOf, addStaff } from '../../db/staff';
 import { NameFields, NewPasswordFields } from '../../ui/account-fields';
 import { FormModal } from './form-modal';
-import { RoleField } from './staff-fields';
+import { RolesField } from './staff-fields';
 
 /** What every staff dialog gets from the screen: who acts, and the open/close handshake. */
 export type StaffDialogProps = {
@@ -19,7 +19,7 @@ export type StaffDialogProps = {
 type AddValues = {
   displayName: string;
   username: string;
-  role: Role;
+  roles: Role[];
   password: string;
   passwordConfirm: string;
 };
@@ -30,8 +30,13 @@ export const AddStaffDialog = ({ me, open, onClose, afterClose }: StaffDialogPro
   const { message } = App.useApp();
   const [form] = Form.useForm<AddValues>();
 
-  const submit = async ({ displayName, username, role, password }: AddValues) => {
-    const added = await addStaff(services, actorOf(me), { displayName, username, role, password });
+  const submit = async ({ displayName, username, roles, password }: AddValues) => {
+    const added = await addStaff(services, actorOf(me), {
+      displayName,
+      username,
+      roles,
+      password,
+    });
     void message.success(t('staff.addDialog.done', { name: added.displayName }));
   };
 
@@ -40,7 +45,7 @@ export const AddStaffDialog = ({ me, open, onClose, afterClose }: StaffDialogPro
       open={open}
       title={t('staff.addDialog.title')}
       form={form}
-      fields={['displayName', 'username', 'role', 'password']}
+      fields={['displayName', 'username', 'roles', 'password']}
       submitText={t('staff.addDialog.submit')}
       submitTestId="staff-add-submit"
       onSubmit={submit}
@@ -48,7 +53,7 @@ export const AddStaffDialog = ({ me, open, onClose, afterClose }: StaffDialogPro
       afterClose={afterClose}
     >
       <NameFields />
-      <RoleField />
+      <RolesField />
       <Alert
         type="info"
         showIcon

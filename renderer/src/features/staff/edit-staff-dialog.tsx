@@ -8,11 +8,11 @@ import { actorOf, updateStaffProfile } from '../../db/staff';
 import { NameFields } from '../../ui/account-fields';
 import type { StaffDialogProps } from './add-staff-dialog';
 import { FormModal } from './form-modal';
-import { RoleField } from './staff-fields';
+import { RolesField } from './staff-fields';
 
-type EditValues = { displayName: string; role: Role };
+type EditValues = { displayName: string; roles: Role[] };
 
-/** Name and role only: the username is the login and never changes; passwords have their own dialog. */
+/** Name and roles only: the username is the login and never changes; passwords have their own dialog. */
 export const EditStaffDialog = ({
   me,
   staff,
@@ -25,15 +25,15 @@ export const EditStaffDialog = ({
   const signIn = useSession((state) => state.signIn);
   const { message } = App.useApp();
   const [form] = Form.useForm<EditValues>();
-  const role = Form.useWatch('role', form);
+  const roles = Form.useWatch('roles', form);
   const isMe = staff.id === me.id;
 
-  const submit = async ({ displayName, role: newRole }: EditValues) => {
+  const submit = async ({ displayName, roles: newRoles }: EditValues) => {
     const saved = await updateStaffProfile(services, actorOf(me), staff.id, {
       displayName,
-      role: newRole,
+      roles: newRoles,
     });
-    // The session holds who is at the keyboard: it must show the new name, and the new role must take effect.
+    // The session holds who is at the keyboard: it must show the new name, and the new roles must take effect.
     if (isMe) signIn(saved);
     void message.success(t('staff.editDialog.done', { name: saved.displayName }));
   };
@@ -43,8 +43,8 @@ export const EditStaffDialog = ({
       open={open}
       title={t('staff.editDialog.title', { name: staff.displayName })}
       form={form}
-      fields={['displayName', 'role']}
-      initialValues={{ displayName: staff.displayName, role: staff.role }}
+      fields={['displayName', 'roles']}
+      initialValues={{ displayName: staff.displayName, roles: staff.roles }}
       submitText={t('staff.editDialog.submit')}
       submitTestId="staff-edit-submit"
       onSubmit={submit}
@@ -52,8 +52,8 @@ export const EditStaffDialog = ({
       afterClose={afterClose}
     >
       <NameFields withUsername={false} />
-      <RoleField />
-      {isMe && role !== undefined && role !== 'owner' && (
+      <RolesField />
+      {isMe && roles !== undefined && !roles.includes('owner') && (
         <Alert
           type="warning"
           showIcon

@@ -12,6 +12,10 @@ export type FormModalProps<V> = {
   submitText: string;
   submitTestId: string;
   danger?: boolean;
+  /** For a form with boxes side by side; antd's 520 px otherwise. */
+  width?: number;
+  /** For a tall form: centred, it keeps its buttons on a 768-pixel screen. */
+  centered?: boolean;
   initialValues?: Partial<V>;
   /** Throws to refuse: the sentence goes on the blamed field, or above the buttons. */
   onSubmit: (values: V) => Promise<void>;
@@ -32,6 +36,8 @@ export const FormModal = <V extends object>({
   submitText,
   submitTestId,
   danger = false,
+  width,
+  centered,
   initialValues,
   onSubmit,
   onClose,
@@ -70,6 +76,8 @@ export const FormModal = <V extends object>({
     <Modal
       open={open}
       title={title}
+      width={width}
+      centered={centered}
       onCancel={onClose}
       afterClose={afterClose}
       afterOpenChange={focusFirstField}

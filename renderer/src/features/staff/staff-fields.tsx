@@ -1,22 +1,29 @@
-import { Form, Input, Select } from 'antd';
+import { Checkbox, Form, Input } from 'antd';
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roles } from '../../../../shared/auth/roles';
 
 export const REASON_MAX = 200;
 
-export const RoleField = () => {
+/**
+ * The roles a person holds: several may be ticked (the owner who is also the dentist, the front
+ * desk who also dispenses); they may do what any of them may.
+ */
+export const RolesField = () => {
   const { t } = useTranslation();
   return (
     <Form.Item
-      name="role"
-      label={t('account.role')}
-      rules={[{ required: true, message: t('common.required') }]}
+      name="roles"
+      label={t('account.roles')}
+      extra={t('staff.rolesHint')}
+      rules={[{ required: true, type: 'array', min: 1, message: t('staff.rolesRequired') }]}
     >
-      <Select
-        placeholder={t('staff.rolePlaceholder')}
-        options={roles.map((role) => ({ value: role, label: t(`common.roles.${role}`) }))}
-        data-testid="staff-role-select"
+      <Checkbox.Group
+        options={roles.map((role) => ({
+          value: role,
+          label: <span data-testid={`staff-role-${role}`}>{t(`common.roles.${role}`)}</span>,
+        }))}
+        data-testid="staff-roles"
       />
     </Form.Item>
   );

@@ -2,7 +2,7 @@ import { Button, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Role } from '../../../../shared/auth/roles';
+import { sortRoles, type Role } from '../../../../shared/auth/roles';
 import type { Staff } from '../../../../shared/staff/staff';
 import { formatClinicTime } from '../../../../shared/clock/clinic-time';
 
@@ -12,6 +12,7 @@ const roleColor: Record<Role, string> = {
   owner: 'gold',
   'insurance-officer': 'purple',
   clinician: 'cyan',
+  pharmacist: 'green',
   'front-desk': 'blue',
 };
 
@@ -61,10 +62,17 @@ export const StaffTable = ({ staff, meId, onAction }: StaffTableProps) => {
       ),
     },
     {
-      key: 'role',
-      title: t('staff.columns.role'),
-      dataIndex: 'role',
-      render: (role: Role) => <Tag color={roleColor[role]}>{t(`common.roles.${role}`)}</Tag>,
+      key: 'roles',
+      title: t('staff.columns.roles'),
+      render: (_, s) => (
+        <Space size={[0, 4]} wrap data-testid="staff-roles">
+          {sortRoles(s.roles).map((role) => (
+            <Tag key={role} color={roleColor[role]} data-role={role}>
+              {t(`common.roles.${role}`)}
+            </Tag>
+          ))}
+        </Space>
+      ),
     },
     {
       key: 'status',

@@ -15,7 +15,7 @@ export const staffText = bilingual(
     columns: {
       name: '姓名',
       username: '用户名',
-      role: '角色',
+      roles: '角色',
       status: '状态',
       updatedAt: '最近修改',
       actions: '操作',
@@ -31,7 +31,8 @@ export const staffText = bilingual(
       resetPassword: '重置密码',
       renameUsername: '改用户名',
     },
-    rolePlaceholder: '请选择角色',
+    rolesHint: '可兼任多个角色：能做的事为各角色之和。药师负责取药核对。',
+    rolesRequired: '请至少选择一个角色',
     reasonTooLong: '不超过 {{max}} 个字',
     addDialog: {
       title: '添加员工',
@@ -42,7 +43,7 @@ export const staffText = bilingual(
     },
     editDialog: {
       title: '编辑 {{name}}',
-      ownRoleNote: '如果把自己改为其他角色，保存后您将不能再管理员工。',
+      ownRoleNote: '如果去掉自己的负责人角色，保存后您将不能再管理员工。',
       submit: '保存',
       done: '已保存 {{name}} 的资料。',
     },
@@ -89,7 +90,7 @@ export const staffText = bilingual(
     columns: {
       name: 'Name',
       username: 'Username',
-      role: 'Role',
+      roles: 'Roles',
       status: 'Status',
       updatedAt: 'Last changed',
       actions: 'Actions',
@@ -105,7 +106,9 @@ export const staffText = bilingual(
       resetPassword: 'Reset password',
       renameUsername: 'Rename',
     },
-    rolePlaceholder: 'Choose a role',
+    rolesHint:
+      'A person may hold several roles and may do what any of them allows. The pharmacist does the dispensing check.',
+    rolesRequired: 'Choose at least one role',
     reasonTooLong: 'At most {{max}} characters',
     addDialog: {
       title: 'Add staff',
@@ -118,7 +121,7 @@ export const staffText = bilingual(
     editDialog: {
       title: 'Edit {{name}}',
       ownRoleNote:
-        'If you give yourself another role, you will no longer be able to manage staff after saving.',
+        'If you take the owner role away from yourself, you will no longer be able to manage staff after saving.',
       submit: 'Save',
       done: "{{name}}'s details saved.",
     },

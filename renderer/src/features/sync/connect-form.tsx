@@ -2,8 +2,11 @@ import { Alert, Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HubRequestError } from '../../../../shared/sync/hub-client';
+import { parsePairingLink } from '../../../../shared/sync/pairing-link';
 import { useServices } from '../../app/services';
 import { pairWithHub, type HubLink } from '../../sync/engine';
+import { summarizeJoin, type JoinSummary } from '../../sync/join';
+import { JoinConfirm } from './join-confirm';
 
 type Values = { url: string; code: string; deviceName: string };
 
@@ -18,9 +21,12 @@ const CODE_PATTERN = /^[A-Za-z0-9]{4}[ -]?[A-Za-z0-9]{4}$/;
 export const ConnectForm = ({
   clinicName,
   url,
+  confirmJoin = false,
   onConnected,
 }: {
   clinicName?: string;
+  /** A PC in use joining for the first time: say what it brings, and ask, before pairing. */
+  confirmJoin?: boolean;
   /** The hub's address when it is known (pairing again after a revoke). */
   url?: string;
   onConnected: (link: HubLink) => void;
@@ -30,6 +36,13 @@ export const ConnectForm = ({
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string>();
+  const [joining, setJoining] = useState<{ values: Values; summary: JoinSummary }>();
+
+  const ask = async (values: Values) => {
+    if (!confirmJoin) return submit(values);
+    setFailure(undefined);
+    setJoining({ values, summary: await summarizeJoin(db) });
+  };
 
   const submit = async (values: Values) => {
     setBusy(true);
@@ -48,14 +61,28 @@ export const ConnectForm = ({
       else setFailure(t('sync.connect.unreachable'));
     } finally {
       setBusy(false);
+      setJoining(undefined);
     }
+  };
+
+  /** A scanner types the owner's QR code into whichever field has focus: split it into both. */
+  const takeScan = (changed: Partial<Values>) => {
+    const field = changed.url !== undefined ? 'url' : changed.code !== undefined ? 'code' : null;
+    const scanned = field ? parsePairingLink(changed[field]!) : null;
+    if (!scanned) return;
+    form.setFieldsValue({
+      url: scanned.hub ?? (field === 'url' ? '' : form.getFieldValue('url')),
+      code: scanned.code,
+    });
+    void form.validateFields(scanned.hub ? ['url', 'code'] : ['code']).catch(() => undefined);
   };
 
   return (
     <Form
       form={form}
       layout="vertical"
-      onFinish={(values) => void submit(values)}
+      onValuesChange={takeScan}
+      onFinish={(values) => void ask(values)}
       initialValues={{
         url: url ?? '',
         deviceName: appInfo.kind === 'browser' ? '' : appInfo.deviceName,
@@ -66,6 +93,7 @@ export const ConnectForm = ({
       <Form.Item
         name="url"
         label={t('sync.connect.url')}
+        extra={t('sync.connect.scanHint')}
         rules={[{ required: true, pattern: URL_PATTERN, message: t('sync.connect.urlInvalid') }]}
       >
         <Input
@@ -109,6 +137,12 @@ export const ConnectForm = ({
       <Button type="primary" htmlType="submit" loading={busy} data-testid="sync-connect">
         {busy ? t('sync.connect.connecting') : t('sync.connect.submit')}
       </Button>
+      <JoinConfirm
+        summary={joining?.summary}
+        busy={busy}
+        onConfirm={() => joining && void submit(joining.values)}
+        onCancel={() => setJoining(undefined)}
+      />
     </Form>
   );
 };

@@ -1,20 +1,6 @@
-import {
-  App,
-  Alert,
-  Button,
-  Card,
-  Descriptions,
-  Flex,
-  Popconfirm,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { App, Alert, Button, Card, Descriptions, Flex, Table, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createHubClient } from '../../../../shared/sync/hub-client';
-import type { DeviceInfo } from '../../../../shared/sync/protocol';
 import { useServices } from '../../app/services';
 import type { SyncIssue } from '../../db/database';
 import { readSetting } from '../../db/settings';
@@ -22,6 +8,7 @@ import { readHubLink, type HubLink } from '../../sync/engine';
 import { ConnectForm } from './connect-form';
 import { HostCard } from './host-card';
 import { InitialSyncProgress } from './initial-sync';
+import { Pairing } from './pairing-card';
 import { UpdateNeeded } from './update-needed';
 import { SyncIndicator } from './sync-indicator';
 import { useSyncStatus } from './sync-status';
@@ -49,6 +36,7 @@ export const SyncScreen = () => {
         <Card size="small" title={t('sync.connect.title')}>
           <Typography.Paragraph type="secondary">{t('sync.connect.hint')}</Typography.Paragraph>
           <ConnectForm
+            confirmJoin
             {...(clinic?.name ? { clinicName: clinic.name } : {})}
             onConnected={(linked) =>
               void message.success(t('sync.connect.done', { clinic: linked.clinicName }))
@@ -171,122 +159,5 @@ const SyncIssues = () => {
         />
       }
     />
-  );
-};
-
-const Pairing = ({ link }: { link: HubLink }) => {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const [code, setCode] = useState<{ code: string; expiresAt: number }>();
-  const [devices, setDevices] = useState<DeviceInfo[]>();
-  const client = useMemo(
-    () => createHubClient({ url: link.url, token: link.token }),
-    [link.url, link.token],
-  );
-  const refresh = useCallback(
-    () =>
-      void client
-        .devices()
-        .then((answer) => setDevices(answer.devices))
-        .catch(() => setDevices(undefined)),
-    [client],
-  );
-  useEffect(refresh, [refresh]);
-
-  const createCode = async () => {
-    try {
-      const created = await client.createPairingCode(false);
-      setCode({ code: created.code, expiresAt: created.expiresAt });
-      refresh();
-    } catch {
-      void message.error(t('sync.connect.unreachable'));
-    }
-  };
-  const revoke = async (device: DeviceInfo) => {
-    try {
-      await client.revoke(device.deviceId);
-      refresh();
-    } catch {
-      void message.error(t('sync.connect.unreachable'));
-    }
-  };
-
-  return (
-    <>
-      <Card size="small" title={t('sync.pairing.title')}>
-        <Typography.Paragraph type="secondary">{t('sync.pairing.text')}</Typography.Paragraph>
-        <Flex gap={16} align="center" wrap>
-          <Button type="primary" onClick={() => void createCode()} data-testid="sync-create-code">
-            {t('sync.pairing.create')}
-          </Button>
-          {code && (
-            <Flex vertical data-testid="sync-pairing-code-box">
-              <Typography.Text>
-                {t('sync.pairing.code')}：
-                <Typography.Text strong className="patient-mono" data-testid="sync-pairing-code">
-                  {code.code}
-                </Typography.Text>
-              </Typography.Text>
-              <Typography.Text type="secondary">
-                {t('sync.pairing.expires', {
-                  time: new Date(code.expiresAt).toLocaleTimeString(),
-                })}
-              </Typography.Text>
-            </Flex>
-          )}
-        </Flex>
-      </Card>
-      <Card size="small" title={t('sync.devices.title')}>
-        <Table<DeviceInfo>
-          rowKey="deviceId"
-          size="small"
-          pagination={false}
-          dataSource={devices ?? []}
-          data-testid="sync-devices"
-          columns={[
-            {
-              title: t('sync.devices.name'),
-              render: (_, d) => (
-                <>
-                  {d.name}
-                  {d.deviceId === link.hubDeviceId && (
-                    <Tag style={{ marginInlineStart: 8 }}>{t('sync.devices.thisDevice')}</Tag>
-                  )}
-                </>
-              ),
-            },
-            {
-              title: t('sync.devices.lastSeen'),
-              render: (_, d) =>
-                d.lastSeenAt ? new Date(d.lastSeenAt).toLocaleString() : t('sync.devices.none'),
-            },
-            {
-              title: t('sync.devices.status'),
-              render: (_, d) =>
-                d.revokedAt ? (
-                  <Tag color="error">{t('sync.devices.revoked')}</Tag>
-                ) : (
-                  <Tag color="success">{t('sync.devices.active')}</Tag>
-                ),
-            },
-            {
-              title: '',
-              render: (_, d) =>
-                !d.revokedAt &&
-                d.deviceId !== link.hubDeviceId && (
-                  <Popconfirm
-                    title={t('sync.devices.revokeConfirm', { name: d.name })}
-                    onConfirm={() => void revoke(d)}
-                  >
-                    <Button size="small" danger data-testid="sync-revoke">
-                      {t('sync.devices.revoke')}
-                    </Button>
-                  </Popconfirm>
-                ),
-            },
-          ]}
-        />
-      </Card>
-    </>
   );
 };

@@ -24,6 +24,7 @@ export const syncText = bilingual(
       url: '同步服务地址',
       urlPlaceholder: '例如：http://192.168.1.20:7300',
       urlInvalid: '请输入以 http:// 或 https:// 开头的地址，例如 http://192.168.1.20:7300',
+      scanHint: '也可以用扫码枪扫描负责人屏幕上的配对二维码，地址和配对码会自动填好。',
       code: '配对码',
       codePlaceholder: '8 位字母数字，例如 ABCD-EFGH',
       codeInvalid: '配对码为 8 位字母或数字',
@@ -35,6 +36,20 @@ export const syncText = bilingual(
       unreachable: '无法连接同步服务。请检查地址、网络，以及同步服务是否在运行。',
       done: '已连接到“{{clinic}}”的同步服务。',
     },
+    joinData: {
+      title: '把本机的资料并入诊所？',
+      records: '本机的资料将并入诊所，所有工作站都能看到：',
+      patients: '患者',
+      visits: '就诊',
+      consents: '告知书',
+      duplicates: '同一证件号码的患者会在各台电脑上标出，由医保专员或负责人合并。',
+      staff: '本机的员工账号也将并入诊所：',
+      staffClash: '与诊所已有账号用户名相同的，会在“员工”页标出，由负责人为其中一个改名。',
+      settings:
+        '诊所设置（诊所名称、所在地区、锁屏时间）以同步服务上已有的为准；诊所还没有设置的，沿用本机的。',
+      final: '并入后不能撤销。建议先在“备份”页做一次备份。',
+      confirm: '并入诊所',
+    },
     linked: {
       clinic: '诊所',
       url: '同步服务地址',
@@ -45,9 +60,10 @@ export const syncText = bilingual(
     },
     pairing: {
       title: '添加工作站',
-      text: '在新工作站的首次启动页面选择“加入诊所同步”，输入下面的地址和配对码。配对码 10 分钟内有效，只能使用一次。',
+      text: '在新工作站的首次启动页面选择“加入诊所同步”，输入同步服务地址和下面的配对码，或用扫码枪扫描二维码。配对码 10 分钟内有效，只能使用一次。',
       create: '生成配对码',
       code: '配对码',
+      qr: '配对二维码',
       expires: '有效期至 {{time}}',
       adminOnly: '只有负责人的工作站可以生成配对码。',
     },
@@ -158,6 +174,8 @@ export const syncText = bilingual(
       urlPlaceholder: 'e.g. http://192.168.1.20:7300',
       urlInvalid:
         'Enter an address starting with http:// or https://, e.g. http://192.168.1.20:7300',
+      scanHint:
+        "Or scan the pairing QR code on the owner's screen with a barcode scanner: the address and code fill in by themselves.",
       code: 'Pairing code',
       codePlaceholder: '8 letters or digits, e.g. ABCD-EFGH',
       codeInvalid: 'A pairing code is 8 letters or digits',
@@ -170,6 +188,22 @@ export const syncText = bilingual(
         'The sync service cannot be reached. Check the address, the network, and that the service is running.',
       done: 'Connected to the sync service of “{{clinic}}”.',
     },
+    joinData: {
+      title: "Join this PC's records to the clinic?",
+      records: "This PC's records join the clinic's, and every workstation will see them:",
+      patients: 'Patients',
+      visits: 'Visits',
+      consents: 'Notices',
+      duplicates:
+        'Patients with the same ID number are flagged on every PC, for the insurance officer or the owner to merge.',
+      staff: "This PC's staff accounts join the clinic too:",
+      staffClash:
+        'An account whose username the clinic already uses is flagged on the Staff page, for the owner to rename one of the two.',
+      settings:
+        "The clinic's settings (clinic name, region, lock time) on the sync service win; what the clinic has not set yet is taken from this PC.",
+      final: 'This cannot be undone. Make a backup first, on the Backups page.',
+      confirm: 'Join the clinic',
+    },
     linked: {
       clinic: 'Clinic',
       url: 'Sync service address',
@@ -180,9 +214,10 @@ export const syncText = bilingual(
     },
     pairing: {
       title: 'Add a workstation',
-      text: 'On the new workstation, choose “Join the clinic’s sync” on the first screen and enter the address and code below. The code works once, for 10 minutes.',
+      text: 'On the new workstation, choose “Join the clinic’s sync” on the first screen and enter the sync service address and the code below, or scan the QR code with a barcode scanner. The code works once, for 10 minutes.',
       create: 'Create a pairing code',
       code: 'Pairing code',
+      qr: 'Pairing QR code',
       expires: 'Valid until {{time}}',
       adminOnly: "Only the owner's workstation can create pairing codes.",
     },

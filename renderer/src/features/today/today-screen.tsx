@@ -59,7 +59,7 @@ export const TodayScreen = () => {
   const cancel = useCallback((row: TodayVisit) => setCancelling({ row, open: true }), []);
 
   if (!me) return null;
-  const reviewer = can(me.role, 'review.daily');
+  const reviewer = can(me.roles, 'review.daily');
   const tab = reviewer && location.pathname.endsWith('/review') ? 'review' : 'visits';
   // The dialog opens at once; the last visit fills in when found. A lookup still under way when
   // the pick is confirmed or replaced must not reopen or change the dialog.
@@ -88,8 +88,8 @@ export const TodayScreen = () => {
 
   const visitsTab = (
     <Flex vertical gap={16}>
-      {can(me.role, 'visit.check-in') && <QuickCheckIn onPick={pick} />}
-      <TodayVisitsTable visits={visits} role={me.role} onVerify={verify} onCancel={cancel} />
+      {can(me.roles, 'visit.check-in') && <QuickCheckIn onPick={pick} />}
+      <TodayVisitsTable visits={visits} roles={me.roles} onVerify={verify} onCancel={cancel} />
     </Flex>
   );
   const reviewTab = (

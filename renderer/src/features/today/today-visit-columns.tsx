@@ -46,14 +46,14 @@ const WIDTHS: Record<Language, Record<ColumnKey, number>> = {
 const NO_WRAP = { style: { whiteSpace: 'nowrap' } } as const;
 
 type VisitColumnsOptions = {
-  role: Role;
+  roles: readonly Role[];
   onVerify: (visitId: string) => void;
   onCancel: (row: TodayVisit) => void;
 };
 
 /** Today's table's columns: where each visit stands on identity, and what can be done next. */
 export const useVisitColumns = ({
-  role,
+  roles,
   onVerify,
   onCancel,
 }: VisitColumnsOptions): ColumnsType<TodayVisit> => {
@@ -61,11 +61,14 @@ export const useVisitColumns = ({
   // One read of the staff names for the whole table, not one per re-check button.
   const staffName = useStaffNames();
   const width = WIDTHS[i18n.language === 'en' ? 'en' : 'zh-CN'];
-  const canVerify = can(role, 'verification.record');
-  const canReconfirm = can(role, 'verification.reconfirm');
-  const canPlan = can(role, 'consent.prepare');
+  const canVerify = can(roles, 'verification.record');
+  const reconfirm = {
+    clinician: can(roles, 'verification.reconfirm'),
+    pharmacist: can(roles, 'verification.dispense'),
+  };
+  const canPlan = can(roles, 'consent.prepare');
   // The front desk bills planned items from the same page (PRODUCT.md §2.4), without planning them.
-  const canBill = !canPlan && can(role, 'item.bill');
+  const canBill = !canPlan && can(roles, 'item.bill');
   const allowed = { verify: canVerify, plan: canPlan, bill: canBill };
   const column = (key: ColumnKey, render: (row: TodayVisit) => ReactNode) => ({
     key,
@@ -89,7 +92,7 @@ export const useVisitColumns = ({
             patient={row.patient}
             stage={stage}
             done={row.checks[stage]}
-            allowed={canReconfirm}
+            allowed={reconfirm[stage]}
             staffName={staffName}
           />
         ),

@@ -8,7 +8,7 @@ import { useFillHeight } from './use-fill-height';
 
 type TodayVisitsTableProps = {
   visits: readonly TodayVisit[] | undefined;
-  role: Role;
+  roles: readonly Role[];
   onVerify: (visitId: string) => void;
   onCancel: (row: TodayVisit) => void;
 };
@@ -39,9 +39,9 @@ export const TodayVisitsTable = (props: TodayVisitsTableProps) => {
 };
 
 /** Memoized, so that the urgent render with the old visits costs nothing. */
-const VisitsTable = memo(({ visits, role, onVerify, onCancel }: TodayVisitsTableProps) => {
+const VisitsTable = memo(({ visits, roles, onVerify, onCancel }: TodayVisitsTableProps) => {
   const { t } = useTranslation();
-  const columns = useVisitColumns({ role, onVerify, onCancel });
+  const columns = useVisitColumns({ roles, onVerify, onCancel });
   const box = useRef<HTMLDivElement>(null);
   const height = useFillHeight(box, { min: 280, below: HEADER_AND_MARGINS });
   return (

@@ -24,7 +24,7 @@ export const CheckInButton = ({ patient }: { patient: Pick<Patient, 'id'> }) => 
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
 
-  if (!me || !can(me.role, 'visit.check-in')) return null;
+  if (!me || !can(me.roles, 'visit.check-in')) return null;
 
   const start = async () => {
     setBusy(true);

@@ -10,11 +10,15 @@ import { formatClinicTime } from '../../../../shared/clock/clinic-time';
 import { FlagTags, OutcomeTag, VisitStatusTag } from './check-tags';
 import { useStaffNames } from './use-staff-names';
 
-/** A patient's visits, newest first, each with every identity check made on it (issue 3 item 7). */
-export const PatientVisitsTimeline = ({ patientId }: { patientId: string }) => {
+/**
+ * A patient's visits (and those of the records merged into it), newest first, each with every
+ * identity check made on it (issue 3 item 7).
+ */
+export const PatientVisitsTimeline = ({ patientIds }: { patientIds: readonly string[] }) => {
   const { t } = useTranslation();
   const { db } = useServices();
-  const visits = useLiveQuery(() => patientTimeline(db, patientId), [db, patientId]);
+  const key = patientIds.join(',');
+  const visits = useLiveQuery(() => patientTimeline(db, patientIds), [db, key]);
   if (visits === undefined) return null;
   if (visits.length === 0) return <Empty description={t('visits.timeline.empty')} />;
   return (
@@ -37,7 +41,7 @@ export const PatientVisitsTimeline = ({ patientId }: { patientId: string }) => {
 const VisitEntry = ({ entry }: { entry: TimelineVisit }) => {
   const { t } = useTranslation();
   const { visit, checks, reviews } = entry;
-  const role = useSession((state) => state.staff?.role);
+  const roles = useSession((state) => state.staff?.roles);
   return (
     <Flex vertical gap={4} data-testid="timeline-visit">
       <Space wrap>
@@ -49,7 +53,7 @@ const VisitEntry = ({ entry }: { entry: TimelineVisit }) => {
             {t('visits.timeline.selfPay', { reason: visit.selfPayReason })}
           </Typography.Text>
         )}
-        {role && can(role, 'consent.view') && (
+        {can(roles, 'consent.view') && (
           <Typography.Link href={`#/consents/visit/${visit.id}`} data-testid="timeline-plan">
             {t('consents.links.plan')}
           </Typography.Link>
