@@ -1,9 +1,8 @@
-import type { Page } from '@playwright/test';
-import { DEMO_CLINIC, SetupWizardPage } from '../e2e/pages/setup-wizard-page';
-import { LoginPage } from '../e2e/pages/login-page';
 import { seedBusyDay } from '../e2e/pages/today-page';
+import { allowNamedHelpers, fillLogin, logOut, setUpClinic } from './bench-clinic';
 import type { BenchRow, BenchTable } from './bench-table';
 import { inFreshProfile, percentile, withRendererServer } from './chromium-harness';
+import { step, type Step, type Target } from './page-step';
 
 export const name = 'today';
 export const description =
@@ -23,59 +22,6 @@ const RUNS = 4;
 /** How long after the menu appears a person's click on 患者 comes. */
 const HUMAN_DELAY_MS = 300;
 
-/** What one timed step saw: milliseconds from its start, and the main thread's long tasks. */
-type Step = { marks: Record<string, number>; longTasks: number[] };
-
-/** An element to click or wait for: a CSS selector, narrowed by its text (spaces aside) if given. */
-type Target = { css: string; text?: string; textIncludes?: string };
-type StepInput = {
-  click: Target;
-  waits: (Target & { mark: string })[];
-  /** A person's second click: `delayMs` after `when` shows. */
-  then?: { when: Target; delayMs: number; click: Target };
-  /** How long to keep counting long tasks after the last mark. */
-  settleMs: number;
-};
-
-/**
- * Runs inside the page: clicks, then notes when each awaited element first shows in a painted
- * frame (no frame paints while the main thread is busy, so a freeze counts in full), and which
- * long tasks (over 50 ms) ran meanwhile.
- */
-const stepInPage = async ({ click, waits, then, settleMs }: StepInput): Promise<Step> => {
-  const longTasks: number[] = [];
-  const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) longTasks.push(entry.duration);
-  });
-  observer.observe({ type: 'longtask' });
-  const find = (target: Target): HTMLElement | undefined =>
-    [...document.querySelectorAll<HTMLElement>(target.css)].find(
-      (el) =>
-        (target.text === undefined || el.textContent.replace(/\s/g, '') === target.text) &&
-        (target.textIncludes === undefined || el.textContent.includes(target.textIncludes)),
-    );
-  const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
-  const painted = async (target: Target) => {
-    while (!find(target)) await frame();
-    await frame();
-    return performance.now();
-  };
-  const start = performance.now();
-  const marks: Record<string, number> = {};
-  find(click)!.click();
-  if (then) {
-    await painted(then.when);
-    await new Promise((resolve) => setTimeout(resolve, then.delayMs));
-    find(then.click)!.click();
-  }
-  for (const wait of waits) marks[wait.mark] = (await painted(wait)) - start;
-  await new Promise((resolve) => setTimeout(resolve, settleMs));
-  observer.disconnect();
-  return { marks, longTasks };
-};
-
-const step = (page: Page, input: StepInput) => page.evaluate(stepInPage, input);
-
 const LOGIN: Target = { css: 'button', text: '登录' };
 const PATIENTS_MENU: Target = { css: '[role="menuitem"]', text: '患者' };
 const MENU = { ...PATIENTS_MENU, mark: 'menu' };
@@ -84,35 +30,13 @@ const PATIENT_SEARCH = { css: '[data-testid="patient-search"]', mark: 'patients 
 
 type Measured = { login: Step[]; quickClick: Step[]; leave: Step[] };
 
-/** The login form filled in, not yet sent: the timed step clicks 登录 itself. */
-const fillLogin = async (page: Page) => {
-  const login = new LoginPage(page);
-  await login.expectShown();
-  await page.getByLabel('用户名').fill(DEMO_CLINIC.username);
-  await page.getByLabel('密码').fill(DEMO_CLINIC.password);
-};
-
-const logOut = async (page: Page) => {
-  await page.getByTestId('logout').click();
-  await new LoginPage(page).expectShown();
-};
-
 const measure = async (url: string, patients: number, visits: number): Promise<Measured> => {
   const { result } = await inFreshProfile(url, async ({ page }) => {
-    const wizard = new SetupWizardPage(page);
-    // The harness has opened the page already: the wizard's steps without its page.goto('/').
-    await wizard.next();
-    await wizard.fillClinic(DEMO_CLINIC);
-    await wizard.next();
-    await wizard.fillOwner(DEMO_CLINIC);
-    await wizard.next();
-    await wizard.create();
-    await page.getByTestId('signed-in-as').waitFor();
+    await setUpClinic(page);
     console.error(`seeding ${patients.toLocaleString('en-US')} patients, ${visits} today …`);
     await seedBusyDay(page, { patients, visits });
     await logOut(page);
-    // tsx (esbuild, keepNames) wraps the named helpers in stepInPage in __name(), which the page lacks.
-    await page.evaluate('globalThis.__name = (fn) => fn');
+    await allowNamedHelpers(page);
     const everyVisit = {
       css: '[role="tab"]',
       textIncludes: `（${visits}）`,
@@ -138,7 +62,7 @@ const measure = async (url: string, patients: number, visits: number): Promise<M
         await step(page, {
           click: LOGIN,
           waits: [PATIENT_SEARCH],
-          then: { when: PATIENTS_MENU, delayMs: HUMAN_DELAY_MS, click: PATIENTS_MENU },
+          then: [{ when: PATIENTS_MENU, delayMs: HUMAN_DELAY_MS, click: PATIENTS_MENU }],
           settleMs: 1000,
         }),
       );
