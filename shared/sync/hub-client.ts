@@ -20,8 +20,10 @@ export class HubRequestError extends Error {
     readonly status: number,
     readonly reason: SyncErrorReason | 'internal' | 'network',
     readonly body: Partial<SyncErrorBody>,
+    /** What the network layer said, for a request that got no answer at all. */
+    options?: { cause?: unknown },
   ) {
-    super(body.message?.en ?? `hub answered ${status}`);
+    super(body.message?.en ?? `hub answered ${status}`, options);
     this.name = 'HubRequestError';
   }
 }
@@ -64,9 +66,12 @@ export const createHubClient = (options: HubClientOptions) => {
         signal: init.signal,
       });
     } catch (error) {
-      throw new HubRequestError(0, 'network', {
-        message: { zh: '无法连接同步服务。', en: String(error) },
-      });
+      throw new HubRequestError(
+        0,
+        'network',
+        { message: { zh: '无法连接同步服务。', en: String(error) } },
+        { cause: (error as Error)?.cause ?? error },
+      );
     }
     if (!response.ok) {
       const text = await response.text().catch(() => '');

@@ -120,8 +120,13 @@ const measure = async (
   try {
     return await measureOn(hub, backend, pages);
   } catch (error) {
-    console.error(`hub output:\n${hub.output().slice(-3000)}`);
+    const state = hub.child.exitCode ?? hub.child.signalCode ?? 'still running';
+    console.error(`hub (${state}) output:\n${hub.output().slice(-3000)}`);
+    console.error('the request failed with', (error as Error).cause ?? error);
     throw error;
+  } finally {
+    // A failed measurement must not leave the hub behind, busy on its store.
+    if (hub.child.exitCode === null && hub.child.signalCode === null) hub.child.kill('SIGKILL');
   }
 };
 
