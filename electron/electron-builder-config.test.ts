@@ -6,6 +6,8 @@ import { PlatformPackager } from 'app-builder-lib';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { APP_SCHEME_PRIVILEGES } from './main/app-protocol';
+import { appSchemeUrlPolicy } from './main/app-url';
 
 const root = new URL('../', import.meta.url);
 
@@ -152,6 +154,22 @@ describe('the packaging config', () => {
     expect(Object.fromEntries(fuses.map(([name, value]) => [name, wire[value as number]]))).toEqual(
       expected,
     );
+  });
+
+  // With file:// stripped of its extra privileges (the fuse above), the packaged page comes from
+  // app://clinicdesk: a standard scheme (a real origin, so 'self' means the app and nothing else,
+  // and IndexedDB works) and a secure one (camera, crypto.subtle), never allowed past the CSP.
+  it('serves the packaged page from app://, registered as a standard, secure scheme', () => {
+    expect(config.electronFuses.grantFileProtocolExtraPrivileges).toBe(false);
+    expect(appSchemeUrlPolicy.startUrl).toBe('app://clinicdesk/index.html');
+    expect(APP_SCHEME_PRIVILEGES.scheme).toBe('app');
+    expect(APP_SCHEME_PRIVILEGES.privileges).toMatchObject({ standard: true, secure: true });
+    expect(APP_SCHEME_PRIVILEGES.privileges).not.toHaveProperty('bypassCSP');
+    expect(APP_SCHEME_PRIVILEGES.privileges).not.toHaveProperty('corsEnabled');
+    const main = readFileSync(new URL('electron/main.ts', root), 'utf8');
+    expect(main).toContain('protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES])');
+    expect(main).toContain('protocol.handle(APP_SCHEME, handler)');
+    expect(main).not.toContain('loadFile(');
   });
 
   it('lets the clinic choose where to install, in Chinese first', () => {

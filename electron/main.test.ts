@@ -1,11 +1,12 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { backupIpc } from '../shared/bridge/backup-host';
+import { hubAccessIpc } from '../shared/bridge/hub-access';
 import { hubHostIpc } from '../shared/bridge/hub-host';
 import { ipc } from '../shared/bridge/platform-bridge';
-import { CONTENT_SECURITY_POLICY } from '../shared/security/content-security-policy';
+import { desktopContentSecurityPolicy } from '../shared/security/content-security-policy';
 import { topFrame } from './testing/fake-electron';
 import { BUILT_PAGE, fakeElectronModule } from './testing/fake-electron-module';
 
@@ -77,12 +78,57 @@ describe('the desktop shell starting up', () => {
     const index = await serve(new Request('app://clinicdesk/'));
     expect(index.status).toBe(200);
     expect(index.headers.get('content-type')).toBe('text/html; charset=utf-8');
-    expect(index.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    // A new install names no sync hub: the page connects to itself only.
+    expect(index.headers.get('content-security-policy')).toBe(desktopContentSecurityPolicy(null));
     expect(await index.text()).toBe(BUILT_PAGE);
     // The app folder itself, beside the build, is out of reach.
     await writeFile(join(appPath, 'package.json'), '{}');
     const outside = await serve(new Request('app://clinicdesk/%2e%2e%2f%2e%2e%2fpackage.json'));
     expect(outside.status).toBe(403);
+  });
+
+  it('lets the page reach the hub it pairs with, from its next load on and at the next launch', async () => {
+    const fake = await started();
+    const fromPage = topFrame(APP_PAGE);
+    const connectSrc = async () =>
+      (await fake.protocolHandlers.get('app')!(new Request('app://clinicdesk/'))).headers
+        .get('content-security-policy')
+        ?.split('; ')
+        .find((directive) => directive.startsWith('connect-src'));
+    expect(await connectSrc()).toBe("connect-src 'self'");
+
+    // The page's policy does not name the hub yet: the main process asks it for the pairing.
+    await expect(
+      fake.module.ipcMain.invoke(hubAccessIpc.pair.channel, fromPage, {
+        origin: 'http://192.168.1.20:7300',
+        pairing: { code: 'ABCD2345', deviceName: '前台' },
+      }),
+    ).resolves.toEqual({ status: 200, body: '{}' });
+    expect(fake.netRequests).toMatchObject([
+      { url: 'http://192.168.1.20:7300/v1/pair', method: 'POST' },
+    ]);
+    expect(await connectSrc()).toBe("connect-src 'self'");
+
+    // Paired: the page names its hub and is loaded again under a policy that allows it.
+    await fake.module.ipcMain.invoke(hubAccessIpc.allow.channel, fromPage, {
+      origin: 'http://192.168.1.20:7300',
+    });
+    expect(fake.calls).toContain('reload');
+    expect(await connectSrc()).toBe("connect-src 'self' http://192.168.1.20:7300");
+
+    vi.resetModules();
+    const next = fakeElectron();
+    await writeFile(
+      join(next.userData, 'hub-access.json'),
+      await readFile(join(fake.userData, 'hub-access.json'), 'utf8'),
+    );
+    vi.doMock('electron', () => next.module);
+    await import('./main');
+    await vi.waitFor(() => expect(next.windows[0]?.loaded).toBe(APP_PAGE));
+    const first = await next.protocolHandlers.get('app')!(new Request(APP_PAGE));
+    expect(first.headers.get('content-security-policy')).toContain(
+      "connect-src 'self' http://192.168.1.20:7300;",
+    );
   });
 
   it('hardens the window it created and its session', async () => {

@@ -4,6 +4,7 @@ import {
   dialog,
   ipcMain,
   Menu,
+  net,
   powerMonitor,
   protocol,
   safeStorage,
@@ -16,7 +17,7 @@ import { join } from 'node:path';
 import { backupIpc } from '../shared/bridge/backup-host';
 import { ipc, type MenuCommand } from '../shared/bridge/platform-bridge';
 import { systemClock } from '../shared/clock/clock';
-import { CONTENT_SECURITY_POLICY } from '../shared/security/content-security-policy';
+import { desktopContentSecurityPolicy } from '../shared/security/content-security-policy';
 import { readAppInfo } from './main/app-info';
 import { createDesktopAuditAnchor } from './main/audit-anchor';
 import { registerAuditAnchorIpc } from './main/audit-anchor-ipc';
@@ -26,6 +27,8 @@ import { createDesktopBackupHost } from './main/backup/desktop-backup-host';
 import { debugEntryPoints, refusalText } from './main/debug-switches';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './main/app-protocol';
 import { APP_SCHEME, appSchemeUrlPolicy, devAppUrlPolicy, resolveDevUrl } from './main/app-url';
+import { createHubAccess, type DesktopHubAccess } from './main/hub-access';
+import { registerHubAccessIpc } from './main/hub-access-ipc';
 import { createHubHost, type DesktopHubHost } from './main/hub-host';
 import { registerHubHostIpc } from './main/hub-host-ipc';
 import { registerIpcHandlers } from './main/ipc';
@@ -96,11 +99,15 @@ const fail = (error: unknown) => {
 };
 
 /**
- * app:// serves the build, every response with the CSP header. In dev the page is Vite's, whose
- * hot reload needs inline scripts: its own rules apply and app:// is not served.
+ * app:// serves the build, every response with the CSP header, which lets the page connect only
+ * to itself and the configured sync hub. In dev the page is Vite's, whose hot reload needs inline
+ * scripts: its own rules apply and app:// is not served.
  */
-const serveBuiltRenderer = async () => {
-  const handler = createAppProtocolHandler({ root: rendererRoot, csp: CONTENT_SECURITY_POLICY });
+const serveBuiltRenderer = async (hubAccess: DesktopHubAccess) => {
+  const handler = createAppProtocolHandler({
+    root: rendererRoot,
+    csp: () => desktopContentSecurityPolicy(hubAccess.origin()),
+  });
   protocol.handle(APP_SCHEME, handler);
   // A 404 is a page, not a failed load: without this a broken install would open a blank
   // window instead of saying what to do.
@@ -109,7 +116,16 @@ const serveBuiltRenderer = async () => {
 };
 
 const start = async () => {
-  if (!devUrl) await serveBuiltRenderer();
+  // The sync hub the page may reach, known before the first page is served (main/hub-access.ts).
+  const hubAccess = createHubAccess({
+    userData: app.getPath('userData'),
+    fetch: (url, init) => net.fetch(url, init),
+    reload: () => mainWindow?.webContents.reload(),
+    // Fixed text only; warn is the level the log keeps.
+    log: (line) => console.warn(`hub access: ${line}`),
+  });
+  await hubAccess.load();
+  if (!devUrl) await serveBuiltRenderer(hubAccess);
   restrictPermissions(session.defaultSession, policy.isAppUrl);
   registerIpcHandlers(
     ipcMain,
@@ -167,6 +183,7 @@ const start = async () => {
     log: (line) => console.warn(`sync hub: ${line}`),
   });
   registerHubHostIpc(ipcMain, hubHost, policy.isAppUrl);
+  registerHubAccessIpc(ipcMain, hubAccess, policy.isAppUrl);
   // Started again if the owner had turned it on; a failure is in its status on the Sync screen.
   void hubHost.resume();
   // The screen locked or the PC went to sleep: the app locks too, as from its menu.

@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CONTENT_SECURITY_POLICY } from '../../shared/security/content-security-policy';
+import {
+  desktopContentSecurityPolicy,
+  hubOriginSchema,
+} from '../../shared/security/content-security-policy';
 import {
   APP_SCHEME_PRIVILEGES,
   contentTypeFor,
@@ -17,6 +20,8 @@ const SECRET = 'the clinic owner password';
 let folder: string;
 let root: string;
 let serve: ReturnType<typeof createAppProtocolHandler>;
+const NO_HUB_POLICY = desktopContentSecurityPolicy(null);
+let policy = NO_HUB_POLICY;
 
 const get = (url: string) => serve(new Request(url));
 const text = async (url: string) => (await get(url)).text();
@@ -33,7 +38,7 @@ beforeAll(async () => {
   await writeFile(join(root, 'assets', '电子病历.json'), '{}');
   await writeFile(join(folder, 'secret.txt'), SECRET);
   await writeFile(join(folder, 'renderer-secret.txt'), SECRET);
-  serve = createAppProtocolHandler({ root, csp: CONTENT_SECURITY_POLICY });
+  serve = createAppProtocolHandler({ root, csp: () => policy });
 });
 
 afterAll(async () => {
@@ -46,7 +51,7 @@ describe('app:// serving the built renderer', () => {
       const response = await get(url);
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
-      expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+      expect(response.headers.get('content-security-policy')).toBe(NO_HUB_POLICY);
       expect(response.headers.get('x-content-type-options')).toBe('nosniff');
       expect(await response.text()).toBe(INDEX);
     }
@@ -142,9 +147,20 @@ describe('app:// serving the built renderer', () => {
     expect((await get('app://clinicdesk/index.html%00.png')).status).toBe(403);
   });
 
+  it('sends the policy of the hub configured since, from the next load on', async () => {
+    const hub = hubOriginSchema.parse('http://192.168.1.20:7300');
+    policy = desktopContentSecurityPolicy(hub);
+    try {
+      const header = (await get('app://clinicdesk/')).headers.get('content-security-policy');
+      expect(header).toContain("connect-src 'self' http://192.168.1.20:7300;");
+    } finally {
+      policy = NO_HUB_POLICY;
+    }
+  });
+
   it('keeps the CSP header on refusals too', async () => {
     for (const url of ['app://clinicdesk/missing.js', 'app://clinicdesk/%2e%2e%2fsecret.txt']) {
-      expect((await get(url)).headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+      expect((await get(url)).headers.get('content-security-policy')).toBe(NO_HUB_POLICY);
     }
   });
 });

@@ -86,8 +86,11 @@ const STATUS_TEXT = { 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allow
 export type AppProtocolOptions = {
   /** The built renderer folder (dist/renderer); nothing outside it is ever served. */
   readonly root: string;
-  /** The Content-Security-Policy every response carries. */
-  readonly csp: string;
+  /**
+   * The Content-Security-Policy every response carries, asked afresh for each: after the hub
+   * address changes, the reloaded page gets the new policy (shared/security/content-security-policy.ts).
+   */
+  readonly csp: () => string;
 };
 
 /** The part of a request the handler reads: a real `Request` in the app. */
@@ -106,7 +109,7 @@ export const createAppProtocolHandler = ({ root, csp }: AppProtocolOptions) => {
       status,
       headers: {
         'Content-Type': type,
-        'Content-Security-Policy': csp,
+        'Content-Security-Policy': csp(),
         'X-Content-Type-Options': 'nosniff',
       },
     });

@@ -2,8 +2,9 @@ import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
 import { ipc } from '../../shared/bridge/platform-bridge';
 import { backupIpc } from '../../shared/bridge/backup-host';
+import { hubAccessIpc } from '../../shared/bridge/hub-access';
 import { hubHostIpc } from '../../shared/bridge/hub-host';
-import { createBackupHost, createBridge, createHubHost } from './bridge';
+import { createBackupHost, createBridge, createHubAccess, createHubHost } from './bridge';
 
 const fakeIpcRenderer = (answers: Record<string, unknown> = {}) => {
   const emitter = new EventEmitter();
@@ -193,5 +194,45 @@ describe('the preload hub host', () => {
     await expect(host.status()).rejects.toThrow();
     await expect(host.turnOn()).rejects.toThrow();
     await expect(host.createPairingCode({ admin: true })).rejects.toThrow();
+  });
+});
+
+describe('the preload hub access', () => {
+  it('is on the bridge, and sends each call on its channel', async () => {
+    const renderer = fakeIpcRenderer({
+      [hubAccessIpc.allowed.channel]: { origin: 'http://192.168.1.20:7300' },
+      [hubAccessIpc.pair.channel]: { status: 201, body: '{"token":"t"}' },
+    });
+    const access = createBridge(renderer).hubAccess;
+    await expect(access.allowed()).resolves.toEqual({ origin: 'http://192.168.1.20:7300' });
+    await access.allow({ origin: 'http://192.168.1.30:7300' });
+    expect(renderer.invoke).toHaveBeenCalledWith(hubAccessIpc.allow.channel, {
+      origin: 'http://192.168.1.30:7300',
+    });
+    const pairing = { code: 'ABCD2345', deviceName: '前台' };
+    await expect(access.pair({ origin: 'http://192.168.1.30:7300', pairing })).resolves.toEqual({
+      status: 201,
+      body: '{"token":"t"}',
+    });
+    expect(renderer.invoke).toHaveBeenCalledWith(hubAccessIpc.pair.channel, {
+      origin: 'http://192.168.1.30:7300',
+      pairing,
+    });
+  });
+
+  it('rejects answers that do not fit the contract', async () => {
+    const access = createHubAccess(
+      fakeIpcRenderer({
+        [hubAccessIpc.allowed.channel]: { origin: 'http://a;b' },
+        [hubAccessIpc.pair.channel]: { status: 200, body: 'x'.repeat(70_000) },
+      }),
+    );
+    await expect(access.allowed()).rejects.toThrow();
+    await expect(
+      access.pair({
+        origin: 'http://192.168.1.20:7300',
+        pairing: { code: 'ABCD2345', deviceName: 'x' },
+      }),
+    ).rejects.toThrow();
   });
 });

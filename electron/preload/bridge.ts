@@ -19,6 +19,12 @@ import {
   type AuditAnchor,
 } from '../../shared/bridge/audit-anchor';
 import {
+  hubAccessIpc,
+  hubAccessStateSchema,
+  hubPairingAnswerSchema,
+  type HubAccess,
+} from '../../shared/bridge/hub-access';
+import {
   hubHostIpc,
   hubHostStatusSchema,
   hubPairingCodeSchema,
@@ -66,6 +72,8 @@ export const createBridge = (renderer: BridgeIpc) =>
     backups: createBackupHost(renderer),
 
     hubHost: createHubHost(renderer),
+
+    hubAccess: createHubAccess(renderer),
 
     auditAnchor: createAuditAnchor(renderer),
   }) satisfies PlatformBridge;
@@ -130,6 +138,20 @@ export const createHubHost = (renderer: BridgeIpc) =>
         await renderer.invoke(hubHostIpc.createPairingCode.channel, request),
       ),
   }) satisfies HubHost;
+
+/** Which hub the page may reach, and pairing with one it may not reach yet. */
+export const createHubAccess = (renderer: BridgeIpc) =>
+  ({
+    allowed: async () =>
+      hubAccessStateSchema.parse(await renderer.invoke(hubAccessIpc.allowed.channel)),
+
+    allow: async (input) => {
+      await renderer.invoke(hubAccessIpc.allow.channel, input);
+    },
+
+    pair: async (input) =>
+      hubPairingAnswerSchema.parse(await renderer.invoke(hubAccessIpc.pair.channel, input)),
+  }) satisfies HubAccess;
 
 /** The main process's anchor: the page hands it chain heads and reads back checked checkpoints. */
 export const createAuditAnchor = (renderer: BridgeIpc) =>

@@ -16,6 +16,8 @@ export const fakeElectronModule = ({ lockGranted = true, isPackaged = false } = 
   const utilityProcesses: FakeUtilityProcess[] = [];
   const privilegedSchemes: unknown[] = [];
   const protocolHandlers = new Map<string, ProtocolHandler>();
+  const netRequests: Array<{ url: string; method?: string; body?: unknown }> = [];
+  const hubAnswer = { status: 200, body: '{}' };
   let ready = false;
   // main.ts keeps backups under userData: a real folder, thrown away with the temp dir.
   const userData = mkdtempSync(join(tmpdir(), 'clinicdesk-fake-userdata-'));
@@ -29,6 +31,9 @@ export const fakeElectronModule = ({ lockGranted = true, isPackaged = false } = 
       sent: [] as unknown[][],
       send(...args: unknown[]) {
         this.sent.push(args);
+      },
+      reload() {
+        calls.push('reload');
       },
     });
     loaded: string | undefined;
@@ -134,6 +139,13 @@ export const fakeElectronModule = ({ lockGranted = true, isPackaged = false } = 
         protocolHandlers.set(scheme, handler);
       },
     },
+    // The hubs the main process asked: each answers a pairing request with `hubAnswer`.
+    net: {
+      fetch: async (url: string, init?: RequestInit) => {
+        netRequests.push({ url, method: init?.method, body: init?.body });
+        return new Response(hubAnswer.body, { status: hubAnswer.status });
+      },
+    },
     powerMonitor,
     session: { defaultSession: session },
     utilityProcess: {
@@ -155,5 +167,7 @@ export const fakeElectronModule = ({ lockGranted = true, isPackaged = false } = 
     utilityProcesses,
     privilegedSchemes,
     protocolHandlers,
+    netRequests,
+    hubAnswer,
   };
 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AuditAnchor } from './audit-anchor';
 import type { BackupHost } from './backup-host';
+import type { HubAccess } from './hub-access';
 import type { HubHost } from './hub-host';
 
 /**
@@ -69,6 +70,8 @@ export type PlatformBridge = {
   auditAnchor: AuditAnchor;
   /** The desktop only: this PC hosts the clinic's sync service (./hub-host.ts). */
   hubHost?: HubHost;
+  /** The desktop only: which sync hub the page's policy lets it reach (./hub-access.ts). */
+  hubAccess?: HubAccess;
   appInfo(): Promise<AppInfo>;
   /** Subscribe to menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;

@@ -7,6 +7,7 @@ import { useMemo, useState, useEffect } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import type { Language } from '../../../shared/settings/settings';
 import { BackupScheduler } from '../features/backups/use-backups';
+import { HubAccessKeeper } from '../features/sync/hub-access-keeper';
 import { SyncRunner } from '../features/sync/sync-runner';
 import { createI18n } from '../i18n/i18n';
 import { ScreenErrorBoundary } from '../ui/screen-error-boundary';
@@ -53,6 +54,7 @@ export const AppRoot = ({ services, language }: { services: Services; language: 
           <AntApp>
             <BackupScheduler />
             <SyncRunner />
+            <HubAccessKeeper />
             {/* Screens have their own (shell.tsx); this one is for login, setup and the lock. */}
             <ScreenErrorBoundary resetKey="app">
               <App />

@@ -1,10 +1,13 @@
 import { ApiOutlined, CloudDownloadOutlined, ShopOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Form, Radio, Typography } from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useServices } from '../../app/services';
 import { SETUP_ACTOR } from '../../db/system-actors';
 import { useLanguage } from '../../i18n/use-language';
 import { RestoreDialog } from '../backups/restore-dialog';
+import { readHubLink } from '../../sync/engine';
 import { JoinDialog } from '../sync/join-dialog';
 
 /**
@@ -17,6 +20,11 @@ export const StartStep = () => {
   const { language, setLanguage } = useLanguage();
   const [restoring, setRestoring] = useState(false);
   const [joining, setJoining] = useState(false);
+  const [dismissed, setDismissed] = useState(false);
+  // Paired, its accounts not in yet (the desktop reloads the page once paired, and a PC may be
+  // shut down halfway): the progress shows again until the login screen takes over.
+  const { db } = useServices();
+  const linked = useLiveQuery(async () => (await readHubLink(db)) !== undefined, [db]) ?? false;
   return (
     <>
       <Form.Item label={t('common.language')} extra={t('setup.languageHint')}>
@@ -57,7 +65,14 @@ export const StartStep = () => {
           {t('sync.join.button')}
         </Button>
       </Card>
-      <JoinDialog open={joining} onClose={() => setJoining(false)} />
+      <JoinDialog
+        open={joining || (linked && !dismissed)}
+        linked={linked}
+        onClose={() => {
+          setJoining(false);
+          setDismissed(true);
+        }}
+      />
       <RestoreDialog open={restoring} onClose={() => setRestoring(false)} actor={SETUP_ACTOR} />
     </>
   );

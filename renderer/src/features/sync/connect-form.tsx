@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { HubRequestError } from '../../../../shared/sync/hub-client';
 import { parsePairingLink } from '../../../../shared/sync/pairing-link';
 import { useServices } from '../../app/services';
+import { pairingFetch } from '../../platform/hub-access';
 import { pairWithHub, type HubLink } from '../../sync/engine';
 import { summarizeJoin, type JoinSummary } from '../../sync/join';
 import { JoinConfirm } from './join-confirm';
@@ -32,7 +33,7 @@ export const ConnectForm = ({
   onConnected: (link: HubLink) => void;
 }) => {
   const { t, i18n } = useTranslation();
-  const { db, appInfo } = useServices();
+  const { db, appInfo, bridge } = useServices();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string>();
@@ -48,12 +49,17 @@ export const ConnectForm = ({
     setBusy(true);
     setFailure(undefined);
     try {
-      const link = await pairWithHub(db, {
-        url: values.url.trim(),
-        code: values.code.trim(),
-        deviceName: values.deviceName.trim(),
-        ...(clinicName ? { clinicName } : {}),
-      });
+      // On the desktop the page reloads once paired, under a policy that names the new hub.
+      const link = await pairWithHub(
+        db,
+        {
+          url: values.url.trim(),
+          code: values.code.trim(),
+          deviceName: values.deviceName.trim(),
+          ...(clinicName ? { clinicName } : {}),
+        },
+        bridge.hubAccess && pairingFetch(bridge.hubAccess),
+      );
       onConnected(link);
     } catch (error) {
       if (error instanceof HubRequestError && error.reason !== 'network' && error.body.message)

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HubHost, HubHostStatus } from '../../../../shared/bridge/hub-host';
 import { useServices } from '../../app/services';
+import { pairingFetch } from '../../platform/hub-access';
 import { pairWithHub, type HubLink } from '../../sync/engine';
 
 type Props = {
@@ -32,7 +33,7 @@ const isOwnHub = (status: HubHostStatus, url: string) =>
 
 const HostCardBody = ({ host, link, clinicName }: Props & { host: HubHost }) => {
   const { t } = useTranslation();
-  const { db, appInfo } = useServices();
+  const { db, appInfo, bridge } = useServices();
   const { modal } = App.useApp();
   const [status, setStatus] = useState<HubHostStatus>();
   const [unavailable, setUnavailable] = useState(false);
@@ -55,12 +56,17 @@ const HostCardBody = ({ host, link, clinicName }: Props & { host: HubHost }) => 
     setSelfLink('connecting');
     try {
       const { code } = await host.createPairingCode({ admin: true });
-      await pairWithHub(db, {
-        url: running.localUrl,
-        code,
-        deviceName: appInfo.deviceName,
-        ...(clinicName ? { clinicName } : {}),
-      });
+      // Paired with its own loopback hub, the page reloads under a policy that names it.
+      await pairWithHub(
+        db,
+        {
+          url: running.localUrl,
+          code,
+          deviceName: appInfo.deviceName,
+          ...(clinicName ? { clinicName } : {}),
+        },
+        bridge.hubAccess && pairingFetch(bridge.hubAccess),
+      );
       setSelfLink('connected');
     } catch {
       setSelfLink('failed');

@@ -8,16 +8,27 @@ import { InitialSyncProgress } from './initial-sync';
  * A new PC joins a clinic that already uses ClinicDesk: no wizard, no throwaway owner. Once the
  * clinic's accounts have arrived the app moves on to the login screen by itself.
  */
-export const JoinDialog = ({ open, onClose }: { open: boolean; onClose: () => void }) => {
+export const JoinDialog = ({
+  open,
+  linked = false,
+  onClose,
+}: {
+  open: boolean;
+  /** This PC is paired already, its accounts still on their way (the desktop reloads once paired). */
+  linked?: boolean;
+  onClose: () => void;
+}) => {
   const { t } = useTranslation();
-  const [joined, setJoined] = useState(false);
+  const [joinedHere, setJoined] = useState(false);
+  const joined = joinedHere || linked;
   return (
     <Modal
       open={open}
       title={t('sync.join.title')}
       footer={null}
-      onCancel={joined ? undefined : onClose}
-      closable={!joined}
+      // Closable again after a reload: a hub that never answers must not hold the PC captive.
+      onCancel={joinedHere ? undefined : onClose}
+      closable={!joinedHere}
       mask={{ closable: false }}
       destroyOnHidden
     >
