@@ -52,3 +52,22 @@ test('the header names the person and role once, and the PC in the chosen langua
   await expect(page.locator('.app-device')).toContainText('This PC: browser mode');
   await expect(page.locator('.app-device')).not.toContainText('Browser');
 });
+
+test('the app asks for nothing it lacks: no request of its own fails', async ({
+  page,
+  baseURL,
+}) => {
+  const failed: string[] = [];
+  page.on('response', (response) => {
+    if (response.status() >= 400 && response.url().startsWith(baseURL!))
+      failed.push(`${response.status()} ${response.url()}`);
+  });
+  page.on('console', (message) => {
+    if (message.text().includes('Failed to load resource')) failed.push(message.text());
+  });
+  const clinic = await setUpClinic(page);
+  await new ShellPage(page).logout();
+  await new LoginPage(page).login(clinic.username, clinic.password, clinic.ownerName);
+  await expect(page.getByTestId('signed-in-as')).toBeVisible();
+  expect(failed).toEqual([]);
+});
