@@ -34,12 +34,14 @@ const TEXT = {
     wrongCode: '恢复码不正确。',
     recovered: '李娜 的密码已更新。请用新密码登录。',
     missing: '您还没有恢复码',
+    diskEncryption: '请为这台电脑开启全盘加密',
   },
   en: {
     nothingElse: 'Without this code and without the backup passphrase, nothing can be recovered',
     wrongCode: 'Wrong recovery code.',
     recovered: "李娜's password is updated. Log in with the new one.",
     missing: 'You have no recovery code yet',
+    diskEncryption: 'Turn on full-disk encryption on this PC',
   },
 } as const;
 
@@ -63,6 +65,12 @@ const setUpIn = async (page: Page, language: 'zh-CN' | 'en') => {
     for (let step = 0; step < 3; step++) await page.locator('button[type=submit]').click();
     await expect(page.getByText('Check the details below, then create the clinic.')).toBeVisible();
   }
+  // The one notice that the store on this PC is not encrypted, with what to turn on.
+  await expect(page.getByTestId('setup-disk-encryption')).toContainText(
+    TEXT[language].diskEncryption,
+  );
+  await expect(page.getByTestId('setup-disk-encryption')).toContainText('BitLocker');
+  await shoot(page, language, '118-setup-confirm-disk-encryption');
   await page.locator('button[type=submit]').click();
 };
 

@@ -33,6 +33,15 @@ export const ConfirmStep = ({ values }: { values: Partial<WizardValues> }) => {
         </Descriptions.Item>
       </Descriptions>
       <Alert type="info" showIcon title={t('backups.setupNotice')} style={{ marginBottom: 16 }} />
+      {/* Data at rest in IndexedDB are not encrypted: said once, to the owner, at setup. */}
+      <Alert
+        type="warning"
+        showIcon
+        title={t('setup.diskEncryption.title')}
+        description={t('setup.diskEncryption.text')}
+        style={{ marginBottom: 16 }}
+        data-testid="setup-disk-encryption"
+      />
     </>
   );
 };

@@ -30,6 +30,10 @@ export const setupText = bilingual(
     ownerIntro:
       '负责人账号可以管理员工、备份与设置。请牢记密码：它无法被找回。创建诊所后会显示一次恢复码，忘记密码时只能用它（或由另一位负责人重置）设置新密码。',
     confirmIntro: '请确认以下信息，然后创建诊所。',
+    diskEncryption: {
+      title: '请为这台电脑开启全盘加密',
+      text: 'ClinicDesk 把患者资料保存在这台电脑上：备份文件是加密的，但电脑上的数据库没有加密。电脑丢失、被盗或送修时，只有全盘加密能保护这些资料。Windows 请开启 BitLocker（家庭版为“设备加密”），macOS 请开启 FileVault，Linux 请在安装系统时选择 LUKS 磁盘加密。',
+    },
     create: '创建诊所并登录',
     creating: '正在创建…',
   },
@@ -63,6 +67,10 @@ export const setupText = bilingual(
     ownerIntro:
       'The owner manages staff, backups and settings. Remember the password: it cannot be recovered. Once the clinic is created, a recovery code is shown once: if the password is forgotten, only that code (or another owner) can set a new one.',
     confirmIntro: 'Check the details below, then create the clinic.',
+    diskEncryption: {
+      title: 'Turn on full-disk encryption on this PC',
+      text: "ClinicDesk keeps patient data on this PC: backup files are encrypted, the database on the PC is not. If the PC is lost, stolen or sent for repair, only full-disk encryption protects those data. On Windows turn on BitLocker (on Home editions: 'Device encryption'), on macOS FileVault, on Linux choose LUKS disk encryption when installing the system.",
+    },
     create: 'Create clinic and log in',
     creating: 'Creating…',
   },
