@@ -192,7 +192,7 @@ describe.each(testBackends())('workstations sync through the $name hub', (backen
         const row = (await ctx.db.patients.get(id))!;
         expect((await survivingPatient(ctx.db, row)).id).toBe(lower);
       }
-      expect((await searchPatients(ctx.db, 'zs')).map((p) => p.id)).toEqual([lower]);
+      expect((await searchPatients(ctx.db, actor, 'zs')).map((p) => p.id)).toEqual([lower]);
       const survivor = (await ctx.db.patients.get(lower))!;
       expect((await previewCheck(ctx, survivor, {})).flags).not.toContain('id-number-shared');
       expect(await ctx.db.syncIssues.count()).toBe(0);
@@ -210,7 +210,7 @@ describe.each(testBackends())('workstations sync through the $name hub', (backen
     const chair = await workstation(hub, 'chair');
     await sync(chair);
     expect((await chair.ctx.db.staff.get(owner.id))?.username).toBe('lina');
-    const found = await searchPatients(chair.ctx.db, 'zs');
+    const found = await searchPatients(chair.ctx.db, actor, 'zs');
     expect(found.map((p) => p.id)).toContain(patient.id);
 
     // Offline: the desk corrects the phone, the chair the name (an identity change, with reason).
@@ -231,7 +231,7 @@ describe.each(testBackends())('workstations sync through the $name hub', (backen
     const onDesk = await desk.ctx.db.patients.get(patient.id);
     expect(onDesk).toMatchObject({ name: '张叁', phone: '13900002222' });
     expect(await contents(desk.ctx.db)).toEqual(await contents(chair.ctx.db));
-    expect((await searchPatients(desk.ctx.db, 'zs')).map((p) => p.id)).toContain(patient.id);
+    expect((await searchPatients(desk.ctx.db, actor, 'zs')).map((p) => p.id)).toContain(patient.id);
     expect(await desk.ctx.db.syncIssues.count()).toBe(0);
     expect(await chair.ctx.db.syncIssues.count()).toBe(0);
   });
