@@ -165,7 +165,7 @@ describe.each(testBackends())('workstations sync through the $name hub', (backen
     for (const { ctx } of [desk, chair]) {
       const both = await ctx.db.patients.where('idNumber').equals(zhangSan.idNumber).toArray();
       expect(both.map((p) => p.id).sort()).toEqual([onDesk.id, onChair.id].sort());
-      const preview = await previewCheck(ctx, both[0]!, {});
+      const preview = await previewCheck(ctx, actor, both[0]!, {});
       expect(preview.flags).toContain('id-number-shared');
     }
 
@@ -194,7 +194,9 @@ describe.each(testBackends())('workstations sync through the $name hub', (backen
       }
       expect((await searchPatients(ctx.db, actor, 'zs')).map((p) => p.id)).toEqual([lower]);
       const survivor = (await ctx.db.patients.get(lower))!;
-      expect((await previewCheck(ctx, survivor, {})).flags).not.toContain('id-number-shared');
+      expect((await previewCheck(ctx, actor, survivor, {})).flags).not.toContain(
+        'id-number-shared',
+      );
       expect(await ctx.db.syncIssues.count()).toBe(0);
     }
   });

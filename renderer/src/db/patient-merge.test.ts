@@ -59,14 +59,14 @@ describe('merging two records of one person', () => {
     const { ctx, db, officer, desk, first, second } = await twoRecords();
     const oldVisit = await checkIn(ctx, desk, second.id);
     expect((await searchPatients(db, desk, '张')).map((p) => p.id).sort()).toEqual(['p-1', 'p-2']);
-    expect((await previewCheck(ctx, first, {})).flags).toContain('id-number-shared');
+    expect((await previewCheck(ctx, desk, first, {})).flags).toContain('id-number-shared');
 
     await mergePatients(ctx, officer, { keepId: first.id, mergeId: second.id, reason: '重复' });
     expect((await searchPatients(db, desk, '张')).map((p) => p.id)).toEqual(['p-1']);
     expect((await searchPatients(db, desk, 'zxy')).map((p) => p.id)).toEqual(['p-1']);
     expect(await findDuplicates(db, desk, ZHANG_SAN)).toEqual([]);
-    expect((await previewCheck(ctx, first, {})).flags).not.toContain('id-number-shared');
-    const history = await patientTimeline(db, [first.id, second.id]);
+    expect((await previewCheck(ctx, desk, first, {})).flags).not.toContain('id-number-shared');
+    const history = await patientTimeline(db, desk, [first.id, second.id]);
     expect(history.map((entry) => entry.visit.id)).toEqual([oldVisit.id]);
   });
 

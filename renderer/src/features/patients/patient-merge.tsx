@@ -227,8 +227,8 @@ const MergeDialog = ({
   const [form] = Form.useForm<MergeValues>();
   const pair = [patient, other].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   const lastVisits = useLiveQuery(
-    () => lastVisitDates(services.db, [patient.id, other.id]),
-    [services.db, patient.id, other.id],
+    () => lastVisitDates(services.db, actorOf(me), [patient.id, other.id]),
+    [services.db, me, patient.id, other.id],
   );
 
   const submit = async ({ keepId, reason }: MergeValues) => {
