@@ -12,11 +12,19 @@ import { ClinicDb } from './db/database';
 import { seedDemoClinic } from './db/demo-seed';
 import { ensureDevice } from './db/device';
 import { searchPatients } from './db/patients';
-import { recordAuditEvent } from './db/write';
+import { recordAuditEvent, type Actor } from './db/write';
 import { initialLanguage } from './i18n/i18n';
 import { getBridge } from './platform/bridge';
 import type { DemoConsentOptions } from './dev/demo-consent';
 import type { SyncLiveInput, SyncLiveStep } from './dev/sync-live-bench';
+
+/** Who the dev and benchmark hooks act as: an owner, so they read and log as the real screens do. */
+const DEV_HOOK_ACTOR: Actor = {
+  staffId: 'dev-hook',
+  name: '开发工具',
+  roles: ['owner'],
+  role: 'owner',
+};
 
 const start = async () => {
   const bridge = getBridge();
@@ -37,7 +45,7 @@ const start = async () => {
         recordEvents: async (count: number) => {
           for (let i = 0; i < count; i++) {
             await recordAuditEvent(ctx, {
-              actor: { staffId: 'dev-hook', name: '开发工具', roles: ['owner'], role: 'owner' },
+              actor: DEV_HOOK_ACTOR,
               action: 'view',
               entity: 'patient',
               entityId: `patient-${i}`,
@@ -50,7 +58,8 @@ const start = async () => {
         /** The host's checkpoints once every committed head is in (tests/e2e/audit-anchor.spec.ts). */
         chainCheckpoints: () => anchoring.checkpoints(),
         /** The search box's query (tests/bench/patient-search.bench.ts). */
-        searchPatients: (query: string, limit?: number) => searchPatients(db, query, limit),
+        searchPatients: (query: string, limit?: number) =>
+          searchPatients(db, DEV_HOOK_ACTOR, query, limit),
         /** A catalogue file through the import dialog's steps, timed (tests/bench/catalogue.bench.ts). */
         importCatalogueTimed: async (
           options: Parameters<

@@ -54,12 +54,14 @@ describe.each(testBackends())('patient photos between workstations, $name hub', 
     expect(row.change.data).toMatchObject({ blobHash: hash, size: 10 });
     expect(row.change.data).not.toHaveProperty('blob');
     // The row is in at once; its bytes follow.
-    expect(await readPatientPhoto(chair.ctx.db, patient.photoId!)).toBeUndefined();
+    expect(await readPatientPhoto(chair.ctx.db, actorOf(owner), patient.photoId!)).toBeUndefined();
     expect(await fetchAttachments(chair.ctx.db, chair.client)).toBe(1);
-    expect(await bytes(await readPatientPhoto(chair.ctx.db, patient.photoId!))).toEqual(
-      await bytes(photo),
+    expect(
+      await bytes(await readPatientPhoto(chair.ctx.db, actorOf(owner), patient.photoId!)),
+    ).toEqual(await bytes(photo));
+    expect((await readPatientPhoto(chair.ctx.db, actorOf(owner), patient.photoId!))?.type).toBe(
+      'image/jpeg',
     );
-    expect((await readPatientPhoto(chair.ctx.db, patient.photoId!))?.type).toBe('image/jpeg');
     // Nothing left to fetch, and nothing raised: the row matches what the desk holds.
     expect(await fetchAttachments(chair.ctx.db, chair.client)).toBe(0);
     await pullAll(desk.apply, desk.client);
@@ -73,7 +75,9 @@ describe.each(testBackends())('patient photos between workstations, $name hub', 
     await pullAll(desk.apply, desk.client);
     expect(await fetchAttachments(desk.ctx.db, desk.client)).toBe(1);
     const now = (await desk.ctx.db.patients.get(patient.id))!.photoId!;
-    expect(await bytes(await readPatientPhoto(desk.ctx.db, now))).toEqual(await bytes(second));
+    expect(await bytes(await readPatientPhoto(desk.ctx.db, actorOf(owner), now))).toEqual(
+      await bytes(second),
+    );
   });
 
   it('a photo queued before photos had hashes is hashed, uploaded and sent without its bytes', async () => {

@@ -165,7 +165,7 @@ describe.each(testBackends())('workstations sync through the $name hub', (backen
     for (const { ctx } of [desk, chair]) {
       const both = await ctx.db.patients.where('idNumber').equals(zhangSan.idNumber).toArray();
       expect(both.map((p) => p.id).sort()).toEqual([onDesk.id, onChair.id].sort());
-      const preview = await previewCheck(ctx, both[0]!, {});
+      const preview = await previewCheck(ctx, actor, both[0]!, {});
       expect(preview.flags).toContain('id-number-shared');
     }
 
@@ -192,9 +192,11 @@ describe.each(testBackends())('workstations sync through the $name hub', (backen
         const row = (await ctx.db.patients.get(id))!;
         expect((await survivingPatient(ctx.db, row)).id).toBe(lower);
       }
-      expect((await searchPatients(ctx.db, 'zs')).map((p) => p.id)).toEqual([lower]);
+      expect((await searchPatients(ctx.db, actor, 'zs')).map((p) => p.id)).toEqual([lower]);
       const survivor = (await ctx.db.patients.get(lower))!;
-      expect((await previewCheck(ctx, survivor, {})).flags).not.toContain('id-number-shared');
+      expect((await previewCheck(ctx, actor, survivor, {})).flags).not.toContain(
+        'id-number-shared',
+      );
       expect(await ctx.db.syncIssues.count()).toBe(0);
     }
   });
@@ -210,7 +212,7 @@ describe.each(testBackends())('workstations sync through the $name hub', (backen
     const chair = await workstation(hub, 'chair');
     await sync(chair);
     expect((await chair.ctx.db.staff.get(owner.id))?.username).toBe('lina');
-    const found = await searchPatients(chair.ctx.db, 'zs');
+    const found = await searchPatients(chair.ctx.db, actor, 'zs');
     expect(found.map((p) => p.id)).toContain(patient.id);
 
     // Offline: the desk corrects the phone, the chair the name (an identity change, with reason).
@@ -231,7 +233,7 @@ describe.each(testBackends())('workstations sync through the $name hub', (backen
     const onDesk = await desk.ctx.db.patients.get(patient.id);
     expect(onDesk).toMatchObject({ name: '张叁', phone: '13900002222' });
     expect(await contents(desk.ctx.db)).toEqual(await contents(chair.ctx.db));
-    expect((await searchPatients(desk.ctx.db, 'zs')).map((p) => p.id)).toContain(patient.id);
+    expect((await searchPatients(desk.ctx.db, actor, 'zs')).map((p) => p.id)).toContain(patient.id);
     expect(await desk.ctx.db.syncIssues.count()).toBe(0);
     expect(await chair.ctx.db.syncIssues.count()).toBe(0);
   });

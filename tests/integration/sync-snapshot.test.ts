@@ -113,12 +113,9 @@ describe.each(testBackends())('a new workstation joins through the $name hub', (
     expect(await chair.ctx.db.patients.count()).toBe(20);
     expect(await chair.ctx.db.auditEvents.count()).toBe(0);
     expect((await chair.ctx.db.syncState.get(CURSOR_KEY))?.value).toBe(0);
-    expect((await searchPatients(chair.ctx.db, 'wxm')).map((p) => p.name).sort()).toEqual([
-      '王小明12',
-      '王小明17',
-      '王小明2',
-      '王小明7',
-    ]);
+    expect(
+      (await searchPatients(chair.ctx.db, actorOf(owner), 'wxm')).map((p) => p.name).sort(),
+    ).toEqual(['王小明12', '王小明17', '王小明2', '王小明7']);
 
     net.heal();
     let completed = false;
@@ -136,7 +133,7 @@ describe.each(testBackends())('a new workstation joins through the $name hub', (
 
     await pullAll(desk.apply, desk.client);
     expect(await contents(chair.ctx.db)).toEqual(await contents(desk.ctx.db));
-    expect((await searchPatients(chair.ctx.db, 'swk'))[0]?.name).toBe('孙悟空');
+    expect((await searchPatients(chair.ctx.db, actorOf(owner), 'swk'))[0]?.name).toBe('孙悟空');
     expect(await chair.ctx.db.syncIssues.count()).toBe(0);
   });
 
@@ -194,7 +191,7 @@ describe.each(testBackends())('a new workstation joins through the $name hub', (
       onProgress: (p) => parts.push(...p.partsDone.filter((part) => !parts.includes(part))),
     });
     expect(await readInitialSync(chair.ctx.db)).toMatchObject({ complete: true });
-    expect((await searchPatients(chair.ctx.db, 'zzr'))[0]?.name).toBe('周芷若');
+    expect((await searchPatients(chair.ctx.db, actorOf(owner), 'zzr'))[0]?.name).toBe('周芷若');
     expect(await contents(chair.ctx.db)).toEqual(await contents(desk.ctx.db));
   });
 });
@@ -248,7 +245,7 @@ describe.each(testBackends())('a lost $name hub', (backend) => {
     expect(expected.patients).toHaveLength(22);
     expect(await contents(chair.ctx.db)).toEqual(expected);
     expect(await contents(office.ctx.db)).toEqual(expected);
-    expect((await searchPatients(office.ctx.db, 'zzr'))[0]?.name).toBe('周芷若');
+    expect((await searchPatients(office.ctx.db, actorOf(owner), 'zzr'))[0]?.name).toBe('周芷若');
     for (const w of [desk, chair, office]) {
       expect(await w.ctx.db.syncIssues.count()).toBe(0);
       expect(await readInitialSync(w.ctx.db)).toMatchObject({ complete: true });

@@ -5,7 +5,7 @@ import { assertCan } from '../../../shared/auth/permissions';
 import type { Role } from '../../../shared/auth/roles';
 import { anchoringOf } from './chain-anchor';
 import type { ClinicDb } from './database';
-import { recordAuditEvent, type Actor, type StoreContext } from './write';
+import { authorize, recordAuditEvent, type Actor, type StoreContext } from './write';
 
 export type AuditFilter = {
   actorId?: string;
@@ -16,12 +16,17 @@ export type AuditFilter = {
   action?: AuditAction;
 };
 
-/** Newest first. Uses the `at` index for the date range, then filters the rest in memory. */
+/**
+ * Newest first. Uses the `at` index for the date range, then filters the rest in memory. The log
+ * names every patient whose record anyone opened: only `audit.view` reads it.
+ */
 export const queryAudit = async (
   db: ClinicDb,
+  actor: Actor,
   filter: AuditFilter,
   limit = 500,
 ): Promise<AuditEvent[]> => {
+  authorize(actor, 'audit.view');
   const range = db.auditEvents
     .where('at')
     .between(filter.from ?? '', filter.to ?? '\uffff', true, true);

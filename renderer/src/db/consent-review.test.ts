@@ -19,7 +19,7 @@ describe("the insurance officer's list of unsigned self-pay items", () => {
       reason: '牙髓炎',
       alternatives: { kind: 'none' },
     });
-    const rows = await unsignedItemRows(ctx.db, visit.date);
+    const rows = await unsignedItemRows(ctx.db, doctor, visit.date);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
       patientName: patient.name,
@@ -39,7 +39,7 @@ describe("the insurance officer's list of unsigned self-pay items", () => {
       reason: '牙髓炎',
       alternatives: { kind: 'none' },
     });
-    const rows = await unsignedItemRows(ctx.db, visit.date);
+    const rows = await unsignedItemRows(ctx.db, doctor, visit.date);
     expect(rows.map((r) => r.selfPayFen)).toEqual([48_100]);
   });
 
@@ -47,6 +47,6 @@ describe("the insurance officer's list of unsigned self-pay items", () => {
     const clinic = await chairClinic();
     const { ctx, visit } = clinic;
     await signImplant(clinic);
-    expect(await unsignedItemRows(ctx.db, visit.date)).toEqual([]);
+    expect(await unsignedItemRows(ctx.db, clinic.doctor, visit.date)).toEqual([]);
   });
 });

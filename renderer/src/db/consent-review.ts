@@ -4,6 +4,7 @@ import { selfPayFen } from '../../../shared/consents/self-pay';
 import type { Fen } from '../../../shared/money';
 import { unsignedItemsOn } from './consents';
 import type { ClinicDb } from './database';
+import type { Actor } from './write';
 
 /** One line of the daily review of unsigned self-pay items, with the names a person looks for. */
 export type UnsignedItemRow = {
@@ -18,9 +19,10 @@ const unique = (ids: readonly string[]) => [...new Set(ids)];
 /** `unsignedItemsOn`, with each item's patient and clinician named and its self-pay share. */
 export const unsignedItemRows = async (
   db: ClinicDb,
+  actor: Actor,
   date: CalendarDate,
 ): Promise<UnsignedItemRow[]> => {
-  const items = await unsignedItemsOn(db, date);
+  const items = await unsignedItemsOn(db, actor, date);
   const patientIds = unique(items.map((i) => i.patientId));
   const staffIds = unique(items.map((i) => i.clinicianId));
   const visitIds = unique(items.map((i) => i.visitId));

@@ -425,7 +425,7 @@ describe('opening a notice re-checks it', () => {
     expect(error).toMatchObject({ reason: 'consent-tampered', values: { item: '种植体植入' } });
     expect(await reasonOf(markPerformed(ctx, doctor, implant.id))).toBe('consent-tampered');
     // Lists show what the patient decided, not the rewritten field.
-    const rows = await listConsents(db, { from: visit.date, to: visit.date });
+    const rows = await listConsents(db, officer, { from: visit.date, to: visit.date });
     expect(rows[0]!.state).toBe('refused');
   });
 
@@ -469,27 +469,31 @@ describe('lists and the daily review', () => {
   it('lists by day and state with the signed self-pay total', async () => {
     const { ctx, db, doctor, consent } = await signed();
     const day = { from: '2026-11-22', to: '2026-11-22' };
-    expect(consentTotals(await listConsents(db, day))).toMatchObject({
+    expect(consentTotals(await listConsents(db, doctor, day))).toMatchObject({
       count: 1,
       signed: 1,
       signedSelfPayFen: 684_810,
     });
     await voidConsent(ctx, doctor, consent.id, '数量写错');
-    expect(await listConsents(db, { ...day, state: 'signed' })).toHaveLength(0);
-    expect(consentTotals(await listConsents(db, { ...day, state: 'voided' }))).toMatchObject({
+    expect(await listConsents(db, doctor, { ...day, state: 'signed' })).toHaveLength(0);
+    expect(
+      consentTotals(await listConsents(db, doctor, { ...day, state: 'voided' })),
+    ).toMatchObject({
       voided: 1,
       signedSelfPayFen: 0,
     });
-    expect(await listConsents(db, { from: '2026-11-23', to: '2026-11-30' })).toHaveLength(0);
+    expect(await listConsents(db, doctor, { from: '2026-11-23', to: '2026-11-30' })).toHaveLength(
+      0,
+    );
   });
 
   it("shows the day's planned self-pay items that are still unsigned", async () => {
-    const { db, rootCanal, implant } = await planned();
-    expect((await unsignedItemsOn(db, '2026-11-22')).map((i) => i.id)).toEqual([
+    const { db, officer, rootCanal, implant } = await planned();
+    expect((await unsignedItemsOn(db, officer, '2026-11-22')).map((i) => i.id)).toEqual([
       rootCanal.id,
       implant.id,
     ]);
     const after = await signed();
-    expect(await unsignedItemsOn(after.db, '2026-11-22')).toEqual([]);
+    expect(await unsignedItemsOn(after.db, after.officer, '2026-11-22')).toEqual([]);
   });
 });

@@ -277,11 +277,13 @@ export const openConsent = async (
   };
 };
 
-/** A visit's notices, newest first, each with its void if any. */
+/** A visit's notices, newest first, each with its void if any: signatures and all. */
 export const consentsForVisit = async (
   db: ClinicDb,
+  actor: Actor,
   visitId: string,
 ): Promise<{ consent: Consent; voided: ConsentVoid | undefined }[]> => {
+  authorize(actor, 'consent.view');
   const consents = (await db.consents.where('visitId').equals(visitId).toArray()).sort((a, b) =>
     b.signedAt.localeCompare(a.signedAt),
   );
@@ -291,8 +293,10 @@ export const consentsForVisit = async (
 
 export type ConsentState = 'signed' | 'refused' | 'voided';
 
-export const consentState = (consent: Consent, voided: ConsentVoid | undefined): ConsentState =>
-  voided ? 'voided' : consentStatusOf(consent);
+export const consentState = (
+  consent: Pick<Consent, 'content'>,
+  voided: ConsentVoid | undefined,
+): ConsentState => (voided ? 'voided' : consentStatusOf(consent));
 
 export type ConsentFilter = {
   from: CalendarDate;
@@ -305,7 +309,12 @@ export type ConsentFilter = {
 export type ConsentRow = { consent: Consent; voided: ConsentVoid | undefined; state: ConsentState };
 
 /** Notices by visit day, newest first, filtered by patient, clinician and state. */
-export const listConsents = async (db: ClinicDb, filter: ConsentFilter): Promise<ConsentRow[]> => {
+export const listConsents = async (
+  db: ClinicDb,
+  actor: Actor,
+  filter: ConsentFilter,
+): Promise<ConsentRow[]> => {
+  authorize(actor, 'consent.view');
   const consents = await db.consents
     .where('date')
     .between(filter.from, filter.to, true, true)
@@ -341,7 +350,12 @@ export const consentTotals = (rows: readonly ConsentRow[]) => ({
  * The insurance officer's daily review (PRODUCT.md §7.4): the day's planned 乙类 and 自费 items
  * that no live signed notice covers yet.
  */
-export const unsignedItemsOn = async (db: ClinicDb, date: CalendarDate): Promise<PlannedItem[]> => {
+export const unsignedItemsOn = async (
+  db: ClinicDb,
+  actor: Actor,
+  date: CalendarDate,
+): Promise<PlannedItem[]> => {
+  authorize(actor, 'consent.view');
   const items = await db.plannedItems.where('date').equals(date).toArray();
   const byVisit = new Map<string, PlannedItem[]>();
   for (const item of items) byVisit.set(item.visitId, [...(byVisit.get(item.visitId) ?? []), item]);

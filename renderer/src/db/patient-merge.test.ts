@@ -58,15 +58,15 @@ describe('merging two records of one person', () => {
   it('every read follows the pointer: search, duplicates, the check-in flags and the visit history', async () => {
     const { ctx, db, officer, desk, first, second } = await twoRecords();
     const oldVisit = await checkIn(ctx, desk, second.id);
-    expect((await searchPatients(db, '张')).map((p) => p.id).sort()).toEqual(['p-1', 'p-2']);
-    expect((await previewCheck(ctx, first, {})).flags).toContain('id-number-shared');
+    expect((await searchPatients(db, desk, '张')).map((p) => p.id).sort()).toEqual(['p-1', 'p-2']);
+    expect((await previewCheck(ctx, desk, first, {})).flags).toContain('id-number-shared');
 
     await mergePatients(ctx, officer, { keepId: first.id, mergeId: second.id, reason: '重复' });
-    expect((await searchPatients(db, '张')).map((p) => p.id)).toEqual(['p-1']);
-    expect((await searchPatients(db, 'zxy')).map((p) => p.id)).toEqual(['p-1']);
-    expect(await findDuplicates(db, ZHANG_SAN)).toEqual([]);
-    expect((await previewCheck(ctx, first, {})).flags).not.toContain('id-number-shared');
-    const history = await patientTimeline(db, [first.id, second.id]);
+    expect((await searchPatients(db, desk, '张')).map((p) => p.id)).toEqual(['p-1']);
+    expect((await searchPatients(db, desk, 'zxy')).map((p) => p.id)).toEqual(['p-1']);
+    expect(await findDuplicates(db, desk, ZHANG_SAN)).toEqual([]);
+    expect((await previewCheck(ctx, desk, first, {})).flags).not.toContain('id-number-shared');
+    const history = await patientTimeline(db, desk, [first.id, second.id]);
     expect(history.map((entry) => entry.visit.id)).toEqual([oldVisit.id]);
   });
 

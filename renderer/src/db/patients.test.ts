@@ -13,8 +13,10 @@ import {
   updatePatient,
 } from './patients';
 import { actorOf, addStaff } from './staff';
+import { SCHEDULE_ACTOR } from './system-actors';
 import { withCheck, ZHANG_SAN } from './testing/patients';
 import { OWNER_PASSWORD, storeWithOwner } from './testing/store';
+import type { Actor } from './write';
 
 const zhangSan = ZHANG_SAN;
 
@@ -117,8 +119,8 @@ describe('registering a patient', () => {
 
 describe('possible duplicates (冒名顶替, 借卡)', () => {
   it('the same ID number, typed in lower case, is found on the other patient', async () => {
-    const { db, zhang } = await storeWithPatients();
-    const found = await findDuplicates(db, {
+    const { db, zhang, ownerActor } = await storeWithPatients();
+    const found = await findDuplicates(db, ownerActor, {
       name: '张叁',
       birthDate: '1990-03-07',
       idNumber: zhang.idNumber,
@@ -127,8 +129,8 @@ describe('possible duplicates (冒名顶替, 借卡)', () => {
   });
 
   it('the same card number on someone else is found', async () => {
-    const { db, zhang } = await storeWithPatients();
-    const found = await findDuplicates(db, {
+    const { db, zhang, ownerActor } = await storeWithPatients();
+    const found = await findDuplicates(db, ownerActor, {
       name: '王五',
       birthDate: '1970-01-01',
       idNumber: 'E12345678',
@@ -138,17 +140,19 @@ describe('possible duplicates (冒名顶替, 借卡)', () => {
   });
 
   it('the same name and birth date is found; the same name alone is not', async () => {
-    const { db, li } = await storeWithPatients();
+    const { db, li, ownerActor } = await storeWithPatients();
     const candidate = { name: '李四', birthDate: '1985-11-02', idNumber: 'E12345678' };
-    expect(await findDuplicates(db, candidate)).toEqual([
+    expect(await findDuplicates(db, ownerActor, candidate)).toEqual([
       { patient: li, matches: ['name-birth-date'] },
     ]);
-    expect(await findDuplicates(db, { ...candidate, birthDate: '1985-11-03' })).toEqual([]);
+    expect(await findDuplicates(db, ownerActor, { ...candidate, birthDate: '1985-11-03' })).toEqual(
+      [],
+    );
   });
 
   it('a patient is not their own duplicate', async () => {
-    const { db, zhang } = await storeWithPatients();
-    expect(await findDuplicates(db, zhang, zhang.id)).toEqual([]);
+    const { db, zhang, ownerActor } = await storeWithPatients();
+    expect(await findDuplicates(db, ownerActor, zhang, zhang.id)).toEqual([]);
   });
 
   it('the same resident ID number is the same person: confirming alone does not make a second record', async () => {
@@ -346,37 +350,39 @@ describe('changing a registration', () => {
   it('a new phone number needs no reason and is searchable at once', async () => {
     const { ctx, ownerActor, db, zhang } = await storeWithPatients();
     await updatePatient(ctx, ownerActor, zhang.id, { ...zhangSan, phone: '13700009999' }, '');
-    expect(names(await searchPatients(db, '9999'))).toEqual(['张三']);
-    expect(await searchPatients(db, '5678')).toEqual([]);
+    expect(names(await searchPatients(db, ownerActor, '9999'))).toEqual(['张三']);
+    expect(await searchPatients(db, ownerActor, '5678')).toEqual([]);
   });
 });
 
 describe('the search box', () => {
   it('finds by the first Chinese characters of the name', async () => {
-    const { db } = await storeWithPatients();
-    expect(names(await searchPatients(db, '张'))).toEqual(['张三']);
-    expect(names(await searchPatients(db, '李四'))).toEqual(['李四']);
+    const { db, ownerActor } = await storeWithPatients();
+    expect(names(await searchPatients(db, ownerActor, '张'))).toEqual(['张三']);
+    expect(names(await searchPatients(db, ownerActor, '李四'))).toEqual(['李四']);
   });
 
   it('finds by full pinyin, by its beginning, and by initials, whatever the case', async () => {
-    const { db } = await storeWithPatients();
-    expect(names(await searchPatients(db, 'zhangsan'))).toEqual(['张三']);
-    expect(names(await searchPatients(db, 'zhang'))).toEqual(['张三']);
-    expect(names(await searchPatients(db, 'ZS'))).toEqual(['张三']);
-    expect(names(await searchPatients(db, 'ls'))).toEqual(['李四']);
+    const { db, ownerActor } = await storeWithPatients();
+    expect(names(await searchPatients(db, ownerActor, 'zhangsan'))).toEqual(['张三']);
+    expect(names(await searchPatients(db, ownerActor, 'zhang'))).toEqual(['张三']);
+    expect(names(await searchPatients(db, ownerActor, 'ZS'))).toEqual(['张三']);
+    expect(names(await searchPatients(db, ownerActor, 'ls'))).toEqual(['李四']);
   });
 
   it('finds by phone number, its beginning, and its last four digits', async () => {
-    const { db } = await storeWithPatients();
-    expect(names(await searchPatients(db, '138 1234 5678'))).toEqual(['张三']);
-    expect(names(await searchPatients(db, '1390000'))).toEqual(['李四']);
-    expect(names(await searchPatients(db, '5678'))).toEqual(['张三']);
+    const { db, ownerActor } = await storeWithPatients();
+    expect(names(await searchPatients(db, ownerActor, '138 1234 5678'))).toEqual(['张三']);
+    expect(names(await searchPatients(db, ownerActor, '1390000'))).toEqual(['李四']);
+    expect(names(await searchPatients(db, ownerActor, '5678'))).toEqual(['张三']);
   });
 
   it('finds by the last 4, 5 or 6 characters of the ID number, x in either case', async () => {
     const { ctx, ownerActor, db, zhang } = await storeWithPatients();
     for (const length of [4, 5, 6]) {
-      expect(names(await searchPatients(db, zhang.idNumber.slice(-length)))).toEqual(['张三']);
+      expect(names(await searchPatients(db, ownerActor, zhang.idNumber.slice(-length)))).toEqual([
+        '张三',
+      ]);
     }
     // 11010519491231002X is the standard's own example: its check character is X.
     await registerPatient(ctx, ownerActor, {
@@ -386,13 +392,13 @@ describe('the search box', () => {
       birthDate: '1949-12-31',
       idNumber: '11010519491231002X',
     });
-    expect(names(await searchPatients(db, '002x'))).toEqual(['王五']);
-    expect(names(await searchPatients(db, '002X'))).toEqual(['王五']);
+    expect(names(await searchPatients(db, ownerActor, '002x'))).toEqual(['王五']);
+    expect(names(await searchPatients(db, ownerActor, '002X'))).toEqual(['王五']);
   });
 
   it('full-width digits from a Chinese input method are searched as digits', async () => {
-    const { db } = await storeWithPatients();
-    expect(names(await searchPatients(db, '５６７８'))).toEqual(['张三']);
+    const { db, ownerActor } = await storeWithPatients();
+    expect(names(await searchPatients(db, ownerActor, '５６７８'))).toEqual(['张三']);
   });
 
   it('a patient matching by several keys is listed once, and the limit is kept', async () => {
@@ -407,13 +413,13 @@ describe('the search box', () => {
       phone: '',
     });
     // "z" starts both "zhangsan" and "zs" for 张三.
-    expect(names(await searchPatients(db, 'z'))).toEqual(['张三', '张伟']);
-    expect(await searchPatients(db, 'z', 1)).toHaveLength(1);
+    expect(names(await searchPatients(db, ownerActor, 'z'))).toEqual(['张三', '张伟']);
+    expect(await searchPatients(db, ownerActor, 'z', 1)).toHaveLength(1);
   });
 
   it('an empty box finds nobody', async () => {
-    const { db } = await storeWithPatients();
-    expect(await searchPatients(db, '   ')).toEqual([]);
+    const { db, ownerActor } = await storeWithPatients();
+    expect(await searchPatients(db, ownerActor, '   ')).toEqual([]);
   });
 });
 
@@ -444,7 +450,7 @@ describe('opening a record and its photo', () => {
     const photo = new Blob([new Uint8Array([0xff, 0xd8, 0xff, 1, 2, 3])], { type: 'image/jpeg' });
     const saved = await savePatientPhoto(ctx, ownerActor, zhang.id, photo);
     expect(saved.photoId).toBeDefined();
-    const stored = await readPatientPhoto(db, saved.photoId!);
+    const stored = await readPatientPhoto(db, ownerActor, saved.photoId!);
     expect(new Uint8Array(await stored!.arrayBuffer())).toEqual(
       new Uint8Array([0xff, 0xd8, 0xff, 1, 2, 3]),
     );
@@ -467,5 +473,35 @@ describe('opening a record and its photo', () => {
       reason: 'photo-invalid',
       field: 'photo',
     });
+  });
+});
+
+describe('reading patients is checked like writing them', () => {
+  const as = (role: Actor['role'] & string): Actor => ({
+    staffId: `s-${role}`,
+    name: role,
+    roles: [role],
+    role,
+  });
+
+  it('every staff role finds a patient in the search box, and sees the look-alikes and the photo', async () => {
+    const { ctx, ownerActor, db, zhang } = await storeWithPatients();
+    const photo = new Blob(['png'], { type: 'image/png' });
+    const { photoId } = await savePatientPhoto(ctx, ownerActor, zhang.id, photo);
+    for (const role of ['front-desk', 'clinician', 'pharmacist', 'insurance-officer'] as const) {
+      expect(names(await searchPatients(db, as(role), '张'))).toEqual(['张三']);
+      expect(await findDuplicates(db, as(role), zhang)).toHaveLength(1);
+      expect(await readPatientPhoto(db, as(role), photoId!)).toBeDefined();
+    }
+  });
+
+  it('the nightly backup, acting as no one, reads no patient', async () => {
+    const { ctx, ownerActor, db, zhang } = await storeWithPatients();
+    const photo = new Blob(['png'], { type: 'image/png' });
+    const { photoId } = await savePatientPhoto(ctx, ownerActor, zhang.id, photo);
+    const refused = { reason: 'invalid-input', message: 'an unknown person cannot act' };
+    await expect(searchPatients(db, SCHEDULE_ACTOR, '张')).rejects.toMatchObject(refused);
+    await expect(findDuplicates(db, SCHEDULE_ACTOR, zhang)).rejects.toMatchObject(refused);
+    await expect(readPatientPhoto(db, SCHEDULE_ACTOR, photoId!)).rejects.toMatchObject(refused);
   });
 });

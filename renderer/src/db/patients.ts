@@ -79,7 +79,7 @@ export type DuplicateCandidate = Pick<Patient, 'idNumber' | 'name' | 'birthDate'
  * Other patients with the same (normalized) ID number, the same card number, or the same name and
  * birth date. Three index lookups, each returning a handful of rows: no scan, even at 100k.
  */
-export const findDuplicates = async (
+const duplicatesOf = async (
   db: ClinicDb,
   candidate: DuplicateCandidate,
   excludeId?: string,
@@ -109,6 +109,17 @@ export const findDuplicates = async (
   return [...found.values()];
 };
 
+/** `duplicatesOf` for a screen: the look-alikes are other patients' records (`patient.view`). */
+export const findDuplicates = async (
+  db: ClinicDb,
+  actor: Actor,
+  candidate: DuplicateCandidate,
+  excludeId?: string,
+): Promise<PossibleDuplicate[]> => {
+  authorize(actor, 'patient.view');
+  return duplicatesOf(db, candidate, excludeId);
+};
+
 const HAN = /\p{Script=Han}/u;
 
 /**
@@ -136,9 +147,11 @@ const distinctKeyMatches = async (db: ClinicDb, key: string, limit: number): Pro
  */
 export const searchPatients = async (
   db: ClinicDb,
+  actor: Actor,
   query: string,
   limit = 50,
 ): Promise<Patient[]> => {
+  authorize(actor, 'patient.view');
   // NFKC turns an input method's full-width digits and letters into the ASCII the keys hold.
   const text = query.normalize('NFKC').replace(/\s+/g, '');
   if (text === '') return [];
@@ -235,7 +248,7 @@ const refuseDuplicates = async (
   before: Patient,
   accept: { acceptDuplicates?: boolean; reason: string },
 ) => {
-  const found = await findDuplicates(db, details, before.id);
+  const found = await duplicatesOf(db, details, before.id);
   // On an edit, only what changed can newly collide: an old pair of look-alikes must not block
   // a change of phone number.
   const changed = (match: DuplicateMatch) =>
@@ -314,7 +327,7 @@ export const registerPatient = async (
   const id = newId(ctx.clock);
   // Duplicate check, photo and patient commit together: no second registration can slip between.
   return ctx.db.transaction('rw', PATIENT_TABLES(ctx.db), async () => {
-    const found = await findDuplicates(ctx.db, details);
+    const found = await duplicatesOf(ctx.db, details);
     const gate = duplicateGate(details.idType, found);
     if (gate !== 'clear' && !options.acceptDuplicates)
       throw new AppError('possible-duplicate', `${found.length} possible duplicates`);
@@ -429,8 +442,10 @@ export const openPatient = async (
 /** The photo's bytes, for a record already opened (and logged) with `openPatient`. */
 export const readPatientPhoto = async (
   db: ClinicDb,
+  actor: Actor,
   photoId: string,
 ): Promise<Blob | undefined> => {
+  authorize(actor, 'patient.view');
   const attachment = await db.attachments.get(photoId);
   return attachment?.kind === 'patient-photo' ? attachment.blob : undefined;
 };
@@ -441,8 +456,10 @@ export const readPatientPhoto = async (
  */
 export const readPatientPhotoState = async (
   db: ClinicDb,
+  actor: Actor,
   photoId: string,
 ): Promise<{ blob?: Blob; arriving: boolean }> => {
+  authorize(actor, 'patient.view');
   const attachment = await db.attachments.get(photoId);
   if (attachment?.kind !== 'patient-photo') return { arriving: false };
   return attachment.blob ? { blob: attachment.blob, arriving: false } : { arriving: true };

@@ -13,14 +13,17 @@ import type { ClinicDb } from './database';
 import { loadOpenVisit } from './visits';
 import { authorize, withoutProvenance, writeRecord, type Actor, type StoreContext } from './write';
 
-/** The visit's consents that have not been voided: the ones that still count. */
+/**
+ * The visit's consents that have not been voided: the ones that still count. For the store's own
+ * checks inside a write; a screen reads a plan through `readVisitPlan`, which checks who asks.
+ */
 export const liveConsents = async (db: ClinicDb, visitId: string): Promise<Consent[]> => {
   const consents = await db.consents.where('visitId').equals(visitId).toArray();
   const voids = await db.consentVoids.bulkGet(consents.map((c) => c.id));
   return consents.filter((_, i) => !voids[i]);
 };
 
-/** The visit's plan, in the order the clinician added it. */
+/** The visit's plan, in the order the clinician added it. For the store's own checks, as above. */
 export const plannedItemsForVisit = async (db: ClinicDb, visitId: string): Promise<PlannedItem[]> =>
   (await db.plannedItems.where('visitId').equals(visitId).toArray()).sort(byPlanOrder);
 

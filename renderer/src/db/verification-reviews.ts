@@ -58,7 +58,12 @@ export const needsReview = (check: CheckInVerification): boolean =>
   check.outcome !== 'verified' || check.flags.length > 0;
 
 /** The day's failures, overrides and flagged checks, reviewed or not, in the order they happened. */
-export const dailyReview = async (db: ClinicDb, date: CalendarDate): Promise<ReviewItem[]> => {
+export const dailyReview = async (
+  db: ClinicDb,
+  actor: Actor,
+  date: CalendarDate,
+): Promise<ReviewItem[]> => {
+  authorize(actor, 'review.daily');
   const visitIds = await db.visits.where('date').equals(date).primaryKeys();
   const checks = (await db.verifications.where('visitId').anyOf(visitIds).toArray())
     .filter((v): v is CheckInVerification => v.stage === 'check-in')

@@ -383,7 +383,7 @@ describe("the insurance officer's daily review (PRODUCT §7.4)", () => {
       override: { username: 'zhaomin', password: STAFF_PASSWORD.officer },
     });
 
-    const items = await dailyReview(db, '2026-11-22');
+    const items = await dailyReview(db, actorOf(officer), '2026-11-22');
     expect(items.map((i) => i.check.id)).toEqual([failed.id, flagged.id, overridden.id]);
     expect(items.map((i) => i.check.id)).not.toContain(clean.id);
     expect(items[0]?.patient?.name).toBe(patient.name);
@@ -391,7 +391,7 @@ describe("the insurance officer's daily review (PRODUCT §7.4)", () => {
 
     const officerActor = actorOf(officer);
     await markReviewed(ctx, officerActor, failed.id);
-    const after = await dailyReview(db, '2026-11-22');
+    const after = await dailyReview(db, actorOf(officer), '2026-11-22');
     expect(after[0]?.review).toMatchObject({ reviewedBy: officer.id });
     expect(after[1]?.review).toBeUndefined();
     expect(await reasonOf(markReviewed(ctx, officerActor, failed.id))).toBe('already-reviewed');
@@ -407,5 +407,22 @@ describe("the insurance officer's daily review (PRODUCT §7.4)", () => {
       reason: '人证不符',
     });
     await expect(markReviewed(ctx, desk, failed.id)).rejects.toThrowError(PermissionError);
+  });
+});
+
+describe('the daily review is read by its reviewers', () => {
+  it('the front desk and the clinician are refused it; the officer reads it', async () => {
+    const { ctx, db, desk, visit, officer, clinician } = await clinic();
+    await recordVerification(ctx, desk, {
+      visitId: visit.id,
+      documentPresented: false,
+      cardMethod: 'none',
+      personConfirmed: false,
+      outcome: 'failed',
+      reason: '未带身份证',
+    });
+    for (const reader of [desk, actorOf(clinician)])
+      await expect(dailyReview(db, reader, '2026-11-22')).rejects.toBeInstanceOf(PermissionError);
+    expect(await dailyReview(db, actorOf(officer), '2026-11-22')).toHaveLength(1);
   });
 });

@@ -66,11 +66,24 @@ const present = (text: string | undefined) => {
 };
 
 /**
- * Flags and comparisons for what is being presented, from index lookups only: patients by ID
- * number and by card number, this patient's verifications. The panel shows this as staff type;
- * `recordVerification` computes it again inside its transaction.
+ * What the panel shows as staff type, for someone who may see patients (it names other records
+ * holding the same number); `recordVerification` computes it again inside its transaction.
  */
-export const previewCheck = async (
+export const previewCheck = (
+  ctx: Pick<StoreContext, 'db' | 'clock'>,
+  actor: Actor,
+  patient: Patient,
+  presented: { documentNumber?: string; cardNumber?: string },
+): Promise<CheckPreview> => {
+  authorize(actor, 'patient.view');
+  return checkPreview(ctx, patient, presented);
+};
+
+/**
+ * Flags and comparisons for what is being presented, from index lookups only: patients by ID
+ * number and by card number, this patient's verifications.
+ */
+const checkPreview = async (
   ctx: Pick<StoreContext, 'db' | 'clock'>,
   patient: Patient,
   presented: { documentNumber?: string; cardNumber?: string },
@@ -161,7 +174,7 @@ export const recordVerification = async (
     const rawScan = input.cardMethod === 'qr' ? present(input.rawScan) : undefined;
     // A method with nothing read is no card at all: "typed" with an empty box is "none".
     const cardMethod = cardNumber || rawScan ? input.cardMethod : 'none';
-    const preview = await previewCheck(ctx, patient, {
+    const preview = await checkPreview(ctx, patient, {
       documentNumber: input.documentPresented ? input.documentNumber : undefined,
       cardNumber,
     });

@@ -9,7 +9,8 @@ import { actorOf } from './staff';
 import { storeWithOwner } from './testing/store';
 import { addTeam, putPatient } from './testing/visits';
 import { recordVerification, reconfirm } from './verifications';
-import { checkIn, patientTimeline, visitsOn } from './visits';
+import { SCHEDULE_ACTOR } from './system-actors';
+import { checkIn, lastVisitDates, patientTimeline, visitsOn } from './visits';
 
 const clinic = async () => {
   const store = await storeWithOwner();
@@ -82,13 +83,13 @@ describe("today's visits and a patient's timeline", () => {
       reason: '未带医保卡',
     });
     await reconfirm(ctx, actorOf(clinician), visit.id, 'clinician', '已当面核对');
-    const [row] = await visitsOn(ctx.db, '2026-11-22');
+    const [row] = await visitsOn(ctx.db, desk, '2026-11-22');
     expect(row?.visit.status).toBe('failed');
     expect(row?.checks.checkIn).toMatchObject({ outcome: 'failed', reason: '未带医保卡' });
     expect(row?.checks.clinician).toMatchObject({ by: clinician.id, note: '已当面核对' });
     expect(row?.checks.pharmacist).toBeUndefined();
 
-    const timeline = await patientTimeline(ctx.db, patient.id);
+    const timeline = await patientTimeline(ctx.db, desk, patient.id);
     expect(timeline).toHaveLength(1);
     expect(timeline[0]?.checks.all.map((v) => v.stage)).toEqual(['check-in', 'clinician']);
   });
@@ -104,12 +105,12 @@ describe("a busy day's first page", () => {
       await checkIn(ctx, desk, `p-${i}`);
     }
     const names = (rows: { patient?: { name: string } }[]) => rows.map((r) => r.patient?.name);
-    expect(names(await visitsOn(ctx.db, '2026-11-22', { limit: 3 }))).toEqual([
+    expect(names(await visitsOn(ctx.db, desk, '2026-11-22', { limit: 3 }))).toEqual([
       '患者0',
       '患者1',
       '患者2',
     ]);
-    expect(await visitsOn(ctx.db, '2026-11-22')).toHaveLength(5);
+    expect(await visitsOn(ctx.db, desk, '2026-11-22')).toHaveLength(5);
   });
 });
 
@@ -145,5 +146,28 @@ describe('the store upgrade for self-pay consent (schema version 3)', () => {
     expect(await db.plannedItems.count()).toBe(0);
     expect(await db.consentVoids.count()).toBe(0);
     expect(db.verno).toBe(currentSchemaVersion);
+  });
+});
+
+describe('reading visits is checked like checking in', () => {
+  it('the day list, the history and the last visit are read as a person who may see patients', async () => {
+    const { ctx, desk, patient, clinician } = await clinic();
+    await checkIn(ctx, desk, patient.id);
+    expect(await visitsOn(ctx.db, actorOf(clinician), '2026-11-22')).toHaveLength(1);
+    expect(await patientTimeline(ctx.db, actorOf(clinician), patient.id)).toHaveLength(1);
+    expect((await lastVisitDates(ctx.db, desk, [patient.id])).get(patient.id)).toBe('2026-11-22');
+  });
+
+  it('no one reads them in the name of the backup schedule', async () => {
+    const { ctx, desk, patient } = await clinic();
+    await checkIn(ctx, desk, patient.id);
+    const refused = { reason: 'invalid-input', message: 'an unknown person cannot act' };
+    await expect(visitsOn(ctx.db, SCHEDULE_ACTOR, '2026-11-22')).rejects.toMatchObject(refused);
+    await expect(patientTimeline(ctx.db, SCHEDULE_ACTOR, patient.id)).rejects.toMatchObject(
+      refused,
+    );
+    await expect(lastVisitDates(ctx.db, SCHEDULE_ACTOR, [patient.id])).rejects.toMatchObject(
+      refused,
+    );
   });
 });

@@ -139,9 +139,11 @@ const byCheckIn = (a: Visit, b: Visit) =>
  */
 export const visitsOn = async (
   db: ClinicDb,
+  actor: Actor,
   date: CalendarDate,
   { limit }: { limit?: number } = {},
 ): Promise<TodayVisit[]> => {
+  authorize(actor, 'patient.view');
   const day = db.visits.where('date').equals(date);
   const visits = (await (limit === undefined ? day : day.limit(limit)).toArray()).sort(byCheckIn);
   const patients = await patientsInChunks(
@@ -166,8 +168,10 @@ export const visitsOn = async (
  */
 export const lastVisitDates = async (
   db: ClinicDb,
+  actor: Actor,
   patientIds: readonly string[],
 ): Promise<Map<string, CalendarDate>> => {
+  authorize(actor, 'patient.view');
   const latest = await Promise.all(
     patientIds.map(async (id) => {
       const visits = await db.visits.where('patientId').equals(id).toArray();
@@ -187,9 +191,11 @@ export type TimelineVisit = {
 /** A patient's visits, newest first, with every verification and its review mark. */
 export const patientTimeline = async (
   db: ClinicDb,
+  actor: Actor,
   /** The patient, or the patient and the records merged into it (their visits stay theirs). */
   patientIds: string | readonly string[],
 ): Promise<TimelineVisit[]> => {
+  authorize(actor, 'patient.view');
   const ids = typeof patientIds === 'string' ? [patientIds] : [...patientIds];
   const visits = await db.visits.where('patientId').anyOf(ids).toArray();
   visits.sort((a, b) => b.checkedInAt.localeCompare(a.checkedInAt));

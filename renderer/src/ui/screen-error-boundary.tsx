@@ -2,14 +2,18 @@ import { Button, Result } from 'antd';
 import type { ReactNode } from 'react';
 import { ErrorBoundary, type FallbackProps } from 'react-error-boundary';
 import { useTranslation } from 'react-i18next';
+import { PermissionError } from '../../../shared/auth/permissions';
+import { NoPermission } from './no-permission';
 
 /**
  * Where a screen fails to draw (a record damaged on disk or by a faulty sync, a bug), only that
  * screen says so; the sidebar and the header stay, so the desk can go on elsewhere. Without this
  * React takes the whole window down to a blank page.
  */
-const ScreenError = ({ resetErrorBoundary }: FallbackProps) => {
+const ScreenError = ({ error, resetErrorBoundary }: FallbackProps) => {
   const { t } = useTranslation();
+  // A read the store refused (reads are checked like writes): not a fault, and no retry helps.
+  if (error instanceof PermissionError) return <NoPermission roles={error.roles} />;
   return (
     <Result
       status="error"

@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
 import { useSession } from '../../app/session-store';
+import { useActor } from '../../app/use-actor';
 import { queryAudit } from '../../db/audit';
 import { toAuditFilter, type AuditFilterValues } from './audit-filter';
 import { AuditFilters } from './audit-filters';
@@ -22,7 +23,11 @@ export const AuditScreen = () => {
   const chain = useChainCheck(roles);
   const [values, setValues] = useState<AuditFilterValues>({});
   const filter = useMemo(() => toAuditFilter(values), [values]);
-  const events = useLiveQuery(() => queryAudit(db, filter, AUDIT_LIMIT), [db, filter]);
+  const actor = useActor();
+  const events = useLiveQuery(
+    () => queryAudit(db, actor, filter, AUDIT_LIMIT),
+    [db, actor, filter],
+  );
   const staff = useLiveQuery(() => db.staff.toArray(), [db]);
   const [raw, setRaw] = useState(false);
   const names = useRecordNames(events, staff);

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Staff } from '../../../../shared/staff/staff';
 import { useServices } from '../../app/services';
+import { useActor } from '../../app/use-actor';
 import { searchPatients } from '../../db/patients';
 import type { ConsentFilterValues } from './consent-list-filter';
 
@@ -13,9 +14,10 @@ const STATES = ['signed', 'refused', 'voided'] as const;
 /** Patients found by name or pinyin as the person types (the search box's own query). */
 const usePatientOptions = () => {
   const { db } = useServices();
+  const actor = useActor();
   const [options, setOptions] = useState<{ value: string; label: string }[]>([]);
   const search = async (query: string) => {
-    const found = await searchPatients(db, query, 20);
+    const found = await searchPatients(db, actor, query, 20);
     setOptions(found.map((p) => ({ value: p.id, label: `${p.name} · ${p.birthDate}` })));
   };
   return { options, search };

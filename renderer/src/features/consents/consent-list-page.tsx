@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { today as clinicToday } from '../../../../shared/clock/calendar-date';
 import { useServices } from '../../app/services';
+import { useActor } from '../../app/use-actor';
 import { listConsents } from '../../db/consents';
 import { ConsentFilters } from './consent-filters';
 import { toConsentFilter, type ConsentFilterValues } from './consent-list-filter';
@@ -17,7 +18,8 @@ export const ConsentListPage = () => {
   const today = clinicToday(clock);
   const [values, setValues] = useState<ConsentFilterValues>({});
   const filter = useMemo(() => toConsentFilter(values, today), [values, today]);
-  const rows = useLiveQuery(() => listConsents(db, filter), [db, filter]);
+  const actor = useActor();
+  const rows = useLiveQuery(() => listConsents(db, actor, filter), [db, actor, filter]);
   const staff = useLiveQuery(() => db.staff.toArray(), [db]);
   const unsigned = useUnsignedItems(today);
 

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import type { PaperSize } from '../../../../shared/bridge/platform-bridge';
 import { useServices } from '../../app/services';
+import { useActor } from '../../app/use-actor';
 import { consentState, consentsForVisit, type OpenedConsent } from '../../db/consents';
 import { errorMessage } from '../../ui/error-message';
 import { ConsentStateTag } from './consent-state-tag';
@@ -19,10 +20,14 @@ import { useOpenedConsent } from './use-opened-consent';
 const OpenedNotice = ({ opened }: { opened: OpenedConsent }) => {
   const { t } = useTranslation();
   const { db } = useServices();
+  const actor = useActor();
   const navigate = useNavigate();
   const [paper, setPaper] = useState<PaperSize>('A4');
   const { consent } = opened;
-  const family = useLiveQuery(() => consentsForVisit(db, consent.visitId), [db, consent.visitId]);
+  const family = useLiveQuery(
+    () => consentsForVisit(db, actor, consent.visitId),
+    [db, actor, consent.visitId],
+  );
   const voided = family?.find((f) => f.consent.id === consent.id)?.voided ?? opened.voided;
   const newer = family?.find((f) => f.consent.content.previous?.id === consent.id)?.consent;
   const tampered = !opened.intact || !opened.matchesAudit;

@@ -1,9 +1,9 @@
 import { Button, Card, Empty, Flex, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatClinicTime } from '../../../../shared/clock/clinic-time';
-import type { Consent } from '../../../../shared/consents/consent';
 import { fen, formatYuan } from '../../../../shared/money';
 import type { ConsentState } from '../../db/consents';
+import type { NoticeSummary } from '../../db/visit-plan';
 import { useStaffNames } from '../visits/use-staff-names';
 import type { VisitNotice } from './use-visit-plan';
 
@@ -13,7 +13,7 @@ const STATE_COLORS: Record<ConsentState, string> = {
   voided: 'default',
 };
 
-type Allowed = { canOpen: boolean; canVoid: boolean; onVoid: (consent: Consent) => void };
+type Allowed = { canOpen: boolean; canVoid: boolean; onVoid: (consent: NoticeSummary) => void };
 
 const NoticeRow = ({ notice, canOpen, canVoid, onVoid }: Allowed & { notice: VisitNotice }) => {
   const { t } = useTranslation();

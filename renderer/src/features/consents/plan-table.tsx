@@ -72,7 +72,7 @@ export const PlanTable = ({
   onAction,
 }: {
   items: readonly PlannedItem[];
-  live: readonly Consent[];
+  live: readonly Pick<Consent, 'status' | 'content'>[];
   /** The visit's settlement: a self-pay visit charges every line in full. */
   terms: SettlementTerms;
   allowed: PlanPermissions;

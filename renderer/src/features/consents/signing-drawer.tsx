@@ -37,7 +37,7 @@ type SigningDrawerProps = {
   /** The guardian recorded at registration: offered as the signer. */
   guardian: Guardian | undefined;
   /** The voided notice this one corrects. */
-  previous: Consent | undefined;
+  previous: Pick<Consent, 'id' | 'content'> | undefined;
   onClose: () => void;
   afterClose: () => void;
 };

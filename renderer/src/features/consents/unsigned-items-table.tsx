@@ -7,12 +7,14 @@ import { useNavigate } from 'react-router';
 import type { CalendarDate } from '../../../../shared/clock/calendar-date';
 import { formatYuan } from '../../../../shared/money';
 import { useServices } from '../../app/services';
+import { useActor } from '../../app/use-actor';
 import { unsignedItemRows, type UnsignedItemRow } from '../../db/consent-review';
 
 /** The day's 乙类 and 自费 items no signed notice covers yet, live. */
 export const useUnsignedItems = (date: CalendarDate) => {
   const { db } = useServices();
-  return useLiveQuery(() => unsignedItemRows(db, date), [db, date]);
+  const actor = useActor();
+  return useLiveQuery(() => unsignedItemRows(db, actor, date), [db, actor, date]);
 };
 
 // JSX accepts data-* attributes, a typed object literal does not: hence the cast.

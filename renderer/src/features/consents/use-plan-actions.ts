@@ -79,7 +79,7 @@ export const usePlanActions = (visitId: string, actor: Actor) => {
     }
   };
 
-  const voidNotice = async (consent: Consent, reason: string) => {
+  const voidNotice = async (consent: Pick<Consent, 'id' | 'content'>, reason: string) => {
     await voidConsent(services, actor, consent.id, reason);
     void message.success(t('consents.void.done', { version: consent.content.version }));
   };

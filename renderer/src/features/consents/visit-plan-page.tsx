@@ -4,11 +4,11 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { can } from '../../../../shared/auth/permissions';
-import type { Consent } from '../../../../shared/consents/consent';
 import { ageOn } from '../../../../shared/patients/display';
 import { ADULT_AGE } from '../../../../shared/patients/patient';
 import { useSession } from '../../app/session-store';
 import { actorOf } from '../../db/staff';
+import type { NoticeSummary } from '../../db/visit-plan';
 import { CatalogueSearch } from './catalogue-search';
 import { NoticesList } from './notices-list';
 import { PlanHeader } from './plan-header';
@@ -33,7 +33,7 @@ export const VisitPlanPage = () => {
   const plan = useVisitPlan(visitId);
   const actions = usePlanActions(visitId, actor);
   const [signing, setSigning] = useState<'open' | 'closing'>();
-  const [voiding, setVoiding] = useState<{ consent: Consent; open: boolean }>();
+  const [voiding, setVoiding] = useState<{ consent: NoticeSummary; open: boolean }>();
   // A refusal shown above the plan speaks of the notices as they were: once one is signed,
   // refused or voided (here or on another PC) it is stale, and goes.
   const noticesKey = plan?.notices.map((n) => `${n.consent.id}:${n.state}`).join() ?? '';

@@ -15,7 +15,7 @@ export const VoidDialog = ({
   afterClose,
 }: {
   open: boolean;
-  consent: Consent | undefined;
+  consent: Pick<Consent, 'content'> | undefined;
   onVoid: (reason: string) => Promise<void>;
   onClose: () => void;
   afterClose: () => void;

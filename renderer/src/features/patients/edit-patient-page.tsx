@@ -78,7 +78,7 @@ export const EditPatientPage = ({ patient }: { patient: Patient }) => {
     } catch (error) {
       const refused = error instanceof AppError ? error.reason : undefined;
       if (refused !== 'possible-duplicate' && refused !== 'same-id-number') throw error;
-      setDuplicates(await findDuplicates(services.db, details, patient.id));
+      setDuplicates(await findDuplicates(services.db, actorOf(me), details, patient.id));
     }
   };
 

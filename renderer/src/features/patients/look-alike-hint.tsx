@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { lookAlikes } from '../../../../shared/patients/duplicates';
 import type { Patient } from '../../../../shared/patients/patient';
 import { useServices } from '../../app/services';
+import { useActor } from '../../app/use-actor';
 import { lastVisitDates } from '../../db/visits';
 
 /**
@@ -12,9 +13,10 @@ import { lastVisitDates } from '../../db/visits';
  */
 export const useLookAlikeVisits = (patients: readonly Patient[]) => {
   const { db } = useServices();
+  const actor = useActor();
   const ids = [...lookAlikes(patients)].sort();
   const key = ids.join(',');
-  const visits = useLiveQuery(() => lastVisitDates(db, ids), [db, key]);
+  const visits = useLiveQuery(() => lastVisitDates(db, actor, ids), [db, actor, key]);
   return (patient: Patient): { lastVisit: string | undefined } | undefined =>
     ids.includes(patient.id) ? { lastVisit: visits?.get(patient.id) } : undefined;
 };

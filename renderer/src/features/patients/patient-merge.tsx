@@ -11,6 +11,7 @@ import { MERGE_REASON_MAX } from '../../../../shared/patients/merge';
 import type { Patient } from '../../../../shared/patients/patient';
 import { useServices } from '../../app/services';
 import { useSession } from '../../app/session-store';
+import { useActor } from '../../app/use-actor';
 import { mergedFrom, mergePatients, survivingPatient } from '../../db/patient-merge';
 import { findDuplicates, type PossibleDuplicate } from '../../db/patients';
 import { actorOf } from '../../db/staff';
@@ -30,15 +31,16 @@ export type MergeState = {
 
 export const useMergeState = (patient: Patient): MergeState | undefined => {
   const { db } = useServices();
+  const actor = useActor();
   return useLiveQuery(async () => {
     const survivor = await survivingPatient(db, patient);
     if (survivor.id !== patient.id) return { survivor, mergedFrom: [], duplicates: [] };
     const [from, duplicates] = await Promise.all([
       mergedFrom(db, patient.id),
-      findDuplicates(db, patient, patient.id),
+      findDuplicates(db, actor, patient, patient.id),
     ]);
     return { survivor: undefined, mergedFrom: from, duplicates };
-  }, [db, patient]);
+  }, [db, actor, patient]);
 };
 
 /** On a merged-away record: where the person's record is now, who merged it, when and why. */
@@ -225,8 +227,8 @@ const MergeDialog = ({
   const [form] = Form.useForm<MergeValues>();
   const pair = [patient, other].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   const lastVisits = useLiveQuery(
-    () => lastVisitDates(services.db, [patient.id, other.id]),
-    [services.db, patient.id, other.id],
+    () => lastVisitDates(services.db, actorOf(me), [patient.id, other.id]),
+    [services.db, me, patient.id, other.id],
   );
 
   const submit = async ({ keepId, reason }: MergeValues) => {

@@ -4,6 +4,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
+import { useActor } from '../../app/use-actor';
 import { readPatientPhotoState } from '../../db/patients';
 import { useObjectUrl } from './photo-image';
 
@@ -39,10 +40,11 @@ export const PhotoFrame = ({
 export const PatientPhoto = ({ photoId, name }: { photoId: string | undefined; name: string }) => {
   const { t } = useTranslation();
   const { db } = useServices();
+  const actor = useActor();
   // One read of the photo's row: its bytes, or whether they are still on their way.
   const photo = useLiveQuery(
-    async () => (photoId ? readPatientPhotoState(db, photoId) : undefined),
-    [db, photoId],
+    async () => (photoId ? readPatientPhotoState(db, actor, photoId) : undefined),
+    [db, actor, photoId],
   );
   const url = useObjectUrl(photo?.blob);
   return (

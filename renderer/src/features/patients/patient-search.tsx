@@ -9,6 +9,7 @@ import { today } from '../../../../shared/clock/calendar-date';
 import type { Patient } from '../../../../shared/patients/patient';
 import { useServices } from '../../app/services';
 import { useSession } from '../../app/session-store';
+import { useActor } from '../../app/use-actor';
 import { searchPatients } from '../../db/patients';
 import { optionId, PatientResults } from './patient-results';
 import { KeyHints, SearchHints } from './search-hints';
@@ -28,6 +29,7 @@ export const PatientSearch = () => {
   const { t } = useTranslation();
   const { db, clock } = useServices();
   const me = useSession((state) => state.staff)!;
+  const actor = useActor();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const [text, setText] = useState(() => params.get('q') ?? '');
@@ -52,7 +54,7 @@ export const PatientSearch = () => {
     return () => window.removeEventListener('keydown', onKey);
   }, [mayRegister, navigate]);
 
-  const found = useLiveQuery(() => searchPatients(db, query, LIMIT + 1), [db, query]);
+  const found = useLiveQuery(() => searchPatients(db, actor, query, LIMIT + 1), [db, actor, query]);
   const patients = (found ?? []).slice(0, LIMIT);
   const active = cursor.query === query ? Math.min(cursor.index, patients.length - 1) : 0;
   const activate = (index: number) =>

@@ -44,7 +44,7 @@ export const RegisterPatientPage = () => {
       navigate(`/patients/${patient.id}`, { replace: true });
     } catch (error) {
       if (!(error instanceof AppError && error.reason === 'possible-duplicate')) throw error;
-      const found = await findDuplicates(services.db, details);
+      const found = await findDuplicates(services.db, actorOf(me), details);
       setDuplicates({ found, gate: duplicateGate(details.idType, found) });
     }
   };

@@ -5,6 +5,7 @@ import { today } from '../../../../shared/clock/calendar-date';
 import { ageOn, maskIdNumber, maskPhone } from '../../../../shared/patients/display';
 import type { Patient } from '../../../../shared/patients/patient';
 import { useServices } from '../../app/services';
+import { useActor } from '../../app/use-actor';
 import { searchPatients } from '../../db/patients';
 import { LookAlikeHint, useLookAlikeVisits } from '../patients/look-alike-hint';
 
@@ -17,6 +18,7 @@ const RESULTS = 10;
 export const QuickCheckIn = ({ onPick }: { onPick: (patient: Patient) => void }) => {
   const { t } = useTranslation();
   const { db, clock } = useServices();
+  const actor = useActor();
   const [found, setFound] = useState<Patient[]>([]);
   const [query, setQuery] = useState('');
   const latest = useRef('');
@@ -25,7 +27,7 @@ export const QuickCheckIn = ({ onPick }: { onPick: (patient: Patient) => void })
   const search = async (text: string) => {
     latest.current = text;
     setQuery(text);
-    const results = await searchPatients(db, text, RESULTS);
+    const results = await searchPatients(db, actor, text, RESULTS);
     // A slower answer to an older query must not replace the newer one.
     if (latest.current === text) setFound(results);
   };

@@ -6,6 +6,7 @@ import { useLocation, useNavigate } from 'react-router';
 import { can } from '../../../../shared/auth/permissions';
 import { useServices } from '../../app/services';
 import { useSession } from '../../app/session-store';
+import { useActor } from '../../app/use-actor';
 import { actorOf } from '../../db/staff';
 import { dailyReview } from '../../db/verification-reviews';
 import type { Patient } from '../../../../shared/patients/patient';
@@ -37,8 +38,14 @@ export const TodayScreen = () => {
   const navigate = useNavigate();
   const location = useLocation();
   const date = useToday(clock);
-  const { visits, complete } = useTodayVisits(db, date);
-  const review = useLiveQuery(() => dailyReview(db, date), [db, date]);
+  const actor = useActor();
+  const { visits, complete } = useTodayVisits(db, actor, date);
+  // Only the daily reviewers read the review: the desk's Today has no such tab.
+  const reviewer = can(actor.roles, 'review.daily');
+  const review = useLiveQuery(
+    async () => (reviewer ? dailyReview(db, actor, date) : []),
+    [db, actor, date, reviewer],
+  );
   const initialSync = useInitialSync();
   const partial = initialSync !== undefined && !initialSync.complete;
   const [visitId, setVisitId] = useState<string>();
@@ -59,7 +66,6 @@ export const TodayScreen = () => {
   const cancel = useCallback((row: TodayVisit) => setCancelling({ row, open: true }), []);
 
   if (!me) return null;
-  const reviewer = can(me.roles, 'review.daily');
   const tab = reviewer && location.pathname.endsWith('/review') ? 'review' : 'visits';
   // The dialog opens at once; the last visit fills in when found. A lookup still under way when
   // the pick is confirmed or replaced must not reopen or change the dialog.
@@ -67,7 +73,7 @@ export const TodayScreen = () => {
     const token = ++pickToken.current;
     setPicked({ patient });
     setConfirming(true);
-    void lastVisitDates(db, [patient.id]).then((last) => {
+    void lastVisitDates(db, actor, [patient.id]).then((last) => {
       if (pickToken.current === token) setPicked({ patient, lastVisit: last.get(patient.id) });
     });
   };

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { can } from '../../../../shared/auth/permissions';
 import type { Verification, VerificationReview } from '../../../../shared/visits/verification';
 import { useServices } from '../../app/services';
+import { useActor } from '../../app/use-actor';
 import { useSession } from '../../app/session-store';
 import { patientTimeline, type TimelineVisit } from '../../db/visits';
 import { formatClinicTime } from '../../../../shared/clock/clinic-time';
@@ -17,8 +18,9 @@ import { useStaffNames } from './use-staff-names';
 export const PatientVisitsTimeline = ({ patientIds }: { patientIds: readonly string[] }) => {
   const { t } = useTranslation();
   const { db } = useServices();
+  const actor = useActor();
   const key = patientIds.join(',');
-  const visits = useLiveQuery(() => patientTimeline(db, patientIds), [db, key]);
+  const visits = useLiveQuery(() => patientTimeline(db, actor, patientIds), [db, actor, key]);
   if (visits === undefined) return null;
   if (visits.length === 0) return <Empty description={t('visits.timeline.empty')} />;
   return (

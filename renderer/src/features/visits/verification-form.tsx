@@ -11,6 +11,7 @@ import {
 } from '../../../../shared/visits/verification';
 import { REASON_MAX, type Visit } from '../../../../shared/visits/visit';
 import { useServices } from '../../app/services';
+import { useActor } from '../../app/use-actor';
 import { actorOf } from '../../db/staff';
 import { previewCheck, recordVerification } from '../../db/verifications';
 import { CardSection, NO_CARD, type CardReading } from './card-section';
@@ -45,6 +46,7 @@ export const VerificationForm = ({
   const services = useServices();
   const { message } = App.useApp();
   const staffName = useStaffNames();
+  const actor = useActor();
   const [presented, setPresented] = useState(false);
   const [documentNumber, setDocumentNumber] = useState('');
   const [card, setCard] = useState<CardReading>(NO_CARD);
@@ -56,11 +58,11 @@ export const VerificationForm = ({
 
   const preview = useLiveQuery(
     () =>
-      previewCheck(services, patient, {
+      previewCheck(services, actor, patient, {
         documentNumber: presented ? documentNumber : undefined,
         cardNumber: card.number,
       }),
-    [services, patient, presented, documentNumber, card.number],
+    [services, actor, patient, presented, documentNumber, card.number],
   );
   const blockers = verifyBlockers({
     documentPresented: presented,
