@@ -75,6 +75,8 @@ const start = async () => {
         /** A backup file restored as the dialog does it, and the bulk-add floor (tests/bench/restore.bench.ts). */
         restoreTimed: async (input: { file: Blob; passphrase: string }) =>
           (await import('./dev/restore-bench')).restoreTimed(input),
+        readAndCheckTimed: async (input: { file: Blob; passphrase: string }) =>
+          (await import('./dev/restore-bench')).readAndCheckTimed(input),
         restoreFloorTimed: async (
           input: Parameters<typeof import('./dev/restore-bench').restoreFloorTimed>[0],
         ) => (await import('./dev/restore-bench')).restoreFloorTimed(input),

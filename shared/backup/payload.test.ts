@@ -18,9 +18,8 @@ describe('the backup payload', () => {
   });
 
   it('reads lines however the stream cuts the bytes, even inside a Chinese character', async () => {
-    const text =
-      (await encodeLine('patients', { id: 'p1', name: '张秀英' })) +
-      (await encodeLine('visits', { id: 'v1', patientId: 'p1' }));
+    const first = await encodeLine('patients', { id: 'p1', name: '张秀英' });
+    const text = first + (await encodeLine('visits', { id: 'v1', patientId: 'p1' }));
     const bytes = new TextEncoder().encode(text);
     const pieces = [bytes.subarray(0, 30), bytes.subarray(30, 31), bytes.subarray(31)];
     const lines: NumberedLine[] = [];
@@ -33,8 +32,13 @@ describe('the backup payload', () => {
       .pipeThrough(payloadLines())
       .pipeTo(new WritableStream({ write: (line) => void lines.push(line) }));
     expect(lines).toEqual([
-      { table: 'patients', row: { id: 'p1', name: '张秀英' }, line: 1 },
-      { table: 'visits', row: { id: 'v1', patientId: 'p1' }, line: 2 },
+      {
+        table: 'patients',
+        row: { id: 'p1', name: '张秀英' },
+        line: 1,
+        end: new TextEncoder().encode(first).length,
+      },
+      { table: 'visits', row: { id: 'v1', patientId: 'p1' }, line: 2, end: bytes.length },
     ]);
   });
 

@@ -96,6 +96,48 @@ describe('backing up and restoring the store', () => {
   });
 });
 
+describe('importing in batches', () => {
+  it('reports each batch once it is in the store, the last with every row', async () => {
+    const target = emptyStore();
+    const reports: { rows: number; stored: Promise<number>; last: string }[] = [];
+    const { sink } = importLines<{ table: string; row: Record<string, unknown> }>(
+      target,
+      (rows, last) =>
+        reports.push({ rows, stored: target.retentionPolicies.count(), last: String(last.row.id) }),
+      4,
+    );
+    const writer = sink.getWriter();
+    for (let i = 1; i <= 10; i++)
+      await writer.write({ table: 'retentionPolicies', row: { id: `r${i}` } });
+    await writer.close();
+    expect(reports.map(({ rows, last }) => ({ rows, last }))).toEqual([
+      { rows: 4, last: 'r4' },
+      { rows: 8, last: 'r8' },
+      { rows: 10, last: 'r10' },
+    ]);
+    for (const { rows, stored } of reports) expect(await stored).toBeGreaterThanOrEqual(rows);
+  });
+
+  it('fails the whole import when a batch cannot be written, though the next was being read', async () => {
+    const { sink } = importLines(emptyStore(), undefined, 2);
+    const writer = sink.getWriter();
+    const entry = (id: string, deviceSeq: number) => ({
+      table: 'outbox',
+      row: { id, deviceSeq, txId: id, txIndex: 0, hlc: '0', table: 'patients', entityId: id },
+    });
+    // Two entries with one number: the unique index refuses the second batch.
+    const written = (async () => {
+      await writer.write(entry('o1', 1));
+      await writer.write(entry('o2', 2));
+      await writer.write(entry('o3', 1));
+      await writer.write(entry('o4', 4));
+      await writer.write(entry('o5', 5));
+      await writer.close();
+    })();
+    await expect(written).rejects.toThrow();
+  });
+});
+
 describe('exporting a store full of photos', () => {
   it('streams a few MB at a time, never a whole page of photos at once', async () => {
     const db = emptyStore();
