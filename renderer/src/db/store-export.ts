@@ -92,8 +92,8 @@ export class RestoreError extends Error {
 const IMPORT_BATCH_ROWS = 10_000;
 
 /**
- * Writes restored rows into an empty store (never the one in use), in batches of their own
- * transactions. While one batch commits, the next is parsed and checked: the disk and the CPU
+ * Writes restored rows, given a batch of lines at a time, into an empty store (never the one in
+ * use), in batches of their own transactions. While one batch commits, the next is parsed and checked: the disk and the CPU
  * work side by side, and no more than two batches are held. `onRows` hears of each batch once
  * it is committed: the rows in so far and the last line of the batch. Returns the rows written
  * per table, to compare with the manifest.
@@ -103,7 +103,7 @@ export const importLines = <L extends PayloadLine>(
   onRows?: (rows: number, last: L) => void,
   /** Tests lower it to see several batches. */
   batchRows = IMPORT_BATCH_ROWS,
-): { sink: WritableStream<L>; counts: Record<string, number> } => {
+): { sink: WritableStream<readonly L[]>; counts: Record<string, number> } => {
   const counts: Record<string, number> = {};
   const known = new Set<string>(backupTables);
   let pending = new Map<string, unknown[]>();
@@ -133,20 +133,22 @@ export const importLines = <L extends PayloadLine>(
     // Reported by the next flush or by close, not as an unhandled rejection meanwhile.
     committing.catch(() => undefined);
   };
-  const sink = new WritableStream<L>({
-    async write(line) {
-      if (!known.has(line.table)) throw new RestoreError(line.table);
-      const rows = pending.get(line.table) ?? [];
-      // A backup made before several roles per person holds each one's `role`: read as a set.
-      rows.push(upgradeImportedRow(line.table, line.row));
-      pending.set(line.table, rows);
-      counts[line.table] = (counts[line.table] ?? 0) + 1;
-      total += 1;
-      last = line;
-      pendingRows += 1;
-      pendingFileBytes += blobsIn(line.row).reduce((sum, blob) => sum + blob.size, 0);
-      // A batch of photos is written once it holds a few MB, not after 10,000 of them.
-      if (pendingRows >= batchRows || pendingFileBytes >= PIECE_CHARS) await flush();
+  const sink = new WritableStream<readonly L[]>({
+    async write(lines) {
+      for (const line of lines) {
+        if (!known.has(line.table)) throw new RestoreError(line.table);
+        const rows = pending.get(line.table) ?? [];
+        // A backup made before several roles per person holds each one's `role`: read as a set.
+        rows.push(upgradeImportedRow(line.table, line.row));
+        pending.set(line.table, rows);
+        counts[line.table] = (counts[line.table] ?? 0) + 1;
+        total += 1;
+        last = line;
+        pendingRows += 1;
+        pendingFileBytes += blobsIn(line.row).reduce((sum, blob) => sum + blob.size, 0);
+        // A batch of photos is written once it holds a few MB, not after 10,000 of them.
+        if (pendingRows >= batchRows || pendingFileBytes >= PIECE_CHARS) await flush();
+      }
     },
     async close() {
       if (pendingRows > 0) await flush();

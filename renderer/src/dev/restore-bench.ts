@@ -4,7 +4,7 @@ import { demoStoreRows } from '../../../shared/demo/demo-store';
 import { newId } from '../../../shared/ids';
 import { restoredStoreName } from '../db/active-store';
 import { ClinicDb } from '../db/database';
-import { PAYLOAD_LIMITS, payloadLines } from '../../../shared/backup/payload';
+import { PAYLOAD_LIMITS, payloadLineBatches } from '../../../shared/backup/payload';
 import { webPrimitives } from '../../../shared/backup/primitives';
 import { readBackup } from '../../../shared/backup/read-backup';
 import { checkedRows } from '../../../shared/backup/row-schemas';
@@ -146,10 +146,10 @@ export const restoreTimed = async (input: { file: Blob; passphrase: string }) =>
 export const readAndCheckTimed = async (input: { file: Blob; passphrase: string }) => {
   const started = performance.now();
   let rows = 0;
-  const split = payloadLines(PAYLOAD_LIMITS);
+  const split = payloadLineBatches(PAYLOAD_LIMITS);
   const piping = split.readable
     .pipeThrough(checkedRows())
-    .pipeTo(new WritableStream({ write: () => void (rows += 1) }));
+    .pipeTo(new WritableStream({ write: (batch) => void (rows += batch.length) }));
   const writer = split.writable.getWriter();
   let keyMs = 0;
   await readBackup({

@@ -4,7 +4,7 @@ import { checkEvidence, type EvidenceReport } from '../../../../shared/backup/ev
 import {
   BadLineError,
   PAYLOAD_LIMITS,
-  payloadLines,
+  payloadLineBatches,
   type BadLineReason,
   type NumberedLine,
   type PayloadLimits,
@@ -126,7 +126,7 @@ export const readBackupIntoNewStore = async (input: {
     onProgress?.({ phase: 'reading', fileBytes: pieces[0]?.fileBytes ?? blockStart, rows });
   };
   const restore = importLines<NumberedLine>(target, committed, input.batchRows);
-  const split = payloadLines(input.limits ?? PAYLOAD_LIMITS);
+  const split = payloadLineBatches(input.limits ?? PAYLOAD_LIMITS);
   // The pipe's own failure is the one to report: a writer closed on a failed stream is refused
   // with a TypeError that says nothing of the bad line (as Chromium does).
   let pipeFailed: unknown;
