@@ -73,7 +73,7 @@ const start = async () => {
         floorWriteTimed: async (input: { patients: number }) =>
           (await import('./dev/sync-bench')).floorWriteTimed(ctx, input),
         /** A backup file restored as the dialog does it, and the bulk-add floor (tests/bench/restore.bench.ts). */
-        restoreTimed: async (input: { file: Blob; passphrase: string }) =>
+        restoreTimed: async (input: { file: Blob; passphrase: string; batchRows?: number }) =>
           (await import('./dev/restore-bench')).restoreTimed(input),
         readAndCheckTimed: async (input: { file: Blob; passphrase: string }) =>
           (await import('./dev/restore-bench')).readAndCheckTimed(input),

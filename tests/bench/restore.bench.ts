@@ -23,6 +23,9 @@ const SEED = 7;
 const END_DATE = '2026-11-20';
 /** Rows per bulkAdd call in the floor: BENCH_FLOOR_BATCH, 10,000 by default. */
 const floorBatch = () => Number(process.env.BENCH_FLOOR_BATCH ?? '10000');
+/** Rows per transaction in the restore: BENCH_RESTORE_BATCH, the app's own by default. */
+const restoreBatch = (): number | undefined =>
+  process.env.BENCH_RESTORE_BATCH ? Number(process.env.BENCH_RESTORE_BATCH) : undefined;
 /** Floor and restore, one after the other, this many times in the same profile: BENCH_RUNS. */
 const runs = () => Number(process.env.BENCH_RUNS ?? '1');
 
@@ -86,6 +89,7 @@ type DevHook = {
   restoreTimed: (input: {
     file: Blob;
     passphrase: string;
+    batchRows?: number;
   }) => Promise<{ ms: number; rows: number; storedRows: number; samples: ProgressSample[] }>;
   readAndCheckTimed: (input: {
     file: Blob;
@@ -180,12 +184,13 @@ const measure = async (url: string, backup: { path: string }, patients: number) 
       await garbageCollect();
       restores.push(
         await page.evaluate(
-          (passphrase) =>
+          ({ passphrase, batchRows }) =>
             (globalThis as unknown as DevGlobal).__clinicdeskDev.restoreTimed({
               file: (document.querySelector('#bench-backup-file') as HTMLInputElement).files![0]!,
               passphrase,
+              ...(batchRows ? { batchRows } : {}),
             }),
-          PASSPHRASE,
+          { passphrase: PASSPHRASE, batchRows: restoreBatch() },
         ),
       );
     }

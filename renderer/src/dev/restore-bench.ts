@@ -119,7 +119,11 @@ export const restoreFloorTimed = async (input: {
  * The app's restore of a chosen file, as the dialog runs it: into a new store, timed to the
  * preview, with every progress report kept. The new store is dropped afterwards.
  */
-export const restoreTimed = async (input: { file: Blob; passphrase: string }) => {
+export const restoreTimed = async (input: {
+  file: Blob;
+  passphrase: string;
+  batchRows?: number;
+}) => {
   const target = new ClinicDb(restoredStoreName(newId()));
   const samples: ProgressSample[] = [];
   const started = performance.now();
@@ -128,6 +132,7 @@ export const restoreTimed = async (input: { file: Blob; passphrase: string }) =>
       file: input.file,
       passphrase: input.passphrase,
       target,
+      ...(input.batchRows ? { batchRows: input.batchRows } : {}),
       onProgress: (progress) => samples.push({ ms: performance.now() - started, progress }),
     });
     const ms = performance.now() - started;
