@@ -93,10 +93,10 @@ const IMPORT_BATCH_ROWS = 10_000;
 
 /**
  * Writes restored rows, given a batch of lines at a time, into an empty store (never the one in
- * use), in batches of their own transactions. While one batch commits, the next is parsed and checked: the disk and the CPU
- * work side by side, and no more than two batches are held. `onRows` hears of each batch once
- * it is committed: the rows in so far and the last line of the batch. Returns the rows written
- * per table, to compare with the manifest.
+ * use), in batches of their own transactions. While one batch commits, the next is parsed and
+ * checked: the disk and the CPU work side by side, and no more than two batches are held.
+ * `onRows` hears of each batch once it is committed: the rows in so far and the last line of
+ * the batch. Returns the rows written per table, to compare with the manifest.
  */
 export const importLines = <L extends PayloadLine>(
   target: ClinicDb,
