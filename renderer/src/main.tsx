@@ -81,6 +81,14 @@ const start = async () => {
         }) => (await import('./dev/sync-bench')).syncInitialTimed(ctx, input),
         floorWriteTimed: async (input: { patients: number }) =>
           (await import('./dev/sync-bench')).floorWriteTimed(ctx, input),
+        /** A backup file restored as the dialog does it, and the bulk-add floor (tests/bench/restore.bench.ts). */
+        restoreTimed: async (input: { file: Blob; passphrase: string; batchRows?: number }) =>
+          (await import('./dev/restore-bench')).restoreTimed(input),
+        readAndCheckTimed: async (input: { file: Blob; passphrase: string }) =>
+          (await import('./dev/restore-bench')).readAndCheckTimed(input),
+        restoreFloorTimed: async (
+          input: Parameters<typeof import('./dev/restore-bench').restoreFloorTimed>[0],
+        ) => (await import('./dev/restore-bench')).restoreFloorTimed(input),
         /** One workstation's step in the live-latency bench (tests/bench/sync-live.ts). */
         syncLive: async <K extends SyncLiveStep>(step: K, input: SyncLiveInput<K>) =>
           (await import('./dev/sync-live-bench')).syncLive(ctx, step, input),

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { BadLineError, decodeLine, encodeLine, payloadLines, type NumberedLine } from './payload';
+import {
+  BadLineError,
+  decodeLine,
+  encodeLine,
+  payloadLineBatches,
+  payloadLines,
+  type NumberedLine,
+} from './payload';
 
 describe('the backup payload', () => {
   it('carries rows as NDJSON and files inline, byte for byte', async () => {
@@ -18,9 +25,8 @@ describe('the backup payload', () => {
   });
 
   it('reads lines however the stream cuts the bytes, even inside a Chinese character', async () => {
-    const text =
-      (await encodeLine('patients', { id: 'p1', name: '张秀英' })) +
-      (await encodeLine('visits', { id: 'v1', patientId: 'p1' }));
+    const first = await encodeLine('patients', { id: 'p1', name: '张秀英' });
+    const text = first + (await encodeLine('visits', { id: 'v1', patientId: 'p1' }));
     const bytes = new TextEncoder().encode(text);
     const pieces = [bytes.subarray(0, 30), bytes.subarray(30, 31), bytes.subarray(31)];
     const lines: NumberedLine[] = [];
@@ -33,9 +39,35 @@ describe('the backup payload', () => {
       .pipeThrough(payloadLines())
       .pipeTo(new WritableStream({ write: (line) => void lines.push(line) }));
     expect(lines).toEqual([
-      { table: 'patients', row: { id: 'p1', name: '张秀英' }, line: 1 },
-      { table: 'visits', row: { id: 'v1', patientId: 'p1' }, line: 2 },
+      {
+        table: 'patients',
+        row: { id: 'p1', name: '张秀英' },
+        line: 1,
+        end: new TextEncoder().encode(first).length,
+      },
+      { table: 'visits', row: { id: 'v1', patientId: 'p1' }, line: 2, end: bytes.length },
     ]);
+  });
+
+  it('hands on the lines that end in each piece together, one batch per piece', async () => {
+    const lines = await Promise.all(
+      ['p1', 'p2', 'p3'].map((id) => encodeLine('patients', { id, name: '王芳' })),
+    );
+    const bytes = new TextEncoder().encode(lines.join(''));
+    const cut = new TextEncoder().encode(lines[0]! + lines[1]!.slice(0, 5)).length;
+    const batches: number[][] = [];
+    await new ReadableStream<Uint8Array>({
+      start(c) {
+        c.enqueue(bytes.subarray(0, cut));
+        c.enqueue(bytes.subarray(cut));
+        c.close();
+      },
+    })
+      .pipeThrough(payloadLineBatches())
+      .pipeTo(
+        new WritableStream({ write: (batch) => void batches.push(batch.map((l) => l.line)) }),
+      );
+    expect(batches).toEqual([[1], [2, 3]]);
   });
 
   it('refuses a line that is not a row', () => {

@@ -191,17 +191,18 @@ export const isBackupTable = (table: string): table is keyof typeof backupRowSch
   Object.hasOwn(backupRowSchemas, table);
 
 /**
- * Passes on the lines whose rows fit their table's schema; the first that does not stops the
- * stream with its line number, table, field and problem. A table this version does not know is
- * passed on: the import refuses it as data of a newer ClinicDesk.
+ * Passes on batches of lines whose rows fit their table's schema; the first row that does not
+ * stops the stream with its line number, table, field and problem. A table this version does not
+ * know is passed on: the import refuses it as data of a newer ClinicDesk.
  */
-export const checkedRows = (): TransformStream<NumberedLine, NumberedLine> =>
+export const checkedRows = (): TransformStream<NumberedLine[], NumberedLine[]> =>
   new TransformStream({
-    transform(line, controller) {
-      if (isBackupTable(line.table)) {
+    transform(batch, controller) {
+      for (const line of batch) {
+        if (!isBackupTable(line.table)) continue;
         const issue = checkBackupRow(line.table, line.row);
         if (issue) throw new BadLineError('invalid-row', line.line, line.table, issue);
       }
-      controller.enqueue(line);
+      controller.enqueue(batch);
     },
   });

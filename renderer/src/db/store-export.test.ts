@@ -1,7 +1,7 @@
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { deriveBackupKey } from '../../../shared/backup/backup-key';
-import { payloadLines } from '../../../shared/backup/payload';
+import { payloadLineBatches } from '../../../shared/backup/payload';
 import { webPrimitives } from '../../../shared/backup/primitives';
 import { readBackup } from '../../../shared/backup/read-backup';
 import { writeBackup } from '../../../shared/backup/write-backup';
@@ -59,7 +59,7 @@ describe('backing up and restoring the store', () => {
 
     const target = emptyStore();
     const restore = importLines(target);
-    const split = payloadLines();
+    const split = payloadLineBatches();
     const piping = split.readable.pipeTo(restore.sink);
     const writer = split.writable.getWriter();
     await readBackup({
@@ -90,9 +90,51 @@ describe('backing up and restoring the store', () => {
   it('refuses a line for a table this version does not have', async () => {
     const { sink } = importLines(emptyStore());
     const writer = sink.getWriter();
-    await expect(writer.write({ table: 'mysteries', row: { id: 'x' } })).rejects.toBeInstanceOf(
+    await expect(writer.write([{ table: 'mysteries', row: { id: 'x' } }])).rejects.toBeInstanceOf(
       RestoreError,
     );
+  });
+});
+
+describe('importing in batches', () => {
+  it('reports each batch once it is in the store, the last with every row', async () => {
+    const target = emptyStore();
+    const reports: { rows: number; stored: Promise<number>; last: string }[] = [];
+    const { sink } = importLines<{ table: string; row: Record<string, unknown> }>(
+      target,
+      (rows, last) =>
+        reports.push({ rows, stored: target.retentionPolicies.count(), last: String(last.row.id) }),
+      4,
+    );
+    const writer = sink.getWriter();
+    for (let i = 1; i <= 10; i++)
+      await writer.write([{ table: 'retentionPolicies', row: { id: `r${i}` } }]);
+    await writer.close();
+    expect(reports.map(({ rows, last }) => ({ rows, last }))).toEqual([
+      { rows: 4, last: 'r4' },
+      { rows: 8, last: 'r8' },
+      { rows: 10, last: 'r10' },
+    ]);
+    for (const { rows, stored } of reports) expect(await stored).toBeGreaterThanOrEqual(rows);
+  });
+
+  it('fails the whole import when a batch cannot be written, though the next was being read', async () => {
+    const { sink } = importLines(emptyStore(), undefined, 2);
+    const writer = sink.getWriter();
+    const entry = (id: string, deviceSeq: number) => ({
+      table: 'outbox',
+      row: { id, deviceSeq, txId: id, txIndex: 0, hlc: '0', table: 'patients', entityId: id },
+    });
+    // Two entries with one number: the unique index refuses the second batch.
+    const written = (async () => {
+      await writer.write([entry('o1', 1)]);
+      await writer.write([entry('o2', 2)]);
+      await writer.write([entry('o3', 1)]);
+      await writer.write([entry('o4', 4)]);
+      await writer.write([entry('o5', 5)]);
+      await writer.close();
+    })();
+    await expect(written).rejects.toThrow();
   });
 });
 
@@ -134,7 +176,9 @@ describe('restoring a store full of photos', () => {
     const writer = sink.getWriter();
     const photo = new Blob([new Uint8Array(1_500_000)], { type: 'image/jpeg' });
     for (let i = 0; i < 6; i++)
-      await writer.write({ table: 'attachments', row: { id: `a${i}`, ownerId: 'p', blob: photo } });
+      await writer.write([
+        { table: 'attachments', row: { id: `a${i}`, ownerId: 'p', blob: photo } },
+      ]);
     await writer.close();
     expect(written).toEqual([3, 6]);
     expect(await target.attachments.count()).toBe(6);

@@ -85,24 +85,35 @@ export class RestoreError extends Error {
 }
 
 /**
- * Writes restored rows into an empty store (never the one in use), in batches of their own
- * transactions. Returns the rows written per table, to compare with the manifest.
+ * Rows a restore writes in one transaction. IndexedDB pays per transaction (a commit, a round
+ * trip to the browser's storage process), so large ones cost less per row; 10,000 rows of the
+ * generated clinic are a few MB (tests/bench/restore.bench.ts).
  */
-export const importLines = (
+const IMPORT_BATCH_ROWS = 10_000;
+
+/**
+ * Writes restored rows, given a batch of lines at a time, into an empty store (never the one in
+ * use), in batches of their own transactions. While one batch commits, the next is parsed and
+ * checked: the disk and the CPU work side by side, and no more than two batches are held.
+ * `onRows` hears of each batch once it is committed: the rows in so far and the last line of
+ * the batch. Returns the rows written per table, to compare with the manifest.
+ */
+export const importLines = <L extends PayloadLine>(
   target: ClinicDb,
-  onRows?: (rows: number) => void,
-): { sink: WritableStream<PayloadLine>; counts: Record<string, number> } => {
+  onRows?: (rows: number, last: L) => void,
+  /** Tests lower it to see several batches. */
+  batchRows = IMPORT_BATCH_ROWS,
+): { sink: WritableStream<readonly L[]>; counts: Record<string, number> } => {
   const counts: Record<string, number> = {};
   const known = new Set<string>(backupTables);
   let pending = new Map<string, unknown[]>();
   let pendingRows = 0;
   let pendingFileBytes = 0;
   let total = 0;
-  const flush = async () => {
-    const batch = pending;
-    pending = new Map();
-    pendingRows = 0;
-    pendingFileBytes = 0;
+  let last: L | undefined;
+  let committing: Promise<void> = Promise.resolve();
+  const write = async (batch: Map<string, unknown[]>) => {
+    // One batch, one transaction: it is in whole or not at all.
     await target.transaction(
       'rw',
       [...batch.keys()].map((t) => target.table(t)),
@@ -110,24 +121,42 @@ export const importLines = (
         for (const [name, rows] of batch) await target.table(name).bulkPut(rows);
       },
     );
-    onRows?.(total);
   };
-  const sink = new WritableStream<PayloadLine>({
-    async write(line) {
-      if (!known.has(line.table)) throw new RestoreError(line.table);
-      const rows = pending.get(line.table) ?? [];
-      // A backup made before several roles per person holds each one's `role`: read as a set.
-      rows.push(upgradeImportedRow(line.table, line.row));
-      pending.set(line.table, rows);
-      counts[line.table] = (counts[line.table] ?? 0) + 1;
-      total += 1;
-      pendingRows += 1;
-      pendingFileBytes += blobsIn(line.row).reduce((sum, blob) => sum + blob.size, 0);
-      // A batch of photos is written once it holds a few MB, not after 2,000 of them.
-      if (pendingRows >= PAGE_ROWS || pendingFileBytes >= PIECE_CHARS) await flush();
+  const flush = async () => {
+    const [batch, rows, line] = [pending, total, last!];
+    pending = new Map();
+    pendingRows = 0;
+    pendingFileBytes = 0;
+    // The batch before must be in first; a failure of it fails this write, and so the stream.
+    await committing;
+    committing = write(batch).then(() => onRows?.(rows, line));
+    // Reported by the next flush or by close, not as an unhandled rejection meanwhile.
+    committing.catch(() => undefined);
+  };
+  const sink = new WritableStream<readonly L[]>({
+    async write(lines) {
+      for (const line of lines) {
+        if (!known.has(line.table)) throw new RestoreError(line.table);
+        const rows = pending.get(line.table) ?? [];
+        // A backup made before several roles per person holds each one's `role`: read as a set.
+        rows.push(upgradeImportedRow(line.table, line.row));
+        pending.set(line.table, rows);
+        counts[line.table] = (counts[line.table] ?? 0) + 1;
+        total += 1;
+        last = line;
+        pendingRows += 1;
+        pendingFileBytes += blobsIn(line.row).reduce((sum, blob) => sum + blob.size, 0);
+        // A batch of photos is written once it holds a few MB, not after 10,000 of them.
+        if (pendingRows >= batchRows || pendingFileBytes >= PIECE_CHARS) await flush();
+      }
     },
     async close() {
       if (pendingRows > 0) await flush();
+      await committing;
+    },
+    // A failed restore drops the store: not while a batch of it is still being written.
+    async abort() {
+      await committing.catch(() => undefined);
     },
   });
   return { sink, counts };

@@ -113,12 +113,18 @@ export const RestoreDialog = ({
       )}
       {stage.stage === 'reading' && (
         <div style={{ marginTop: 16 }} data-testid="restore-progress">
-          <Progress percent={Math.floor((stage.done / Math.max(stage.total, 1)) * 100)} />
-          <Typography.Text type="secondary">
-            {t('backups.restore.checking', {
-              done: formatBytes(stage.done),
-              total: formatBytes(stage.total),
-            })}
+          <Progress
+            percent={Math.floor((stage.done / Math.max(stage.total, 1)) * 100)}
+            status="active"
+          />
+          <Typography.Text type="secondary" data-testid="restore-phase">
+            {stage.phase === 'checking'
+              ? t('backups.restore.checkingEvidence', { rows: stage.rows.toLocaleString('en-US') })
+              : t('backups.restore.checking', {
+                  done: formatBytes(stage.done),
+                  total: formatBytes(stage.total),
+                  rows: stage.rows.toLocaleString('en-US'),
+                })}
           </Typography.Text>
         </div>
       )}

@@ -19,6 +19,7 @@ import {
   readBackupIntoNewStore,
   RestoreFailure,
   safetyBackupNeeded,
+  type RestoreProgress,
 } from './restore';
 import { runBackup } from './run-backup';
 
@@ -73,6 +74,35 @@ describe('restoring a backup', () => {
     expect(await target.patients.count()).toBe(40);
     expect(await target.deviceState.count()).toBe(0);
     expect(await db.patients.count()).toBe(40);
+  }, 60_000);
+
+  it('fills the bar as rows go in, full only once the last one is, then says it checks the evidence', async () => {
+    const { file } = await backedUpClinic();
+    const target = newStore();
+    const seen: { progress: RestoreProgress; stored: Promise<number> }[] = [];
+    const storedRows = async () =>
+      (await Promise.all(target.tables.map((table) => table.count()))).reduce((a, b) => a + b);
+    const preview = await readBackupIntoNewStore({
+      file,
+      passphrase: PASSPHRASE,
+      target,
+      batchRows: 50,
+      // What the store holds as each report arrives (a read begun now sees every commit before).
+      onProgress: (progress) => seen.push({ progress, stored: storedRows() }),
+    });
+    const total = Object.values(preview.tables).reduce((a, b) => a + b, 0);
+    const reading = seen.filter((s) => s.progress.phase === 'reading');
+    expect(reading.length).toBeGreaterThan(2);
+    for (const { progress, stored } of reading) {
+      if (progress.phase !== 'reading') continue;
+      expect(await stored).toBeGreaterThanOrEqual(progress.rows);
+      expect(progress.fileBytes).toBeLessThanOrEqual(file.size);
+      if (progress.fileBytes === file.size) expect(progress.rows).toBe(total);
+    }
+    const bytes = reading.map((s) => (s.progress.phase === 'reading' ? s.progress.fileBytes : 0));
+    expect(bytes).toEqual([...bytes].sort((a, b) => a - b));
+    expect(seen.at(-1)!.progress).toEqual({ phase: 'checking', rows: total });
+    expect(await seen.at(-1)!.stored).toBe(total);
   }, 60_000);
 
   it('says the passphrase is wrong, and leaves no half-restored store behind', async () => {

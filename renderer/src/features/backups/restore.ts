@@ -4,8 +4,9 @@ import { checkEvidence, type EvidenceReport } from '../../../../shared/backup/ev
 import {
   BadLineError,
   PAYLOAD_LIMITS,
-  payloadLines,
+  payloadLineBatches,
   type BadLineReason,
+  type NumberedLine,
   type PayloadLimits,
 } from '../../../../shared/backup/payload';
 import { webPrimitives } from '../../../../shared/backup/primitives';
@@ -73,6 +74,16 @@ const sameCounts = (a: Record<string, number>, b: Record<string, number>) => {
   );
 };
 
+/** How far a restore has come, for the dialog's bar and words. */
+export type RestoreProgress =
+  /**
+   * Rows in the new store so far, and how far into the file they reach (`fileBytes`): the bar
+   * follows the rows written, not the reading ahead of them, and is full only once all are in.
+   */
+  | { phase: 'reading'; fileBytes: number; rows: number }
+  /** Every row is in: the counts, the audit chains and the signed notices are being checked. */
+  | { phase: 'checking'; rows: number };
+
 /** The restored store's audit chains and notices, read back once every row is in. */
 const evidenceOf = async (
   target: ClinicDb,
@@ -96,13 +107,26 @@ export const readBackupIntoNewStore = async (input: {
   file: Blob;
   passphrase: string;
   target: ClinicDb;
-  onProgress?: (fileBytes: number) => void;
+  onProgress?: (progress: RestoreProgress) => void;
   /** Tests lower them; the app uses PAYLOAD_LIMITS. */
   limits?: PayloadLimits;
+  /** Rows per transaction; tests lower it to see several. */
+  batchRows?: number;
 }): Promise<RestorePreview> => {
-  const { target } = input;
-  const restore = importLines(target);
-  const split = payloadLines(input.limits ?? PAYLOAD_LIMITS);
+  const { target, onProgress } = input;
+  // A piece of content comes out of the block read last or of one before it: it is counted as
+  // reaching only where that block began. A committed batch of rows reaches as far as the piece
+  // its last line ended in: the bar never runs ahead of the rows in the store.
+  const pieces: { payloadEnd: number; fileBytes: number }[] = [];
+  let fileBytes = 0;
+  let blockStart = 0;
+  let payloadBytes = 0;
+  const committed = (rows: number, last: NumberedLine) => {
+    while (pieces.length > 0 && pieces[0]!.payloadEnd < last.end) pieces.shift();
+    onProgress?.({ phase: 'reading', fileBytes: pieces[0]?.fileBytes ?? blockStart, rows });
+  };
+  const restore = importLines<NumberedLine>(target, committed, input.batchRows);
+  const split = payloadLineBatches(input.limits ?? PAYLOAD_LIMITS);
   // The pipe's own failure is the one to report: a writer closed on a failed stream is refused
   // with a TypeError that says nothing of the bad line (as Chromium does).
   let pipeFailed: unknown;
@@ -124,9 +148,14 @@ export const readBackupIntoNewStore = async (input: {
       primitives: webPrimitives,
       passphrase: input.passphrase,
       onPayload: async (bytes) => {
+        payloadBytes += bytes.length;
+        pieces.push({ payloadEnd: payloadBytes, fileBytes: blockStart });
         if (importFailed === undefined) await writer.write(bytes).catch((e) => (importFailed = e));
       },
-      ...(input.onProgress ? { onProgress: input.onProgress } : {}),
+      onProgress: (read) => {
+        blockStart = fileBytes;
+        fileBytes = read;
+      },
     });
     if (manifest.schemaVersion > currentSchemaVersion) throw new RestoreFailure('newer-schema');
     if (importFailed === undefined)
@@ -138,6 +167,10 @@ export const readBackupIntoNewStore = async (input: {
       await piping.catch(() => undefined);
       throw importFailure(pipeFailed ?? importFailed);
     }
+    // Every row is in: the bar is full, and says what the last seconds are spent on.
+    const rows = Object.values(restore.counts).reduce((sum, n) => sum + n, 0);
+    onProgress?.({ phase: 'reading', fileBytes, rows });
+    onProgress?.({ phase: 'checking', rows });
     if (!sameCounts(manifest.tables, restore.counts)) throw new RestoreFailure('counts-differ');
     return {
       storeName: target.name,

@@ -21,11 +21,16 @@ import {
   readBackupIntoNewStore,
   safetyBackupNeeded,
   type RestorePreview,
+  type RestoreProgress,
 } from './restore';
 
 export type RestoreStage =
   | { stage: 'choose' }
-  | { stage: 'reading'; done: number; total: number }
+  /**
+   * `done` of `total` file bytes have their rows in the new store (`rows` of them); `phase`
+   * 'checking': all are in, and the counts and the evidence are being checked.
+   */
+  | { stage: 'reading'; phase: RestoreProgress['phase']; done: number; total: number; rows: number }
   /**
    * `safety`: whether confirming backs up the current data first (restore.ts decides);
    * `foreignKey`: the file was not sealed with this clinic's key, and the owner's password is
@@ -69,7 +74,7 @@ export const useRestore = (actor: Actor, reload: () => void = () => window.locat
 
   const check = async (file: File, passphrase: string) => {
     setProblem(undefined);
-    setStage({ stage: 'reading', done: 0, total: file.size });
+    setStage({ stage: 'reading', phase: 'reading', done: 0, total: file.size, rows: 0 });
     target.current = new ClinicDb(restoredStoreName(newId()));
     fileName.current = file.name;
     try {
@@ -77,7 +82,14 @@ export const useRestore = (actor: Actor, reload: () => void = () => window.locat
         file,
         passphrase,
         target: target.current,
-        onProgress: (done) => setStage({ stage: 'reading', done, total: file.size }),
+        onProgress: (progress) =>
+          setStage({
+            stage: 'reading',
+            phase: progress.phase,
+            done: progress.phase === 'reading' ? progress.fileBytes : file.size,
+            total: file.size,
+            rows: progress.rows,
+          }),
       });
       // Asked to be sure, on a failure to tell: the preview then promises a safety backup.
       const safety = await safetyBackupNeeded(db).catch(() => true);
