@@ -84,15 +84,28 @@ describe('the audit chain anchored outside the store', () => {
     expect((await verify(db)).anchors).toMatchObject([{ status: 'signature-invalid' }]);
   });
 
-  it('a burst of appends is signed a few times, not once each, and the last head is kept', async () => {
+  it('a burst of appends is signed once, and the last head is kept', async () => {
     let records = 0;
-    const { db, ctx, ownerActor, anchoring } = await anchoredClinic((anchor) => ({
-      ...anchor,
-      record: (input) => {
-        records += 1;
-        return anchor.record(input);
-      },
-    }));
+    // The gathering window is held by the test, not timed: the whole burst falls inside it
+    // however slowly this machine runs the appends.
+    let held: (() => void)[] = [];
+    const release = () => {
+      const flushes = held;
+      held = [];
+      for (const flush of flushes) flush();
+    };
+    const { db, ctx, ownerActor, anchoring } = await anchoredClinic(
+      (anchor) => ({
+        ...anchor,
+        record: (input) => {
+          records += 1;
+          return anchor.record(input);
+        },
+      }),
+      (flush) => held.push(flush),
+    );
+    release();
+    await anchoring.settled();
     const before = records;
     await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
@@ -105,10 +118,12 @@ describe('the audit chain anchored outside the store', () => {
         }),
       ),
     );
+    release();
     await anchoring.settled();
-    expect(records - before).toBeLessThan(10);
-    const last = await deviceEvents(db).last();
-    expect(await anchoring.checkpoints()).toMatchObject([{ seq: last!.seq, hash: last!.hash }]);
+    expect(records - before).toBe(1);
+    const events = await deviceEvents(db).toArray();
+    const last = events.at(-1)!;
+    expect(await anchoring.checkpoints()).toMatchObject([{ seq: last.seq, hash: last.hash }]);
   });
 
   it('an append rolled back with its outer transaction moves no checkpoint', async () => {

@@ -79,8 +79,13 @@ export const createChainAnchoring = (
 const anchorings = new WeakMap<ClinicDb, ChainAnchoring>();
 
 /** From now on every append to `db`'s chains is anchored; main.tsx calls it once per store. */
-export const anchorChains = (db: ClinicDb, anchor: AuditAnchor): ChainAnchoring => {
-  const anchoring = createChainAnchoring(db.name, anchor);
+export const anchorChains = (
+  db: ClinicDb,
+  anchor: AuditAnchor,
+  /** When a burst's heads are signed (tests hold it); about a frame after the first. */
+  gather?: (flush: () => void) => void,
+): ChainAnchoring => {
+  const anchoring = createChainAnchoring(db.name, anchor, gather);
   anchorings.set(db, anchoring);
   return anchoring;
 };

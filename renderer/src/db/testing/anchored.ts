@@ -9,10 +9,13 @@ import { recordAuditEvent, type Actor, type StoreContext } from '../write';
 import { freshStore, OWNER_PASSWORD } from './store';
 
 /** A clinic whose chains are anchored from setup on, in a browser anchor of its own. */
-export const anchoredClinic = async (wrap: (anchor: AuditAnchor) => AuditAnchor = (a) => a) => {
+export const anchoredClinic = async (
+  wrap: (anchor: AuditAnchor) => AuditAnchor = (a) => a,
+  gather?: (flush: () => void) => void,
+) => {
   const store = freshStore();
   const anchorDb = new AnchorDb(`anchor-${newId()}`, { indexedDB, IDBKeyRange });
-  const anchoring = anchorChains(store.db, wrap(createBrowserAuditAnchor(anchorDb)));
+  const anchoring = anchorChains(store.db, wrap(createBrowserAuditAnchor(anchorDb)), gather);
   const { owner } = await completeSetup(store.ctx, {
     clinic: { name: '康宁口腔诊所', regionProvince: '44', regionCity: '深圳市' },
     owner: { username: 'lina', displayName: '李娜', password: OWNER_PASSWORD },
