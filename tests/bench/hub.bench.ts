@@ -97,6 +97,14 @@ async function* clinicChanges(patients: number): AsyncGenerator<Change[]> {
   if (page.length > 0) yield page;
 }
 
+/**
+ * The bench builds snapshots in its own process, and better-sqlite3 holds the event loop for
+ * minutes at 100,000 patients: meanwhile the hub closes the clients' idle keep-alive sockets
+ * (after 5 s), and the next request, written to a closed socket before the close was read, fails
+ * with EPIPE. One turn of the loop reads the closes, so the next request opens a fresh socket.
+ */
+const letClosedSocketsClose = () => new Promise((resolve) => setTimeout(resolve, 50));
+
 type Backend = {
   label: string;
   location: StoreLocation;
@@ -187,6 +195,7 @@ const measureOn = async (
   );
   if (prebuilt) throw new Error('the hub built snapshot segments during ingest');
   const build = await timed(() => store.maintain(true));
+  await letClosedSocketsClose();
   rows.push({
     step: 'snapshot build (whole log, from nothing)',
     records: changes,
@@ -223,6 +232,7 @@ const measureOn = async (
   }
   collectGarbage();
   const fold = await timed(() => store.maintain(true));
+  await letClosedSocketsClose();
   rows.push({
     step: 'compaction (fold edited rows, rewrite segments)',
     records: changes,
