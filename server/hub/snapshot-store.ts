@@ -1,4 +1,5 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { sql } from 'kysely';
 import { canonicalJson } from '../../shared/canonical-json';
 import type { SnapshotManifest } from '../../shared/sync/protocol';
 import { FOLDED_TABLES, foldRow } from '../../shared/sync/fold';
@@ -341,7 +342,10 @@ const foldHistories = async (core: StoreCore, from: number, through: number): Pr
       .select(['seq', 'tbl', 'entity_id'])
       .where('seq', '>', after)
       .where('seq', '<=', through)
-      .where('tbl', 'in', FOLDED_TABLES)
+      // An expression, not the column: otherwise SQLite answers `tbl IN (…)` from the
+      // (tbl, entity_id) index and sorts every row of those tables by seq for each page, which
+      // took 705 s for 1.2 million changes. Walking the log in seq order stays linear.
+      .where(sql<string>`tbl || ''`, 'in', FOLDED_TABLES)
       .orderBy('seq')
       .limit(READ_PAGE)
       .execute();
