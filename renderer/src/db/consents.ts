@@ -277,6 +277,21 @@ export const openConsent = async (
   };
 };
 
+/**
+ * A visit's notices, newest first, each with its void if any, read without asking who reads:
+ * for the checked reads (`consentsForVisit`, and `readVisitPlan`, which drops the strokes).
+ */
+export const noticesOfVisit = async (
+  db: ClinicDb,
+  visitId: string,
+): Promise<{ consent: Consent; voided: ConsentVoid | undefined }[]> => {
+  const consents = (await db.consents.where('visitId').equals(visitId).toArray()).sort((a, b) =>
+    b.signedAt.localeCompare(a.signedAt),
+  );
+  const voids = await db.consentVoids.bulkGet(consents.map((c) => c.id));
+  return consents.map((consent, i) => ({ consent, voided: voids[i] }));
+};
+
 /** A visit's notices, newest first, each with its void if any: signatures and all. */
 export const consentsForVisit = async (
   db: ClinicDb,
@@ -284,11 +299,7 @@ export const consentsForVisit = async (
   visitId: string,
 ): Promise<{ consent: Consent; voided: ConsentVoid | undefined }[]> => {
   authorize(actor, 'consent.view');
-  const consents = (await db.consents.where('visitId').equals(visitId).toArray()).sort((a, b) =>
-    b.signedAt.localeCompare(a.signedAt),
-  );
-  const voids = await db.consentVoids.bulkGet(consents.map((c) => c.id));
-  return consents.map((consent, i) => ({ consent, voided: voids[i] }));
+  return noticesOfVisit(db, visitId);
 };
 
 export type ConsentState = 'signed' | 'refused' | 'voided';

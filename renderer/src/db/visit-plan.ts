@@ -4,7 +4,7 @@ import type { Consent, ConsentVoid } from '../../../shared/consents/consent';
 import type { PlannedItem } from '../../../shared/consents/planned-item';
 import type { Patient } from '../../../shared/patients/patient';
 import type { Visit } from '../../../shared/visits/visit';
-import { consentState, type ConsentState } from './consents';
+import { consentState, noticesOfVisit, type ConsentState } from './consents';
 import type { ClinicDb } from './database';
 import { byPlanOrder } from './planned-items';
 import { authorize, type Actor } from './write';
@@ -49,19 +49,16 @@ export const readVisitPlan = async (
   const visit = await db.visits.get(visitId);
   const patient = visit && (await db.patients.get(visit.patientId));
   if (!visit || !patient) return null;
-  const [items, consents, versions] = await Promise.all([
+  const [items, read, versions] = await Promise.all([
     db.plannedItems.where('visitId').equals(visitId).toArray(),
-    db.consents.where('visitId').equals(visitId).toArray(),
+    noticesOfVisit(db, visitId),
     db.catalogueVersions.toArray(),
   ]);
-  const voids = await db.consentVoids.bulkGet(consents.map((c) => c.id));
-  const notices = consents
-    .map((consent, i) => ({
-      consent: withoutStrokes(consent),
-      voided: voids[i],
-      state: consentState(consent, voids[i]),
-    }))
-    .sort((a, b) => b.consent.signedAt.localeCompare(a.consent.signedAt));
+  const notices = read.map(({ consent, voided }) => ({
+    consent: withoutStrokes(consent),
+    voided,
+    state: consentState(consent, voided),
+  }));
   return {
     visit,
     patient,
