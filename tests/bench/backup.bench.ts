@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { mkdtemp, open, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,12 +7,12 @@ import { createDesktopBackupHost } from '../../electron/main/backup/desktop-back
 import { writeBackupFile } from '../../server/backup/backup-file';
 import { fileStream, nodePrimitives } from '../../server/backup/node-backup';
 import { deriveBackupKey, type BackupKey } from '../../shared/backup/backup-key';
-import { encodeLine } from '../../shared/backup/payload';
 import { readBackup } from '../../shared/backup/read-backup';
 import { MAX_WRITE_BYTES } from '../../shared/bridge/backup-host';
 import { manualClock } from '../../shared/clock/clock';
-import { DEMO_CLINIC, demoStoreRows } from '../../shared/demo/demo-store';
+import { DEMO_CLINIC } from '../../shared/demo/demo-store';
 import { collectGarbage, megabytes, timed, type BenchTable } from './bench-table';
+import { writeDemoPayload } from './demo-payload';
 
 export const name = 'backup';
 export const description =
@@ -31,19 +30,8 @@ const RUNS = 3;
 const PASSPHRASE = 'bench passphrase 2026';
 
 /** The exported data: the demo store as the page's export writes it, NDJSON in a file. */
-const writePayload = async (path: string, patients: number) => {
-  const out = createWriteStream(path);
-  let text = '';
-  for await (const { table, row } of demoStoreRows({ seed: 7, patients, endDate: '2026-11-20' })) {
-    text += await encodeLine(table, row);
-    if (text.length > 1_000_000) {
-      if (!out.write(text)) await once(out, 'drain');
-      text = '';
-    }
-  }
-  out.end(text);
-  await once(out, 'finish');
-};
+const writePayload = (path: string, patients: number) =>
+  writeDemoPayload(path, { seed: 7, patients, endDate: '2026-11-20' });
 
 type Timing = { ms: number; cpuMs: number };
 

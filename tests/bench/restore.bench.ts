@@ -1,5 +1,3 @@
-import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,11 +5,11 @@ import type { FloorVariant, ProgressSample } from '../../renderer/src/dev/restor
 import { writeBackupFile } from '../../server/backup/backup-file';
 import { fileStream, nodePrimitives } from '../../server/backup/node-backup';
 import { deriveBackupKey } from '../../shared/backup/backup-key';
-import { encodeLine } from '../../shared/backup/payload';
 import { currentSchemaVersion } from '../../shared/db/schema';
-import { DEMO_CLINIC, demoStoreRows } from '../../shared/demo/demo-store';
+import { DEMO_CLINIC } from '../../shared/demo/demo-store';
 import { megabytes, type BenchTable } from './bench-table';
 import { allowNamedHelpers } from './bench-clinic';
+import { writeDemoPayload } from './demo-payload';
 import { inFreshProfile, patientCount, perSecond, withRendererServer } from './chromium-harness';
 
 export const name = 'restore';
@@ -54,19 +52,7 @@ const FLOORS: { label: string; variant: FloorVariant }[] = [
 /** The demo clinic as the app's export writes it, sealed in a backup file as the app seals it. */
 const writeBackup = async (dir: string, patients: number) => {
   const payload = join(dir, 'export.ndjson');
-  const tables: Record<string, number> = {};
-  const out = createWriteStream(payload);
-  let text = '';
-  for await (const { table, row } of demoStoreRows({ seed: SEED, patients, endDate: END_DATE })) {
-    tables[table] = (tables[table] ?? 0) + 1;
-    text += await encodeLine(table, row);
-    if (text.length > 1_000_000) {
-      if (!out.write(text)) await once(out, 'drain');
-      text = '';
-    }
-  }
-  out.end(text);
-  await once(out, 'finish');
+  const tables = await writeDemoPayload(payload, { seed: SEED, patients, endDate: END_DATE });
   const { path } = await writeBackupFile({
     dir,
     name: 'bench.cdbackup',
