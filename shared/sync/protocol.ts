@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { SegmentPart } from './snapshot-parts';
+import type { Refusal } from './verdict';
 
 /**
  * The sync wire protocol between a workstation and the clinic's hub, version 1. Both sides
@@ -126,6 +127,11 @@ export type LogEntry = {
   receivedAt: number;
   /** True when a retention disposal erased this change's content (`change.data` is null). */
   erased?: true;
+  /**
+   * Present when the hub refused the change's transaction (shared/sync/verdict.ts): its author no
+   * longer held the role as the log stood. Every device quarantines it instead of applying it.
+   */
+  refused?: Refusal;
   change: Change;
 };
 
