@@ -5,6 +5,7 @@ import {
   type DeviceInfo,
   type HubInfo,
   type HubStamp,
+  type LogEntry,
   type PairingCodeResponse,
   type PairResponse,
   type PullResponse,
@@ -118,6 +119,12 @@ export const createHubClient = (options: HubClientOptions) => {
       if (page.maxBytes) query.set('maxBytes', String(page.maxBytes));
       return json('GET', `/v1/changes?${query}`);
     },
+    /** Every change the log holds of one editable row, refused ones left out (a PC's undo). */
+    rowHistory: (
+      table: string,
+      entityId: string,
+    ): Promise<{ entries: LogEntry[]; hub: HubStamp }> =>
+      json('GET', `/v1/rows/${encodeURIComponent(table)}/${encodeURIComponent(entityId)}`),
     createPairingCode: (admin = false): Promise<PairingCodeResponse> =>
       json('POST', '/v1/pairing-codes', { admin }),
     devices: (): Promise<{ devices: DeviceInfo[]; hub: HubStamp }> => json('GET', '/v1/devices'),

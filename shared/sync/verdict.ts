@@ -132,7 +132,8 @@ export const mayRecordAct = (
   action: AuditAction,
 ): boolean => {
   if (role === null) {
-    if (action === 'login-failed') return true;
+    // Nobody identified: a failed login or recovery under an unknown name.
+    if (action === 'login-failed' || entity === 'session') return true;
     return (SYSTEM_ACTORS[actorId] ?? []).includes(entity);
   }
   const rule = ruleOf(entity, action);

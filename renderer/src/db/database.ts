@@ -1,3 +1,4 @@
+import type { Refusal } from '../../../shared/sync/verdict';
 import Dexie, { type Table } from 'dexie';
 import type { Attachment } from '../../../shared/attachments/attachment';
 import type { AuditEvent } from '../../../shared/audit/audit-event';
@@ -58,6 +59,8 @@ export type SyncIssue = {
   seq?: number;
   /** The change itself, kept so that it can be applied once the cause is fixed. */
   change?: unknown;
+  /** Why the clinic's log refused the change's transaction (a role the author no longer held). */
+  refusal?: Refusal;
 };
 
 /** Rows of tables whose screens are not built yet: typed by their own feature when it lands. */

@@ -21,6 +21,7 @@ import type { ClinicDb } from './database';
 import { queueChange } from './outbox';
 import { mergeChange, patchOf, wireRow } from '../../../shared/sync/merge';
 import { MERGE_SPECS } from '../../../shared/sync/merge-spec';
+import { actWritesTable, mayRecordAct } from '../../../shared/sync/verdict';
 
 /**
  * Who is acting: the roles they hold, and `role`, the one of them the audit log records for the
@@ -77,6 +78,12 @@ const appendAudit = async (
   input: AuditInput,
   hlc: string,
 ): Promise<AuditEvent> => {
+  // The rule every device's verdict applies to the act (shared/sync/verdict.ts): what this PC
+  // records, the others accept, unless the person's roles changed meanwhile elsewhere.
+  if (!mayRecordAct(input.actor.staffId, input.actor.role, input.entity, input.action))
+    throw new Error(
+      `the act ${input.entity}/${input.action} may not be recorded in role ${input.actor.role}`,
+    );
   const last = await ctx.db.auditEvents
     .where('[deviceId+seq]')
     .between([ctx.deviceId, Dexie.minKey], [ctx.deviceId, Dexie.maxKey])
@@ -155,6 +162,8 @@ export const writeRecord = <T extends { id: string }>(
     'rw',
     writeTables(ctx, [table, ...(change.alsoTables ?? [])]),
     async () => {
+      if (!actWritesTable(change.audit.entity, change.table))
+        throw new Error(`an act on ${change.audit.entity} does not write ${change.table}`);
       await change.alsoInside?.();
       const hlc = await stampHlc(ctx);
       const at = new Date(ctx.clock.now()).toISOString();

@@ -17,6 +17,7 @@ import { fromOlderDevices } from '../../../shared/sync/wire-compat';
 import type { ClinicDb, RowClocksRow, SyncIssue } from '../db/database';
 import { rowClocksKey } from '../db/write';
 import { ATTACHMENTS_WAITING_KEY } from './attachments';
+import { undoOwnRefused } from './refused';
 
 /** Where the pull stands: the hub's seq of the last change applied here. */
 export const CURSOR_KEY = 'cursor';
@@ -94,9 +95,20 @@ const applyEntries = async (
   const issues: SyncIssue[] = [];
   const catalogueItems: Row[] = [];
   const groups = new Map<string, KeyGroup>();
+  const ownRefused: LogEntry[] = [];
   let newest = '';
   for (const entry of entries) {
     if (entry.erased) continue;
+    if (entry.refused && entry.change.table !== 'auditEvents') {
+      // The clinic's log refused its transaction (shared/sync/verdict.ts): kept for the owner,
+      // never applied; the PC that wrote it takes it back. Audit events stay: they are history.
+      issues.push({
+        ...issueOf(ctx, entry, at, 'quarantined', `permission: ${entry.refused.reason}`),
+        refusal: entry.refused,
+      });
+      if (entry.deviceId === ctx.deviceId) ownRefused.push(entry);
+      continue;
+    }
     if (entry.change.schemaVersion > (ctx.knownSchema ?? WIRE_SCHEMA_VERSION)) {
       // Data of a newer ClinicDesk, read by rules that may not fit it: kept, not applied.
       issues.push(issueOf(ctx, entry, at, 'newer', `schema version ${entry.change.schemaVersion}`));
@@ -222,6 +234,7 @@ const applyEntries = async (
   }
   // Catalogue items are never changed once imported: the same id carries the same item.
   if (catalogueItems.length > 0) await db.catalogueItems.bulkPut(catalogueItems as never[]);
+  if (ownRefused.length > 0) await undoOwnRefused(db, ownRefused);
   if (issues.length > 0) await db.syncIssues.bulkAdd(issues);
   if (newest) await observeStamp(ctx, newest);
   return { applied: entries.length, issues: issues.length };

@@ -10,6 +10,7 @@ import { syncUp } from './repush';
 import { startOver } from './start-over';
 import { startInitialSync } from './initial-state';
 import { yieldSettings } from './join';
+import { refoldRefused } from './refused';
 import { syncDown, type InitialProgress } from './snapshot';
 
 /** This device's link to the clinic's hub, kept in syncState (never in a backup). */
@@ -167,6 +168,8 @@ export const createSyncEngine = (options: SyncEngineOptions) => {
       },
       onComplete: () => publish({ initial: undefined }),
     });
+    // Own changes the log refused: rows folded again without them, as every other PC has them.
+    await refoldRefused(apply, client);
     // Photos last: the records they belong to are in and usable already.
     await fetchAttachments(db, client);
     publish({ state: 'online', pending: await db.outbox.count() });

@@ -1,6 +1,7 @@
 import { App, Alert, Button, Card, Descriptions, Flex, Table, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { useServices } from '../../app/services';
 import type { SyncIssue } from '../../db/database';
 import { readSetting } from '../../db/settings';
@@ -120,6 +121,17 @@ const Linked = ({ link }: { link: HubLink }) => {
   );
 };
 
+/** A refusal in the reader's words; other issues say what the merge said. */
+const issueDetail = (t: TFunction, issue: SyncIssue): string => {
+  const refusal = issue.refusal;
+  if (!refusal) return issue.detail;
+  return t(`sync.issues.refused.${refusal.reason}`, {
+    name: refusal.actorName || refusal.actorId,
+    role: refusal.role ? t(`common.roles.${refusal.role}`) : '—',
+    act: `${t(`audit.entities.${refusal.entity}`)} · ${t(`audit.actions.${refusal.action}`)}`,
+  });
+};
+
 /**
  * Changes that could not be applied, and merge alarms (one content under two ids, a broken
  * invariant): never hidden, since one may be a consent a patient really signed.
@@ -154,7 +166,7 @@ const SyncIssues = () => {
             { title: t('sync.issues.at'), render: (_, i) => new Date(i.at).toLocaleString() },
             { title: t('sync.issues.kind'), render: (_, i) => t(`sync.issues.kinds.${i.kind}`) },
             { title: t('sync.issues.record'), render: (_, i) => `${i.table} · ${i.entityId}` },
-            { title: t('sync.issues.detail'), dataIndex: 'detail' },
+            { title: t('sync.issues.detail'), render: (_, i) => issueDetail(t, i) },
           ]}
         />
       }

@@ -91,6 +91,16 @@ export const syncText = bilingual(
       kinds: { quarantined: '未能应用', alarm: '需核查' },
       record: '记录',
       detail: '说明',
+      refused: {
+        'unknown-actor':
+          '{{name}}所做的“{{act}}”未被接受：同步到诊所时，诊所没有这个账号。该变更已保存在本机，未应用到任何工作站。请负责人核实。',
+        'inactive-actor':
+          '{{name}}所做的“{{act}}”未被接受：同步到诊所时，该账号已被停用。该变更已保存在本机，未应用到任何工作站。请负责人核实是否属实（例如患者确实已签字）。',
+        'role-not-held':
+          '{{name}}以“{{role}}”身份所做的“{{act}}”未被接受：同步到诊所时，此人已不再担任该角色。该变更已保存在本机，未应用到任何工作站。请负责人核实是否属实（例如患者确实已签字）。',
+        'role-cannot':
+          '{{name}}以“{{role}}”身份所做的“{{act}}”未被接受：该角色无权进行此操作。该变更已保存在本机，未应用到任何工作站。请负责人核实。',
+      },
     },
     repair: {
       title: '重新配对',
@@ -250,6 +260,16 @@ export const syncText = bilingual(
       kinds: { quarantined: 'Not applied', alarm: 'To check' },
       record: 'Record',
       detail: 'Detail',
+      refused: {
+        'unknown-actor':
+          '"{{act}}" by {{name}} was not accepted: when it reached the clinic, the clinic had no such account. The change is kept on this PC and applied on no workstation. The owner should check it.',
+        'inactive-actor':
+          '"{{act}}" by {{name}} was not accepted: when it reached the clinic, the account had been deactivated. The change is kept on this PC and applied on no workstation. The owner should check whether it is genuine (for example, a patient really signed).',
+        'role-not-held':
+          '"{{act}}" by {{name}} as {{role}} was not accepted: when it reached the clinic, this person no longer held that role. The change is kept on this PC and applied on no workstation. The owner should check whether it is genuine (for example, a patient really signed).',
+        'role-cannot':
+          '"{{act}}" by {{name}} as {{role}} was not accepted: that role may not do this. The change is kept on this PC and applied on no workstation. The owner should check it.',
+      },
     },
     repair: {
       title: 'Pair again',

@@ -1,0 +1,120 @@
+import type { HubClient } from '../../../shared/sync/hub-client';
+import { ALSO_FIELD, MERGE_SPECS } from '../../../shared/sync/merge-spec';
+import { mergeChange, ROW_CLOCK, type StoredRow } from '../../../shared/sync/merge';
+import { incomingOf } from '../../../shared/sync/fold';
+import type { LogEntry } from '../../../shared/sync/protocol';
+import { fromOlderDevices } from '../../../shared/sync/wire-compat';
+import type { ClinicDb } from '../db/database';
+import { rowClocksKey } from '../db/write';
+import type { ApplyContext } from './apply';
+
+/**
+ * Undoing, on the PC that wrote it, a change the clinic's log refused (shared/sync/verdict.ts):
+ * this PC applied it when it was made, every other PC quarantines it, so this one must end where
+ * they do. A row written once (a check, a notice) is simply taken back. An editable row is folded
+ * again from what the hub holds of it, without the refused change, plus what this PC has not
+ * pushed yet: its other fields and later edits stay.
+ */
+
+/** Editable rows still to be folded again, as rowClocks keys (syncState). */
+export const REFOLD_KEY = 'refold';
+
+type Row = Record<string, unknown>;
+
+const pendingRefolds = async (db: ClinicDb): Promise<string[]> => {
+  const stored = (await db.syncState.get(REFOLD_KEY))?.value;
+  return Array.isArray(stored) ? (stored as string[]) : [];
+};
+
+/**
+ * Takes back this PC's own refused changes, inside the transaction applying them (it covers every
+ * synced table, rowClocks and syncState). Editable rows are noted for `refoldRefused`.
+ */
+export const undoOwnRefused = async (db: ClinicDb, entries: readonly LogEntry[]): Promise<void> => {
+  const refold = new Set(await pendingRefolds(db));
+  const before = refold.size;
+  for (const { change } of entries) {
+    const spec = MERGE_SPECS[change.table];
+    if (!spec || spec.kind === 'local') continue;
+    const key = rowClocksKey(change.table, change.entityId);
+    if (spec.kind === 'editable') {
+      refold.add(key);
+      continue;
+    }
+    const store = db.table(change.table);
+    const held = (await store.get(change.entityId)) as Row | undefined;
+    // Only what this very change wrote: a row another PC's change decides stays.
+    if (!held || held.hlc !== change.hlc) continue;
+    const also = Array.isArray(held[ALSO_FIELD]) ? (held[ALSO_FIELD] as Row[]) : [];
+    if (spec.kind === 'first-wins' && also.length > 0) {
+      // The next earliest version wins, as on a PC that never applied the refused one.
+      const [next, ...rest] = also;
+      const { [ALSO_FIELD]: _dropped, ...kept } = held;
+      await store.put({ ...kept, ...next, ...(rest.length > 0 ? { [ALSO_FIELD]: rest } : {}) });
+    } else await store.delete(change.entityId);
+    await db.rowClocks.delete(key);
+  }
+  if (refold.size !== before) await db.syncState.put({ key: REFOLD_KEY, value: [...refold] });
+};
+
+/**
+ * Folds again each editable row noted by `undoOwnRefused`: the hub's history of the row (refused
+ * changes left out), then this PC's changes not pushed yet. Returns the rows refolded. A row
+ * whose history cannot be fetched now stays noted for the next exchange.
+ */
+export const refoldRefused = async (ctx: ApplyContext, client: HubClient): Promise<number> => {
+  const { db } = ctx;
+  let done = 0;
+  for (const key of await pendingRefolds(db)) {
+    const slash = key.indexOf('/');
+    const table = key.slice(0, slash);
+    const id = key.slice(slash + 1);
+    const { entries } = await client.rowHistory(table, id);
+    await db.transaction(
+      'rw',
+      [db.table(table), db.rowClocks, db.outbox, db.syncState],
+      async () => {
+        let state: StoredRow | undefined;
+        const fold = (change: Parameters<typeof mergeChange>[1]) => {
+          const result = mergeChange(state, change, ctx.recompute);
+          if (result.kind === 'write') state = { row: result.row, clocks: result.clocks };
+        };
+        for (const entry of entries)
+          if (!entry.refused && !entry.erased)
+            fold({
+              ...incomingOf(entry),
+              data: fromOlderDevices(table, entry.change.data),
+            });
+        // The outbox is small (what waits for the hub) and has no index by row.
+        const unpushed = await db.outbox
+          .orderBy('deviceSeq')
+          .filter((change) => change.table === table && change.entityId === id)
+          .toArray();
+        for (const change of unpushed)
+          fold({
+            table,
+            entityId: id,
+            op: change.op,
+            hlc: change.hlc,
+            data: fromOlderDevices(table, change.data),
+            deviceId: ctx.deviceId,
+          });
+        const store = db.table(table);
+        if (state) {
+          await store.put(state.row);
+          const clocks = state.clocks ?? {};
+          const implied = Object.keys(clocks).length === 1 && clocks[ROW_CLOCK] === state.row.hlc;
+          if (implied) await db.rowClocks.delete(key);
+          else await db.rowClocks.put({ key, clocks });
+        } else {
+          await store.delete(id);
+          await db.rowClocks.delete(key);
+        }
+        const left = (await pendingRefolds(db)).filter((k) => k !== key);
+        await db.syncState.put({ key: REFOLD_KEY, value: left });
+      },
+    );
+    done += 1;
+  }
+  return done;
+};
