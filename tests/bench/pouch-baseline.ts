@@ -23,9 +23,15 @@ import type { PouchPageGlobal } from './pouch-page';
 
 /**
  * PouchDB's docs: batch_size defaults to 100, and for small documents raising it "will probably
- * speed replication up". batches_limit stays at its default of 10 (batches held in memory).
+ * speed replication up": 500 unless BENCH_SYNC_POUCH_BATCH says otherwise (100 measures PouchDB
+ * as shipped). batches_limit stays at its default of 10 (batches held in memory).
  */
-const BATCH_SIZE = 500;
+const batchSize = (): number => {
+  const size = Number(process.env.BENCH_SYNC_POUCH_BATCH ?? '500');
+  if (!Number.isSafeInteger(size) || size < 1)
+    throw new RangeError('BENCH_SYNC_POUCH_BATCH must be a positive whole number');
+  return size;
+};
 const BATCHES_LIMIT = 10;
 /** Documents per server-side bulkDocs while filling, before anything is timed. */
 const FILL_CHUNK = 2_000;
@@ -153,7 +159,7 @@ export const measurePouchReplication = async ({
         {
           remote: `${origin}/${dbName}`,
           adapter,
-          batchSize: BATCH_SIZE,
+          batchSize: batchSize(),
           batchesLimit: BATCHES_LIMIT,
         },
       ),
@@ -164,7 +170,7 @@ export const measurePouchReplication = async ({
       );
     }
     return {
-      label: `PouchDB 9 (pouchdb-browser, ${result.adapter} adapter) replicating from express-pouchdb (memory) over loopback`,
+      label: `PouchDB 9 (pouchdb-browser, ${result.adapter} adapter, batch_size ${batchSize()}) replicating from express-pouchdb (memory) over loopback`,
       adapter: result.adapter,
       records: result.records,
       ms: result.ms,

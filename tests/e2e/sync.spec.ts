@@ -278,6 +278,22 @@ test('a second workstation joins the clinic, and a patient registered at the des
         detail: 'unknown-table: complaints (a newer version’s table?)',
       },
       {
+        id: 'issue-3',
+        kind: 'quarantined',
+        at: new Date().toISOString(),
+        table: 'consents',
+        entityId: 'n-7',
+        detail: 'permission: role-not-held',
+        refusal: {
+          reason: 'role-not-held',
+          actorId: 's-chen',
+          actorName: '陈静',
+          role: 'clinician',
+          entity: 'consent',
+          action: 'sign',
+        },
+      },
+      {
         id: 'issue-2',
         kind: 'newer',
         at: new Date().toISOString(),
@@ -287,8 +303,12 @@ test('a second workstation joins the clinic, and a patient registered at the des
       },
     ]);
   });
-  await expect(desk.getByTestId('sync-issues')).toContainText('1 条同步记录未能应用');
+  await expect(desk.getByTestId('sync-issues')).toContainText('2 条同步记录未能应用');
   await expect(desk.getByTestId('sync-issues')).toContainText('complaints · c-1');
+  // A change the clinic's log refused says who did what, in which role, and why.
+  await expect(desk.getByTestId('sync-issues')).toContainText(
+    '陈静以“医生”身份所做的“自费知情同意书 · 签署”未被接受：同步到诊所时，此人已不再担任该角色。',
+  );
   await expect(desk.getByTestId('sync-update-needed')).toContainText('写入了 1 条本机还不能读取');
   await expect(desk.getByTestId('sync-indicator').first()).toContainText('需更新');
   await shoot(desk, 'zh-CN', '99-sync-issues');
