@@ -32,6 +32,32 @@ describe('the schema of every table a backup carries', () => {
     expect(refused).toEqual([]);
   });
 
+  it('restores a change the clinic log refused, with its refusal (the owner still has to see it)', () => {
+    const refusal = {
+      reason: 'role-not-held',
+      actorId: 's-chen',
+      actorName: '陈静',
+      role: 'clinician',
+      entity: 'consent',
+      action: 'sign',
+    };
+    const issue = {
+      id: 'i-1',
+      kind: 'quarantined',
+      at: '2026-11-22T01:00:00.000Z',
+      table: 'consents',
+      entityId: 'n-1',
+      detail: 'permission: role-not-held',
+      seq: 7,
+      change: { seq: 7, deviceId: 'chair-2', receivedAt: 1, refused: refusal, change: {} },
+      refusal,
+    };
+    expect(checkBackupRow('syncIssues', issue)).toBeUndefined();
+    expect(checkBackupRow('syncIssues', { ...issue, refusal: { reason: 1 } })).toMatchObject({
+      field: 'refusal.reason',
+    });
+  });
+
   it("checks a known settings group's value as the settings screen writes it", () => {
     const clinic = { id: 'clinic', key: 'clinic', ...provenance };
     expect(

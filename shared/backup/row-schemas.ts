@@ -92,6 +92,17 @@ const syncIssueSchema = z.object({
   detail: z.string(),
   seq: z.number().int().optional(),
   change: boundedJson.optional(),
+  // Why the clinic's log refused the change (shared/sync/verdict.ts), shown in words.
+  refusal: z
+    .object({
+      reason: z.string(),
+      actorId: z.string(),
+      actorName: z.string(),
+      role: z.string().nullable(),
+      entity: z.string(),
+      action: z.string(),
+    })
+    .optional(),
 });
 
 /** Files (Blob) replaced by null, for the plain-JSON check of a change that carries a photo. */
