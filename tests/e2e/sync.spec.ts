@@ -74,13 +74,18 @@ const syncBoth = async (desk: Page, chair: Page) => {
   }
 };
 
-/** Connects a PC in use to the hub from its Sync screen. */
-const connect = async (page: Page, code: string, deviceName: string) => {
-  await page.goto('/#/sync');
+/** Fills the Sync screen's connect form of a PC in use and presses 连接 (it then asks first). */
+const askToConnect = async (page: Page, code: string, deviceName: string) => {
   await page.getByTestId('sync-url').fill(hub.url);
   await page.getByTestId('sync-code').fill(code);
   await page.getByTestId('sync-device-name').fill(deviceName);
   await page.getByTestId('sync-connect').click();
+};
+
+/** Connects a PC in use to the hub from its Sync screen. */
+const connect = async (page: Page, code: string, deviceName: string) => {
+  await page.goto('/#/sync');
+  await askToConnect(page, code, deviceName);
   // A PC in use says what it brings to the clinic, and asks first.
   await page.locator('#sync-join-confirm').click();
   await expect(page.getByTestId('sync-linked')).toBeVisible();
@@ -374,10 +379,7 @@ test('a PC in use joins the clinic: it says what it brings first, its patient an
   // Its owner connects it: first what it brings and what happens, in English, then cancelled.
   await branch.goto('/#/sync');
   await branch.getByText('EN', { exact: true }).click();
-  await branch.getByTestId('sync-url').fill(hub.url);
-  await branch.getByTestId('sync-code').fill((await hub.store.createPairingCode(false)).code);
-  await branch.getByTestId('sync-device-name').fill('分诊所电脑');
-  await branch.getByTestId('sync-connect').click();
+  await askToConnect(branch, (await hub.store.createPairingCode(false)).code, '分诊所电脑');
   const summary = branch.getByTestId('sync-join-summary');
   await expect(summary.getByTestId('sync-join-patients')).toHaveText('1');
   await expect(summary.getByTestId('sync-join-staff')).toHaveText(['王芳 (wangfang)Owner']);
@@ -396,8 +398,25 @@ test('a PC in use joins the clinic: it says what it brings first, its patient an
     '诊所设置（诊所名称、所在地区、锁屏时间）以同步服务上已有的为准',
   );
   await shoot(branch, 'zh-CN', '105-sync-join-with-data');
+  // While the pairing request is on its way, the dialog cannot be dismissed: it shows the outcome.
+  let answer: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (answer = resolve));
+  let asked: () => void = () => undefined;
+  const sent = new Promise<void>((resolve) => (asked = resolve));
+  await branch.route('**/v1/pair', async (route) => {
+    asked();
+    await held;
+    await route.continue();
+  });
   await branch.locator('#sync-join-confirm').click();
+  await sent;
+  const confirmDialog = branch.getByRole('dialog').filter({ has: summary });
+  await expect(confirmDialog.getByRole('button', { name: /取\s*消/ })).toBeDisabled();
+  await branch.keyboard.press('Escape');
+  await expect(summary).toBeVisible();
+  answer();
   await expect(branch.getByTestId('sync-linked')).toBeVisible();
+  await branch.unroute('**/v1/pair');
   await syncBoth(desk, branch);
 
   // The clinic keeps its name on both; the branch's patient and owner are the clinic's now.

@@ -27,8 +27,12 @@ export const JoinConfirm = ({
       title={t('sync.joinData.title')}
       okText={t('sync.joinData.confirm')}
       okButtonProps={{ loading: busy, id: 'sync-join-confirm' }}
+      // While the pairing request is on its way, the outcome is this dialog's to show.
+      cancelButtonProps={{ disabled: busy }}
+      closable={!busy}
+      keyboard={!busy}
       onOk={onConfirm}
-      onCancel={onCancel}
+      onCancel={busy ? undefined : onCancel}
       mask={{ closable: false }}
       destroyOnHidden
       width={560}
