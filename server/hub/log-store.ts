@@ -347,3 +347,29 @@ export const pullChanges = async (
     .execute();
   return { rows: rows as PulledRow[], next, more: next < (await readMeta(core.db)).log_end };
 };
+
+/**
+ * One editable row's history as the log holds it: every entry with a body (those folding dropped
+ * merge to the same row as the ones kept) that is not refused, in seq order. For the author's
+ * device undoing a refused transaction: it re-applies what the clinic accepted of that row.
+ * Editable rows' bodies stay in the log after compaction, so this never needs the snapshot.
+ */
+export const rowHistory = async (
+  core: StoreCore,
+  table: string,
+  entityId: string,
+): Promise<PulledRow[]> => {
+  const max = SYNC_LIMITS.rowHistoryMaxEntries;
+  const rows = await core.db
+    .selectFrom('log')
+    .select(['seq', 'device_id', 'received_at', 'body', 'erased', 'refused'])
+    .where('tbl', '=', table)
+    .where('entity_id', '=', entityId)
+    .where('body', 'is not', null)
+    .where('refused', 'is', null)
+    .orderBy('seq')
+    .limit(max + 1)
+    .execute();
+  if (rows.length > max) throw new HubError('too-large', { limits: { rowHistoryMaxEntries: max } });
+  return rows as PulledRow[];
+};

@@ -9,6 +9,7 @@ import {
   type PairResponse,
   type PullResponse,
   type PushResponse,
+  type RowHistoryResponse,
   type SnapshotManifest,
   type SyncErrorBody,
   type SyncErrorReason,
@@ -118,6 +119,12 @@ export const createHubClient = (options: HubClientOptions) => {
       if (page.maxBytes) query.set('maxBytes', String(page.maxBytes));
       return json('GET', `/v1/changes?${query}`);
     },
+    /**
+     * One editable row's accepted history (every entry the log holds of it, not refused, in seq
+     * order): what the author's device re-applies to undo a refused transaction's change.
+     */
+    rowHistory: (table: string, entityId: string): Promise<RowHistoryResponse> =>
+      json('GET', `/v1/rows/${encodeURIComponent(table)}/${encodeURIComponent(entityId)}`),
     createPairingCode: (admin = false): Promise<PairingCodeResponse> =>
       json('POST', '/v1/pairing-codes', { admin }),
     devices: (): Promise<{ devices: DeviceInfo[]; hub: HubStamp }> => json('GET', '/v1/devices'),
