@@ -2,7 +2,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { manualClock } from '../../shared/clock/clock';
 import { HubRequestError } from '../../shared/sync/hub-client';
-import type { Change, LogEntry } from '../../shared/sync/protocol';
+import { SYNC_LIMITS, type Change, type LogEntry } from '../../shared/sync/protocol';
 import { openHubStore, type HubStore } from './hub-store';
 import {
   auditedDevice,
@@ -12,7 +12,7 @@ import {
   type RowWrite,
 } from './testing/audited-changes';
 import { testBackends, type TestBackend } from './testing/backends';
-import { startTestHub, type TestHub } from './testing/test-hub';
+import { makeChanges, startTestHub, type TestHub } from './testing/test-hub';
 
 const OWNER = { actorId: 'staff-owner', actorName: '王芳', role: 'owner' as const };
 const DOCTOR = { actorId: 'staff-doc', actorName: '李强', role: 'clinician' as const };
@@ -319,5 +319,23 @@ describe.each(testBackends())('permission verdicts on $name', (backend: TestBack
       const error = await refusal(chairPc.rowHistory(table, id));
       expect([table, id, error.status, error.reason]).toEqual([table, id, 400, 'malformed']);
     }
+  });
+
+  it("bounds a row's history like its other answers", async () => {
+    current = await startTestHub(backend);
+    const desk = await current.pairClient('前台');
+    const max = SYNC_LIMITS.rowHistoryMaxEntries;
+    const edits = makeChanges(desk.deviceId, 1, max + 1).map((change) => ({
+      ...change,
+      entityId: 'p-often',
+    }));
+    for (let i = 0; i < edits.length; i += SYNC_LIMITS.pushMaxChanges)
+      await desk.push(edits.slice(i, i + SYNC_LIMITS.pushMaxChanges));
+    const error = await refusal(desk.rowHistory('patients', 'p-often'));
+    expect([error.status, error.reason, error.body.limits]).toEqual([
+      413,
+      'too-large',
+      { rowHistoryMaxEntries: max },
+    ]);
   });
 });
