@@ -122,7 +122,7 @@ export const pushChanges = async (
       body: wiped(row) ? erasedBody(row.body!) : row.body,
       erased: wiped(row) ? 1 : 0,
       folded: 0,
-      refused: verdicts.refused[i]!,
+      refused: verdicts.refused[i] ?? null,
     }));
     await insertInSlices(logRows, (slice) => trx.insertInto('log').values(slice).execute());
     const completedStaged = complete.filter((row) =>

@@ -79,6 +79,8 @@ export const judgePush = async <R extends LogRowFields>(
   changeOf: (row: R) => Change,
   wiped: (row: R) => boolean,
 ): Promise<{ refused: (string | null)[]; commit(): void }> => {
+  // Only changes held back for their transaction's end: nothing enters the log, nothing to judge.
+  if (rows.length === 0) return { refused: [], commit: () => {} };
   const base = await ledgerAt(state, trx, logEnd);
   let ledger = base.ledger;
   let owned = base.owned;
