@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   attachmentQuerySchema,
+  entityIdSchema,
   HUB_HEADERS,
   pairingCodeRequestSchema,
   pairRequestSchema,
@@ -10,6 +11,7 @@ import {
   pushRequestSchema,
   SNAPSHOT_HEADERS,
   SYNC_LIMITS,
+  tableNameSchema,
   WIRE_SCHEMA_VERSION,
   type HubInfo,
   type HubStamp,
@@ -17,6 +19,7 @@ import {
   type PairResponse,
   type PushResponse,
 } from '../../shared/sync/protocol';
+import { MERGE_SPECS } from '../../shared/sync/merge-spec';
 import type { AuthenticatedDevice } from './device-store';
 import { HubError, isStorageFull, isUnavailable } from './hub-error';
 import type { HubStore } from './hub-store';
@@ -158,6 +161,35 @@ export const createHubHandler = (options: HubHandlerOptions) => {
           context.response,
           200,
           `{"changes":[${changes}],"next":${page.next},"more":${page.more},"hub":${JSON.stringify(hub)}}`,
+        );
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/v1\/rows\/([^/]+)\/([^/]+)$/,
+      auth: 'device',
+      handle: async (context) => {
+        requireDevice(context);
+        const [table, entityId] = context.params.map((param) => {
+          try {
+            return decodeURIComponent(param);
+          } catch {
+            return '';
+          }
+        });
+        // The same names a change may carry; only editable rows have a history to read back.
+        if (
+          !tableNameSchema.safeParse(table).success ||
+          !entityIdSchema.safeParse(entityId).success ||
+          MERGE_SPECS[table!]?.kind !== 'editable'
+        )
+          throw new HubError('malformed', { detail: 'table (an editable one) and entity id' });
+        const rows = await store.rowHistory(table!, entityId!);
+        const hub = await context.stamp();
+        sendJson(
+          context.response,
+          200,
+          `{"entries":[${rows.map(entryJson).join(',')}],"hub":${JSON.stringify(hub)}}`,
         );
       },
     },

@@ -40,7 +40,7 @@ export type HubTables = {
   };
   log: LogRow;
   /** Changes of a transaction whose last change has not arrived yet (durable, acknowledged). */
-  staged: Omit<LogRow, 'seq' | 'erased' | 'folded'>;
+  staged: Omit<LogRow, 'seq' | 'erased' | 'folded' | 'refused'>;
   erasures: { tbl: string; entity_id: string; seq: number; segments_done: number };
   segments: {
     id: number;
@@ -78,6 +78,11 @@ export type LogRow = {
   erased: number;
   /** 1 once folding dropped it from the snapshot (a later change decides all it set). */
   folded: number;
+  /**
+   * The hub's verdict on the change's transaction (shared/sync/verdict.ts), judged as it entered
+   * the log: null when accepted, else the Refusal as JSON, the same on every row of the transaction.
+   */
+  refused: string | null;
 };
 
 export type HubDialect = 'sqlite' | 'postgres';
@@ -126,8 +131,9 @@ export const openPostgres = (url: string, options: { max?: number } = {}): HubDb
 /**
  * 2: snapshot segments are kept in parts (setup, patients, visits, history).
  * 3: editable rows' histories are folded (log.folded, segments.dead).
+ * 4: each transaction's permission verdict is kept with its changes (log.refused).
  */
-export const STORE_VERSION = 3;
+export const STORE_VERSION = 4;
 
 /** Creates the tables on first start; later versions add migrations here. */
 export const migrate = async ({ db, dialect }: HubDb): Promise<void> => {
@@ -186,6 +192,7 @@ export const migrate = async ({ db, dialect }: HubDb): Promise<void> => {
     .addColumn('body', 'text')
     .addColumn('erased', 'integer', (c) => c.notNull())
     .addColumn('folded', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('refused', 'text')
     .addUniqueConstraint('log_device_seq', ['device_id', 'device_seq'])
     .execute();
   await schema
@@ -266,6 +273,10 @@ const upgrade = async (db: Kysely<HubTables>): Promise<void> => {
       .alterTable('segments')
       .addColumn('dead', 'integer', (c) => c.notNull().defaultTo(0))
       .execute();
+  }
+  if (meta.store_version < 4) {
+    // The changes logged before verdicts existed were all applied by every device: accepted.
+    await db.schema.alterTable('log').addColumn('refused', 'text').execute();
   }
   if (meta.store_version < STORE_VERSION)
     await db

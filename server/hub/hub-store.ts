@@ -11,7 +11,7 @@ import {
   revokeDevice,
 } from './device-store';
 import { openPostgres, openSqlite, type HubDb } from './hub-db';
-import { pullChanges, pushChanges } from './log-store';
+import { pullChanges, pushChanges, rowHistory } from './log-store';
 import {
   maintain,
   segmentChunks,
@@ -81,6 +81,7 @@ export const openHubStore = async (location: StoreLocation, options: HubStoreOpt
     push: (deviceId: string, changes: readonly Change[]) => pushChanges(core, deviceId, changes),
     pull: (deviceId: string, page: { after: number; limit: number; maxBytes: number }) =>
       pullChanges(core, deviceId, page),
+    rowHistory: (table: string, entityId: string) => rowHistory(core, table, entityId),
     maintain: (force = false) => maintainExclusively(force),
     snapshotManifest: () => snapshotManifest(core),
     segmentChunks: (id: number) => segmentChunks(core, id),

@@ -6,6 +6,7 @@ import { advanceAuditHeads } from './audit-heads';
 import type { HubTables, LogRow } from './hub-db';
 import { HubError } from './hub-error';
 import { insertInSlices, readMeta, type StoreCore } from './store-core';
+import { judgePush } from './verdicts';
 
 type StagedRow = HubTables['staged'];
 
@@ -46,7 +47,7 @@ const erasedBody = (body: string): string => canonicalJson({ ...JSON.parse(body)
  * differs; a gap in the device's numbers is refused. A transaction's changes enter the log
  * together, with consecutive seqs, so a pull page never has to split one.
  */
-export const pushChanges = (
+export const pushChanges = async (
   core: StoreCore,
   deviceId: string,
   changes: readonly Change[],
@@ -58,6 +59,8 @@ export const pushChanges = (
   }
   const receivedAt = core.clock.now();
   const rows = changes.map((change) => toRow(deviceId, change, receivedAt));
+  // Each change as pushed, parsed once (by the HTTP layer): judging reads them, not the bodies.
+  const pushed = new Map<StagedRow, Change>(rows.map((row, i) => [row, changes[i]!]));
   for (const row of rows) {
     if (row.body!.length > SYNC_LIMITS.changeMaxBytes) {
       throw new HubError('too-large', {
@@ -66,7 +69,8 @@ export const pushChanges = (
       });
     }
   }
-  return core.transaction(async (trx) => {
+  let keepLedger: (() => void) | undefined;
+  const outcome = await core.transaction(async (trx) => {
     // The clinic's counter row, locked: seqs are handed out in commit order (PostgreSQL).
     const meta = await lockMeta(core, trx);
     const device = await trx
@@ -99,18 +103,27 @@ export const pushChanges = (
     await advanceAuditHeads(trx, fresh);
     const { complete, open } = groupTransactions(staged, fresh);
     const erased = await erasedEntities(trx, complete);
+    const wiped = (row: StagedRow) =>
+      row.op !== 'erase' && erased.has(`${row.tbl}\u0000${row.entity_id}`);
+    // One verdict per transaction, against the staff as the log stands before it.
+    const verdicts = await judgePush(
+      core.staff,
+      trx,
+      meta.log_end,
+      complete,
+      (row) => pushed.get(row) ?? (JSON.parse(row.body!) as Change),
+      wiped,
+    );
+    keepLedger = verdicts.commit;
     let seq = meta.log_end;
-    const logRows: LogRow[] = complete.map((row) => {
-      const key = `${row.tbl}\u0000${row.entity_id}`;
-      const wiped = row.op !== 'erase' && erased.has(key);
-      return {
-        ...row,
-        seq: ++seq,
-        body: wiped ? erasedBody(row.body!) : row.body,
-        erased: wiped ? 1 : 0,
-        folded: 0,
-      };
-    });
+    const logRows: LogRow[] = complete.map((row, i) => ({
+      ...row,
+      seq: ++seq,
+      body: wiped(row) ? erasedBody(row.body!) : row.body,
+      erased: wiped(row) ? 1 : 0,
+      folded: 0,
+      refused: verdicts.refused[i] ?? null,
+    }));
     await insertInSlices(logRows, (slice) => trx.insertInto('log').values(slice).execute());
     const completedStaged = complete.filter((row) =>
       staged.some((s) => s.device_seq === row.device_seq),
@@ -142,6 +155,9 @@ export const pushChanges = (
       logEnd: seq,
     };
   });
+  // Only now that the push is durable does the ledger move on to the log it judged.
+  keepLedger?.();
+  return outcome;
 };
 
 const lockMeta = (core: StoreCore, trx: Kysely<HubTables>) => {
@@ -266,6 +282,7 @@ export type PulledRow = {
   received_at: number;
   body: string;
   erased: number;
+  refused: string | null;
 };
 
 export type PullOutcome = { rows: PulledRow[]; next: number; more: boolean };
@@ -290,7 +307,16 @@ export const pullChanges = async (
   const select = (after: number, limit: number) =>
     core.db
       .selectFrom('log')
-      .select(['seq', 'device_id', 'received_at', 'body', 'erased', 'tx_index', 'tx_size'])
+      .select([
+        'seq',
+        'device_id',
+        'received_at',
+        'body',
+        'erased',
+        'refused',
+        'tx_index',
+        'tx_size',
+      ])
       .where('seq', '>', after)
       .orderBy('seq')
       .limit(limit)
@@ -320,4 +346,30 @@ export const pullChanges = async (
     .where('id', '=', deviceId)
     .execute();
   return { rows: rows as PulledRow[], next, more: next < (await readMeta(core.db)).log_end };
+};
+
+/**
+ * One editable row's history as the log holds it: every entry with a body (those folding dropped
+ * merge to the same row as the ones kept) that is not refused, in seq order. For the author's
+ * device undoing a refused transaction: it re-applies what the clinic accepted of that row.
+ * Editable rows' bodies stay in the log after compaction, so this never needs the snapshot.
+ */
+export const rowHistory = async (
+  core: StoreCore,
+  table: string,
+  entityId: string,
+): Promise<PulledRow[]> => {
+  const max = SYNC_LIMITS.rowHistoryMaxEntries;
+  const rows = await core.db
+    .selectFrom('log')
+    .select(['seq', 'device_id', 'received_at', 'body', 'erased', 'refused'])
+    .where('tbl', '=', table)
+    .where('entity_id', '=', entityId)
+    .where('body', 'is not', null)
+    .where('refused', 'is', null)
+    .orderBy('seq')
+    .limit(max + 1)
+    .execute();
+  if (rows.length > max) throw new HubError('too-large', { limits: { rowHistoryMaxEntries: max } });
+  return rows as PulledRow[];
 };

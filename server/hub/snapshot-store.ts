@@ -37,17 +37,25 @@ export const DEFAULT_MAINTENANCE: MaintenanceOptions = {
 const CHUNK_BYTES = 1024 * 1024;
 const READ_PAGE = 2000;
 
-/** One log entry as served: pull pages and snapshot lines are the same bytes. */
+/**
+ * One log entry as served: pull pages and snapshot lines are the same bytes. `refused` is the
+ * verdict's JSON as the hub stored it (verdicts.ts), present only on a refused transaction's rows.
+ */
 export const entryJson = (row: {
   seq: number;
   device_id: string;
   received_at: number;
   body: string;
   erased: number;
+  refused: string | null;
 }): string =>
   `{"seq":${row.seq},"deviceId":${JSON.stringify(row.device_id)},"receivedAt":${row.received_at}${
     row.erased ? ',"erased":true' : ''
-  },"change":${row.body}}`;
+  }${row.refused ? `,"refused":${row.refused}` : ''},"change":${row.body}}`;
+
+/** A served entry's verdict as entryJson writes it again (a segment rewritten from its lines). */
+const refusedJson = (entry: { refused?: unknown }): string | null =>
+  entry.refused ? JSON.stringify(entry.refused) : null;
 
 type NewSegment = {
   part: string;
@@ -117,7 +125,7 @@ const readParts = async (
   for (let after = from; after < to;) {
     const rows = await core.db
       .selectFrom('log')
-      .select(['seq', 'device_id', 'received_at', 'body', 'erased', 'tbl'])
+      .select(['seq', 'device_id', 'received_at', 'body', 'erased', 'refused', 'tbl'])
       .where('seq', '>', after)
       .where('seq', '<=', to)
       .orderBy('seq')
@@ -238,6 +246,7 @@ const rewriteErasedSegments = async (core: StoreCore): Promise<number> => {
           deviceId: string;
           receivedAt: number;
           erased?: boolean;
+          refused?: unknown;
           change: { table: string; entityId: string; op: string; data: unknown };
         };
         const key = `${entry.change.table}\u0000${entry.change.entityId}`;
@@ -248,6 +257,7 @@ const rewriteErasedSegments = async (core: StoreCore): Promise<number> => {
           device_id: entry.deviceId,
           received_at: entry.receivedAt,
           erased: 1,
+          refused: refusedJson(entry),
           body: canonicalJson({ ...entry.change, data: null }),
         });
       });
@@ -373,7 +383,7 @@ const foldRows = async (
 ): Promise<void> => {
   const rows = await core.db
     .selectFrom('log')
-    .select(['seq', 'device_id', 'received_at', 'body', 'erased', 'entity_id'])
+    .select(['seq', 'device_id', 'received_at', 'body', 'erased', 'refused', 'entity_id'])
     .where('tbl', '=', table)
     .where('entity_id', 'in', ids)
     .where('seq', '<=', through)
@@ -387,6 +397,8 @@ const foldRows = async (
   const trims: { seq: number; body: string }[] = [];
   for (const history of histories.values()) {
     if (history.length < 2 || history.some((row) => row.body === null)) continue;
+    // A refused change stays as it is, and so does the rest of its row's history (foldRow).
+    if (history.some((row) => row.refused !== null)) continue;
     const entries = history.map((row): LogEntry => ({
       seq: row.seq,
       deviceId: row.device_id,
@@ -473,6 +485,7 @@ const rewriteFoldedSegments = async (core: StoreCore, force: boolean): Promise<n
           device_id: entry.deviceId,
           received_at: entry.receivedAt,
           erased: 0,
+          refused: refusedJson(entry),
           body: row.body,
         }),
       ];

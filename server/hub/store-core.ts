@@ -5,6 +5,7 @@ import pg from 'pg';
 import type { Clock } from '../../shared/clock/clock';
 import type { HubStamp } from '../../shared/sync/protocol';
 import { migrate, STORE_VERSION, type HubDb, type HubDialect, type HubTables } from './hub-db';
+import type { LedgerState } from './verdicts';
 
 /** What one hub process tells its live channels: the log grew, a device was revoked. */
 export type HubEvent = { kind: 'log'; logEnd: number } | { kind: 'revoked'; deviceId: string };
@@ -24,6 +25,11 @@ export type StoreCore = {
   /** Publishes an event to every hub process on this store (NOTIFY on PostgreSQL). */
   publish(trx: Kysely<HubTables>, event: HubEvent): Promise<void>;
   events: EventEmitter<{ event: [HubEvent] }>;
+  /**
+   * The staff accounts as this process's log stands, to judge pushes with (./verdicts.ts): in
+   * memory, built from the log by the first push after the store opens.
+   */
+  staff: LedgerState;
 };
 
 const CHANNEL = 'clinicdesk_hub';
@@ -117,6 +123,7 @@ export const openCore = async (
     transaction,
     publish,
     events,
+    staff: {},
     close: async () => {
       closed = true;
       await listener?.end().catch(() => {});

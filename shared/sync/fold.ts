@@ -56,7 +56,10 @@ const same = (a: StoredRow | undefined, b: StoredRow | undefined) =>
  * to keep with less data. Returns no action (everything kept as it is) whenever folding could
  * change what a device ends with: a change of a newer wire schema (its fields may merge by rules
  * this version does not know), an erased change or an erasure, a change the merge would
- * quarantine (every device must quarantine it in turn), or a table that is not editable.
+ * quarantine (every device must quarantine it in turn), a change the hub refused (every device
+ * quarantines it, and the accepted ones around it must stay as they were logged, so that a device
+ * applying the snapshot ends with what one that applied the whole log has), or a table that is
+ * not editable.
  */
 export const foldRow = (entries: readonly LogEntry[]): FoldAction[] => {
   const first = entries[0];
@@ -67,7 +70,12 @@ export const foldRow = (entries: readonly LogEntry[]): FoldAction[] => {
   for (const entry of ordered) {
     const { change } = entry;
     if (change.table !== table || change.entityId !== entityId) return [];
-    if (entry.erased || change.op === 'erase' || change.schemaVersion > WIRE_SCHEMA_VERSION)
+    if (
+      entry.erased ||
+      entry.refused ||
+      change.op === 'erase' ||
+      change.schemaVersion > WIRE_SCHEMA_VERSION
+    )
       return [];
   }
   let state: StoredRow | undefined;

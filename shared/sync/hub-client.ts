@@ -5,11 +5,11 @@ import {
   type DeviceInfo,
   type HubInfo,
   type HubStamp,
-  type LogEntry,
   type PairingCodeResponse,
   type PairResponse,
   type PullResponse,
   type PushResponse,
+  type RowHistoryResponse,
   type SnapshotManifest,
   type SyncErrorBody,
   type SyncErrorReason,
@@ -119,11 +119,11 @@ export const createHubClient = (options: HubClientOptions) => {
       if (page.maxBytes) query.set('maxBytes', String(page.maxBytes));
       return json('GET', `/v1/changes?${query}`);
     },
-    /** Every change the log holds of one editable row, refused ones left out (a PC's undo). */
-    rowHistory: (
-      table: string,
-      entityId: string,
-    ): Promise<{ entries: LogEntry[]; hub: HubStamp }> =>
+    /**
+     * One editable row's accepted history (every entry the log holds of it, not refused, in seq
+     * order): what the author's device re-applies to undo a refused transaction's change.
+     */
+    rowHistory: (table: string, entityId: string): Promise<RowHistoryResponse> =>
       json('GET', `/v1/rows/${encodeURIComponent(table)}/${encodeURIComponent(entityId)}`),
     createPairingCode: (admin = false): Promise<PairingCodeResponse> =>
       json('POST', '/v1/pairing-codes', { admin }),

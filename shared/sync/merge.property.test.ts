@@ -12,6 +12,7 @@ import {
 } from './merge';
 import { applyFold, foldRow, incomingOf } from './fold';
 import { WIRE_SCHEMA_VERSION, type LogEntry } from './protocol';
+import type { Refusal } from './verdict';
 
 /**
  * Convergence, tested the way the clinic meets it: several PCs receive the same set of changes
@@ -678,4 +679,41 @@ describe("the hub's snapshot folds each row's history", () => {
     expect(actions.filter((a) => a.kind === 'drop')).toHaveLength(39);
     expect(applyFold(edits, actions).map((e) => e.seq)).toEqual([40]);
   });
+
+  it('leaves a row with a refused change as it is: a PC taking the snapshot ends as one that took the log', () => {
+    const edit = (i: number): LogEntry =>
+      asEntry(
+        {
+          table: 'patients',
+          entityId: 'p1',
+          op: 'upsert',
+          hlc: encodeHlc({ wall: T0 + i * 1000, counter: 0, node: 'a' }),
+          data: { set: { phone: `1380000000${i}` } },
+          deviceId: 'a',
+          receivedAt: T0 + i * 1000,
+        },
+        i,
+      );
+    // The last edit won every field, but the hub refused it: every PC quarantines it instead.
+    const log = [edit(1), edit(2), { ...edit(3), refused: refusal }];
+    expect(foldRow(log)).toEqual([]);
+    // Were it folded like the others, only the refused edit would be left to decide the phone.
+    expect(foldRow(log.map(({ refused: _, ...entry }) => entry))).toHaveLength(2);
+    const obeying = (entries: readonly LogEntry[]) => {
+      const replica = emptyReplica();
+      for (const entry of entries) if (!entry.refused) apply(replica, incoming(entry));
+      return snapshot(replica);
+    };
+    expect(obeying(applyFold(log, foldRow(log)))).toBe(obeying(log));
+    expect(obeying(log)).toContain('13800000002');
+  });
 });
+
+const refusal: Refusal = {
+  reason: 'role-not-held',
+  actorId: 'staff-desk',
+  actorName: '前台 李静',
+  role: 'front-desk',
+  entity: 'patient',
+  action: 'update',
+};

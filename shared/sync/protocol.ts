@@ -51,16 +51,23 @@ export const SYNC_LIMITS = {
   attachmentQueryMax: 1000,
   /** Bytes of a small JSON request (pairing, revoke, …). */
   smallBodyMaxBytes: 16 * 1024,
+  /** Entries of one row's history (GET /v1/rows/…): a row is edited a few dozen times, not more. */
+  rowHistoryMaxEntries: 5000,
 } as const;
 
 export const HLC_PATTERN = /^\d{15}-\d{5}-[A-Za-z0-9_-]{1,64}$/;
 export const SHA256_PATTERN = /^[0-9a-f]{64}$/;
 
-const id = z
+/** A row's id (and a transaction's): what `entityId` and `txId` may be. */
+export const entityIdSchema = z
   .string()
   .min(1)
   .max(128)
   .regex(/^[A-Za-z0-9_.:-]+$/);
+const id = entityIdSchema;
+
+/** A synced table's name as a change carries it. */
+export const tableNameSchema = z.string().regex(/^[a-z][A-Za-z0-9]{0,63}$/);
 
 /** No control characters (NUL and friends): names are shown to people and stored as text. */
 const plainText = (max: number) =>
@@ -101,7 +108,7 @@ export const changeSchema = z
     txId: id,
     txIndex: z.number().int().min(0),
     txSize: z.number().int().min(1).max(SYNC_LIMITS.txMaxChanges),
-    table: z.string().regex(/^[a-z][A-Za-z0-9]{0,63}$/),
+    table: tableNameSchema,
     entityId: id,
     op: changeOpSchema,
     hlc: z.string().max(100).regex(HLC_PATTERN),
@@ -183,6 +190,17 @@ export type PullResponse = {
   next: number;
   /** More changes wait after `next`. */
   more: boolean;
+  hub: HubStamp;
+};
+
+/**
+ * One editable row's history (GET /v1/rows/:table/:entityId), for the author's device undoing what
+ * a refused transaction did to it: every accepted entry the log still holds of that row, in seq
+ * order (erased ones with their content wiped). Those folded away merge to the same row as the
+ * ones kept.
+ */
+export type RowHistoryResponse = {
+  entries: LogEntry[];
   hub: HubStamp;
 };
 

@@ -352,6 +352,11 @@ export class StaffLedger {
     return verdict;
   }
 
+  /** Drops an account whose content a retention disposal erased: the log no longer holds it. */
+  forget(staffId: string): void {
+    this.rows.delete(staffId);
+  }
+
   /** A copy to judge a push with, kept only if the push commits. */
   clone(): StaffLedger {
     return StaffLedger.from(this.rows);
