@@ -106,7 +106,7 @@ const applyEntries = async (
         ...issueOf(ctx, entry, at, 'quarantined', `permission: ${entry.refused.reason}`),
         refusal: entry.refused,
       });
-      if (entry.deviceId === ctx.deviceId) ownRefused.push(entry);
+      ownRefused.push(entry);
       continue;
     }
     if (entry.change.schemaVersion > (ctx.knownSchema ?? WIRE_SCHEMA_VERSION)) {
@@ -234,7 +234,7 @@ const applyEntries = async (
   }
   // Catalogue items are never changed once imported: the same id carries the same item.
   if (catalogueItems.length > 0) await db.catalogueItems.bulkPut(catalogueItems as never[]);
-  if (ownRefused.length > 0) await undoOwnRefused(db, ownRefused);
+  if (ownRefused.length > 0) await undoOwnRefused(ctx, ownRefused);
   if (issues.length > 0) await db.syncIssues.bulkAdd(issues);
   if (newest) await observeStamp(ctx, newest);
   return { applied: entries.length, issues: issues.length };

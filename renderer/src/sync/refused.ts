@@ -7,6 +7,7 @@ import { fromOlderDevices } from '../../../shared/sync/wire-compat';
 import type { ClinicDb } from '../db/database';
 import { rowClocksKey } from '../db/write';
 import type { ApplyContext } from './apply';
+import { HUB_LINK_KEY, type HubLink } from './engine';
 
 /**
  * Undoing, on the PC that wrote it, a change the clinic's log refused (shared/sync/verdict.ts):
@@ -27,13 +28,32 @@ const pendingRefolds = async (db: ClinicDb): Promise<string[]> => {
 };
 
 /**
- * Takes back this PC's own refused changes, inside the transaction applying them (it covers every
- * synced table, rowClocks and syncState). Editable rows are noted for `refoldRefused`.
+ * Did this PC write the change? The hub names devices by their pairing (a PC paired again has a
+ * new name there), so the row's own provenance decides too: the store's device id it was
+ * written with (a whole row's `deviceId`, or an edit's `set.deviceId`).
  */
-export const undoOwnRefused = async (db: ClinicDb, entries: readonly LogEntry[]): Promise<void> => {
+const writtenHere = async (ctx: ApplyContext, entry: LogEntry): Promise<boolean> => {
+  const link = (await ctx.db.syncState.get(HUB_LINK_KEY))?.value as HubLink | undefined;
+  if (link && entry.deviceId === link.hubDeviceId) return true;
+  const data = entry.change.data as { deviceId?: unknown; set?: { deviceId?: unknown } } | null;
+  return (data?.deviceId ?? data?.set?.deviceId) === ctx.deviceId;
+};
+
+/**
+ * Takes back this PC's own refused changes (others' are only quarantined), inside the transaction
+ * applying them (it covers every synced table, rowClocks and syncState). Editable rows are noted
+ * for `refoldRefused`.
+ */
+export const undoOwnRefused = async (
+  ctx: ApplyContext,
+  entries: readonly LogEntry[],
+): Promise<void> => {
+  const { db } = ctx;
   const refold = new Set(await pendingRefolds(db));
   const before = refold.size;
-  for (const { change } of entries) {
+  for (const entry of entries) {
+    if (!(await writtenHere(ctx, entry))) continue;
+    const { change } = entry;
     const spec = MERGE_SPECS[change.table];
     if (!spec || spec.kind === 'local') continue;
     const key = rowClocksKey(change.table, change.entityId);
