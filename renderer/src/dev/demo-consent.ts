@@ -13,6 +13,7 @@ import { planItem } from '../db/planned-items';
 import { actorOf, addStaff, findByUsername } from '../db/staff';
 import { checkIn } from '../db/visits';
 import type { Actor, StoreContext } from '../db/write';
+import { ownerActor } from './owner-actor';
 
 /**
  * Development builds only: a signed self-pay notice with many items, made through the real
@@ -42,12 +43,6 @@ export const demoSignature = (seed: number): Signature => ({
     ]).flat(),
   ),
 });
-
-export const ownerActor = async (ctx: StoreContext): Promise<Actor> => {
-  const owner = (await ctx.db.staff.where('roles').equals('owner').toArray()).find((s) => s.active);
-  if (!owner) throw new Error('set the clinic up first');
-  return actorOf(owner);
-};
 
 const demoDoctor = async (ctx: StoreContext, owner: Actor): Promise<Actor> =>
   actorOf(

@@ -1,5 +1,6 @@
 import { savePatientPhoto } from '../db/patients';
 import type { StoreContext } from '../db/write';
+import { ownerActor } from './owner-actor';
 
 /**
  * A drawn portrait saved as a patient's photo through the real write path (what the webcam dialog
@@ -21,12 +22,6 @@ export const saveDemoPhoto = async (ctx: StoreContext, patientId: string): Promi
   const blob = await new Promise<Blob>((resolve, reject) =>
     canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('no JPEG'))), 'image/jpeg', 0.85),
   );
-  const actor = {
-    staffId: 'dev-hook',
-    name: '开发工具',
-    roles: ['owner' as const],
-    role: 'owner' as const,
-  };
-  const patient = await savePatientPhoto(ctx, actor, patientId, blob);
+  const patient = await savePatientPhoto(ctx, await ownerActor(ctx), patientId, blob);
   return patient.photoId!;
 };

@@ -4,7 +4,8 @@ import { draftNotice, openConsent, signConsent } from '../db/consents';
 import { completeSetup } from '../db/setup';
 import type { StoreContext } from '../db/write';
 import { NoticeDocument } from '../features/consents/notice-document';
-import { DEMO_SIGNATURES, ownerActor, planDemoVisit } from './demo-consent';
+import { DEMO_SIGNATURES, planDemoVisit } from './demo-consent';
+import { ownerActor } from './owner-actor';
 
 /** Milliseconds of one notice's life: composed, signed, opened (hash re-checked), drawn. */
 export type NoticeTiming = { draft: number; sign: number; open: number; render: number };

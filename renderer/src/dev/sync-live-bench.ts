@@ -1,7 +1,9 @@
 import { liveQuery } from 'dexie';
 import { createHubClient } from '../../../shared/sync/hub-client';
 import { registerPatient } from '../db/patients';
-import type { Actor, StoreContext } from '../db/write';
+import type { StoreContext } from '../db/write';
+import { completeSetup } from '../db/setup';
+import { ownerActor } from './owner-actor';
 import { useSyncStatus } from '../features/sync/sync-status';
 import { pairWithHub, readHubLink } from '../sync/engine';
 
@@ -15,13 +17,6 @@ import { pairWithHub, readHubLink } from '../sync/engine';
  * Instants are wall-clock milliseconds (timeOrigin + now), so the two pages' instants compare.
  */
 const wallNow = () => performance.timeOrigin + performance.now();
-
-const BENCH_ACTOR: Actor = {
-  staffId: 'dev-hook',
-  name: '开发工具',
-  roles: ['owner'],
-  role: 'owner',
-};
 
 /**
  * What this page saw, from `watch` on: each patient's first appearance, each emptied outbox, and
@@ -60,6 +55,13 @@ const pair = async (
   ctx: StoreContext,
   input: { url: string; code: string; deviceName: string; clinicName?: string },
 ) => {
+  // The first workstation is the clinic's: its owner is who registers the patients, a real
+  // account every PC's permission verdict knows (shared/sync/verdict.ts).
+  if (input.clinicName && (await ctx.db.staff.count()) === 0)
+    await completeSetup(ctx, {
+      clinic: { name: input.clinicName, regionProvince: '44', regionCity: '深圳市' },
+      owner: { username: 'benchowner', displayName: '基准负责人', password: 'Bench#Owner2026' },
+    });
   await pairWithHub(ctx.db, input);
   const online = await new Promise<boolean>((resolve) => {
     const deadline = Date.now() + 60_000;
@@ -114,7 +116,7 @@ const watch = async (ctx: StoreContext, input: { listen: boolean }) => {
 /** One first-visit registration through the app's write path; distinct names and numbers. */
 const write = async (ctx: StoreContext, input: { serial: number }) => {
   const startedAt = wallNow();
-  const patient = await registerPatient(ctx, BENCH_ACTOR, {
+  const patient = await registerPatient(ctx, await ownerActor(ctx), {
     name: `同步测试${input.serial}`,
     sex: input.serial % 2 ? 'male' : 'female',
     birthDate: '1985-06-12',

@@ -217,7 +217,17 @@ const applyEntries = async (
       again.forEach((group, i) => {
         const row = rows[i];
         const stored = clocks[i]?.clocks;
-        const folded = fold(group, row ? { row, clocks: stored ?? {} } : undefined);
+        let folded: Folded;
+        try {
+          folded = fold(group, row ? { row, clocks: stored ?? {} } : undefined);
+        } catch (error) {
+          // A rule that cannot run on what is held: kept for the owner, never the page's end.
+          const reason = `cannot apply: ${error instanceof Error ? error.name : 'error'}`;
+          issues.push(
+            ...group.entries.map((entry) => issueOf(ctx, entry, at, 'quarantined', reason)),
+          );
+          return;
+        }
         issues.push(...folded.issues);
         if (!folded.state) return;
         writes.push(folded.state.row as Row);

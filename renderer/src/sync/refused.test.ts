@@ -89,6 +89,37 @@ describe('a change the clinic log refused', () => {
     expect((issues[0]!.change as LogEntry).change.data).toEqual(registration.data);
   });
 
+  it('leaves a later accepted edit of a refused registration as a partial row, without stopping the page', async () => {
+    const author = await storeWithOwner();
+    const patient = await registerPatient(author.ctx, author.ownerActor, ZHANG_SAN);
+    author.clock.advance(60_000);
+    await updatePatient(
+      author.ctx,
+      author.ownerActor,
+      patient.id,
+      { ...ZHANG_SAN, phone: '13900000000' },
+      '',
+    );
+    const outbox = await author.db.outbox.orderBy('deviceSeq').toArray();
+    const registration = outbox.find((e) => e.table === 'patients')!;
+    const log = asLog(outbox, 'desk-1', (e) => e.txId === registration.txId, author.clock.now());
+
+    const other = await storeWithOwner();
+    const ctx: ApplyContext = {
+      db: other.db,
+      clock: other.clock,
+      deviceId: 'chair-2',
+      recompute: recomputeDerived,
+    };
+    // Twice: the second time the partial row is held, and folded again from it.
+    await applyPage(ctx, log.slice(0, -2), log.length - 2);
+    await applyPage(ctx, log.slice(-2), log.length);
+    const row = await other.db.patients.get(patient.id);
+    expect(row).toMatchObject({ phone: '13900000000', searchKeys: [] });
+    expect(row).not.toHaveProperty('name');
+    expect(await other.db.syncIssues.count()).toBe(1);
+  });
+
   it('is taken back on the PC that wrote it: a written-once check goes, its visit is folded again', async () => {
     const { ctx, db, clock, ownerActor } = await storeWithOwner();
     const patient = await registerPatient(ctx, ownerActor, ZHANG_SAN);
