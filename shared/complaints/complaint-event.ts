@@ -76,9 +76,14 @@ export type DerivedComplaint = {
   ignored: ComplaintEvent[];
 };
 
-/** Timeline order: by the time written, then by id, so every PC sorts the same way. */
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Timeline order, the same on every PC: by the time written, then by the causal stamp (two events
+ * one PC wrote in the same millisecond keep the order they were written in), then by id.
+ */
 export const byTimeline = (a: ComplaintEvent, b: ComplaintEvent): number =>
-  a.at === b.at ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : Date.parse(a.at) - Date.parse(b.at);
+  Date.parse(a.at) - Date.parse(b.at) || compareText(a.hlc, b.hlc) || compareText(a.id, b.id);
 
 const earlier = (a: string | undefined, b: string): string =>
   a === undefined || Date.parse(b) < Date.parse(a) ? b : a;

@@ -19,6 +19,7 @@ const provenance = {
 let n = 0;
 const event = (at: string, facts: ComplaintEventFacts, id = `e${++n}`): ComplaintEvent =>
   ({ id, complaintId: 'c1', at, by: 'officer', facts, ...provenance }) as ComplaintEvent;
+const stamped = (e: ComplaintEvent, hlc: string): ComplaintEvent => ({ ...e, hlc });
 
 const contacted = event('2026-11-22T02:00:00.000Z', {
   kind: 'contacted',
@@ -61,11 +62,14 @@ describe('a complaint’s state from its timeline', () => {
     });
   });
 
-  it('orders events written in the same millisecond by id', () => {
+  it('orders events written in the same millisecond by their causal stamp, then by id', () => {
     const a = event('2026-11-23T04:00:00.000Z', { kind: 'reopened', reason: 'x' }, 'a');
     const z = event('2026-11-23T04:00:00.000Z', closed.facts, 'z');
-    // closed (z) comes after reopened (a): the complaint ends closed.
+    // Same stamp: closed (z) comes after reopened (a) by id, so the complaint ends closed.
     expect(deriveComplaint({ receivedBy: 'd' }, [z, a, contacted, resolved]).state).toBe('closed');
+    // The reopening was written after the closing on one PC: it wins whatever the ids.
+    const later = [stamped(z, '1'), stamped(a, '2'), contacted, resolved];
+    expect(deriveComplaint({ receivedBy: 'd' }, later).state).toBe('contacted');
   });
 
   it('allows only reopening once closed', () => {
