@@ -183,14 +183,29 @@ export const addComplaintEvent = async (
   );
 };
 
-/** One complaint with its timeline, for its detail page. */
+/** One complaint with its timeline and the name of its linked patient, for its detail page. */
 export const readComplaint = async (
   db: ClinicDb,
   actor: Actor,
   id: string,
-): Promise<ComplaintView> => {
+): Promise<ComplaintView & { patientName?: string }> => {
   authorize(actor, 'complaint.create');
-  return loadComplaint(db, id);
+  const view = await loadComplaint(db, id);
+  const patientId = view.complaint.patientId;
+  const patient = patientId ? await db.patients.get(patientId) : undefined;
+  return patient ? { ...view, patientName: patient.name } : view;
+};
+
+export type ComplaintPerson = { id: string; name: string; active: boolean };
+
+/** The staff a timeline names (receivers, owners) and may be assigned a complaint. */
+export const complaintPeople = async (db: ClinicDb, actor: Actor): Promise<ComplaintPerson[]> => {
+  authorize(actor, 'complaint.create');
+  return (await db.staff.toArray()).map((s) => ({
+    id: s.id,
+    name: s.displayName,
+    active: s.active,
+  }));
 };
 
 /** Every complaint with its state and urgency at `now`, most urgent first. */
