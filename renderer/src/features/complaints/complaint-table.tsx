@@ -70,10 +70,11 @@ export const ComplaintTable = ({
     {
       key: 'firstContactDue',
       title: t('complaints.columns.firstContactDue'),
+      // Once the complainant was reached the deadline is history: greyed, ticked.
       render: (_, row) =>
         row.derived.firstContactAt ? (
           <Typography.Text type="secondary">
-            {minutes(row.derived.firstContactAt)} ✓
+            {minutes(row.complaint.firstContactDue)} ✓
           </Typography.Text>
         ) : (
           minutes(row.complaint.firstContactDue)

@@ -17,9 +17,13 @@ const STATE_COLOR = {
   closed: 'default',
 } as const;
 
-/** Overdue / due soon / on time, naming the deadline that decides when it is not on time. */
+/**
+ * Overdue / due soon / on time, naming the deadline that decides when it is not on time. A closed
+ * complaint has no deadline left: its state tag says so, once.
+ */
 export const UrgencyTag = ({ urgency }: { urgency: Urgency }) => {
   const { t } = useTranslation();
+  if (urgency.level === 'closed') return null;
   const which =
     urgency.deadline && urgency.level !== 'on-time'
       ? ` · ${t(`complaints.deadline.${urgency.deadline}`)}`
