@@ -142,9 +142,9 @@ describe('urgency', () => {
     expect(complaintUrgency(complaint, afterContact, at('2026-10-09T17:00:00+08:00')).level).toBe(
       'on-time',
     );
-    expect(complaintUrgency(complaint, afterContact, at('2026-10-10T08:00:00+08:00'))).toMatchObject(
-      { level: 'due-soon', deadline: 'resolution' },
-    );
+    expect(
+      complaintUrgency(complaint, afterContact, at('2026-10-10T08:00:00+08:00')),
+    ).toMatchObject({ level: 'due-soon', deadline: 'resolution' });
     expect(complaintUrgency(complaint, afterContact, at('2026-10-10T23:59:59+08:00')).level).toBe(
       'due-soon',
     );
