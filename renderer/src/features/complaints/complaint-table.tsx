@@ -70,15 +70,20 @@ export const ComplaintTable = ({
     {
       key: 'firstContactDue',
       title: t('complaints.columns.firstContactDue'),
-      // Once the complainant was reached the deadline is history: greyed, ticked.
-      render: (_, row) =>
-        row.derived.firstContactAt ? (
-          <Typography.Text type="secondary">
-            {minutes(row.complaint.firstContactDue)} ✓
+      // Once the complainant was reached the deadline is history: ticked when met, the contact
+      // time beside it when it was late (the monthly handling rate counts it).
+      render: (_, row) => {
+        const due = minutes(row.complaint.firstContactDue);
+        const at = row.derived.firstContactAt;
+        if (!at) return due;
+        if (Date.parse(at) <= Date.parse(row.complaint.firstContactDue))
+          return <Typography.Text type="secondary">{due} ✓</Typography.Text>;
+        return (
+          <Typography.Text type="warning">
+            {t('complaints.line.contactedLate', { due, at: minutes(at) })}
           </Typography.Text>
-        ) : (
-          minutes(row.complaint.firstContactDue)
-        ),
+        );
+      },
     },
     {
       key: 'resolutionDue',

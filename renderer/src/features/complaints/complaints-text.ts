@@ -129,6 +129,7 @@ export const complaintsText = bilingual(
       closed: '结案',
       reopened: '重新打开',
     },
+    stepSaved: '已记录：{{step}}',
     actions: {
       contacted: '记录联系',
       note: '添加调查记录',
@@ -156,6 +157,7 @@ export const complaintsText = bilingual(
       contacted: '{{how}}，{{at}}',
       assigned: '指派给 {{name}}',
       closed: '满意度：{{satisfaction}}',
+      contactedLate: '{{due}}（{{at}} 才联系，超时）',
       feedback: '反馈：{{text}}',
       cause: '原因分析：{{text}}',
       measure: '整改措施：{{text}}',
@@ -289,6 +291,7 @@ export const complaintsText = bilingual(
       closed: 'Closed',
       reopened: 'Reopened',
     },
+    stepSaved: 'Saved: {{step}}',
     actions: {
       contacted: 'Record contact',
       note: 'Add a note',
@@ -316,6 +319,7 @@ export const complaintsText = bilingual(
       contacted: '{{how}}, {{at}}',
       assigned: 'Assigned to {{name}}',
       closed: 'Satisfaction: {{satisfaction}}',
+      contactedLate: '{{due}} (contacted {{at}}, late)',
       feedback: 'Feedback: {{text}}',
       cause: 'Cause: {{text}}',
       measure: 'Measure: {{text}}',

@@ -99,7 +99,7 @@ export const EventDialog = ({
 
   const submit = async (values: EventValues) => {
     await addComplaintEvent(services, actor, complaintId, factsOf(kind, values));
-    void message.success(t(`complaints.events.${kind}`));
+    void message.success(t('complaints.stepSaved', { step: t(`complaints.events.${kind}`) }));
   };
 
   const rules = (field: keyof EventValues) => [
