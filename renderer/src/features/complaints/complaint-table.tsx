@@ -1,4 +1,4 @@
-import { Space, Table, Typography } from 'antd';
+import { Space, Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,6 +24,8 @@ export const ComplaintTable = ({
   onOpen: (id: string) => void;
 }) => {
   const { t } = useTranslation();
+  // Times and names stay on one line; the description is not in the list at all.
+  const oneLine = () => ({ style: { whiteSpace: 'nowrap' as const } });
   const columns: ColumnsType<ComplaintListRow> = [
     {
       key: 'urgency',
@@ -37,6 +39,7 @@ export const ComplaintTable = ({
     },
     {
       key: 'received',
+      onCell: oneLine,
       title: t('complaints.columns.received'),
       // A link, so the list is walked with Tab and opened with Enter.
       render: (_, row) => (
@@ -47,11 +50,13 @@ export const ComplaintTable = ({
     },
     {
       key: 'channel',
+      onCell: oneLine,
       title: t('complaints.columns.channel'),
       render: (_, row) => t(`complaints.channel.${row.complaint.channel}`),
     },
     {
       key: 'category',
+      onCell: oneLine,
       title: t('complaints.columns.category'),
       render: (_, row) => (
         <Space size={4}>
@@ -64,11 +69,13 @@ export const ComplaintTable = ({
     },
     {
       key: 'complainant',
+      onCell: oneLine,
       title: t('complaints.columns.complainant'),
       render: (_, row) => complainantName(t, row.complaint.complainant),
     },
     {
       key: 'firstContactDue',
+      onCell: oneLine,
       title: t('complaints.columns.firstContactDue'),
       // Once the complainant was reached the deadline is history: ticked when met, the contact
       // time beside it when it was late (the monthly handling rate counts it).
@@ -79,19 +86,23 @@ export const ComplaintTable = ({
         if (Date.parse(at) <= Date.parse(row.complaint.firstContactDue))
           return <Typography.Text type="secondary">{due} ✓</Typography.Text>;
         return (
-          <Typography.Text type="warning">
-            {t('complaints.line.contactedLate', { due, at: minutes(at) })}
-          </Typography.Text>
+          <Tooltip title={t('complaints.line.contactedAt', { at: minutes(at) })}>
+            <Typography.Text type="warning">
+              {t('complaints.line.contactedLate', { due })}
+            </Typography.Text>
+          </Tooltip>
         );
       },
     },
     {
       key: 'resolutionDue',
+      onCell: oneLine,
       title: t('complaints.columns.resolutionDue'),
       render: (_, row) => row.complaint.resolutionDue,
     },
     {
       key: 'owner',
+      onCell: oneLine,
       title: t('complaints.columns.owner'),
       render: (_, row) => names.get(row.derived.owner) ?? t('complaints.nobody'),
     },
