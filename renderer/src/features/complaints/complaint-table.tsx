@@ -24,7 +24,7 @@ export const ComplaintTable = ({
   onOpen: (id: string) => void;
 }) => {
   const { t } = useTranslation();
-  // Times and names stay on one line; the description is not in the list at all.
+  // Times and names stay on one line; channel and category may wrap.
   const oneLine = () => ({ style: { whiteSpace: 'nowrap' as const } });
   const columns: ColumnsType<ComplaintListRow> = [
     {
@@ -50,19 +50,19 @@ export const ComplaintTable = ({
     },
     {
       key: 'channel',
-      onCell: oneLine,
       title: t('complaints.columns.channel'),
       render: (_, row) => t(`complaints.channel.${row.complaint.channel}`),
     },
     {
       key: 'category',
-      onCell: oneLine,
       title: t('complaints.columns.category'),
       render: (_, row) => (
-        <Space size={4}>
+        <Space size={4} wrap>
           {t(`complaints.category.${row.complaint.category}`)}
           {row.complaint.severity === 'major' && (
-            <Typography.Text type="danger">{t('complaints.severity.major')}</Typography.Text>
+            <Typography.Text type="danger" style={{ whiteSpace: 'nowrap' }}>
+              {t('complaints.severity.major')}
+            </Typography.Text>
           )}
         </Space>
       ),
@@ -112,10 +112,10 @@ export const ComplaintTable = ({
       rowKey={(row) => row.complaint.id}
       columns={columns}
       dataSource={rows ? [...rows] : []}
-      loading={rows === undefined}
       pagination={false}
       size="middle"
-      locale={{ emptyText: t('complaints.empty') }}
+      // No spinner while the first read runs (it takes a few ms), and no "no complaints" either.
+      locale={{ emptyText: rows === undefined ? ' ' : t('complaints.empty') }}
       onRow={(row) => ({
         ...rowProps(row),
         onClick: () => onOpen(row.complaint.id),
