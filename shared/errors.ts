@@ -59,7 +59,14 @@ export type AppErrorReason =
   | 'merge-same-patient'
   | 'merge-not-duplicate'
   | 'patient-merged'
-  | 'backup-rotation-minimum';
+  | 'backup-rotation-minimum'
+  | 'complaint-received-future'
+  | 'complaint-closed'
+  | 'complaint-step-early'
+  | 'complaint-contact-time'
+  | 'complaint-assignee'
+  | 'complaint-close-incomplete'
+  | 'complaint-reopen-reason';
 
 export class AppError extends Error {
   constructor(

@@ -151,3 +151,51 @@ describe('the schema of every table a backup carries', () => {
     });
   });
 });
+
+describe('complaint rows in a backup', () => {
+  const complaint = {
+    id: 'c1',
+    receivedAt: '2026-11-22T08:30:00+08:00',
+    channel: 'phone',
+    complainant: { kind: 'anonymous' },
+    category: 'waiting',
+    description: '候诊太久',
+    severity: 'ordinary',
+    receivedBy: 'desk',
+    policy: { name: '3 / 7', ordinaryDays: 3, majorDays: 7 },
+    firstContactDue: '2026-11-23T08:30:00+08:00',
+    resolutionDue: '2026-11-25',
+    ...provenance,
+  };
+  const closing = {
+    id: 'e1',
+    complaintId: 'c1',
+    at: '2026-11-24T02:00:00.000Z',
+    by: 'officer',
+    facts: {
+      kind: 'closed',
+      feedback: '认可',
+      satisfaction: 'satisfied',
+      cause: '排班不足',
+      measure: '高峰时段加派人手',
+    },
+    ...provenance,
+  };
+
+  it('restores a complaint and its closing as the repository wrote them', () => {
+    expect(checkBackupRow('complaints', complaint)).toBeUndefined();
+    expect(checkBackupRow('complaintEvents', closing)).toBeUndefined();
+  });
+
+  it('refuses a closing without a corrective measure, and a deadline that is not a date', () => {
+    const { measure: _m, ...facts } = closing.facts;
+    expect(checkBackupRow('complaintEvents', { ...closing, facts })).toEqual({
+      field: 'facts.measure',
+      problem: 'missing',
+    });
+    expect(checkBackupRow('complaints', { ...complaint, resolutionDue: '2026-02-30' })).toEqual({
+      field: 'resolutionDue',
+      problem: 'breaks-rule',
+    });
+  });
+});

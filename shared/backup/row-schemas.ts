@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { attachmentSchema } from '../attachments/attachment';
 import { auditEventSchema } from '../audit/audit-event';
 import { catalogueEntrySchema, catalogueVersionSchema } from '../catalogue/catalogue';
+import { complaintSchema } from '../complaints/complaint';
+import { complaintEventSchema } from '../complaints/complaint-event';
 import { consentSchema, consentVoidSchema } from '../consents/consent';
 import { plannedItemSchema } from '../consents/planned-item';
 import type { TableName } from '../db/schema';
@@ -40,7 +42,7 @@ const settingsRowSchema = z
       ctx.addIssue({ ...issue, path: ['value', ...issue.path] } as never);
   });
 
-/** Rows of tables whose screens are not built yet (records, complaints, …): an id and plain JSON. */
+/** Rows of tables whose screens are not built yet (records, retention, disposals): an id and plain JSON. */
 const laterRowSchema = z.looseObject({ id: z.string() }).refine(isBoundedJson, 'not plain JSON');
 
 /** A change may carry a whole row with its photo: files are allowed, nothing else unusual. */
@@ -126,12 +128,12 @@ export const backupRowSchemas = {
   records: laterRowSchema,
   retentionPolicies: laterRowSchema,
   disposals: laterRowSchema,
-  complaints: laterRowSchema,
+  complaints: complaintSchema,
   verifications: verificationSchema,
   verificationReviews: verificationReviewSchema,
   consents: consentSchema,
   consentVoids: consentVoidSchema,
-  complaintEvents: laterRowSchema,
+  complaintEvents: complaintEventSchema,
   attachments: attachmentSchema,
   auditEvents: auditEventSchema,
   outbox: outboxEntrySchema,

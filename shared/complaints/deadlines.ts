@@ -19,6 +19,12 @@ const INSTANT_WITH_OFFSET =
 
 const FIRST_CONTACT_MS = 24 * 3600_000;
 
+/** Whether `text` is an instant written with its offset, on a real calendar date. */
+export const isInstantWithOffset = (text: unknown): text is string => {
+  const match = typeof text === 'string' ? INSTANT_WITH_OFFSET.exec(text) : null;
+  return !!match && isCalendarDate(match[1]!) && !Number.isNaN(Date.parse(text as string));
+};
+
 /** The receipt instant (ms), or a RangeError naming what is wrong with the text. */
 const receiptMs = (receivedAt: string): number => {
   const match = typeof receivedAt === 'string' ? INSTANT_WITH_OFFSET.exec(receivedAt) : null;

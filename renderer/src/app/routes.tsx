@@ -16,6 +16,7 @@ import type { Action } from '../../../shared/auth/permissions';
 import { AuditScreen } from '../features/audit/audit-screen';
 import { BackupsScreen } from '../features/backups/backups-screen';
 import { CatalogueScreen } from '../features/catalogue/catalogue-screen';
+import { ComplaintsScreen } from '../features/complaints/complaints-screen';
 import { ConsentsScreen } from '../features/consents/consents-screen';
 import { PatientsScreen } from '../features/patients/patients-screen';
 import { NotBuiltScreen } from '../features/placeholder/not-built-screen';
@@ -78,7 +79,7 @@ export const appRoutes: AppRoute[] = [
     key: 'complaints',
     icon: <CommentOutlined />,
     permission: 'complaint.create',
-    element: <NotBuiltScreen screen="complaints" />,
+    element: <ComplaintsScreen />,
   },
   {
     key: 'backups',

@@ -8,6 +8,7 @@ import type { Staff } from '../../../shared/staff/staff';
 import { readSetting } from '../db/settings';
 import { HoldingBanner } from '../features/backups/holding-banner';
 import { OverdueBanner } from '../features/backups/overdue-banner';
+import { ComplaintBadge } from '../features/complaints/complaint-badge';
 import { SyncIndicator } from '../features/sync/sync-indicator';
 import { useLanguage } from '../i18n/use-language';
 import { ScreenErrorBoundary } from '../ui/screen-error-boundary';
@@ -52,7 +53,15 @@ export const Shell = ({ staff, onLock, onLogout }: ShellProps) => {
           items={visible.map((route) => ({
             key: route.key,
             icon: route.icon,
-            label: t(`shell.nav.${route.key}`),
+            label:
+              route.key === 'complaints' ? (
+                <span>
+                  {t('shell.nav.complaints')}
+                  <ComplaintBadge />
+                </span>
+              ) : (
+                t(`shell.nav.${route.key}`)
+              ),
           }))}
         />
         <div className="app-device">

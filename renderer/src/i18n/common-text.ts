@@ -150,6 +150,15 @@ export const errorText = bilingual(
     'backup-rotation-minimum':
       '保留份数太少：每日备份至少保留 {{daily}} 份，每周至少 {{weekly}} 份，每月至少 {{monthly}} 份。',
     'visit-cancelled': '这次登记已经取消，不能再核验、添加项目或签署告知书。请为患者重新登记就诊。',
+    'complaint-received-future': '接收时间不能晚于现在。请填写实际收到投诉的时间（默认为现在）。',
+    'complaint-closed':
+      '这件投诉已经结案，不能再添加记录。如需继续处理，请先“重新打开”并写明原因。',
+    'complaint-step-early':
+      '现在还不能做这一步：须先联系投诉人，才能记为“已解决”；须先解决，才能结案。',
+    'complaint-contact-time': '联系时间必须在收到投诉之后、且不晚于现在。',
+    'complaint-assignee': '请选择一位在职员工作为负责人。',
+    'complaint-close-incomplete': '结案必须填写原因分析和整改措施。',
+    'complaint-reopen-reason': '重新打开投诉必须写明原因。',
     forbidden: '您的角色无权执行此操作。',
   },
   {
@@ -244,6 +253,17 @@ export const errorText = bilingual(
       'Too few backups kept: keep at least {{daily}} daily, {{weekly}} weekly and {{monthly}} monthly backups.',
     'visit-cancelled':
       'This check-in was cancelled: it takes no identity check, plan item or notice. Check the patient in again.',
+    'complaint-received-future':
+      'The time received cannot be later than now. Enter when the complaint actually came in (now by default).',
+    'complaint-closed':
+      'This complaint is closed; nothing more can be added. To continue, reopen it first and give the reason.',
+    'complaint-step-early':
+      'This step cannot be taken yet: contact the complainant before marking it resolved, and resolve it before closing.',
+    'complaint-contact-time':
+      'The contact time must be after the complaint was received and not later than now.',
+    'complaint-assignee': 'Choose an active staff member to take it over.',
+    'complaint-close-incomplete': 'Closing needs both a cause analysis and a corrective measure.',
+    'complaint-reopen-reason': 'Reopening a complaint needs a reason.',
     forbidden: 'Your role is not allowed to do this.',
   },
 );

@@ -3,6 +3,7 @@ import { auditText } from '../features/audit/audit-text';
 import { backupsText } from '../features/backups/backups-text';
 import { catalogueText } from '../features/catalogue/catalogue-text';
 import { catalogueItemText } from '../features/catalogue/item-text';
+import { complaintsText } from '../features/complaints/complaints-text';
 import { consentsText } from '../features/consents/consents-text';
 import { noticeText } from '../features/consents/notice-text';
 import { patientsText } from '../features/patients/patients-text';
@@ -37,6 +38,7 @@ const namespaces = {
   catalogue: catalogueText,
   catalogueItem: catalogueItemText,
   consents: consentsText,
+  complaints: complaintsText,
   notice: noticeText,
   backups: backupsText,
   sync: syncText,

@@ -1,0 +1,243 @@
+import { can } from '../../../shared/auth/permissions';
+import {
+  complaintInputSchema,
+  deadlinesFor,
+  DEFAULT_POLICY,
+  type Complaint,
+  type ComplaintInput,
+} from '../../../shared/complaints/complaint';
+import {
+  allowedEvents,
+  complaintEventFactsSchema,
+  deriveComplaint,
+  OWNER_EVENTS,
+  type ComplaintEvent,
+  type ComplaintEventFacts,
+  type DerivedComplaint,
+} from '../../../shared/complaints/complaint-event';
+import {
+  byUrgency,
+  complaintUrgency,
+  needsAttention,
+  type Urgency,
+} from '../../../shared/complaints/urgency';
+import { AppError } from '../../../shared/errors';
+import { newId } from '../../../shared/ids';
+import type { ClinicDb } from './database';
+import { authorize, writeRecord, type Actor, type StoreContext } from './write';
+
+/** A complaint with what its timeline says about it now. */
+export type ComplaintView = { complaint: Complaint; derived: DerivedComplaint };
+export type ComplaintListRow = ComplaintView & { urgency: Urgency };
+
+/** The field a form should mark for the first problem zod found. */
+const fieldOf = (path: readonly PropertyKey[]): string => String(path.at(-1) ?? '');
+
+/** The label the audit log shows for a complaint: who complained, never the description. */
+const complainantLabel = (complaint: Pick<Complaint, 'complainant'>) =>
+  complaint.complainant.kind === 'named' ? complaint.complainant.name : '匿名 / anonymous';
+
+/**
+ * The desk records a complaint (anyone may: PRODUCT.md §4.1). The receiver owns it until it is
+ * assigned (首诉负责制). Its deadlines are computed now from the policy and stored with it.
+ */
+export const recordComplaint = async (
+  ctx: StoreContext,
+  actor: Actor,
+  input: ComplaintInput,
+): Promise<Complaint> => {
+  actor = authorize(actor, 'complaint.create');
+  const parsed = complaintInputSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new AppError('invalid-input', issue.message, fieldOf(issue.path));
+  }
+  const data = parsed.data;
+  if (Date.parse(data.receivedAt) > ctx.clock.now())
+    throw new AppError('complaint-received-future', 'received in the future', 'receivedAt');
+  const policy = data.policy ?? DEFAULT_POLICY;
+  const { db } = ctx;
+  // The linked patient and visit are checked in the transaction that saves the complaint.
+  return writeRecord<Complaint>(ctx, {
+    table: 'complaints',
+    row: {
+      ...data,
+      id: newId(ctx.clock),
+      receivedBy: actor.staffId,
+      policy,
+      ...deadlinesFor(data.receivedAt, data.severity, policy),
+    },
+    before: undefined,
+    alsoTables: [db.patients, db.visits],
+    alsoInside: async () => {
+      if (data.patientId && !(await db.patients.get(data.patientId)))
+        throw new AppError('not-found', 'no such patient', 'patientId');
+      if (data.visitId) {
+        const visit = await db.visits.get(data.visitId);
+        if (!visit || (data.patientId && visit.patientId !== data.patientId))
+          throw new AppError('not-found', 'no such visit of this patient', 'visitId');
+      }
+    },
+    audit: { actor, action: 'create', entity: 'complaint', summary: complainantLabel(data) },
+  });
+};
+
+const loadComplaint = async (db: ClinicDb, id: string): Promise<ComplaintView> => {
+  const complaint = await db.complaints.get(id);
+  if (!complaint) throw new AppError('not-found', `no complaint ${id}`);
+  const events = await db.complaintEvents.where('complaintId').equals(id).toArray();
+  return { complaint, derived: deriveComplaint(complaint, events) };
+};
+
+/** Who may add this kind of event: the handlers always; the current owner their own work. */
+const authorizeEvent = (actor: Actor, facts: ComplaintEventFacts, owner: string): Actor => {
+  if (
+    OWNER_EVENTS.includes(facts.kind) &&
+    actor.staffId === owner &&
+    !can(actor.roles, 'complaint.handle')
+  )
+    return authorize(actor, 'complaint.create');
+  return authorize(actor, 'complaint.handle');
+};
+
+/** Checks what only the store can tell: the state allows it, times and people are real. */
+const checkEvent = async (
+  ctx: StoreContext,
+  view: ComplaintView,
+  facts: ComplaintEventFacts,
+): Promise<void> => {
+  const { state } = view.derived;
+  if (!allowedEvents(state).includes(facts.kind)) {
+    if (state === 'closed') throw new AppError('complaint-closed', `closed: ${facts.kind} refused`);
+    throw new AppError('complaint-step-early', `${facts.kind} refused when ${state}`);
+  }
+  if (facts.kind === 'contacted') {
+    const at = Date.parse(facts.contactedAt);
+    if (at < Date.parse(view.complaint.receivedAt) || at > ctx.clock.now())
+      throw new AppError('complaint-contact-time', 'contact outside receipt..now', 'contactedAt');
+  }
+  if (facts.kind === 'assigned') {
+    const to = await ctx.db.staff.get(facts.to);
+    if (!to || !to.active) throw new AppError('complaint-assignee', 'no such active staff', 'to');
+  }
+};
+
+/** Why a parsed event is refused, with the sentence the form shows beside the field. */
+const parseFacts = (facts: ComplaintEventFacts) => {
+  const parsed = complaintEventFactsSchema.safeParse(facts);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const field = fieldOf(issue.path);
+  if (facts.kind === 'closed' && (field === 'cause' || field === 'measure'))
+    throw new AppError('complaint-close-incomplete', issue.message, field);
+  if (facts.kind === 'reopened' && field === 'reason')
+    throw new AppError('complaint-reopen-reason', issue.message, field);
+  throw new AppError('invalid-input', issue.message, field);
+};
+
+/**
+ * Adds one event to a complaint's timeline. The state check and the insert are one transaction:
+ * a second tab closing the complaint meanwhile makes this one refused, not half-applied.
+ */
+export const addComplaintEvent = async (
+  ctx: StoreContext,
+  actor: Actor,
+  complaintId: string,
+  input: ComplaintEventFacts,
+): Promise<ComplaintEvent> => {
+  const facts = parseFacts(input);
+  const { db } = ctx;
+  return db.transaction(
+    'rw',
+    [
+      db.complaints,
+      db.complaintEvents,
+      db.staff,
+      db.auditEvents,
+      db.outbox,
+      db.rowClocks,
+      db.deviceState,
+    ],
+    async () => {
+      const view = await loadComplaint(db, complaintId);
+      const acting = authorizeEvent(actor, facts, view.derived.owner);
+      await checkEvent(ctx, view, facts);
+      return writeRecord<ComplaintEvent>(ctx, {
+        table: 'complaintEvents',
+        row: {
+          id: newId(ctx.clock),
+          complaintId,
+          at: new Date(ctx.clock.now()).toISOString(),
+          by: acting.staffId,
+          facts,
+        },
+        before: undefined,
+        audit: {
+          actor: acting,
+          action: 'create',
+          entity: 'complaint-event',
+          summary: `${facts.kind} · ${complainantLabel(view.complaint)}`,
+        },
+      });
+    },
+  );
+};
+
+/** One complaint with its timeline and the name of its linked patient, for its detail page. */
+export const readComplaint = async (
+  db: ClinicDb,
+  actor: Actor,
+  id: string,
+): Promise<ComplaintView & { patientName?: string }> => {
+  authorize(actor, 'complaint.create');
+  const view = await loadComplaint(db, id);
+  const patientId = view.complaint.patientId;
+  const patient = patientId ? await db.patients.get(patientId) : undefined;
+  return patient ? { ...view, patientName: patient.name } : view;
+};
+
+export type ComplaintPerson = { id: string; name: string; active: boolean };
+
+/** The staff a timeline names (receivers, owners) and may be assigned a complaint. */
+export const complaintPeople = async (db: ClinicDb, actor: Actor): Promise<ComplaintPerson[]> => {
+  authorize(actor, 'complaint.create');
+  return (await db.staff.toArray()).map((s) => ({
+    id: s.id,
+    name: s.displayName,
+    active: s.active,
+  }));
+};
+
+/** Every complaint with its state and urgency at `now`, most urgent first. */
+export const listComplaints = async (
+  db: ClinicDb,
+  actor: Actor,
+  now: number,
+): Promise<ComplaintListRow[]> => {
+  authorize(actor, 'complaint.create');
+  const [complaints, events] = await Promise.all([
+    db.complaints.toArray(),
+    db.complaintEvents.toArray(),
+  ]);
+  const byComplaint = new Map<string, ComplaintEvent[]>();
+  for (const event of events)
+    byComplaint.set(event.complaintId, [...(byComplaint.get(event.complaintId) ?? []), event]);
+  return complaints
+    .map((complaint) => {
+      const derived = deriveComplaint(complaint, byComplaint.get(complaint.id) ?? []);
+      return { complaint, derived, urgency: complaintUrgency(complaint, derived, now) };
+    })
+    .sort(
+      (a, b) =>
+        byUrgency(a.urgency, b.urgency) ||
+        Date.parse(b.complaint.receivedAt) - Date.parse(a.complaint.receivedAt),
+    );
+};
+
+/** What the shell's badge shows: complaints overdue or due soon. */
+export const countNeedingAttention = async (
+  db: ClinicDb,
+  actor: Actor,
+  now: number,
+): Promise<number> =>
+  (await listComplaints(db, actor, now)).filter((row) => needsAttention(row.urgency)).length;

@@ -1,0 +1,60 @@
+import { isInstantWithOffset } from '../../../../shared/complaints/deadlines';
+import type {
+  ComplaintCategory,
+  ComplaintChannel,
+  ComplaintInput,
+  ComplaintSeverity,
+} from '../../../../shared/complaints/complaint';
+import { POLICY_PRESETS } from '../../../../shared/complaints/complaint';
+import { formatClinicTime } from '../../../../shared/clock/clinic-time';
+
+/**
+ * Times on the complaint forms are typed as the clinic's wall clock ("2026-11-27 04:00", Beijing
+ * time), whatever zone the PC is set to: a desk on a PC left on UTC must not shift the day.
+ */
+const WALL_TIME = /^\s*(\d{4}-\d{2}-\d{2})[ T]+(\d{1,2}):(\d{2})\s*$/;
+
+/** Now as the form shows it: "YYYY-MM-DD HH:mm" in Beijing. */
+export const wallTimeAt = (epochMs: number): string =>
+  formatClinicTime(new Date(epochMs).toISOString()).slice(0, 16);
+
+/** The instant a typed wall time names (`+08:00`: Asia/Shanghai has no daylight saving), or undefined. */
+export const instantOfWallTime = (text: string): string | undefined => {
+  const match = WALL_TIME.exec(text);
+  if (!match) return undefined;
+  const instant = `${match[1]}T${match[2]!.padStart(2, '0')}:${match[3]}:00+08:00`;
+  return isInstantWithOffset(instant) ? instant : undefined;
+};
+
+export type NewComplaintValues = {
+  receivedAt: string;
+  channel: ComplaintChannel;
+  severity: ComplaintSeverity;
+  category: ComplaintCategory;
+  anonymous?: boolean;
+  name?: string;
+  phone?: string;
+  relation?: 'self' | 'family' | 'guardian' | 'other';
+  patientId?: string;
+  description: string;
+  policy: string;
+};
+
+/** The repository's input from what the form holds (the form has checked the time's format). */
+export const toComplaintInput = (values: NewComplaintValues): ComplaintInput => ({
+  receivedAt: instantOfWallTime(values.receivedAt) ?? values.receivedAt,
+  channel: values.channel,
+  severity: values.severity,
+  category: values.category,
+  complainant: values.anonymous
+    ? { kind: 'anonymous' }
+    : {
+        kind: 'named',
+        name: values.name ?? '',
+        relation: values.relation ?? 'self',
+        ...(values.phone?.trim() ? { phone: values.phone.trim() } : {}),
+      },
+  ...(values.patientId ? { patientId: values.patientId } : {}),
+  description: values.description ?? '',
+  policy: POLICY_PRESETS.find((p) => p.name === values.policy) ?? POLICY_PRESETS[0],
+});

@@ -1,0 +1,63 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Flex, Space, Typography } from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { useServices } from '../../app/services';
+import { useActor } from '../../app/use-actor';
+import { complaintPeople, listComplaints } from '../../db/complaints';
+import { ComplaintTable } from './complaint-table';
+import { NewComplaintDialog } from './new-complaint-dialog';
+import { useNow } from './use-now';
+
+/** 投诉: every complaint, the most urgent first; 登记投诉 opens the intake form. */
+export const ComplaintList = () => {
+  const { t } = useTranslation();
+  const { db, clock } = useServices();
+  const actor = useActor();
+  const navigate = useNavigate();
+  const now = useNow(clock);
+  const rows = useLiveQuery(() => listComplaints(db, actor, now), [db, actor, now]);
+  const people = useLiveQuery(() => complaintPeople(db, actor), [db, actor]) ?? [];
+  const [mounted, setMounted] = useState(false);
+  const [open, setOpen] = useState(false);
+
+  return (
+    <Card>
+      <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+        <Flex justify="space-between" align="start" gap="middle">
+          <div>
+            <Typography.Title level={3}>{t('complaints.title')}</Typography.Title>
+            <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+              {t('complaints.intro')}
+            </Typography.Paragraph>
+          </div>
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => {
+              setMounted(true);
+              setOpen(true);
+            }}
+            data-testid="complaint-new"
+          >
+            {t('complaints.new')}
+          </Button>
+        </Flex>
+        <ComplaintTable
+          rows={rows}
+          names={new Map(people.map((p) => [p.id, p.name]))}
+          onOpen={(id) => navigate(`/complaints/${id}`)}
+        />
+      </Space>
+      {mounted && (
+        <NewComplaintDialog
+          open={open}
+          onClose={() => setOpen(false)}
+          afterClose={() => setMounted(false)}
+        />
+      )}
+    </Card>
+  );
+};

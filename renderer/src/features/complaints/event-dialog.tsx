@@ -1,0 +1,185 @@
+import { App, Form, Input, Select } from 'antd';
+import { useTranslation } from 'react-i18next';
+import {
+  contactMethods,
+  satisfactions,
+  type ComplaintEventFacts,
+  type ComplaintEventKind,
+} from '../../../../shared/complaints/complaint-event';
+import { EVENT_TEXT_MAX } from '../../../../shared/complaints/complaint';
+import { useServices } from '../../app/services';
+import { useActor } from '../../app/use-actor';
+import { addComplaintEvent, type ComplaintPerson } from '../../db/complaints';
+import { FormModal } from '../staff/form-modal';
+import { instantOfWallTime, wallTimeAt } from './complaint-form';
+
+type EventValues = {
+  how?: string;
+  contactedAt?: string;
+  note?: string;
+  text?: string;
+  to?: string;
+  feedback?: string;
+  satisfaction?: string;
+  cause?: string;
+  measure?: string;
+  reason?: string;
+};
+
+/** The fields each kind of event asks for, in the order they are typed. */
+const FIELDS: Record<ComplaintEventKind, (keyof EventValues)[]> = {
+  contacted: ['how', 'contactedAt', 'note'],
+  note: ['text'],
+  assigned: ['to'],
+  escalated: ['note'],
+  'response-sent': ['how', 'text'],
+  resolved: ['text'],
+  closed: ['feedback', 'satisfaction', 'cause', 'measure'],
+  reopened: ['reason'],
+};
+
+const OPTIONAL = new Set<keyof EventValues>(['note']);
+
+const trimmed = (text: string | undefined) => (text?.trim() ? text.trim() : undefined);
+
+/** The facts the repository takes, from the form (empty optional text left out). */
+const factsOf = (kind: ComplaintEventKind, v: EventValues): ComplaintEventFacts => {
+  const note = trimmed(v.note);
+  switch (kind) {
+    case 'contacted':
+      return {
+        kind,
+        how: v.how as never,
+        contactedAt: instantOfWallTime(v.contactedAt ?? '') ?? v.contactedAt ?? '',
+        ...(note ? { note } : {}),
+      };
+    case 'escalated':
+      return { kind, ...(note ? { note } : {}) };
+    case 'assigned':
+      return { kind, to: v.to ?? '' };
+    case 'closed':
+      return {
+        kind,
+        feedback: v.feedback ?? '',
+        satisfaction: v.satisfaction as never,
+        cause: v.cause ?? '',
+        measure: v.measure ?? '',
+      };
+    case 'reopened':
+      return { kind, reason: v.reason ?? '' };
+    case 'response-sent':
+      return { kind, how: v.how as never, text: v.text ?? '' };
+    default:
+      return { kind, text: v.text ?? '' };
+  }
+};
+
+/** One step on a complaint's timeline: a small form, Enter saves. */
+export const EventDialog = ({
+  complaintId,
+  kind,
+  people,
+  open,
+  onClose,
+  afterClose,
+}: {
+  complaintId: string;
+  kind: ComplaintEventKind;
+  people: readonly ComplaintPerson[];
+  open: boolean;
+  onClose: () => void;
+  afterClose: () => void;
+}) => {
+  const { t } = useTranslation();
+  const services = useServices();
+  const actor = useActor();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<EventValues>();
+  const fields = FIELDS[kind];
+
+  const submit = async (values: EventValues) => {
+    await addComplaintEvent(services, actor, complaintId, factsOf(kind, values));
+    void message.success(t('complaints.stepSaved', { step: t(`complaints.events.${kind}`) }));
+  };
+
+  const rules = (field: keyof EventValues) => [
+    ...(OPTIONAL.has(field)
+      ? []
+      : [{ required: true, whitespace: true, message: t('complaints.form.required') }]),
+    ...(field === 'contactedAt'
+      ? [
+          {
+            validator: async (_: unknown, value: string) => {
+              if (value && !instantOfWallTime(value))
+                throw new Error(t('complaints.form.receivedAtFormat'));
+            },
+          },
+        ]
+      : []),
+  ];
+
+  const control = (field: keyof EventValues) => {
+    const testId = `event-${field}`;
+    switch (field) {
+      case 'how':
+        return (
+          <Select
+            data-testid={testId}
+            options={contactMethods.map((m) => ({
+              value: m,
+              label: t(`complaints.contactMethod.${m}`),
+            }))}
+          />
+        );
+      case 'satisfaction':
+        return (
+          <Select
+            data-testid={testId}
+            options={satisfactions.map((s) => ({
+              value: s,
+              label: t(`complaints.satisfaction.${s}`),
+            }))}
+          />
+        );
+      case 'to':
+        return (
+          <Select
+            data-testid={testId}
+            showSearch={{ optionFilterProp: 'label' }}
+            options={people.filter((p) => p.active).map((p) => ({ value: p.id, label: p.name }))}
+          />
+        );
+      case 'contactedAt':
+        return <Input data-testid={testId} autoComplete="off" />;
+      default:
+        return <Input.TextArea data-testid={testId} rows={2} maxLength={EVENT_TEXT_MAX} />;
+    }
+  };
+
+  return (
+    <FormModal<EventValues>
+      open={open}
+      title={t(`complaints.actions.${kind}`)}
+      form={form}
+      fields={fields}
+      submitText={t(`complaints.actions.${kind}`)}
+      submitTestId="event-submit"
+      danger={kind === 'reopened'}
+      initialValues={{ how: 'phone', contactedAt: wallTimeAt(services.clock.now()) }}
+      onSubmit={submit}
+      onClose={onClose}
+      afterClose={afterClose}
+    >
+      {fields.map((field) => (
+        <Form.Item
+          key={field}
+          name={field}
+          label={t(`complaints.fields.${field}`)}
+          rules={rules(field)}
+        >
+          {control(field)}
+        </Form.Item>
+      ))}
+    </FormModal>
+  );
+};

@@ -1,0 +1,172 @@
+import { expect, type Page } from '@playwright/test';
+import { setUpClinic, test } from './fixtures';
+import { ComplaintsPage } from './pages/complaints-page';
+import { shoot } from './screenshots';
+
+type DevHook = {
+  db: {
+    complaints: { toArray(): Promise<Record<string, unknown>[]> };
+    complaintEvents: { toArray(): Promise<{ at: string; facts: Record<string, unknown> }[]> };
+  };
+};
+
+/** What the store holds, read behind the UI. */
+const stored = (page: Page) =>
+  page.evaluate(async () => {
+    const { db } = (globalThis as unknown as { __clinicdeskDev: DevHook }).__clinicdeskDev;
+    const events = await db.complaintEvents.toArray();
+    events.sort((a, b) => a.at.localeCompare(b.at));
+    return { complaints: await db.complaints.toArray(), events: events.map((e) => e.facts) };
+  });
+
+/** Long jumps of the clock lock the idle PC: the owner unlocks it as at the desk. */
+const unlock = async (page: Page, password: string) => {
+  const box = page.getByRole('dialog').locator('input[type=password]');
+  await expect(box).toBeVisible();
+  await box.fill(password);
+  await page.keyboard.press('Enter');
+  await expect(box).toBeHidden();
+};
+
+test('a complaint from intake to closing, with its deadlines and the overdue badge', async ({
+  page,
+}) => {
+  test.setTimeout(180_000); // a clinic set up, a dozen saves, two clock jumps with unlocking
+  const owner = await setUpClinic(page); // Wednesday 2026-11-25 10:00 in Beijing
+  const complaints = new ComplaintsPage(page);
+  await complaints.open();
+  await expect(complaints.badge()).toHaveText('');
+
+  // A form with nothing typed and a time in the wrong shape says what is wrong, in Chinese.
+  await page.getByTestId('complaint-new').click();
+  await complaints.dialog().getByTestId('complaint-received-at').fill('25/11/2026 9:30');
+  await complaints.save();
+  await expect(complaints.dialog()).toContainText('请按“年-月-日 时:分”填写');
+  await expect(complaints.dialog()).toContainText('请填写此项');
+  await shoot(page, 'zh-CN', '121-complaint-form-errors');
+  // A time in the future is refused by the repository, beside the field.
+  await complaints.dialog().getByTestId('complaint-received-at').fill('2026-11-25 12:00');
+  await complaints.dialog().getByTestId('complaint-category').getByText('医保结算/收费').click();
+  await complaints.dialog().getByTestId('complaint-name').fill('张先生');
+  await complaints.dialog().getByTestId('complaint-description').fill('医保结算多收了一项检查费');
+  await complaints.save();
+  await expect(complaints.dialog()).toContainText('接收时间不能晚于现在');
+  await page.keyboard.press('Escape');
+  await expect(complaints.dialog()).toBeHidden();
+
+  await complaints.fill({
+    category: '医保结算/收费',
+    name: '张先生',
+    phone: '13800138000',
+    description: '医保结算多收了一项检查费，要求退还。',
+    major: true,
+  });
+  await shoot(page, 'zh-CN', '122-complaint-form');
+  await complaints.save();
+  await expect(complaints.dialog()).toBeHidden();
+  await expect(complaints.rows()).toHaveCount(1);
+  await expect(complaints.row('张先生')).toContainText('未到期');
+  // A note from the suggestion box, anonymous, ordinary.
+  await complaints.fill({
+    category: '候诊时间',
+    channel: '意见箱',
+    description: '周三上午候诊超过两个小时，没有人解释原因。',
+  });
+  await complaints.save();
+  await expect(complaints.dialog()).toBeHidden();
+  await expect(complaints.rows()).toHaveCount(2);
+  await expect(complaints.row('匿名')).toContainText('意见箱');
+  await expect(complaints.badge()).toHaveText('');
+
+  // 06:00 the next morning both first contacts are four hours away: due soon, and counted.
+  await page.clock.fastForward('20:00:00');
+  await unlock(page, owner.password);
+  await expect(complaints.badge()).toHaveText('2');
+  await expect(complaints.row('张先生')).toContainText('即将到期');
+  // After 10:00 nobody has called back: overdue.
+  await page.clock.fastForward('04:30:00');
+  await unlock(page, owner.password);
+  await expect(complaints.row('张先生')).toContainText('已超期');
+  await expect(complaints.row('匿名')).toContainText('已超期');
+  await expect(complaints.badge()).toHaveText('2');
+
+  // Contacted, escalated, resolved, closed with cause and measure.
+  await complaints.openRow('张先生');
+  await expect(page.getByTestId('complaint-resolution-due')).toHaveText('2026-12-04');
+  await complaints.step('contacted');
+  await complaints.submitStep();
+  await expect(complaints.state()).toHaveText('处理中');
+  await expect(complaints.badge()).toHaveText('1');
+  await complaints.step('escalated');
+  await complaints.text('note', '涉及医保基金，提交管理小组');
+  await complaints.submitStep();
+  await complaints.step('resolved');
+  await complaints.text('text', '核实后已退还多收的检查费');
+  await complaints.submitStep();
+  await expect(complaints.state()).toHaveText('已解决');
+
+  // Closing without a measure is refused in the form; nothing is saved.
+  await complaints.step('closed');
+  await complaints.text('feedback', '电话告知处理结果，投诉人认可');
+  await complaints.pickFirst('satisfaction');
+  await complaints.text('cause', '收费员误选了检查项目');
+  await complaints.dialog().getByTestId('event-submit').click();
+  await expect(complaints.dialog()).toContainText('请填写此项');
+  await shoot(page, 'zh-CN', '123-complaint-close');
+  await complaints.text('measure', '结算前由医保专员复核项目');
+  await complaints.submitStep();
+  await expect(complaints.state()).toHaveText('已结案');
+  await expect(page.getByTestId('step-reopened')).toBeVisible();
+  await expect(page.getByTestId('step-note')).toHaveCount(0);
+  await expect(complaints.timeline()).toContainText('整改措施：结算前由医保专员复核项目');
+  await shoot(page, 'zh-CN', '124-complaint-timeline');
+
+  // The list: the anonymous one still overdue comes first, the closed one last.
+  await complaints.open();
+  await expect(complaints.rows().first()).toContainText('匿名');
+  await expect(complaints.rows().last()).toContainText('已结案');
+  await expect(complaints.badge()).toHaveText('1');
+  await shoot(page, 'zh-CN', '120-complaint-list');
+  await complaints.openRow('张先生');
+
+  // After a reload the screen and the store say the same.
+  await page.reload();
+  await expect(complaints.state()).toHaveText('已结案');
+  await expect(complaints.timeline().locator('[data-testid^=timeline-]')).toHaveCount(4);
+  const { complaints: rows, events } = await stored(page);
+  expect(rows).toHaveLength(2);
+  expect(rows.filter((row) => row.channel === 'phone')).toMatchObject([
+    {
+      channel: 'phone',
+      category: 'insurance-billing',
+      severity: 'major',
+      complainant: { kind: 'named', name: '张先生', phone: '13800138000', relation: 'self' },
+      receivedAt: '2026-11-25T10:00:00+08:00',
+      firstContactDue: '2026-11-26T10:00:00+08:00',
+      resolutionDue: '2026-12-04',
+      policy: { name: '3 / 7', ordinaryDays: 3, majorDays: 7 },
+    },
+  ]);
+  expect(events.map((e) => e.kind)).toEqual(['contacted', 'escalated', 'resolved', 'closed']);
+  expect(events[3]).toEqual({
+    kind: 'closed',
+    feedback: '电话告知处理结果，投诉人认可',
+    satisfaction: 'satisfied',
+    cause: '收费员误选了检查项目',
+    measure: '结算前由医保专员复核项目',
+  });
+
+  // The same screens in English.
+  await page.getByText('EN', { exact: true }).click();
+  await expect(complaints.state()).toHaveText('Closed');
+  await shoot(page, 'en', '127-complaint-timeline');
+  await complaints.open();
+  await shoot(page, 'en', '125-complaint-list');
+  await complaints.fill({
+    category: 'Waiting time',
+    name: 'Mr Zhang',
+    phone: '13800138000',
+    description: 'Waited two hours.',
+  });
+  await shoot(page, 'en', '126-complaint-form');
+});
