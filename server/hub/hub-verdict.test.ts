@@ -1,4 +1,3 @@
-import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { manualClock } from '../../shared/clock/clock';
 import { HubRequestError } from '../../shared/sync/hub-client';
@@ -12,7 +11,7 @@ import {
   type RowWrite,
 } from './testing/audited-changes';
 import { testBackends, type TestBackend } from './testing/backends';
-import { makeChanges, startTestHub, type TestHub } from './testing/test-hub';
+import { makeChanges, snapshotLines, startTestHub, type TestHub } from './testing/test-hub';
 
 const OWNER = { actorId: 'staff-owner', actorName: '王芳', role: 'owner' as const };
 const DOCTOR = { actorId: 'staff-doc', actorName: '李强', role: 'clinician' as const };
@@ -138,15 +137,7 @@ describe.each(testBackends())('permission verdicts on $name', (backend: TestBack
 
     await current.hub.store.maintain(true);
     const manifest = await chairPc.snapshot();
-    const lines: LogEntry[] = [];
-    for (const segment of manifest.segments)
-      lines.push(
-        ...gunzipSync(await chairPc.segment(segment.id))
-          .toString('utf8')
-          .trim()
-          .split('\n')
-          .map((line) => JSON.parse(line) as LogEntry),
-      );
+    const lines = await snapshotLines(chairPc, manifest.segments);
     lines.sort((a, b) => a.seq - b.seq);
     expect(lines).toEqual(changes);
     expect(reasons(lines).slice(8)).toEqual(['role-not-held', 'role-not-held']);

@@ -17,7 +17,7 @@ import {
 } from '../../shared/sync/protocol';
 import { openPostgres, openSqlite, SQLITE_FILE, type HubTables } from './hub-db';
 import { testBackends } from './testing/backends';
-import { makeChanges, startTestHub, type TestHub } from './testing/test-hub';
+import { makeChanges, snapshotLines, startTestHub, type TestHub } from './testing/test-hub';
 
 const refusal = async (promise: Promise<unknown>): Promise<HubRequestError> => {
   try {
@@ -577,16 +577,7 @@ describe.each(testBackends())('the sync hub on $name', (backend) => {
         ['patients', 0, 30, 15],
         ['history', 0, 30, 15],
       ]);
-      const entries: LogEntry[] = [];
-      for (const segment of snapshotOrder(manifest.segments)) {
-        const text = gunzipSync(await b.segment(segment.id)).toString('utf8');
-        entries.push(
-          ...text
-            .trim()
-            .split('\n')
-            .map((line) => JSON.parse(line) as LogEntry),
-        );
-      }
+      const entries = await snapshotLines(b, snapshotOrder(manifest.segments));
       expect(entries.slice(0, 15).every((e) => e.change.table === 'patients')).toBe(true);
       entries.sort((x, y) => x.seq - y.seq);
       expect(entries).toEqual((await b.pull(0, { limit: 100 })).changes);
@@ -648,15 +639,7 @@ describe.each(testBackends())('the sync hub on $name', (backend) => {
       await test.hub.store.maintain(true);
 
       const manifest = await a.snapshot();
-      const lines: LogEntry[] = [];
-      for (const segment of manifest.segments)
-        lines.push(
-          ...gunzipSync(await a.segment(segment.id))
-            .toString('utf8')
-            .trim()
-            .split('\n')
-            .map((line) => JSON.parse(line) as LogEntry),
-        );
+      const lines = await snapshotLines(a, manifest.segments);
       // 张伟: the registration (now only who created him, which no later change decides), the
       // last phone, the corrected name; 李娜's registration whole.
       expect(lines.map((e) => e.seq).sort((x, y) => x - y)).toEqual([1, 2, 22, 23]);

@@ -1,7 +1,8 @@
+import { gunzipSync } from 'node:zlib';
 import type { Clock } from '../../../shared/clock/clock';
 import { encodeHlc } from '../../../shared/clock/hlc';
 import { createHubClient, type HubClient } from '../../../shared/sync/hub-client';
-import { WIRE_SCHEMA_VERSION, type Change } from '../../../shared/sync/protocol';
+import { WIRE_SCHEMA_VERSION, type Change, type LogEntry } from '../../../shared/sync/protocol';
 import { startHub, type HubOptions, type RunningHub } from '../hub';
 import type { TestBackend } from './backends';
 
@@ -92,4 +93,21 @@ export const makeChanges = (
     });
   }
   return changes;
+};
+
+/** Every line of the hub's snapshot as a device reads it, segment by segment in the order given. */
+export const snapshotLines = async (
+  client: HubClient,
+  segments: readonly { id: number }[],
+): Promise<LogEntry[]> => {
+  const lines: LogEntry[] = [];
+  for (const segment of segments)
+    lines.push(
+      ...gunzipSync(await client.segment(segment.id))
+        .toString('utf8')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as LogEntry),
+    );
+  return lines;
 };
