@@ -83,7 +83,7 @@ export const ComplaintDeadlinesCard = () => {
           </Radio.Group>
         </Form.Item>
         <Row gutter={16}>
-          <Col span={10}>
+          <Col span={8}>
             <Form.Item name="name" label={t('settings.customName')} rules={[name]}>
               <Input
                 maxLength={40}
@@ -92,12 +92,12 @@ export const ComplaintDeadlinesCard = () => {
               />
             </Form.Item>
           </Col>
-          <Col span={7}>
+          <Col span={8}>
             <Form.Item name="ordinaryDays" label={t('settings.ordinaryDays')} rules={[days]}>
               <Input inputMode="numeric" data-testid="custom-ordinary-days" />
             </Form.Item>
           </Col>
-          <Col span={7}>
+          <Col span={8}>
             <Form.Item name="majorDays" label={t('settings.majorDays')} rules={[days]}>
               <Input inputMode="numeric" data-testid="custom-major-days" />
             </Form.Item>

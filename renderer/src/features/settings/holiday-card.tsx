@@ -128,13 +128,11 @@ export const HolidayCard = () => {
                   </Col>
                 </Row>
               ))}
-              <Button
-                onClick={() => add({ kind: 'holiday' })}
-                style={{ marginBottom: 16 }}
-                data-testid="override-add"
-              >
-                {t('settings.addOverride')}
-              </Button>
+              <div style={{ marginBottom: 16 }}>
+                <Button onClick={() => add({ kind: 'holiday' })} data-testid="override-add">
+                  {t('settings.addOverride')}
+                </Button>
+              </div>
             </>
           )}
         </Form.List>
