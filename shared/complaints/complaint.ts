@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { provenanceSchema, personText } from '../record';
 import { calendarDateSchema } from '../clock/calendar-date';
+import type { WorkingCalendar } from '../calendar/working-days';
 import { firstContactDue, isInstantWithOffset, resolveDueDate } from './deadlines';
 
 /**
@@ -115,12 +116,13 @@ export type Complaint = z.infer<typeof complaintSchema>;
 export const policyDays = (policy: ComplaintPolicy, severity: ComplaintSeverity): number =>
   severity === 'major' ? policy.majorDays : policy.ordinaryDays;
 
-/** The deadlines a complaint gets when it is saved. */
+/** The deadlines a complaint gets when it is saved (on the clinic's calendar, overrides included). */
 export const deadlinesFor = (
   receivedAt: string,
   severity: ComplaintSeverity,
   policy: ComplaintPolicy,
+  calendar?: WorkingCalendar,
 ) => ({
   firstContactDue: firstContactDue(receivedAt),
-  resolutionDue: resolveDueDate(receivedAt, policyDays(policy, severity)),
+  resolutionDue: resolveDueDate(receivedAt, policyDays(policy, severity), calendar),
 });

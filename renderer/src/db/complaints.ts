@@ -21,9 +21,13 @@ import {
   needsAttention,
   type Urgency,
 } from '../../../shared/complaints/urgency';
+import { workingCalendar } from '../../../shared/calendar/working-days';
 import { AppError } from '../../../shared/errors';
+import type { Provenance } from '../../../shared/record';
+import { defaultPolicyOf } from '../../../shared/settings/settings';
 import { newId } from '../../../shared/ids';
 import type { ClinicDb } from './database';
+import { readSetting } from './settings';
 import { authorize, writeRecord, type Actor, type StoreContext } from './write';
 
 /** A complaint with what its timeline says about it now. */
@@ -55,21 +59,29 @@ export const recordComplaint = async (
   const data = parsed.data;
   if (Date.parse(data.receivedAt) > ctx.clock.now())
     throw new AppError('complaint-received-future', 'received in the future', 'receivedAt');
-  const policy = data.policy ?? DEFAULT_POLICY;
   const { db } = ctx;
-  // The linked patient and visit are checked in the transaction that saves the complaint.
+  const row: Omit<Complaint, keyof Provenance> = {
+    ...data,
+    id: newId(ctx.clock),
+    receivedBy: actor.staffId,
+    policy: data.policy ?? DEFAULT_POLICY,
+    ...deadlinesFor(data.receivedAt, data.severity, data.policy ?? DEFAULT_POLICY),
+  };
+  // The linked patient and visit are checked, and the deadlines computed on the clinic's
+  // calendar and default policy as stored now, in the transaction that saves the complaint: a
+  // change saved in Settings on another tab is either wholly before this complaint or after it.
   return writeRecord<Complaint>(ctx, {
     table: 'complaints',
-    row: {
-      ...data,
-      id: newId(ctx.clock),
-      receivedBy: actor.staffId,
-      policy,
-      ...deadlinesFor(data.receivedAt, data.severity, policy),
-    },
+    row,
     before: undefined,
-    alsoTables: [db.patients, db.visits],
+    alsoTables: [db.patients, db.visits, db.settings],
     alsoInside: async () => {
+      const policy = data.policy ?? defaultPolicyOf(await readSetting(db, 'complaints'));
+      const overrides = (await readSetting(db, 'holidays'))?.overrides ?? [];
+      Object.assign(row, {
+        policy,
+        ...deadlinesFor(data.receivedAt, data.severity, policy, workingCalendar(overrides)),
+      });
       if (data.patientId && !(await db.patients.get(data.patientId)))
         throw new AppError('not-found', 'no such patient', 'patientId');
       if (data.visitId) {

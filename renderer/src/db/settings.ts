@@ -11,6 +11,8 @@ import { authorize, writeRecord, type Actor, type StoreContext } from './write';
 const permissionFor: Record<SettingsKey, Action> = {
   clinic: 'settings.clinic',
   security: 'settings.security',
+  complaints: 'settings.clinic',
+  holidays: 'settings.clinic',
 };
 
 export const readSetting = async <K extends SettingsKey>(

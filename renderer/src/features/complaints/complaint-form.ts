@@ -3,6 +3,7 @@ import type {
   ComplaintCategory,
   ComplaintChannel,
   ComplaintInput,
+  ComplaintPolicy,
   ComplaintSeverity,
 } from '../../../../shared/complaints/complaint';
 import { POLICY_PRESETS } from '../../../../shared/complaints/complaint';
@@ -40,21 +41,31 @@ export type NewComplaintValues = {
   policy: string;
 };
 
-/** The repository's input from what the form holds (the form has checked the time's format). */
-export const toComplaintInput = (values: NewComplaintValues): ComplaintInput => ({
-  receivedAt: instantOfWallTime(values.receivedAt) ?? values.receivedAt,
-  channel: values.channel,
-  severity: values.severity,
-  category: values.category,
-  complainant: values.anonymous
-    ? { kind: 'anonymous' }
-    : {
-        kind: 'named',
-        name: values.name ?? '',
-        relation: values.relation ?? 'self',
-        ...(values.phone?.trim() ? { phone: values.phone.trim() } : {}),
-      },
-  ...(values.patientId ? { patientId: values.patientId } : {}),
-  description: values.description ?? '',
-  policy: POLICY_PRESETS.find((p) => p.name === values.policy) ?? POLICY_PRESETS[0],
-});
+/**
+ * The repository's input from what the form holds (the form has checked the time's format). The
+ * policy is picked by name among those offered (the presets and the clinic's own); a name no
+ * longer offered leaves it to the repository, which applies the clinic's default.
+ */
+export const toComplaintInput = (
+  values: NewComplaintValues,
+  offered: readonly ComplaintPolicy[] = POLICY_PRESETS,
+): ComplaintInput => {
+  const policy = offered.find((p) => p.name === values.policy);
+  return {
+    receivedAt: instantOfWallTime(values.receivedAt) ?? values.receivedAt,
+    channel: values.channel,
+    severity: values.severity,
+    category: values.category,
+    complainant: values.anonymous
+      ? { kind: 'anonymous' }
+      : {
+          kind: 'named',
+          name: values.name ?? '',
+          relation: values.relation ?? 'self',
+          ...(values.phone?.trim() ? { phone: values.phone.trim() } : {}),
+        },
+    ...(values.patientId ? { patientId: values.patientId } : {}),
+    description: values.description ?? '',
+    ...(policy ? { policy } : {}),
+  };
+};

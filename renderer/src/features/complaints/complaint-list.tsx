@@ -9,6 +9,7 @@ import { useActor } from '../../app/use-actor';
 import { complaintPeople, listComplaints } from '../../db/complaints';
 import { ComplaintTable } from './complaint-table';
 import { NewComplaintDialog } from './new-complaint-dialog';
+import { useComplaintPolicies } from './use-complaint-policies';
 import { useNow } from './use-now';
 
 /** 投诉: every complaint, the most urgent first; 登记投诉 opens the intake form. */
@@ -20,6 +21,8 @@ export const ComplaintList = () => {
   const now = useNow(clock);
   const rows = useLiveQuery(() => listComplaints(db, actor, now), [db, actor, now]);
   const people = useLiveQuery(() => complaintPeople(db, actor), [db, actor]) ?? [];
+  // Read here, not in the dialog: it mounts on the click, and its form takes its first values then.
+  const policies = useComplaintPolicies();
   const [mounted, setMounted] = useState(false);
   const [open, setOpen] = useState(false);
 
@@ -54,6 +57,7 @@ export const ComplaintList = () => {
       {mounted && (
         <NewComplaintDialog
           open={open}
+          policies={policies}
           onClose={() => setOpen(false)}
           afterClose={() => setMounted(false)}
         />

@@ -6,12 +6,12 @@ import {
   complaintChannels,
   complaintSeverities,
   DESCRIPTION_MAX,
-  POLICY_PRESETS,
 } from '../../../../shared/complaints/complaint';
 import { formatClinicTime } from '../../../../shared/clock/clinic-time';
 import { useServices } from '../../app/services';
 import { useActor } from '../../app/use-actor';
 import { recordComplaint } from '../../db/complaints';
+import type { ComplaintPolicies } from './use-complaint-policies';
 import { FormModal } from '../staff/form-modal';
 import {
   instantOfWallTime,
@@ -39,10 +39,13 @@ const FIELDS = [
  */
 export const NewComplaintDialog = ({
   open,
+  policies,
   onClose,
   afterClose,
 }: {
   open: boolean;
+  /** The policies offered, the clinic's default preselected. */
+  policies: ComplaintPolicies;
   onClose: () => void;
   afterClose: () => void;
 }) => {
@@ -52,12 +55,13 @@ export const NewComplaintDialog = ({
   const { message } = App.useApp();
   const [form] = Form.useForm<NewComplaintValues>();
   const anonymous = Form.useWatch('anonymous', form);
+  const { offered, preferred } = policies;
   const required = { required: true, message: t('complaints.form.required') };
   const options = <K extends string>(keys: readonly K[], group: string) =>
     keys.map((key) => ({ value: key, label: t(`complaints.${group}.${key}`) }));
 
   const submit = async (values: NewComplaintValues) => {
-    const saved = await recordComplaint(services, actor, toComplaintInput(values));
+    const saved = await recordComplaint(services, actor, toComplaintInput(values, offered));
     void message.success(
       t('complaints.form.saved', { due: formatClinicTime(saved.firstContactDue).slice(0, 16) }),
     );
@@ -78,7 +82,7 @@ export const NewComplaintDialog = ({
         channel: 'phone',
         severity: 'ordinary',
         relation: 'self',
-        policy: POLICY_PRESETS[0].name,
+        policy: preferred.name,
       }}
       onSubmit={submit}
       onClose={onClose}
@@ -173,7 +177,7 @@ export const NewComplaintDialog = ({
       </Form.Item>
       <Form.Item name="policy" label={t('complaints.form.policy')}>
         <Select
-          options={POLICY_PRESETS.map((p) => ({
+          options={offered.map((p) => ({
             value: p.name,
             label: t('complaints.policy', {
               name: p.name,

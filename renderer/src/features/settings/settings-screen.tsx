@@ -4,7 +4,9 @@ import { useLanguage } from '../../i18n/use-language';
 import { RecoveryCard } from '../recovery/recovery-card';
 import { ChangePasswordCard } from './change-password-card';
 import { ClinicCard } from './clinic-card';
+import { ComplaintDeadlinesCard } from './complaint-deadlines-card';
 import { DevToolsCard } from './dev-tools-card';
+import { HolidayCard } from './holiday-card';
 import { SecurityCard } from './security-card';
 
 export const SettingsScreen = () => {
@@ -29,6 +31,8 @@ export const SettingsScreen = () => {
       </Card>
       <ClinicCard />
       <SecurityCard />
+      <ComplaintDeadlinesCard />
+      <HolidayCard />
       <ChangePasswordCard />
       <RecoveryCard />
       {__DEV_TOOLS__ && <DevToolsCard />}
