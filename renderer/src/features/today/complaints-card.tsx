@@ -77,7 +77,10 @@ export const ComplaintsCard = () => {
         dataSource={rows}
         rowKey={(row) => row.complaint.id}
         renderItem={(row) => (
-          <List.Item data-testid={`complaints-card-row-${row.complaint.id}`}>
+          <List.Item
+            data-testid={`complaints-card-row-${row.complaint.id}`}
+            style={{ paddingInline: 0 }}
+          >
             <Flex gap={12} align="center" wrap style={{ width: '100%' }}>
               <span style={{ minWidth: 150 }}>
                 <UrgencyTag urgency={row.urgency} />

@@ -81,7 +81,7 @@ export const todayText = bilingual(
     },
     complaints: {
       title: '待处理投诉（{{count}}）',
-      intro: '以下投诉已超期或即将到期，请尽快联系投诉人或办结。',
+      intro: '已超期或即将到期，请尽快联系投诉人或办结。',
       all: '全部投诉',
       due: '时限 {{time}}',
       notify: '开启桌面通知',
