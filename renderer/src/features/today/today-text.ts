@@ -168,8 +168,7 @@ export const todayText = bilingual(
     complaints: {
       title: 'Complaints needing attention ({{count}})',
       title_one: 'Complaint needing attention ({{count}})',
-      intro:
-        'These complaints are overdue or due soon: contact the complainant or resolve them now.',
+      intro: 'Overdue or due soon: contact the complainant or resolve the complaint now.',
       all: 'All complaints',
       due: 'Due {{time}}',
       notify: 'Turn on notifications',
