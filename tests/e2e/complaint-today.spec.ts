@@ -111,3 +111,18 @@ test('a complaint becoming due soon, then overdue, shows on Today and is notifie
   await expect(card.card()).toHaveCount(0);
   expect(await shownNotices(page)).toHaveLength(before);
 });
+
+test('in browser mode the complaints list offers to turn notifications on, and the offer goes once allowed', async ({
+  page,
+}) => {
+  await stubNotifications(page);
+  await setUpClinic(page);
+  const complaints = new ComplaintsPage(page);
+  await complaints.open();
+  const offer = page.getByTestId('complaint-notify-permission');
+  await expect(offer).toHaveText('开启桌面通知');
+  // The person says yes to the browser's question.
+  await page.context().grantPermissions(['notifications']);
+  await offer.click();
+  await expect(offer).toHaveCount(0);
+});

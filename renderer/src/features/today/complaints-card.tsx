@@ -1,6 +1,5 @@
-import { Button, Card, Flex, List, Space, Tooltip, Typography } from 'antd';
+import { Card, Flex, List, Space, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatClinicTime } from '../../../../shared/clock/clinic-time';
@@ -8,38 +7,13 @@ import { needsAttention } from '../../../../shared/complaints/urgency';
 import { useServices } from '../../app/services';
 import { useActor } from '../../app/use-actor';
 import { listComplaints } from '../../db/complaints';
-import {
-  browserNotificationPermission,
-  requestBrowserNotificationPermission,
-} from '../../platform/browser-notifications';
 import { UrgencyTag } from '../complaints/complaint-tags';
+import { NotificationPermissionButton } from '../complaints/notification-permission-button';
 import { complainantName } from '../complaints/complaint-words';
 import { useNow } from '../complaints/use-now';
 
 const minutes = (ms: number | string) =>
   formatClinicTime(typeof ms === 'number' ? new Date(ms).toISOString() : ms).slice(0, 16);
-
-/**
- * Browser mode only: asks the browser, on a click, to let ClinicDesk show notifications. The
- * desktop app shows the OS's notifications without asking.
- */
-export const NotificationPermissionButton = () => {
-  const { t } = useTranslation();
-  const { appInfo } = useServices();
-  const [permission, setPermission] = useState(browserNotificationPermission);
-  if (appInfo.kind !== 'browser' || permission !== 'default') return null;
-  return (
-    <Tooltip title={t('today.complaints.notifyHint')}>
-      <Button
-        size="small"
-        data-testid="complaint-notify-permission"
-        onClick={() => void requestBrowserNotificationPermission().then(setPermission)}
-      >
-        {t('today.complaints.notify')}
-      </Button>
-    </Tooltip>
-  );
-};
 
 /**
  * The complaints overdue or due soon, on Today for those who handle complaints (PRODUCT.md §4.3):
@@ -62,7 +36,7 @@ export const ComplaintsCard = () => {
       title={t('today.complaints.title', { count: rows.length })}
       extra={
         <Space size={12}>
-          <NotificationPermissionButton />
+          <NotificationPermissionButton size="small" />
           <Link to="/complaints">{t('today.complaints.all')}</Link>
         </Space>
       }
