@@ -15,6 +15,7 @@ import { useNow } from './use-now';
 
 /** What this device already told, kept here and not synced: each PC tells its own person. */
 const STORAGE_KEY = 'clinicdesk.complaint-notices';
+const MAX_AT_ONCE = 3;
 
 const readNotified = (): NotifiedState => {
   try {
@@ -58,7 +59,9 @@ export const useComplaintNotices = () => {
     if (!rows || !notifier) return;
     const { notify, next } = complaintNotices(rows, readNotified());
     writeNotified(next);
-    for (const notice of notify)
+    // A PC switched on after a long weekend tells at most a few at once: the badge, the list and
+    // the Today card carry the rest, and they are remembered as told all the same.
+    for (const notice of notify.slice(0, MAX_AT_ONCE))
       void notifier
         .show({
           complaintId: notice.complaintId,
