@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { backupIpc } from '../shared/bridge/backup-host';
+import { complaintNoticeIpc } from '../shared/bridge/complaint-notice';
 import { hubAccessIpc } from '../shared/bridge/hub-access';
 import { hubHostIpc } from '../shared/bridge/hub-host';
 import { ipc } from '../shared/bridge/platform-bridge';
@@ -194,6 +195,27 @@ describe('the desktop shell starting up', () => {
     expect(windows[0]?.webContents.sent).toEqual([]);
     windows[0]?.webContents.emit('did-finish-load');
     expect(windows[0]?.webContents.sent).toEqual([[backupIpc.due.channel]]);
+    await rm(userData, { recursive: true, force: true });
+  });
+
+  it('shows a complaint notice from the OS, and its click brings the window to the complaint', async () => {
+    const { module, windows, notifications, calls, userData } = await started();
+    await module.ipcMain.invoke(complaintNoticeIpc.show.channel, topFrame(APP_PAGE), {
+      complaintId: 'c1',
+      level: 'overdue',
+      deadline: 'first-contact',
+      category: 'waiting',
+      dueAt: '2026-11-26T02:00:00.000Z',
+      language: 'en',
+    });
+    expect(notifications).toHaveLength(1);
+    expect(notifications[0]).toMatchObject({
+      shown: true,
+      options: { title: 'A complaint is overdue' },
+    });
+    notifications[0]!.emit('click');
+    expect(calls).toContain('focus');
+    expect(windows[0]?.webContents.sent).toContainEqual([complaintNoticeIpc.open.channel, 'c1']);
     await rm(userData, { recursive: true, force: true });
   });
 

@@ -5,6 +5,7 @@ import {
   ipcMain,
   Menu,
   net,
+  Notification,
   powerMonitor,
   protocol,
   safeStorage,
@@ -15,12 +16,14 @@ import { rename, unlink, writeFile } from 'node:fs/promises';
 import { hostname, networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { backupIpc } from '../shared/bridge/backup-host';
+import { complaintNoticeIpc } from '../shared/bridge/complaint-notice';
 import { ipc, type MenuCommand } from '../shared/bridge/platform-bridge';
 import { systemClock } from '../shared/clock/clock';
 import { desktopContentSecurityPolicy } from '../shared/security/content-security-policy';
 import { readAppInfo } from './main/app-info';
 import { createDesktopAuditAnchor } from './main/audit-anchor';
 import { registerAuditAnchorIpc } from './main/audit-anchor-ipc';
+import { registerComplaintNoticeIpc } from './main/complaint-notice-ipc';
 import { registerBackupIpc } from './main/backup/backup-ipc';
 import type { BackupScheduler } from './main/backup/backup-scheduler';
 import { createDesktopBackupHost } from './main/backup/desktop-backup-host';
@@ -167,6 +170,18 @@ const start = async () => {
   registerAuditAnchorIpc(
     ipcMain,
     createDesktopAuditAnchor({ userData: app.getPath('userData'), safeStorage }),
+    policy.isAppUrl,
+  );
+  // Complaint deadlines: the OS notification, fixed text only; a click opens the complaint.
+  registerComplaintNoticeIpc(
+    ipcMain,
+    {
+      notify: Notification.isSupported() ? (options) => new Notification(options) : undefined,
+      onClick: (complaintId) => {
+        bringToFront(mainWindow);
+        mainWindow?.webContents.send(complaintNoticeIpc.open.channel, complaintId);
+      },
+    },
     policy.isAppUrl,
   );
   backupScheduler = backups.scheduler;

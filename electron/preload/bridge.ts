@@ -19,6 +19,11 @@ import {
   type AuditAnchor,
 } from '../../shared/bridge/audit-anchor';
 import {
+  complaintIdSchema,
+  complaintNoticeIpc,
+  type ComplaintNotifier,
+} from '../../shared/bridge/complaint-notice';
+import {
   hubAccessIpc,
   hubAccessStateSchema,
   hubPairingAnswerSchema,
@@ -76,6 +81,8 @@ export const createBridge = (renderer: BridgeIpc) =>
     hubAccess: createHubAccess(renderer),
 
     auditAnchor: createAuditAnchor(renderer),
+
+    complaintNotices: createComplaintNotices(renderer),
   }) satisfies PlatformBridge;
 
 /**
@@ -162,3 +169,21 @@ export const createAuditAnchor = (renderer: BridgeIpc) =>
     read: async (input) =>
       checkpointListSchema.parse(await renderer.invoke(auditAnchorIpc.read.channel, input)),
   }) satisfies AuditAnchor;
+
+/** The OS's notification of a complaint deadline; a click answers with a checked complaint id. */
+export const createComplaintNotices = (renderer: BridgeIpc) =>
+  ({
+    show: async (notice) => {
+      await renderer.invoke(complaintNoticeIpc.show.channel, notice);
+    },
+    onOpen: (listener) => {
+      const relay: Listener = (_event, id) => {
+        const parsed = complaintIdSchema.safeParse(id);
+        if (parsed.success) listener(parsed.data);
+      };
+      renderer.on(complaintNoticeIpc.open.channel, relay);
+      return () => {
+        renderer.removeListener(complaintNoticeIpc.open.channel, relay);
+      };
+    },
+  }) satisfies ComplaintNotifier;

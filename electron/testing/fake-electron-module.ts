@@ -101,6 +101,19 @@ export const fakeElectronModule = ({ lockGranted = true, isPackaged = false } = 
   });
 
   const session = fakeSession();
+  // The OS notifications main.ts showed, each clickable by a test.
+  const notifications: FakeNotification[] = [];
+  class FakeNotification extends EventEmitter {
+    static isSupported = () => true;
+    shown = false;
+    constructor(readonly options: { title: string; body: string }) {
+      super();
+      notifications.push(this);
+    }
+    show = () => {
+      this.shown = true;
+    };
+  }
   // The OS's screen lock and sleep, emitted by a test.
   const powerMonitor = new EventEmitter();
 
@@ -121,6 +134,7 @@ export const fakeElectronModule = ({ lockGranted = true, isPackaged = false } = 
       },
     },
     BrowserWindow: FakeBrowserWindow,
+    Notification: FakeNotification,
     ipcMain: fakeIpcMain(),
     Menu: {
       buildFromTemplate: (template: unknown) => template,
@@ -169,5 +183,6 @@ export const fakeElectronModule = ({ lockGranted = true, isPackaged = false } = 
     protocolHandlers,
     netRequests,
     hubAnswer,
+    notifications,
   };
 };

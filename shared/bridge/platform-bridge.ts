@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AuditAnchor } from './audit-anchor';
 import type { BackupHost } from './backup-host';
+import type { ComplaintNotifier } from './complaint-notice';
 import type { HubAccess } from './hub-access';
 import type { HubHost } from './hub-host';
 
@@ -72,6 +73,8 @@ export type PlatformBridge = {
   hubHost?: HubHost;
   /** The desktop only: which sync hub the page's policy lets it reach (./hub-access.ts). */
   hubAccess?: HubAccess;
+  /** Complaint deadline notifications: the OS's on the desktop, the browser's when allowed. */
+  complaintNotices?: ComplaintNotifier;
   appInfo(): Promise<AppInfo>;
   /** Subscribe to menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;

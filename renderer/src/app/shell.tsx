@@ -9,6 +9,7 @@ import { readSetting } from '../db/settings';
 import { HoldingBanner } from '../features/backups/holding-banner';
 import { OverdueBanner } from '../features/backups/overdue-banner';
 import { ComplaintBadge } from '../features/complaints/complaint-badge';
+import { ComplaintNotices } from '../features/complaints/use-complaint-notices';
 import { SyncIndicator } from '../features/sync/sync-indicator';
 import { useLanguage } from '../i18n/use-language';
 import { ScreenErrorBoundary } from '../ui/screen-error-boundary';
@@ -33,6 +34,7 @@ export const Shell = ({ staff, onLock, onLogout }: ShellProps) => {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
+      <ComplaintNotices />
       <Layout.Sider width={208} theme="light" className="app-sider">
         <div className="app-brand">
           <Typography.Text strong>{t('common.appName')}</Typography.Text>

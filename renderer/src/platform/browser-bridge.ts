@@ -5,6 +5,7 @@ import type {
 } from '../../../shared/bridge/platform-bridge';
 import { createBrowserAuditAnchor } from './browser-audit-anchor';
 import { browserBackups } from './browser-backups';
+import { browserComplaintNotices } from './browser-notifications';
 import type { AuditAnchor } from '../../../shared/bridge/audit-anchor';
 
 let anchor: AuditAnchor | undefined;
@@ -49,4 +50,5 @@ export const browserBridge = {
     anchor ??= createBrowserAuditAnchor();
     return anchor;
   },
+  complaintNotices: browserComplaintNotices,
 } satisfies PlatformBridge;

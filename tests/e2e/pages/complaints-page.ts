@@ -94,3 +94,64 @@ export class ComplaintsPage {
     return this.page.getByTestId('complaint-timeline');
   }
 }
+
+/** What the page's Notification constructor was asked to show (see `stubNotifications`). */
+export type ShownNotice = { title: string; body: string };
+
+/**
+ * Replaces the browser's Notification with a recorder before the app loads: it answers the
+ * permission the context was granted, and keeps each notice shown (its click callable by a test).
+ */
+export const stubNotifications = (page: Page) =>
+  page.addInitScript(() => {
+    const Real = globalThis.Notification;
+    const shown: Array<{ title: string; body: string; onclick?: () => void }> = [];
+    class Recorder {
+      static get permission() {
+        return Real?.permission ?? 'denied';
+      }
+      static requestPermission() {
+        return Real ? Real.requestPermission() : Promise.resolve('denied');
+      }
+      onclick?: () => void;
+      constructor(title: string, options?: { body?: string }) {
+        const entry = { title, body: options?.body ?? '' };
+        shown.push(entry);
+        Object.defineProperty(entry, 'onclick', { get: () => this.onclick, enumerable: false });
+      }
+      close() {}
+    }
+    Object.assign(globalThis, { Notification: Recorder, __notices: shown });
+  });
+
+/** The notices the app showed so far. */
+export const shownNotices = (page: Page) =>
+  page.evaluate(() =>
+    (globalThis as unknown as { __notices: ShownNotice[] }).__notices.map(({ title, body }) => ({
+      title,
+      body,
+    })),
+  );
+
+/** Clicks the n-th notice shown, as a person would in the OS's notification centre. */
+export const clickNotice = (page: Page, n: number) =>
+  page.evaluate(
+    (n) =>
+      (globalThis as unknown as { __notices: { onclick?: () => void }[] }).__notices[
+        n
+      ]?.onclick?.(),
+    n,
+  );
+
+/** The Today screen's card of complaints overdue or due soon. */
+export class ComplaintsCard {
+  constructor(readonly page: Page) {}
+
+  card() {
+    return this.page.getByTestId('complaints-card');
+  }
+
+  rows() {
+    return this.card().locator('[data-testid^="complaints-card-row-"]');
+  }
+}

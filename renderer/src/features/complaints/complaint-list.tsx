@@ -4,12 +4,14 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { can } from '../../../../shared/auth/permissions';
 import { useServices } from '../../app/services';
 import { useActor } from '../../app/use-actor';
 import { complaintPeople, listComplaints } from '../../db/complaints';
 import { ComplaintTable } from './complaint-table';
 import { NewComplaintDialog } from './new-complaint-dialog';
 import { useComplaintPolicies } from './use-complaint-policies';
+import { NotificationPermissionButton } from './notification-permission-button';
 import { useNow } from './use-now';
 
 /** 投诉: every complaint, the most urgent first; 登记投诉 opens the intake form. */
@@ -23,6 +25,8 @@ export const ComplaintList = () => {
   const people = useLiveQuery(() => complaintPeople(db, actor), [db, actor]) ?? [];
   // Read here, not in the dialog: it mounts on the click, and its form takes its first values then.
   const policies = useComplaintPolicies();
+  // Notifications are for those who handle complaints; a browser asks once, on a click.
+  const handles = can(actor.roles, 'complaint.handle');
   const [mounted, setMounted] = useState(false);
   const [open, setOpen] = useState(false);
 
@@ -36,17 +40,20 @@ export const ComplaintList = () => {
               {t('complaints.intro')}
             </Typography.Paragraph>
           </div>
-          <Button
-            type="primary"
-            icon={<PlusOutlined />}
-            onClick={() => {
-              setMounted(true);
-              setOpen(true);
-            }}
-            data-testid="complaint-new"
-          >
-            {t('complaints.new')}
-          </Button>
+          <Space>
+            {handles && <NotificationPermissionButton />}
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => {
+                setMounted(true);
+                setOpen(true);
+              }}
+              data-testid="complaint-new"
+            >
+              {t('complaints.new')}
+            </Button>
+          </Space>
         </Flex>
         <ComplaintTable
           rows={rows}

@@ -17,6 +17,7 @@ import { useToday } from '../../ui/use-today';
 import { VerificationPanel } from '../visits/verification-panel';
 import { CancelVisitDialog } from './cancel-visit-dialog';
 import { CheckInConfirm } from './check-in-confirm';
+import { ComplaintsCard } from './complaints-card';
 import { DailyReviewTable } from './daily-review-table';
 import { InitialSyncNotice, useInitialSync } from '../sync/initial-sync';
 import { QuickCheckIn } from './quick-check-in';
@@ -117,6 +118,7 @@ export const TodayScreen = () => {
           {t('today.date', { date })}
         </Typography.Text>
       </Flex>
+      {can(me.roles, 'complaint.handle') && <ComplaintsCard />}
       <Tabs
         activeKey={tab}
         onChange={(key) => navigate(key === 'review' ? '/today/review' : '/today')}

@@ -79,6 +79,14 @@ export const todayText = bilingual(
       reviewedBy: '{{name}}，{{time}}',
       reviewedAlso: '另有 {{name}}，{{time}}',
     },
+    complaints: {
+      title: '待处理投诉（{{count}}）',
+      intro: '已超期或即将到期，请尽快联系投诉人或办结。',
+      all: '全部投诉',
+      due: '时限 {{time}}',
+      notify: '开启桌面通知',
+      notifyHint: '投诉即将到期或超期时，在这台电脑上弹出通知（不含姓名、电话）',
+    },
   },
   {
     title: 'Today',
@@ -156,6 +164,16 @@ export const todayText = bilingual(
       marked: 'Marked as reviewed',
       reviewedBy: '{{name}}, {{time}}',
       reviewedAlso: 'also {{name}}, {{time}}',
+    },
+    complaints: {
+      title: 'Complaints needing attention ({{count}})',
+      title_one: 'Complaint needing attention ({{count}})',
+      intro: 'Overdue or due soon: contact the complainant or resolve the complaint now.',
+      all: 'All complaints',
+      due: 'Due {{time}}',
+      notify: 'Turn on notifications',
+      notifyHint:
+        'Show a notification on this computer when a complaint is due soon or overdue (no names or phone numbers)',
     },
   },
 );
