@@ -87,11 +87,18 @@ export class CataloguePage {
       if (value !== undefined) await this.itemField(box).fill(value);
     }
     if (values.categoryLabel) {
-      await this.itemField('category').click();
-      await this.page
-        .locator('.ant-select-item-option')
-        .filter({ hasText: values.categoryLabel })
-        .click();
+      // A pick made while the list is still zooming open can leave it open over the form (a CI
+      // run waited 6 minutes behind it): pick until the box shows it and the list is gone.
+      const label = values.categoryLabel;
+      const list = this.page.locator('.ant-select-dropdown:visible');
+      await expect(async () => {
+        if ((await list.count()) === 0) await this.itemField('category').click();
+        await list.locator('.ant-select-item-option').filter({ hasText: label }).click({
+          timeout: 2_000,
+        });
+        await expect(this.itemField('category')).toContainText(label, { timeout: 1_000 });
+        await expect(list).toHaveCount(0, { timeout: 2_000 });
+      }).toPass({ timeout: 30_000 });
     }
     if (values.coverage)
       await this.itemField('coverage')
