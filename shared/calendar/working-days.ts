@@ -1,7 +1,6 @@
-import chineseDays from 'chinese-days/dist/chinese-days.json';
-import { z } from 'zod';
+import chineseDays from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
+import { checkOverrides, type CalendarOverride } from './overrides';
 import {
-  calendarDateSchema,
   dayNumber,
   fromDayNumber,
   isCalendarDate,
@@ -16,39 +15,12 @@ import {
  * November, and a clinic's local rules come as overrides (Settings).
  */
 
-/** One day the clinic's calendar treats otherwise than the published schedule. */
-export const calendarOverrideSchema = z
-  .object({
-    date: calendarDateSchema,
-    /** `holiday`: no working day (a public holiday, a local closure); `workday`: a working day. */
-    kind: z.enum(['holiday', 'workday']),
-    /** What the day is, as the notice names it (春节, 调休上班, 院庆停诊 …). */
-    name: z.string().trim().max(40).optional(),
-  })
-  .strict();
-export type CalendarOverride = z.infer<typeof calendarOverrideSchema>;
-
-/** Why an override table is refused (each reason has its sentence in the Settings screen). */
-export type OverrideProblem =
-  | { problem: 'malformed'; index: number }
-  | { problem: 'duplicate-date'; date: CalendarDate; index: number };
-
-/** A table of overrides, checked: every row well formed, no date twice (two rows could disagree). */
-export const checkOverrides = (rows: readonly unknown[]): OverrideProblem[] => {
-  const problems: OverrideProblem[] = [];
-  const seen = new Set<string>();
-  rows.forEach((row, index) => {
-    const parsed = calendarOverrideSchema.safeParse(row);
-    if (!parsed.success) {
-      problems.push({ problem: 'malformed', index });
-      return;
-    }
-    if (seen.has(parsed.data.date))
-      problems.push({ problem: 'duplicate-date', date: parsed.data.date, index });
-    seen.add(parsed.data.date);
-  });
-  return problems;
-};
+export {
+  calendarOverrideSchema,
+  checkOverrides,
+  type CalendarOverride,
+  type OverrideProblem,
+} from './overrides';
 
 /** The schedule working days are counted on: the published one with the clinic's overrides. */
 export type WorkingCalendar = {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarOverrideSchema, checkOverrides } from '../calendar/working-days';
+import { calendarOverrideSchema, checkOverrides } from '../calendar/overrides';
 import {
   complaintPolicySchema,
   DEFAULT_POLICY,

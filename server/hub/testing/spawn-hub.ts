@@ -26,7 +26,9 @@ export const bundleEntry = async (entry: 'cli' | 'hub-child' | 'hub-worker'): Pr
     bundle: true,
     platform: 'node',
     format,
-    target: 'node20',
+    // The Node this package requires (engines): esbuild keeps import attributes for it
+    // (the holiday schedule is a package's JSON file, imported `with { type: 'json' }`).
+    target: 'node20.19',
     packages: 'external',
     outfile,
     logLevel: 'silent',
