@@ -34,7 +34,8 @@ export const complaintNoticeIpc = {
 
 export const complaintIdSchema = complaintNoticeSchema.shape.complaintId;
 
-const CATEGORY: Record<'zh-CN' | 'en', Record<ComplaintCategory, string>> = {
+/** The categories' names: in the notification, and on the complaint screens (complaints-text.ts). */
+export const COMPLAINT_CATEGORY_NAMES: Record<'zh-CN' | 'en', Record<ComplaintCategory, string>> = {
   'zh-CN': {
     'insurance-billing': '医保结算/收费',
     'self-pay-consent': '自费知情同意',
@@ -82,6 +83,10 @@ export const complaintNoticeText = (notice: ComplaintNotice): { title: string; b
   const due = formatClinicTime(notice.dueAt).slice(0, 16);
   return {
     title: words[notice.level],
-    body: words.body(CATEGORY[notice.language][notice.category], words[notice.deadline], due),
+    body: words.body(
+      COMPLAINT_CATEGORY_NAMES[notice.language][notice.category],
+      words[notice.deadline],
+      due,
+    ),
   };
 };

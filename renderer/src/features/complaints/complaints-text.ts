@@ -1,3 +1,4 @@
+import { COMPLAINT_CATEGORY_NAMES } from '../../../../shared/bridge/complaint-notice';
 import { bilingual } from '../../i18n/bilingual';
 
 /** The complaints screen (namespace `complaints`). */
@@ -47,16 +48,8 @@ export const complaintsText = bilingual(
       online: '网上',
       regulator: '医保部门转交',
     },
-    category: {
-      'insurance-billing': '医保结算/收费',
-      'self-pay-consent': '自费知情同意',
-      'identity-check': '身份核验',
-      attitude: '服务态度',
-      waiting: '候诊时间',
-      treatment: '诊疗',
-      privacy: '隐私',
-      other: '其他',
-    },
+    // One list of names: the desktop notification (built in the main process) uses it too.
+    category: COMPLAINT_CATEGORY_NAMES['zh-CN'],
     severity: {
       ordinary: '一般',
       major: '重大',
@@ -210,16 +203,7 @@ export const complaintsText = bilingual(
       online: 'Online',
       regulator: 'Referred by the regulator',
     },
-    category: {
-      'insurance-billing': 'Insurance / billing',
-      'self-pay-consent': 'Self-pay consent',
-      'identity-check': 'Identity check',
-      attitude: 'Service attitude',
-      waiting: 'Waiting time',
-      treatment: 'Treatment',
-      privacy: 'Privacy',
-      other: 'Other',
-    },
+    category: COMPLAINT_CATEGORY_NAMES.en,
     severity: {
       ordinary: 'Ordinary',
       major: 'Major',
