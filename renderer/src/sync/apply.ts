@@ -273,7 +273,7 @@ const issueOf = (
 });
 
 /** Clocks that say no more than the row itself: a written-once row won by its own stamp. */
-const impliedByRow = (clocks: RowClocks, row: Row): boolean => {
+export const impliedByRow = (clocks: RowClocks, row: Record<string, unknown>): boolean => {
   const keys = Object.keys(clocks);
   return keys.length === 1 && keys[0] === ROW_CLOCK && clocks[ROW_CLOCK] === row.hlc;
 };
