@@ -308,8 +308,12 @@ test('a second workstation joins the clinic, and a patient registered at the des
       },
     ]);
   });
-  await expect(desk.getByTestId('sync-issues')).toContainText('2 条同步记录未能应用');
-  await expect(desk.getByTestId('sync-issues')).toContainText('complaints · c-1');
+  // A merge that failed is support's to look at; a refused change is the owner's to check.
+  await expect(desk.getByTestId('sync-issues')).toContainText('1 条同步记录未能应用');
+  await expect(desk.getByTestId('sync-issues')).toContainText(
+    '1 条变更未被诊所接受：做出变更时，此人的账号或角色已不允许这样做。',
+  );
+  await expect(desk.getByTestId('sync-issues')).toContainText('投诉 · c-1');
   // A change the clinic's log refused says who did what, in which role, and why.
   await expect(desk.getByTestId('sync-issues')).toContainText(
     '陈静以“医生”身份所做的“自费知情同意书 · 签署”未被接受：同步到诊所时，此人已不再担任该角色。',
@@ -317,6 +321,15 @@ test('a second workstation joins the clinic, and a patient registered at the des
   await expect(desk.getByTestId('sync-update-needed')).toContainText('写入了 1 条本机还不能读取');
   await expect(desk.getByTestId('sync-indicator').first()).toContainText('需更新');
   await shoot(desk, 'zh-CN', '99-sync-issues');
+  await desk.getByText('EN', { exact: true }).click();
+  await expect(desk.getByTestId('sync-issues')).toContainText(
+    '1 change was not accepted by the clinic: the account or role of the person who made it no longer allowed it.',
+  );
+  await expect(desk.getByTestId('sync-issues')).toContainText(
+    '"Self-pay consent · Sign" by 陈静 as Clinician was not accepted: when it reached the clinic, this person no longer held that role.',
+  );
+  await shoot(desk, 'en', '99-sync-issues');
+  await desk.getByText('中文', { exact: true }).click();
 
   // The owner revokes the chair's PC: it is told so, in words, and stops syncing.
   await desk

@@ -182,7 +182,7 @@ export const createSyncEngine = (options: SyncEngineOptions) => {
           state: 'revoked',
           error: {
             zh: '此工作站已被移出诊所同步，请联系负责人重新配对。',
-            en: 'This workstation was removed from the clinic’s sync. Ask the owner to pair it again.',
+            en: "This workstation was removed from the clinic's sync. Ask the owner to pair it again.",
           },
         };
       if (error.reason === 'network')

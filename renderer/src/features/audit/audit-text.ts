@@ -265,10 +265,10 @@ export const auditText = bilingual(
         'Device …{{device}}, event number {{seq}} (event id {{eventId}}). {{count}} event checked.',
       whatToDo:
         'Do not delete or patch any data. Tell the clinic owner at once, and keep this PC and the latest backups as they are so the cause can be found.',
-      anchored: 'Each device’s chain matches the checkpoint this PC keeps.',
+      anchored: "Each device's chain matches the checkpoint this PC keeps.",
       anchorAlarm: 'The audit chain does not match its checkpoint',
       anchorFailing:
-        'This PC could not keep the audit chain’s latest checkpoint, so the checkpoint may lag behind the log. Restart ClinicDesk; if this happens again, contact support.',
+        "This PC could not keep the audit chain's latest checkpoint, so the checkpoint may lag behind the log. Restart ClinicDesk; if this happens again, contact support.",
       anchors: {
         shorter:
           'Chain shorter than its checkpoint: device …{{device}} has events up to number {{last}}, but its checkpoint recorded number {{seq}}. Events were deleted at the end.',
@@ -277,7 +277,7 @@ export const auditText = bilingual(
         emptied:
           'Chain emptied: the checkpoint of device …{{device}} recorded event number {{seq}}, but the log holds no event of that device any more.',
         'signature-invalid':
-          'Checkpoint signature invalid: the checkpoint of device …{{device}} was altered (or this PC’s key store changed), so it cannot vouch for the chain.',
+          "Checkpoint signature invalid: the checkpoint of device …{{device}} was altered (or this PC's key store changed), so it cannot vouch for the chain.",
       },
       problems: {
         'content-changed': 'content changed',

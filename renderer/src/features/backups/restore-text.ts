@@ -204,7 +204,7 @@ export const restoreText = bilingual(
           'Device …{{device}}: audit chain rewritten: event number {{seq}} differs from the checkpoint the backup recorded.',
         emptied:
           'Device …{{device}}: the backup recorded a checkpoint (event number {{seq}}), but the file holds no audit event of that device.',
-        'signature-invalid': 'Device …{{device}}: the checkpoint’s signature is invalid.',
+        'signature-invalid': "Device …{{device}}: the checkpoint's signature is invalid.",
       },
       noCheckpoints:
         'This backup records no audit chain checkpoint (made by an earlier version): only the chains themselves were checked.',

@@ -83,7 +83,7 @@ export const noticeText = bilingual(
     loading: 'Opening the notice…',
     printing: {
       browserDialog:
-        'The browser’s print dialog is open. For a PDF, choose “Save as PDF” as the destination.',
+        'The browser\'s print dialog is open. For a PDF, choose "Save as PDF" as the destination.',
       saved: 'Saved: {{path}}',
       cancelled: 'Cancelled',
       printed: 'Sent to the printer',

@@ -411,7 +411,7 @@ export const patientsText = bilingual(
       sameIdBody:
         'One valid resident ID number is one person, so a second record cannot be registered. Open the existing patient. If a second record is truly needed (e.g. the number was misused by someone else), the insurance officer or owner types their own username and password here and gives the reason; both records are flagged.',
       sameIdEdit:
-        'This resident ID number belongs to the patient above; an edit cannot take another person’s number. Check the document, or open that patient.',
+        "This resident ID number belongs to the patient above; an edit cannot take another person's number. Check the document, or open that patient.",
       officerUsername: "Insurance officer's or owner's username",
       officerPassword: 'Password (typed by them)',
       approve: 'Approve a second record',

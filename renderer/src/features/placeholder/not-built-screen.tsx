@@ -1,8 +1,8 @@
 import { Alert, Card, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
-export type PlannedScreen =
-  'today' | 'patients' | 'consents' | 'catalogue' | 'records' | 'complaints' | 'sync';
+/** Screens the shell already names but that are not built yet. */
+export type PlannedScreen = 'records';
 
 export const NotBuiltScreen = ({ screen }: { screen: PlannedScreen }) => {
   const { t } = useTranslation();

@@ -150,12 +150,20 @@ const SyncIssues = () => {
     [db],
   );
   if (!issues || issues.length === 0) return null;
+  // A refusal is the owner's to check; anything else (a merge that failed, an alarm) is support's.
+  const refused = issues.filter((issue) => issue.refusal).length;
+  const others = issues.length - refused;
   return (
     <Alert
       type="error"
       showIcon
       data-testid="sync-issues"
-      title={t('sync.issues.title', { count: issues.length })}
+      title={
+        <Flex vertical gap={4}>
+          {others > 0 && <span>{t('sync.issues.title', { count: others })}</span>}
+          {refused > 0 && <span>{t('sync.issues.refusedTitle', { count: refused })}</span>}
+        </Flex>
+      }
       description={
         <Table<SyncIssue>
           rowKey="id"
@@ -164,8 +172,15 @@ const SyncIssues = () => {
           dataSource={issues}
           columns={[
             { title: t('sync.issues.at'), render: (_, i) => new Date(i.at).toLocaleString() },
-            { title: t('sync.issues.kind'), render: (_, i) => t(`sync.issues.kinds.${i.kind}`) },
-            { title: t('sync.issues.record'), render: (_, i) => `${i.table} · ${i.entityId}` },
+            {
+              title: t('sync.issues.kind'),
+              render: (_, i) => t(`sync.issues.kinds.${i.refusal ? 'refused' : i.kind}`),
+            },
+            {
+              title: t('sync.issues.record'),
+              render: (_, i) =>
+                `${t(`backups.restore.tables.${i.table}`, { defaultValue: i.table })} · ${i.entityId}`,
+            },
             { title: t('sync.issues.detail'), render: (_, i) => issueDetail(t, i) },
           ]}
         />

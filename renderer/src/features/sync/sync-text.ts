@@ -20,7 +20,7 @@ export const syncText = bilingual(
       '本机时钟与同步服务相差 {{minutes}} 分钟。请校准这台电脑（{{device}}）的系统时间，否则修改的先后可能判断错误。',
     connect: {
       title: '连接到诊所的同步服务',
-      hint: '在运行同步服务的电脑上执行 “clinicdesk hub pair-code”，或由负责人在已连接的工作站上生成配对码。',
+      hint: '在运行同步服务的电脑上执行 "clinicdesk hub pair-code"，或由负责人在已连接的工作站上生成配对码。',
       url: '同步服务地址',
       urlPlaceholder: '例如：http://192.168.1.20:7300',
       urlInvalid: '请输入以 http:// 或 https:// 开头的地址，例如 http://192.168.1.20:7300',
@@ -86,9 +86,11 @@ export const syncText = bilingual(
     },
     issues: {
       title: '{{count}} 条同步记录未能应用或需要核查，请联系技术支持，不要删除本机数据。',
+      refusedTitle:
+        '{{count}} 条变更未被诊所接受：做出变更时，此人的账号或角色已不允许这样做。变更已保存在本机，请负责人逐条核实下表中的说明。',
       at: '时间',
       kind: '类型',
-      kinds: { quarantined: '未能应用', alarm: '需核查' },
+      kinds: { quarantined: '未能应用', alarm: '需核查', refused: '未被接受' },
       record: '记录',
       detail: '说明',
       refused: {
@@ -179,7 +181,7 @@ export const syncText = bilingual(
       "This PC's clock is {{minutes}} minutes off the sync service's. Set the time on this PC ({{device}}), or the order of changes may be judged wrongly.",
     connect: {
       title: "Connect to the clinic's sync service",
-      hint: 'On the PC running the sync service, run “clinicdesk hub pair-code”, or have the owner create a pairing code on a connected workstation.',
+      hint: 'On the PC running the sync service, run "clinicdesk hub pair-code", or have the owner create a pairing code on a connected workstation.',
       url: 'Sync service address',
       urlPlaceholder: 'e.g. http://192.168.1.20:7300',
       urlInvalid:
@@ -190,7 +192,7 @@ export const syncText = bilingual(
       codePlaceholder: '8 letters or digits, e.g. ABCD-EFGH',
       codeInvalid: 'A pairing code is 8 letters or digits',
       deviceName: 'Name of this PC',
-      deviceNameHint: 'Other workstations and the owner see this name, e.g. “Front desk”.',
+      deviceNameHint: 'Other workstations and the owner see this name, e.g. "Front desk".',
       deviceNameRequired: 'Enter a name for this PC',
       submit: 'Connect',
       connecting: 'Connecting…',
@@ -224,7 +226,7 @@ export const syncText = bilingual(
     },
     pairing: {
       title: 'Add a workstation',
-      text: 'On the new workstation, choose “Join the clinic’s sync” on the first screen and enter the sync service address and the code below, or scan the QR code with a barcode scanner. The code works once, for 10 minutes.',
+      text: 'On the new workstation, choose "Join the clinic\'s sync" on the first screen and enter the sync service address and the code below, or scan the QR code with a barcode scanner. The code works once, for 10 minutes.',
       create: 'Create a pairing code',
       code: 'Pairing code',
       qr: 'Pairing QR code',
@@ -252,12 +254,16 @@ export const syncText = bilingual(
     },
     issues: {
       title:
-        '{{count}} synced changes could not be applied or need checking. Contact support, and do not delete this PC’s data.',
+        "{{count}} synced changes could not be applied or need checking. Contact support, and do not delete this PC's data.",
       title_one:
-        '{{count}} synced change could not be applied or needs checking. Contact support, and do not delete this PC’s data.',
+        "{{count}} synced change could not be applied or needs checking. Contact support, and do not delete this PC's data.",
+      refusedTitle:
+        '{{count}} changes were not accepted by the clinic: the account or role of the person who made them no longer allowed it. They are kept on this PC. The owner should check each one as the table below explains.',
+      refusedTitle_one:
+        '{{count}} change was not accepted by the clinic: the account or role of the person who made it no longer allowed it. It is kept on this PC. The owner should check it as the table below explains.',
       at: 'Time',
       kind: 'Kind',
-      kinds: { quarantined: 'Not applied', alarm: 'To check' },
+      kinds: { quarantined: 'Not applied', alarm: 'To check', refused: 'Not accepted' },
       record: 'Record',
       detail: 'Detail',
       refused: {
@@ -307,7 +313,7 @@ export const syncText = bilingual(
         'port-in-use':
           'Could not start: port {{port}} is used by another program. Close that program and try again, or contact support.',
         locked:
-          'Could not start: the sync service’s data folder is in use by another sync service (another ClinicDesk, or the “clinicdesk hub” command). Close it, then try again.',
+          'Could not start: the sync service\'s data folder is in use by another sync service (another ClinicDesk, or the "clinicdesk hub" command). Close it, then try again.',
         exited:
           'The sync service stopped unexpectedly. Try again; if it happens again, contact support.',
         failed:
@@ -318,7 +324,7 @@ export const syncText = bilingual(
       connecting: 'Connecting this PC to its sync service…',
       connected: 'This PC is connected to its own sync service.',
       connectFailed:
-        'The sync service is on, but this PC could not connect to it. Press “Connect this PC” to try again.',
+        'The sync service is on, but this PC could not connect to it. Press "Connect this PC" to try again.',
       connectSelf: 'Connect this PC',
       otherHub:
         'This PC is connected to the sync service of another PC ({{url}}). A clinic should have one sync service only: unless you are moving it to this PC, turn this off.',
