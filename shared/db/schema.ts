@@ -105,6 +105,27 @@ export const schemaVersions = [
       staff: 'id, username, *roles',
     },
   },
+  {
+    version: 7,
+    stores: {
+      ...version1,
+      verificationReviews: 'id, reviewedAt',
+      catalogueItems: 'id, versionId, [versionId+code], code, *searchKeys',
+      plannedItems: 'id, visitId, patientId, date, status',
+      consents: 'id, visitId, patientId, status, signedAt, date, clinicianId',
+      consentVoids: 'id, consentId, voidedAt',
+      outbox: 'id, &deviceSeq, txId, hlc',
+      rowClocks: 'key',
+      syncIssues: 'id, kind, at',
+      staff: 'id, username, *roles',
+      // Only the indexes a screen reads by. Every index entry is written with every row, and
+      // patients and audit events are most of what a new workstation's initial sync writes:
+      // patients are searched by their keys (a phone number is one), never by phone or date;
+      // the audit log is read by time and by record, and filtered by who and what in memory.
+      patients: 'id, idNumber, cardNumber, name, *searchKeys, mergedInto',
+      auditEvents: 'id, [deviceId+seq], at, entityId',
+    },
+  },
 ] as const satisfies readonly { version: number; stores: Record<string, string> }[];
 
 type Last<T extends readonly unknown[]> = T extends readonly [...unknown[], infer L] ? L : never;

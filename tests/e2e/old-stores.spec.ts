@@ -20,7 +20,9 @@ type DevGate = {
     db: {
       writeGate: { hold(run: () => Promise<void>): Promise<void> };
       patients: { count(): Promise<number> };
-      auditEvents: { where(i: string): { equals(v: string): { count(): Promise<number> } } };
+      auditEvents: {
+        filter(keep: (event: { entity: string }) => boolean): { count(): Promise<number> };
+      };
     };
   };
   __endBackup?: () => void;
@@ -116,8 +118,7 @@ test('while a backup reads the store, a registration waits under "备份中" and
   expect(await saved()).toBe(1);
   const audited = await page.evaluate(() =>
     (globalThis as unknown as DevGate).__clinicdeskDev.db.auditEvents
-      .where('entity')
-      .equals('patient')
+      .filter((event) => event.entity === 'patient')
       .count(),
   );
   expect(audited).toBeGreaterThan(0);

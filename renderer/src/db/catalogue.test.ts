@@ -55,7 +55,7 @@ describe('importing the insurance catalogue', () => {
     expect(version).toMatchObject({ effectiveFrom: '2026-01-01', itemCount: 2, fileHash: HASH_A });
     const items = await db.catalogueItems.where('versionId').equals(version.id).toArray();
     expect(items.map((i) => i.code).sort()).toEqual(['310511001', 'XJ01CA001']);
-    const audit = await db.auditEvents.where('entity').equals('catalogue').toArray();
+    const audit = await db.auditEvents.filter((event) => event.entity === 'catalogue').toArray();
     expect(audit).toMatchObject([
       { action: 'import', entityId: version.id, summary: '2026年目录.csv' },
     ]);

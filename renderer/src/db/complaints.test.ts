@@ -83,7 +83,7 @@ describe('recording a complaint', () => {
     );
     expect(error).toMatchObject({ reason: 'complaint-received-future', field: 'receivedAt' });
     expect(await db.complaints.count()).toBe(0);
-    expect(await db.auditEvents.where('entity').equals('complaint').count()).toBe(0);
+    expect(await db.auditEvents.filter((event) => event.entity === 'complaint').count()).toBe(0);
   });
 
   it('refuses an empty description and an unknown patient', async () => {
@@ -131,7 +131,9 @@ describe('the timeline of a complaint', () => {
       'resolved',
       'closed',
     ]);
-    const audit = await db.auditEvents.where('entity').equals('complaint-event').toArray();
+    const audit = await db.auditEvents
+      .filter((event) => event.entity === 'complaint-event')
+      .toArray();
     expect(audit.map((e) => [e.action, e.summary])).toContainEqual(['create', 'closed · 张先生']);
   });
 

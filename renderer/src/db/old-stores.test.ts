@@ -61,7 +61,9 @@ describe('stores left behind by restores', () => {
     switchActiveStore(storage, restoredStoreName(newId()), SECOND_RESTORE);
     expect(await exists(original)).toBe(false);
     expect(await listOldStores(access)).toEqual([{ name: first, replacedAt: SECOND_RESTORE }]);
-    const deleted = await second.db.auditEvents.where('action').equals('delete').toArray();
+    const deleted = await second.db.auditEvents
+      .filter((event) => event.action === 'delete')
+      .toArray();
     expect(deleted).toEqual([
       expect.objectContaining({
         actorName: '李娜',
@@ -85,7 +87,7 @@ describe('stores left behind by restores', () => {
     expect(await exists(old)).toBe(false);
     expect(await listOldStores(access)).toEqual([]);
     expect(previousStores(access.storage)).toEqual([]);
-    const events = await db.auditEvents.where('action').equals('delete').toArray();
+    const events = await db.auditEvents.filter((event) => event.action === 'delete').toArray();
     expect(events).toEqual([
       expect.objectContaining({
         actorName: '李娜',

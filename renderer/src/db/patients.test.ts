@@ -428,7 +428,7 @@ describe('opening a record and its photo', () => {
     const { ctx, ownerActor, db, zhang } = await storeWithPatients();
     await openPatient(ctx, ownerActor, zhang.id);
     await openPatient(ctx, ownerActor, zhang.id);
-    const views = await db.auditEvents.where('action').equals('view').toArray();
+    const views = await db.auditEvents.filter((event) => event.action === 'view').toArray();
     expect(views).toHaveLength(2);
     expect(views[0]).toMatchObject({
       entity: 'patient',

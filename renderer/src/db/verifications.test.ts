@@ -47,7 +47,7 @@ describe('the front desk verification (证、卡、人)', () => {
       status: 'verified',
       settlement: 'insurance',
     });
-    const audit = await db.auditEvents.where('entity').equals('verification').toArray();
+    const audit = await db.auditEvents.filter((event) => event.entity === 'verification').toArray();
     expect(audit).toMatchObject([{ action: 'create', entityId: check.id, summary: '张秀英' }]);
   });
 
@@ -223,7 +223,7 @@ describe("an override with the officer's own login", () => {
     expect(await reasonOf(recordVerification(ctx, desk, override(visit.id, 'zhaomin', 'x')))).toBe(
       'override-credentials',
     );
-    expect(await db.auditEvents.where('action').equals('login-failed').count()).toBe(1);
+    expect(await db.auditEvents.filter((event) => event.action === 'login-failed').count()).toBe(1);
     expect(await db.verifications.count()).toBe(0);
   });
 
@@ -295,7 +295,7 @@ describe("an override with the officer's own login", () => {
     const byOwner = await recordVerification(ctx, desk, override(visit.id, 'lina', OWNER_PASSWORD));
     expect(byOwner.overriddenBy).toBe(owner.id);
     // Checking the officer's password is not a login: no session starts for them.
-    expect(await db.auditEvents.where('action').equals('login').count()).toBe(0);
+    expect(await db.auditEvents.filter((event) => event.action === 'login').count()).toBe(0);
   });
 });
 
@@ -335,7 +335,9 @@ describe('re-confirmation before treatment and at dispensing (PRODUCT §1.5)', (
     await expect(reconfirm(ctx, actorOf(dispenser), visit.id, 'clinician')).rejects.toThrowError(
       PermissionError,
     );
-    const events = await db.auditEvents.where('entity').equals('verification').toArray();
+    const events = await db.auditEvents
+      .filter((event) => event.entity === 'verification')
+      .toArray();
     expect(events.filter((e) => e.actorId === deskId).map((e) => e.role)).toEqual(['pharmacist']);
   });
 
@@ -347,8 +349,7 @@ describe('re-confirmation before treatment and at dispensing (PRODUCT §1.5)', (
     });
     await reconfirm(ctx, actorOf(dentist), visit.id, 'clinician');
     const check = await db.auditEvents
-      .where('entity')
-      .equals('verification')
+      .filter((event) => event.entity === 'verification')
       .filter((e) => e.actorId === owner.id)
       .first();
     expect(check?.role).toBe('clinician');
@@ -395,7 +396,7 @@ describe("the insurance officer's daily review (PRODUCT §7.4)", () => {
     expect(after[0]?.review).toMatchObject({ reviewedBy: officer.id });
     expect(after[1]?.review).toBeUndefined();
     expect(await reasonOf(markReviewed(ctx, officerActor, failed.id))).toBe('already-reviewed');
-    const event = await db.auditEvents.where('action').equals('review').first();
+    const event = await db.auditEvents.filter((event) => event.action === 'review').first();
     expect(event).toMatchObject({ entity: 'verification', entityId: failed.id });
   });
 

@@ -31,7 +31,7 @@ describe('check-in', () => {
       settlement: 'insurance',
     });
     expect(visitSchema.safeParse(visit).success).toBe(true);
-    const events = await db.auditEvents.where('entity').equals('visit').toArray();
+    const events = await db.auditEvents.filter((event) => event.entity === 'visit').toArray();
     expect(events).toMatchObject([{ action: 'create', entityId: visit.id, summary: '张秀英' }]);
   });
 

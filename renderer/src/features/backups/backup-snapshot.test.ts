@@ -50,7 +50,7 @@ const walkIn = (n: number) => {
  */
 const orphans = async (db: ClinicDb, registered: readonly string[]) => {
   const patientIds = new Set(await db.patients.toCollection().primaryKeys());
-  const events = await db.auditEvents.where('entity').equals('patient').toArray();
+  const events = await db.auditEvents.filter((event) => event.entity === 'patient').toArray();
   const audited = new Set(events.map((event) => event.entityId));
   return {
     eventsWithoutRow: events.filter((event) => !patientIds.has(event.entityId)).length,
