@@ -253,35 +253,41 @@ export const migrate = async ({ db, dialect }: HubDb): Promise<void> => {
   await upgrade(db);
 };
 
-/** Brings a hub store written by an earlier version up to this one, step by step. */
-const upgrade = async (db: Kysely<HubTables>): Promise<void> => {
-  const meta = await db.selectFrom('meta').select('store_version').executeTakeFirst();
-  // A store created just now gets this version when its meta row is written.
-  if (!meta) return;
-  if (meta.store_version < 2) {
-    await db.schema
-      .alterTable('segments')
-      .addColumn('part', 'text', (c) => c.notNull().defaultTo('all'))
-      .execute();
-  }
-  if (meta.store_version < 3) {
-    await db.schema
-      .alterTable('log')
-      .addColumn('folded', 'integer', (c) => c.notNull().defaultTo(0))
-      .execute();
-    await db.schema
-      .alterTable('segments')
-      .addColumn('dead', 'integer', (c) => c.notNull().defaultTo(0))
-      .execute();
-  }
-  if (meta.store_version < 4) {
-    // The changes logged before verdicts existed were all applied by every device: accepted.
-    await db.schema.alterTable('log').addColumn('refused', 'text').execute();
-  }
-  if (meta.store_version < STORE_VERSION)
-    await db
-      .updateTable('meta')
-      .set({ store_version: STORE_VERSION })
-      .where('id', '=', 1)
-      .execute();
-};
+/**
+ * Brings a hub store written by an earlier version up to this one, step by step, in one
+ * transaction (both SQLite and PostgreSQL change tables transactionally): a hub stopped or
+ * failing half-way leaves the store as it was, never with some columns added and its version
+ * not raised, which no later start could upgrade again.
+ */
+const upgrade = (store: Kysely<HubTables>): Promise<void> =>
+  store.transaction().execute(async (db) => {
+    const meta = await db.selectFrom('meta').select('store_version').executeTakeFirst();
+    // A store created just now gets this version when its meta row is written.
+    if (!meta) return;
+    if (meta.store_version < 2) {
+      await db.schema
+        .alterTable('segments')
+        .addColumn('part', 'text', (c) => c.notNull().defaultTo('all'))
+        .execute();
+    }
+    if (meta.store_version < 3) {
+      await db.schema
+        .alterTable('log')
+        .addColumn('folded', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+      await db.schema
+        .alterTable('segments')
+        .addColumn('dead', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+    }
+    if (meta.store_version < 4) {
+      // The changes logged before verdicts existed were all applied by every device: accepted.
+      await db.schema.alterTable('log').addColumn('refused', 'text').execute();
+    }
+    if (meta.store_version < STORE_VERSION)
+      await db
+        .updateTable('meta')
+        .set({ store_version: STORE_VERSION })
+        .where('id', '=', 1)
+        .execute();
+  });

@@ -54,6 +54,43 @@ describe('a hub store written by an earlier version', () => {
   });
 });
 
+describe('a hub store upgrade that fails half-way', () => {
+  it('leaves the store as it was, so the next start upgrades it whole', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'clinicdesk-hub-upgrade-'));
+    dirs.push(dir);
+    const clock = manualClock(1_764_000_000_000);
+    await (await openHubStore({ sqliteDir: dir }, { clock })).close();
+    // Version 1, except that the last step's column is already there: the upgrade adds the
+    // earlier steps' columns, then fails (as a full disk or a stopped process would).
+    const raw = new Database(join(dir, SQLITE_FILE));
+    raw.exec('alter table segments drop column part');
+    raw.exec('alter table segments drop column dead');
+    raw.exec('alter table log drop column folded');
+    raw.exec('update meta set store_version = 1');
+    raw.close();
+    await expect(openHubStore({ sqliteDir: dir }, { clock })).rejects.toThrow(/refused/);
+    const columns = (table: string) => {
+      const check = new Database(join(dir, SQLITE_FILE), { readonly: true });
+      const names = (check.prepare(`pragma table_info(${table})`).all() as { name: string }[]).map(
+        (column) => column.name,
+      );
+      check.close();
+      return names;
+    };
+    expect(columns('segments')).not.toContain('part');
+    expect(columns('log')).not.toContain('folded');
+
+    // The cause is mended; the next start runs every step.
+    const mend = new Database(join(dir, SQLITE_FILE));
+    mend.exec('alter table log drop column refused');
+    mend.close();
+    const upgraded = await openHubStore({ sqliteDir: dir }, { clock });
+    await upgraded.close();
+    expect(columns('segments')).toEqual(expect.arrayContaining(['part', 'dead']));
+    expect(columns('log')).toEqual(expect.arrayContaining(['folded', 'refused']));
+  });
+});
+
 describe.each(testBackends())('a version 3 hub store on $name', (backend) => {
   it('opens as version 4: the changes it logged carry no verdict (accepted), new ones are judged', async () => {
     const created = await backend.create();
