@@ -314,6 +314,9 @@ test('a second workstation joins the clinic, and a patient registered at the des
     '1 条变更未被诊所接受：做出变更时，此人的账号或角色已不允许这样做。',
   );
   await expect(desk.getByTestId('sync-issues')).toContainText('投诉 · c-1');
+  await expect(desk.getByTestId('sync-issues')).toContainText(
+    '这条变更属于本机版本不认识的数据（可能来自更新版本的 ClinicDesk）。',
+  );
   // A change the clinic's log refused says who did what, in which role, and why.
   await expect(desk.getByTestId('sync-issues')).toContainText(
     '陈静以“医生”身份所做的“自费知情同意书 · 签署”未被接受：同步到诊所时，此人已不再担任该角色。',

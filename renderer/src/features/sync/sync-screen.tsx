@@ -9,6 +9,7 @@ import { readHubLink, type HubLink } from '../../sync/engine';
 import { ConnectForm } from './connect-form';
 import { HostCard } from './host-card';
 import { InitialSyncProgress } from './initial-sync';
+import { issueCause } from './issue-kind';
 import { Pairing } from './pairing-card';
 import { UpdateNeeded } from './update-needed';
 import { SyncIndicator } from './sync-indicator';
@@ -121,10 +122,21 @@ const Linked = ({ link }: { link: HubLink }) => {
   );
 };
 
-/** A refusal in the reader's words; other issues say what the merge said. */
-const issueDetail = (t: TFunction, issue: SyncIssue): string => {
+/**
+ * What went wrong, in the reader's words: a refusal names who did what; anything else says what
+ * it means and what to do, with the merge's own detail beneath for support.
+ */
+const issueDetail = (t: TFunction, issue: SyncIssue) => {
   const refusal = issue.refusal;
-  if (!refusal) return issue.detail;
+  if (!refusal)
+    return (
+      <Flex vertical>
+        <span>{t(`sync.issues.causes.${issueCause(issue)}`)}</span>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {issue.detail}
+        </Typography.Text>
+      </Flex>
+    );
   return t(`sync.issues.refused.${refusal.reason}`, {
     name: refusal.actorName || refusal.actorId,
     role: refusal.role ? t(`common.roles.${refusal.role}`) : '—',

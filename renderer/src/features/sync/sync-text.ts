@@ -93,6 +93,18 @@ export const syncText = bilingual(
       kinds: { quarantined: '未能应用', alarm: '需核查', refused: '未被接受' },
       record: '记录',
       detail: '说明',
+      causes: {
+        'unknown-table':
+          '这条变更属于本机版本不认识的数据（可能来自更新版本的 ClinicDesk）。已保存在本机；请先更新本机，如仍出现，请联系技术支持。',
+        malformed: '这条变更的内容不完整或格式不对，未应用。已保存在本机，请联系技术支持。',
+        unsupported: '这条变更要求的操作本机版本尚不支持，未应用。已保存在本机，请更新本机。',
+        'cannot-apply': '这条变更无法与本机已有的记录合并，未应用。已保存在本机，请联系技术支持。',
+        'conflicting-insert':
+          '同一条记录在两台工作站上的内容不同。两份都已保留，以先写入的为准；请核实哪一份正确。',
+        invariant:
+          '合并后这条记录前后不一致（例如已签字的同意书不再覆盖计划的数量）。请核实并更正。',
+        other: '这条变更未能应用。已保存在本机，请联系技术支持。',
+      },
       refused: {
         'unknown-actor':
           '{{name}}所做的“{{act}}”未被接受：同步到诊所时，诊所没有这个账号。该变更已保存在本机，未应用到任何工作站。请负责人核实。',
@@ -266,6 +278,21 @@ export const syncText = bilingual(
       kinds: { quarantined: 'Not applied', alarm: 'To check', refused: 'Not accepted' },
       record: 'Record',
       detail: 'Detail',
+      causes: {
+        'unknown-table':
+          'This change holds data this version of ClinicDesk does not know (probably from a newer version). It is kept on this PC; update this PC first, and contact support if it stays.',
+        malformed:
+          'This change is incomplete or badly formed and was not applied. It is kept on this PC; contact support.',
+        unsupported:
+          'This change asks for something this version cannot do yet and was not applied. It is kept on this PC; update this PC.',
+        'cannot-apply':
+          'This change could not be merged with the record this PC holds and was not applied. It is kept on this PC; contact support.',
+        'conflicting-insert':
+          'The same record has different contents on two workstations. Both are kept and the first written counts; check which one is right.',
+        invariant:
+          'After the merge this record no longer adds up (for example, a signed consent no longer covers the planned quantity). Check it and correct it.',
+        other: 'This change could not be applied. It is kept on this PC; contact support.',
+      },
       refused: {
         'unknown-actor':
           '"{{act}}" by {{name}} was not accepted: when it reached the clinic, the clinic had no such account. The change is kept on this PC and applied on no workstation. The owner should check it.',
