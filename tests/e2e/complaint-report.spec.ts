@@ -151,6 +151,23 @@ test('the monthly complaints report: figures, tables, an empty month, the .xlsx 
   await shoot(page, 'zh-CN', '141-complaint-report-print');
   await page.emulateMedia({ media: 'screen' });
 
+  // A custom range of one day, typed: the same two complaints, the month picker set aside.
+  await page.getByTestId('report-custom').check();
+  await expect(page.getByTestId('report-month')).toBeDisabled();
+  await page.getByRole('textbox', { name: '日期范围' }).first().click();
+  await page.keyboard.type('2026-11-25');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('2026-11-25');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('report-period')).toHaveText(
+    '2026-11-25 至 2026-11-25（北京时间）',
+  );
+  await expect(figure('received')).toContainText('2');
+  await page.getByTestId('report-custom').uncheck();
+  await expect(page.getByTestId('report-period')).toHaveText(
+    '2026-11-01 至 2026-11-30（北京时间）',
+  );
+
   // Last month, picked from the keyboard: nothing was received, and it says so without charts.
   await page.getByTestId('report-month').click();
   await page.keyboard.press('ControlOrMeta+a');

@@ -220,7 +220,6 @@ export const complaintsText = bilingual(
         causes: '原因与整改',
       },
       file: '投诉统计_{{from}}_{{to}}.xlsx',
-      badRange: '日期范围的结束日不能早于开始日。',
     },
   },
   {
@@ -441,7 +440,6 @@ export const complaintsText = bilingual(
         causes: 'Causes and measures',
       },
       file: 'complaints-report_{{from}}_{{to}}.xlsx',
-      badRange: 'The range cannot end before it starts.',
     },
   },
 );
