@@ -105,11 +105,12 @@ test('the monthly complaints report: figures, tables, an empty month, the .xlsx 
   expect((summary.getRow(1).values as unknown[]).slice(1)).toEqual(['项目', '数值']);
   expect(rowsOf(summary).slice(0, 5)).toEqual([
     ['日期范围', '2026-11-01 至 2026-11-30（北京时间）'],
-    ['收到投诉', '2'],
-    ['已结案', '1'],
-    ['按时办结', '1'],
-    ['按时办结率', '50.0%'],
+    ['收到投诉', 2],
+    ['已结案', 1],
+    ['按时办结', 1],
+    ['按时办结率', 0.5],
   ]);
+  expect(summary.getRow(6).getCell(2).numFmt).toBe('0.0%');
   expect(rowsOf(byChannel)).toContainEqual(['电话', 1, '50.0%']);
   expect(rowsOf(byChannel)).toContainEqual(['意见箱', 1, '50.0%']);
   expect(rowsOf(byChannel).at(-1)).toEqual(['合计', 2, '100.0%']);

@@ -11,28 +11,37 @@ export const percent = (part: number, whole: number): string =>
 export const hours = (value: number | null): number | null =>
   value === null ? null : Math.round(value * 10) / 10;
 
-/** The report's summary figures, in the order the screen and the summary sheet show them. */
+/**
+ * The report's summary figures, in the order the screen and the summary sheet show them: the
+ * text shown, and for a spreadsheet the number itself where there is one (counts; the rate as a
+ * fraction, formatted as a percentage there).
+ */
 export const summaryFigures = (report: ComplaintReport, t: TFunction) => {
   const h = (value: number | null) =>
     value === null
       ? t('complaints.report.none')
       : t('complaints.report.hours', { value: hours(value) });
+  const count = (key: string, n: number) => ({ key, value: String(n), cell: n as number | string });
+  const rate = report.received === 0 ? null : report.closedWithinDeadline / report.received;
   return [
-    ['received', String(report.received)],
-    ['closed', String(report.closed)],
-    ['closedWithinDeadline', String(report.closedWithinDeadline)],
-    ['handlingRate', percent(report.closedWithinDeadline, report.received)],
-    ['medianFirstContact', h(report.medianHoursToFirstContact)],
-    ['medianResolution', h(report.medianHoursToResolution)],
-    ['open', String(report.open.length)],
-    ['overdue', String(report.overdue)],
-    ['consultations', String(report.consultations.count)],
-  ].map(([key, value]) => ({
-    key: key!,
-    label: t(`complaints.report.figures.${key}`),
-    value: value!,
-  }));
+    count('received', report.received),
+    count('closed', report.closed),
+    count('closedWithinDeadline', report.closedWithinDeadline),
+    {
+      key: 'handlingRate',
+      value: percent(report.closedWithinDeadline, report.received),
+      cell: rate ?? t('complaints.report.none'),
+      percent: true,
+    },
+    { key: 'medianFirstContact', ...text(h(report.medianHoursToFirstContact)) },
+    { key: 'medianResolution', ...text(h(report.medianHoursToResolution)) },
+    count('open', report.open.length),
+    count('overdue', report.overdue),
+    count('consultations', report.consultations.count),
+  ].map((figure) => ({ ...figure, label: t(`complaints.report.figures.${figure.key}`) }));
 };
+
+const text = (value: string) => ({ value, cell: value as number | string });
 
 /**
  * The report as a workbook: summary, by channel, by category, the complaints list, causes and
@@ -57,7 +66,10 @@ export const reportWorkbook = async (report: ComplaintReport, t: TFunction): Pro
     t('complaints.report.range'),
     t('complaints.report.period', { from: report.range.from, to: report.range.to }),
   ]);
-  for (const figure of summaryFigures(report, t)) summary.addRow([figure.label, figure.value]);
+  for (const figure of summaryFigures(report, t)) {
+    const row = summary.addRow([figure.label, figure.cell]);
+    if ('percent' in figure && typeof figure.cell === 'number') row.getCell(2).numFmt = '0.0%';
+  }
 
   const counts = (name: string, keys: readonly string[], counts: Record<string, number>) => {
     const ws = sheet(
