@@ -1,7 +1,13 @@
+import { Spin } from 'antd';
+import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { ComplaintDetail } from './complaint-detail';
 import { ComplaintList } from './complaint-list';
-import { ComplaintReportScreen } from './complaint-report';
+
+// The report brings ECharts: loaded when it is first opened, not with the app.
+const ComplaintReportScreen = lazy(() =>
+  import('./complaint-report').then((m) => ({ default: m.ComplaintReportScreen })),
+);
 
 /**
  * /complaints (the urgency list and intake), /complaints/report (the report, for those who handle
@@ -10,7 +16,14 @@ import { ComplaintReportScreen } from './complaint-report';
 export const ComplaintsScreen = () => (
   <Routes>
     <Route index element={<ComplaintList />} />
-    <Route path="report" element={<ComplaintReportScreen />} />
+    <Route
+      path="report"
+      element={
+        <Suspense fallback={<Spin />}>
+          <ComplaintReportScreen />
+        </Suspense>
+      }
+    />
     <Route path=":id" element={<ComplaintDetail />} />
   </Routes>
 );
