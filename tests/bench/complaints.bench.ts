@@ -71,8 +71,13 @@ const measure = async (url: string, count: number) => {
     const runs: Run[] = [];
     for (let run = 0; run < RUNS; run++) {
       console.error(`run ${run + 1} of ${RUNS} …`);
+      // From Today, once the app is at rest: its complaint badge and card read the whole store
+      // when they mount, and would otherwise be counted against the report.
       await page.goto(`${url}#/today`);
       await page.getByTestId('today-date').waitFor();
+      await page.getByTestId('complaints-card').waitFor({ timeout: 120_000 });
+      await page.getByTestId('complaint-badge').filter({ hasText: /\d/ }).waitFor();
+      await page.waitForTimeout(2000);
       // A link to the report, clicked inside the timed step as a person clicks one.
       await page.evaluate(() => {
         const link = document.createElement('a');
@@ -145,8 +150,9 @@ export const run = async (): Promise<BenchTable[]> => {
         },
       ],
       note: [
-        `${RUNS} openings of the report from Today (the whole store read, the month computed and `,
-        'drawn); median and max over all but the first. Target (issue 9): under 1 s.',
+        `${RUNS} openings of the report from Today once its complaint badge and card have loaded `,
+        '(the whole store read, the month computed and drawn); median and max over all but the ',
+        'first. Target (issue 9): under 1 s.',
       ].join(''),
     },
   ];
