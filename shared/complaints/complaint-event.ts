@@ -85,6 +85,25 @@ const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export const byTimeline = (a: ComplaintEvent, b: ComplaintEvent): number =>
   Date.parse(a.at) - Date.parse(b.at) || compareText(a.hlc, b.hlc) || compareText(a.id, b.id);
 
+/**
+ * The events sorted by `byTimeline`, each time parsed once rather than at every comparison (the
+ * complaints report derives thousands of complaints at a time); already in order, as the store
+ * usually gives them, nothing is sorted.
+ */
+const inTimelineOrder = (events: readonly ComplaintEvent[]): ComplaintEvent[] => {
+  const ms = events.map((event) => Date.parse(event.at));
+  const compare = (i: number, j: number) =>
+    ms[i]! - ms[j]! ||
+    compareText(events[i]!.hlc, events[j]!.hlc) ||
+    compareText(events[i]!.id, events[j]!.id);
+  let ordered = true;
+  for (let i = 1; i < events.length && ordered; i++) ordered = compare(i - 1, i) <= 0;
+  if (ordered) return [...events];
+  return Array.from(events.keys())
+    .sort(compare)
+    .map((i) => events[i]!);
+};
+
 const earlier = (a: string | undefined, b: string): string =>
   a === undefined || Date.parse(b) < Date.parse(a) ? b : a;
 
@@ -93,7 +112,7 @@ export const deriveComplaint = (
   complaint: { receivedBy: string },
   events: readonly ComplaintEvent[],
 ): DerivedComplaint => {
-  const timeline = [...events].sort(byTimeline);
+  const timeline = inTimelineOrder(events);
   const derived: DerivedComplaint = {
     state: 'open',
     owner: complaint.receivedBy,

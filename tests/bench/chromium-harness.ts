@@ -14,8 +14,8 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 /** Its own output folder, so a bench never empties dist/renderer under a running e2e suite. */
 const outDir = join(repoRoot, 'dist', 'bench-renderer');
-/** Not 4173: Playwright's e2e server may be running at the same time. */
-const PORT = 4174;
+/** Not 4173: Playwright's e2e server may be running at the same time; BENCH_PORT for a second checkout. */
+const PORT = Number(process.env.BENCH_PORT ?? 4174);
 
 export const END_DATE = '2026-11-22';
 

@@ -6,6 +6,7 @@ import {
   countNeedingAttention,
   listComplaints,
   readComplaint,
+  readComplaintsForReport,
   recordComplaint,
 } from './complaints';
 import { actorOf } from './staff';
@@ -229,5 +230,17 @@ describe('the urgency list and the badge', () => {
     await addComplaintEvent(ctx, officer, late.id, { kind: 'resolved', text: '已处理' });
     await addComplaintEvent(ctx, officer, late.id, CLOSING);
     expect(await countNeedingAttention(db, officer, clock.now())).toBe(1);
+  });
+});
+
+describe('reading for the complaints report', () => {
+  it('gives those who handle complaints every complaint and event, and refuses the desk', async () => {
+    const { ctx, desk, officer } = await clinic();
+    const saved = await recordComplaint(ctx, desk, PHONE_COMPLAINT);
+    await addComplaintEvent(ctx, desk, saved.id, contact());
+    const read = await readComplaintsForReport(ctx.db, officer);
+    expect(read.complaints.map((c) => c.id)).toEqual([saved.id]);
+    expect(read.events.map((e) => e.facts.kind)).toEqual(['contacted']);
+    await expect(readComplaintsForReport(ctx.db, desk)).rejects.toBeInstanceOf(PermissionError);
   });
 });

@@ -253,3 +253,20 @@ export const countNeedingAttention = async (
   now: number,
 ): Promise<number> =>
   (await listComplaints(db, actor, now)).filter((row) => needsAttention(row.urgency)).length;
+
+/**
+ * Everything the complaints report is computed from: every complaint and every event (a
+ * complaint received last month may still be open at the end of this one). Only those who
+ * handle complaints see the report.
+ */
+export const readComplaintsForReport = async (
+  db: ClinicDb,
+  actor: Actor,
+): Promise<{ complaints: Complaint[]; events: ComplaintEvent[] }> => {
+  authorize(actor, 'complaint.handle');
+  const [complaints, events] = await Promise.all([
+    db.complaints.toArray(),
+    db.complaintEvents.toArray(),
+  ]);
+  return { complaints, events };
+};

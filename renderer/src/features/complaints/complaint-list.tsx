@@ -1,4 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { BarChartOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Space, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
@@ -42,6 +42,15 @@ export const ComplaintList = () => {
           </div>
           <Space>
             {handles && <NotificationPermissionButton />}
+            {handles && (
+              <Button
+                icon={<BarChartOutlined />}
+                onClick={() => navigate('/complaints/report')}
+                data-testid="complaint-report"
+              >
+                {t('complaints.reportButton')}
+              </Button>
+            )}
             <Button
               type="primary"
               icon={<PlusOutlined />}
