@@ -66,7 +66,10 @@ export type AppErrorReason =
   | 'complaint-contact-time'
   | 'complaint-assignee'
   | 'complaint-close-incomplete'
-  | 'complaint-reopen-reason';
+  | 'complaint-reopen-reason'
+  | 'consultation-question-required'
+  | 'consultation-at-future'
+  | 'consultation-already-complaint';
 
 export class AppError extends Error {
   constructor(

@@ -105,6 +105,26 @@ export const schemaVersions = [
       staff: 'id, username, *roles',
     },
   },
+  {
+    version: 7,
+    stores: {
+      ...version1,
+      verificationReviews: 'id, reviewedAt',
+      catalogueItems: 'id, versionId, [versionId+code], code, *searchKeys',
+      plannedItems: 'id, visitId, patientId, date, status',
+      consents: 'id, visitId, patientId, status, signedAt, date, clinicianId',
+      consentVoids: 'id, consentId, voidedAt',
+      outbox: 'id, &deviceSeq, txId, hlc',
+      rowClocks: 'key',
+      syncIssues: 'id, kind, at',
+      patients: 'id, idNumber, cardNumber, phone, name, *searchKeys, updatedAt, mergedInto',
+      staff: 'id, username, *roles',
+      // 咨询 at the desk (synced, insert-only), newest first by `at`.
+      consultations: 'id, at',
+      // A complaint turned from a consultation is found from the consultation.
+      complaints: 'id, status, dueAt, receivedAt, fromConsultationId',
+    },
+  },
 ] as const satisfies readonly { version: number; stores: Record<string, string> }[];
 
 type Last<T extends readonly unknown[]> = T extends readonly [...unknown[], infer L] ? L : never;

@@ -74,7 +74,7 @@ export const recordComplaint = async (
     table: 'complaints',
     row,
     before: undefined,
-    alsoTables: [db.patients, db.visits, db.settings],
+    alsoTables: [db.patients, db.visits, db.settings, db.consultations],
     alsoInside: async () => {
       const policy = data.policy ?? defaultPolicyOf(await readSetting(db, 'complaints'));
       const overrides = (await readSetting(db, 'holidays'))?.overrides ?? [];
@@ -84,6 +84,18 @@ export const recordComplaint = async (
       });
       if (data.patientId && !(await db.patients.get(data.patientId)))
         throw new AppError('not-found', 'no such patient', 'patientId');
+      if (data.fromConsultationId) {
+        // One complaint per consultation on this PC; two PCs offline may each make one
+        // (consultation.ts explains how both then show the same link).
+        if (!(await db.consultations.get(data.fromConsultationId)))
+          throw new AppError('not-found', 'no such consultation', 'fromConsultationId');
+        const already = await db.complaints
+          .where('fromConsultationId')
+          .equals(data.fromConsultationId)
+          .count();
+        if (already > 0)
+          throw new AppError('consultation-already-complaint', 'turned already', 'description');
+      }
       if (data.visitId) {
         const visit = await db.visits.get(data.visitId);
         if (!visit || (data.patientId && visit.patientId !== data.patientId))

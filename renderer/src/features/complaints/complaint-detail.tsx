@@ -16,6 +16,7 @@ import { AppError } from '../../../../shared/errors';
 import { useServices } from '../../app/services';
 import { useActor } from '../../app/use-actor';
 import { complaintPeople, readComplaint } from '../../db/complaints';
+import { readConsultation } from '../../db/consultations';
 import { ComplaintTimeline } from './complaint-timeline';
 import { StateTag, UrgencyTag } from './complaint-tags';
 import { complainantName } from './complaint-words';
@@ -32,6 +33,23 @@ const readOrMissing = async (...args: Parameters<typeof readComplaint>) => {
     if (error instanceof AppError && error.reason === 'not-found') return null;
     throw error;
   }
+};
+
+/** The consultation a complaint was turned from, linked to the consultation log. */
+const FromConsultation = ({ id }: { id: string }) => {
+  const { t } = useTranslation();
+  const { db } = useServices();
+  const actor = useActor();
+  const consultation = useLiveQuery(() => readConsultation(db, actor, id), [db, actor, id]);
+  return (
+    <Link to="/complaints/consultations" data-testid="complaint-from-consultation">
+      {consultation
+        ? `${t('complaints.consult.fromConsultation', { at: minutes(consultation.at) })} · ${t(
+            `complaints.consult.topics.${consultation.topic}`,
+          )}`
+        : t('complaints.tabs.consultations')}
+    </Link>
+  );
 };
 
 /** One complaint: what was received, its deadlines, its timeline, and the next steps allowed. */
@@ -115,6 +133,11 @@ export const ComplaintDetail = () => {
               major: complaint.policy.majorDays,
             })}
           </Descriptions.Item>
+          {complaint.fromConsultationId && (
+            <Descriptions.Item label={t('complaints.consult.from')} span={2}>
+              <FromConsultation id={complaint.fromConsultationId} />
+            </Descriptions.Item>
+          )}
           <Descriptions.Item label={t('complaints.detail.description')} span={2}>
             <span style={{ whiteSpace: 'pre-wrap' }}>{complaint.description}</span>
           </Descriptions.Item>
