@@ -69,7 +69,9 @@ export type AppErrorReason =
   | 'complaint-reopen-reason'
   | 'consultation-question-required'
   | 'consultation-at-future'
-  | 'consultation-already-complaint';
+  | 'consultation-already-complaint'
+  | 'complaint-file-invalid'
+  | 'complaint-file-too-many';
 
 export class AppError extends Error {
   constructor(

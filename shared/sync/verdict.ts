@@ -147,7 +147,8 @@ const TABLE_ENTITIES: Readonly<Record<string, readonly AuditEntity[]>> = {
   staff: ['staff'],
   settings: ['settings'],
   patients: ['patient'],
-  attachments: ['attachment', 'patient'],
+  // A complaint's files are written with the timeline event they belong to, by its handlers.
+  attachments: ['attachment', 'patient', 'complaint-event'],
   visits: ['visit', 'verification'],
   verifications: ['verification'],
   verificationReviews: ['verification'],

@@ -163,6 +163,9 @@ export const errorText = bilingual(
     'consultation-at-future': '咨询时间不能晚于现在。请填写实际咨询的时间（默认为现在）。',
     'consultation-already-complaint':
       '这条咨询已经转为投诉，不能重复转。请打开已登记的投诉继续处理。',
+    'complaint-file-invalid':
+      '“{{name}}”不能附加：只能附加图片（JPEG、PNG、WebP）或 PDF 文件，每个不超过 5 MB。没有保存任何内容。',
+    'complaint-file-too-many': '一条处理记录最多附加 {{max}} 个文件。',
     forbidden: '您的角色无权执行此操作。',
   },
   {
@@ -274,6 +277,9 @@ export const errorText = bilingual(
       'The consultation time cannot be later than now. Enter when it actually happened (now by default).',
     'consultation-already-complaint':
       'This consultation has already been turned into a complaint. Open that complaint to continue.',
+    'complaint-file-invalid':
+      '"{{name}}" cannot be attached: only images (JPEG, PNG, WebP) or PDF files of at most 5 MB each. Nothing was saved.',
+    'complaint-file-too-many': 'One step can carry at most {{max}} files.',
     forbidden: 'Your role is not allowed to do this.',
   },
 );

@@ -15,7 +15,7 @@ import { formatClinicTime } from '../../../../shared/clock/clinic-time';
 import { AppError } from '../../../../shared/errors';
 import { useServices } from '../../app/services';
 import { useActor } from '../../app/use-actor';
-import { complaintPeople, readComplaint } from '../../db/complaints';
+import { complaintPeople, readComplaint, readComplaintAttachments } from '../../db/complaints';
 import { readConsultation } from '../../db/consultations';
 import { ComplaintTimeline } from './complaint-timeline';
 import { StateTag, UrgencyTag } from './complaint-tags';
@@ -61,6 +61,12 @@ export const ComplaintDetail = () => {
   const now = useNow(clock);
   const view = useLiveQuery(() => readOrMissing(db, actor, id), [db, actor, id]);
   const people = useLiveQuery(() => complaintPeople(db, actor), [db, actor]) ?? [];
+  const eventIds = view ? view.derived.timeline.map((e) => e.id) : [];
+  const files = useLiveQuery(
+    () => readComplaintAttachments(db, actor, eventIds),
+    // The list of ids, as text: a new array each render must not re-run the query.
+    [db, actor, eventIds.join(',')],
+  );
   const [dialog, setDialog] = useState<ComplaintEventKind>();
   const [open, setOpen] = useState(false);
 
@@ -143,7 +149,12 @@ export const ComplaintDetail = () => {
           </Descriptions.Item>
         </Descriptions>
         <Typography.Title level={4}>{t('complaints.detail.timeline')}</Typography.Title>
-        <ComplaintTimeline events={derived.timeline} ignored={derived.ignored} names={names} />
+        <ComplaintTimeline
+          events={derived.timeline}
+          ignored={derived.ignored}
+          names={names}
+          {...(files ? { files } : {})}
+        />
         {steps.length > 0 && (
           <Space wrap data-testid="complaint-steps">
             <Typography.Text type="secondary">{t('complaints.detail.actions')}</Typography.Text>

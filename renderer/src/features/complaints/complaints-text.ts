@@ -157,6 +157,13 @@ export const complaintsText = bilingual(
       measure: '整改措施：{{text}}',
     },
     tabs: { complaints: '投诉', consultations: '咨询' },
+    files: {
+      label: '附件（可选）',
+      hint: '来信照片、扫描件：图片（JPEG、PNG、WebP）或 PDF，每个不超过 5 MB。',
+      add: '添加附件',
+      arriving: '文件尚未从同步服务器传来',
+      size: '{{size}} KB',
+    },
     consult: {
       title: '咨询登记',
       intro:
@@ -347,6 +354,13 @@ export const complaintsText = bilingual(
       measure: 'Measure: {{text}}',
     },
     tabs: { complaints: 'Complaints', consultations: 'Consultations' },
+    files: {
+      label: 'Attachments (optional)',
+      hint: 'Photos of letters, scans: images (JPEG, PNG, WebP) or PDF, at most 5 MB each.',
+      add: 'Attach files',
+      arriving: 'The file has not arrived from the sync server yet',
+      size: '{{size}} KB',
+    },
     consult: {
       title: 'Consultation log',
       intro:
