@@ -66,7 +66,12 @@ export type AppErrorReason =
   | 'complaint-contact-time'
   | 'complaint-assignee'
   | 'complaint-close-incomplete'
-  | 'complaint-reopen-reason';
+  | 'complaint-reopen-reason'
+  | 'consultation-question-required'
+  | 'consultation-at-future'
+  | 'consultation-already-complaint'
+  | 'complaint-file-invalid'
+  | 'complaint-file-too-many';
 
 export class AppError extends Error {
   constructor(

@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { provenanceSchema } from '../record';
 
-/** What an attachment is for; the owner (`ownerId`) is the record it belongs to. */
-export const attachmentKindSchema = z.enum(['patient-photo']);
+/**
+ * What an attachment is for; the owner (`ownerId`) is the record it belongs to: the patient for
+ * a photo, the complaint's timeline event for a complaint file (a letter's photo, a scan).
+ */
+export const attachmentKindSchema = z.enum(['patient-photo', 'complaint-file']);
 export type AttachmentKind = z.infer<typeof attachmentKindSchema>;
 
 /** Images the desk may store: what a webcam snapshot or a phone photo comes as. */
@@ -10,6 +13,23 @@ export const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
 
 /** A photo larger than this is a camera original that was never scaled down. */
 export const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
+
+/** A complaint's files: photos of a letter, scans (issue 9 item 3). */
+export const COMPLAINT_FILE_TYPES = [...IMAGE_TYPES, 'application/pdf'] as const;
+export const MAX_COMPLAINT_FILE_BYTES = 5 * 1024 * 1024;
+/** How many files one timeline event may carry. */
+export const MAX_COMPLAINT_FILES = 10;
+
+/** Why a file cannot be kept with a complaint, or undefined when it can. */
+export const complaintFileProblem = (file: {
+  type: string;
+  size: number;
+}): 'type' | 'size' | 'empty' | undefined => {
+  if (!(COMPLAINT_FILE_TYPES as readonly string[]).includes(file.type)) return 'type';
+  if (file.size > MAX_COMPLAINT_FILE_BYTES) return 'size';
+  if (file.size === 0) return 'empty';
+  return undefined;
+};
 
 /**
  * A file kept with a record (a patient's photo for the 人 check, PRODUCT.md §1.4). Append-only:
@@ -33,6 +53,8 @@ export const attachmentSchema = z
       .optional(),
     /** The bytes' length. */
     size: z.number().int().min(0).optional(),
+    /** The file's name as it was picked (complaint files: shown on the timeline, used to save it). */
+    name: z.string().min(1).max(255).optional(),
   })
   .extend(provenanceSchema.shape);
 export type Attachment = z.infer<typeof attachmentSchema>;

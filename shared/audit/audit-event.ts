@@ -52,6 +52,7 @@ export const auditEntitySchema = z.enum([
   'backup',
   'device',
   'attachment',
+  'consultation',
 ]);
 export type AuditEntity = z.infer<typeof auditEntitySchema>;
 

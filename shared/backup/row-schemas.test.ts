@@ -199,3 +199,29 @@ describe('complaint rows in a backup', () => {
     });
   });
 });
+
+describe('consultation rows in a backup', () => {
+  const consultation = {
+    id: 'k1',
+    at: '2026-11-22T08:30:00+08:00',
+    topic: 'fees',
+    channel: 'phone',
+    question: '自付比例是多少？',
+    answer: '一般为 10%',
+    by: 'desk',
+    ...provenance,
+  };
+
+  it('restores a consultation', () => {
+    expect(checkBackupRow('consultations', consultation)).toBeUndefined();
+  });
+
+  it('refuses an empty question and an unknown topic', () => {
+    expect(checkBackupRow('consultations', { ...consultation, question: '' })).toMatchObject({
+      field: 'question',
+    });
+    expect(checkBackupRow('consultations', { ...consultation, topic: 'weather' })).toMatchObject({
+      field: 'topic',
+    });
+  });
+});

@@ -4,6 +4,7 @@ import { auditEventSchema } from '../audit/audit-event';
 import { catalogueEntrySchema, catalogueVersionSchema } from '../catalogue/catalogue';
 import { complaintSchema } from '../complaints/complaint';
 import { complaintEventSchema } from '../complaints/complaint-event';
+import { consultationSchema } from '../complaints/consultation';
 import { consentSchema, consentVoidSchema } from '../consents/consent';
 import { plannedItemSchema } from '../consents/planned-item';
 import type { TableName } from '../db/schema';
@@ -134,6 +135,7 @@ export const backupRowSchemas = {
   consents: consentSchema,
   consentVoids: consentVoidSchema,
   complaintEvents: complaintEventSchema,
+  consultations: consultationSchema,
   attachments: attachmentSchema,
   auditEvents: auditEventSchema,
   outbox: outboxEntrySchema,

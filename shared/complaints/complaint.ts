@@ -92,6 +92,8 @@ export const complaintInputSchema = z
     description: personText(DESCRIPTION_MAX),
     severity: z.enum(complaintSeverities),
     policy: complaintPolicySchema.optional(),
+    /** The consultation (咨询) this complaint was turned from; the link lives here (consultation.ts). */
+    fromConsultationId: z.string().min(1).optional(),
   })
   .strict();
 export type ComplaintInput = z.input<typeof complaintInputSchema>;

@@ -14,6 +14,7 @@ describe('local store schema', () => {
       'disposals',
       'complaints',
       'complaintEvents',
+      'consultations',
       'staff',
       'auditEvents',
       'outbox',

@@ -124,6 +124,10 @@ export const schemaVersions = [
       // the audit log is read by time and by record, and filtered by who and what in memory.
       patients: 'id, idNumber, cardNumber, name, *searchKeys, mergedInto',
       auditEvents: 'id, [deviceId+seq], at, entityId',
+      // 咨询 at the desk (synced, insert-only), newest first by `at`.
+      consultations: 'id, at',
+      // A complaint turned from a consultation is found from the consultation.
+      complaints: 'id, status, dueAt, receivedAt, fromConsultationId',
     },
   },
 ] as const satisfies readonly { version: number; stores: Record<string, string> }[];

@@ -297,6 +297,7 @@ export const MERGE_SPECS: Record<string, TableSpec> = {
   verifications: { kind: 'insert-only', key: 'id' },
   consents: { kind: 'insert-only', key: 'id' },
   complaintEvents: { kind: 'insert-only', key: 'id' },
+  consultations: { kind: 'insert-only', key: 'id' },
   attachments: { kind: 'insert-only', key: 'id', local: ['blob'] },
   auditEvents: { kind: 'insert-only', key: 'id' },
 

@@ -116,6 +116,42 @@ const signs = (actorId: string, role: Role, id = 'c-1'): Change[] =>
 const reason = (verdict: Verdict) => (verdict.ok ? 'accepted' : verdict.reason);
 
 describe('the verdict on a transaction', () => {
+  it("accepts a clinician's consultation, and a complaint step with its file", () => {
+    const ledger = clinic();
+    const row = (table: string, id: string): Row => ({
+      table,
+      entityId: id,
+      op: 'insert',
+      data: { id },
+    });
+    const act = (entity: AuditEntity, entityId: string): Act => ({
+      actorId: 'doctor',
+      role: 'clinician',
+      action: 'create',
+      entity,
+      entityId,
+    });
+    expect(
+      reason(ledger.judge(tx([row('consultations', 'k-1')], act('consultation', 'k-1')), ORIGIN)),
+    ).toBe('accepted');
+    // The file is written as part of the complaint step, not as a patient's attachment.
+    expect(
+      reason(
+        ledger.judge(
+          tx(
+            [row('complaintEvents', 'e-1'), row('attachments', 'a-1')],
+            act('complaint-event', 'e-1'),
+            act('complaint-event', 'a-1'),
+          ),
+          ORIGIN,
+        ),
+      ),
+    ).toBe('accepted');
+    expect(
+      reason(ledger.judge(tx([row('attachments', 'a-2')], act('attachment', 'a-2')), ORIGIN)),
+    ).not.toBe('accepted');
+  });
+
   it("accepts an act the person's roles allow, as the log stands", () => {
     const ledger = clinic();
     expect(ledger.judge(signs('doctor', 'clinician'), ORIGIN)).toEqual({ ok: true });

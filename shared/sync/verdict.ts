@@ -106,6 +106,7 @@ const ACTS: Readonly<Record<AuditEntity, Readonly<Partial<Record<AuditAction | '
   disposal: { '*': rolesOf('disposal.approve', 'record.manage') },
   complaint: { '*': rolesOf('complaint.create', 'complaint.handle') },
   'complaint-event': { '*': rolesOf('complaint.create', 'complaint.handle') },
+  consultation: { '*': rolesOf('complaint.create') },
   backup: { '*': rolesOf('backup.manage') },
   device: { '*': rolesOf('sync.manage') },
 };
@@ -146,7 +147,8 @@ const TABLE_ENTITIES: Readonly<Record<string, readonly AuditEntity[]>> = {
   staff: ['staff'],
   settings: ['settings'],
   patients: ['patient'],
-  attachments: ['attachment', 'patient'],
+  // A complaint's files are written with the timeline event they belong to, by its handlers.
+  attachments: ['attachment', 'patient', 'complaint-event'],
   visits: ['visit', 'verification'],
   verifications: ['verification'],
   verificationReviews: ['verification'],
@@ -157,6 +159,7 @@ const TABLE_ENTITIES: Readonly<Record<string, readonly AuditEntity[]>> = {
   consentVoids: ['consent'],
   complaints: ['complaint'],
   complaintEvents: ['complaint-event', 'complaint'],
+  consultations: ['consultation'],
   records: ['record'],
   retentionPolicies: ['retention-policy'],
   disposals: ['disposal'],

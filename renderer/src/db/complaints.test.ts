@@ -7,6 +7,7 @@ import {
   listComplaints,
   readComplaint,
   readComplaintsForReport,
+  readComplaintAttachments,
   recordComplaint,
 } from './complaints';
 import { actorOf } from './staff';
@@ -242,5 +243,86 @@ describe('reading for the complaints report', () => {
     expect(read.complaints.map((c) => c.id)).toEqual([saved.id]);
     expect(read.events.map((e) => e.facts.kind)).toEqual(['contacted']);
     await expect(readComplaintsForReport(ctx.db, desk)).rejects.toBeInstanceOf(PermissionError);
+  });
+});
+
+describe('files on a complaint step', () => {
+  const png = (bytes = 64) => new Blob([new Uint8Array(bytes).fill(7)], { type: 'image/png' });
+  const pdf = new Blob(['%PDF-1.4 letter'], { type: 'application/pdf' });
+
+  it('keeps a letter photo and a scan with the event, hashed, audited with the step', async () => {
+    const { ctx, desk, officer, db } = await clinic();
+    const { id } = await recordComplaint(ctx, desk, PHONE_COMPLAINT);
+    const event = await addComplaintEvent(ctx, officer, id, { kind: 'note', text: '收到来信' }, [
+      { name: '来信.png', blob: png() },
+      { name: 'scan.pdf', blob: pdf },
+    ]);
+    const rows = await db.attachments.where('ownerId').equals(event.id).toArray();
+    expect(rows.map((r) => [r.kind, r.name, r.mime, r.size])).toEqual(
+      expect.arrayContaining([
+        ['complaint-file', '来信.png', 'image/png', 64],
+        ['complaint-file', 'scan.pdf', 'application/pdf', pdf.size],
+      ]),
+    );
+    expect(rows.every((r) => /^[0-9a-f]{64}$/.test(r.blobHash ?? ''))).toBe(true);
+    const audit = await db.auditEvents
+      .where('entityId')
+      .anyOf(rows.map((r) => r.id))
+      .toArray();
+    expect(audit.map((a) => [a.entity, a.action]).sort()).toEqual([
+      ['complaint-event', 'create'],
+      ['complaint-event', 'create'],
+    ]);
+    // What syncs names the bytes by hash; the bytes themselves stay out of the change log.
+    const ids = new Set(rows.map((r) => r.id));
+    const queued = (await db.outbox.toArray()).filter((q) => ids.has(q.entityId));
+    expect(queued).toHaveLength(2);
+    expect(queued.every((q) => !('blob' in (q.data as object)))).toBe(true);
+    const files = await readComplaintAttachments(db, desk, [event.id]);
+    expect(files.get(event.id)?.map((f) => [f.name, f.blob !== undefined])).toEqual([
+      ['来信.png', true],
+      ['scan.pdf', true],
+    ]);
+  });
+
+  it('refuses a Word file and a 6 MB image, and saves neither the step nor any file', async () => {
+    const { ctx, desk, officer, db } = await clinic();
+    const { id } = await recordComplaint(ctx, desk, PHONE_COMPLAINT);
+    const docx = new Blob(['PK'], {
+      type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    });
+    for (const file of [
+      { name: '说明.docx', blob: docx },
+      { name: 'big.png', blob: png(6 * 1024 * 1024) },
+    ])
+      expect(
+        await errorOf(
+          addComplaintEvent(ctx, officer, id, { kind: 'note', text: '附件' }, [
+            { name: 'ok.png', blob: png() },
+            file,
+          ]),
+        ),
+      ).toMatchObject({
+        reason: 'complaint-file-invalid',
+        field: 'files',
+        values: { name: file.name },
+      });
+    expect(await db.complaintEvents.count()).toBe(0);
+    expect(await db.attachments.count()).toBe(0);
+  });
+
+  it('shows a file whose bytes have not arrived from the hub as on its way', async () => {
+    const { ctx, desk, officer, db } = await clinic();
+    const { id } = await recordComplaint(ctx, desk, PHONE_COMPLAINT);
+    const event = await addComplaintEvent(ctx, officer, id, { kind: 'note', text: '收到来信' }, [
+      { name: 'scan.pdf', blob: pdf },
+    ]);
+    const [row] = await db.attachments.where('ownerId').equals(event.id).toArray();
+    // As on another PC before the bytes are fetched: the row without its blob.
+    await db.attachments.update(row!.id, { blob: undefined });
+    const files = await readComplaintAttachments(db, desk, [event.id]);
+    expect(files.get(event.id)).toEqual([
+      { id: row!.id, eventId: event.id, name: 'scan.pdf', mime: 'application/pdf', size: pdf.size },
+    ]);
   });
 });

@@ -1,4 +1,10 @@
+import {
+  complaintFileProblem,
+  MAX_COMPLAINT_FILES,
+  type Attachment,
+} from '../../../shared/attachments/attachment';
 import { can } from '../../../shared/auth/permissions';
+import { sha256HexOfBytes } from '../../../shared/hash';
 import {
   complaintInputSchema,
   deadlinesFor,
@@ -74,7 +80,7 @@ export const recordComplaint = async (
     table: 'complaints',
     row,
     before: undefined,
-    alsoTables: [db.patients, db.visits, db.settings],
+    alsoTables: [db.patients, db.visits, db.settings, db.consultations],
     alsoInside: async () => {
       const policy = data.policy ?? defaultPolicyOf(await readSetting(db, 'complaints'));
       const overrides = (await readSetting(db, 'holidays'))?.overrides ?? [];
@@ -84,6 +90,18 @@ export const recordComplaint = async (
       });
       if (data.patientId && !(await db.patients.get(data.patientId)))
         throw new AppError('not-found', 'no such patient', 'patientId');
+      if (data.fromConsultationId) {
+        // One complaint per consultation on this PC; two PCs offline may each make one
+        // (consultation.ts explains how both then show the same link).
+        if (!(await db.consultations.get(data.fromConsultationId)))
+          throw new AppError('not-found', 'no such consultation', 'fromConsultationId');
+        const already = await db.complaints
+          .where('fromConsultationId')
+          .equals(data.fromConsultationId)
+          .count();
+        if (already > 0)
+          throw new AppError('consultation-already-complaint', 'turned already', 'description');
+      }
       if (data.visitId) {
         const visit = await db.visits.get(data.visitId);
         if (!visit || (data.patientId && visit.patientId !== data.patientId))
@@ -147,23 +165,60 @@ const parseFacts = (facts: ComplaintEventFacts) => {
   throw new AppError('invalid-input', issue.message, field);
 };
 
+/** A file picked to go with a timeline event: its name as picked, and its bytes. */
+export type ComplaintFile = { name: string; blob: Blob };
+
+type FileBytes = { name: string; blob: Blob; blobHash: string; size: number };
+
 /**
- * Adds one event to a complaint's timeline. The state check and the insert are one transaction:
- * a second tab closing the complaint meanwhile makes this one refused, not half-applied.
+ * Checks the files and reads their bytes and hashes, before any transaction (reading a Blob is
+ * not IndexedDB work and would end it): one refused file refuses the whole step.
+ */
+const readFiles = async (files: readonly ComplaintFile[]): Promise<FileBytes[]> => {
+  if (files.length > MAX_COMPLAINT_FILES)
+    throw new AppError('complaint-file-too-many', 'too many files', 'files', {
+      max: MAX_COMPLAINT_FILES,
+    });
+  for (const { name, blob } of files) {
+    const problem = complaintFileProblem(blob);
+    if (problem)
+      throw new AppError('complaint-file-invalid', `${problem}: ${blob.type}`, 'files', { name });
+  }
+  return Promise.all(
+    files.map(async ({ name, blob }) => {
+      const bytes = new Uint8Array(await blob.arrayBuffer());
+      return {
+        name: name.trim().slice(0, 255) || 'file',
+        blob,
+        blobHash: sha256HexOfBytes(bytes),
+        size: bytes.length,
+      };
+    }),
+  );
+};
+
+/**
+ * Adds one event to a complaint's timeline, with the files that go with it (owned by the event).
+ * The state check, the event and its files are one transaction: a second tab closing the
+ * complaint meanwhile makes this one refused, not half-applied. Each file is audited as part of
+ * the complaint step (so the same people may write it, on this PC and in the sync verdict).
  */
 export const addComplaintEvent = async (
   ctx: StoreContext,
   actor: Actor,
   complaintId: string,
   input: ComplaintEventFacts,
+  files: readonly ComplaintFile[] = [],
 ): Promise<ComplaintEvent> => {
   const facts = parseFacts(input);
+  const bytes = await readFiles(files);
   const { db } = ctx;
   return db.transaction(
     'rw',
     [
       db.complaints,
       db.complaintEvents,
+      db.attachments,
       db.staff,
       db.auditEvents,
       db.outbox,
@@ -174,7 +229,7 @@ export const addComplaintEvent = async (
       const view = await loadComplaint(db, complaintId);
       const acting = authorizeEvent(actor, facts, view.derived.owner);
       await checkEvent(ctx, view, facts);
-      return writeRecord<ComplaintEvent>(ctx, {
+      const event = await writeRecord<ComplaintEvent>(ctx, {
         table: 'complaintEvents',
         row: {
           id: newId(ctx.clock),
@@ -191,8 +246,68 @@ export const addComplaintEvent = async (
           summary: `${facts.kind} · ${complainantLabel(view.complaint)}`,
         },
       });
+      for (const file of bytes)
+        await writeRecord<Attachment>(ctx, {
+          table: 'attachments',
+          row: {
+            id: newId(ctx.clock),
+            ownerId: event.id,
+            kind: 'complaint-file',
+            mime: file.blob.type,
+            name: file.name,
+            blob: file.blob,
+            blobHash: file.blobHash,
+            size: file.size,
+          },
+          before: undefined,
+          redact: ['blob'],
+          audit: {
+            actor: acting,
+            action: 'create',
+            entity: 'complaint-event',
+            summary: `${facts.kind} · ${file.name}`,
+          },
+        });
+      return event;
     },
   );
+};
+
+/** A complaint file as the timeline shows it: its bytes, or that they are still on their way. */
+export type ComplaintAttachment = {
+  id: string;
+  eventId: string;
+  name: string;
+  mime: string;
+  size?: number;
+  /** Undefined while the bytes are on their way from the hub (another PC attached it). */
+  blob?: Blob;
+};
+
+/** The files of a complaint's timeline, by event id, in the order they were attached. */
+export const readComplaintAttachments = async (
+  db: ClinicDb,
+  actor: Actor,
+  eventIds: readonly string[],
+): Promise<Map<string, ComplaintAttachment[]>> => {
+  authorize(actor, 'complaint.create');
+  const rows = await db.attachments.where('ownerId').anyOf(eventIds).toArray();
+  const byEvent = new Map<string, ComplaintAttachment[]>();
+  rows
+    .filter((row) => row.kind === 'complaint-file')
+    .sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : a.id < b.id ? -1 : 1))
+    .forEach((row) => {
+      const file: ComplaintAttachment = {
+        id: row.id,
+        eventId: row.ownerId,
+        name: row.name ?? row.id,
+        mime: row.mime,
+        ...(row.size !== undefined ? { size: row.size } : {}),
+        ...(row.blob ? { blob: row.blob } : {}),
+      };
+      byEvent.set(row.ownerId, [...(byEvent.get(row.ownerId) ?? []), file]);
+    });
+  return byEvent;
 };
 
 /** One complaint with its timeline and the name of its linked patient, for its detail page. */

@@ -5,6 +5,7 @@ import type { AuditEvent } from '../../../shared/audit/audit-event';
 import type { CatalogueItem, CatalogueVersion } from '../../../shared/catalogue/catalogue';
 import type { Complaint } from '../../../shared/complaints/complaint';
 import type { ComplaintEvent } from '../../../shared/complaints/complaint-event';
+import type { Consultation } from '../../../shared/complaints/consultation';
 import type { Consent, ConsentVoid } from '../../../shared/consents/consent';
 import type { PlannedItem } from '../../../shared/consents/planned-item';
 import { schemaVersions } from '../../../shared/db/schema';
@@ -87,6 +88,7 @@ export class ClinicDb extends Dexie {
   declare consents: Table<Consent, string>;
   declare consentVoids: Table<ConsentVoid, string>;
   declare complaintEvents: Table<ComplaintEvent, string>;
+  declare consultations: Table<Consultation, string>;
   declare attachments: Table<Attachment, string>;
   declare auditEvents: Table<AuditEvent, string>;
   declare outbox: Table<OutboxEntry, string>;

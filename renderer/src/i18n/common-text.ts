@@ -159,6 +159,13 @@ export const errorText = bilingual(
     'complaint-assignee': '请选择一位在职员工作为负责人。',
     'complaint-close-incomplete': '结案必须填写原因分析和整改措施。',
     'complaint-reopen-reason': '重新打开投诉必须写明原因。',
+    'consultation-question-required': '请填写咨询的问题，例如“门诊慢特病怎么报销？”。',
+    'consultation-at-future': '咨询时间不能晚于现在。请填写实际咨询的时间（默认为现在）。',
+    'consultation-already-complaint':
+      '这条咨询已经转为投诉，不能重复转。请打开已登记的投诉继续处理。',
+    'complaint-file-invalid':
+      '“{{name}}”不能附加：只能附加图片（JPEG、PNG、WebP）或 PDF 文件，每个不超过 5 MB。没有保存任何内容。',
+    'complaint-file-too-many': '一条处理记录最多附加 {{max}} 个文件。',
     forbidden: '您的角色无权执行此操作。',
   },
   {
@@ -264,6 +271,15 @@ export const errorText = bilingual(
     'complaint-assignee': 'Choose an active staff member to take it over.',
     'complaint-close-incomplete': 'Closing needs both a cause analysis and a corrective measure.',
     'complaint-reopen-reason': 'Reopening a complaint needs a reason.',
+    'consultation-question-required':
+      'Please write the question that was asked, e.g. "How is a chronic-disease visit reimbursed?".',
+    'consultation-at-future':
+      'The consultation time cannot be later than now. Enter when it actually happened (now by default).',
+    'consultation-already-complaint':
+      'This consultation has already been turned into a complaint. Open that complaint to continue.',
+    'complaint-file-invalid':
+      '"{{name}}" cannot be attached: only images (JPEG, PNG, WebP) or PDF files of at most 5 MB each. Nothing was saved.',
+    'complaint-file-too-many': 'One step can carry at most {{max}} files.',
     forbidden: 'Your role is not allowed to do this.',
   },
 );

@@ -6,7 +6,7 @@ import { SYNC_LIMITS, type Change } from '../../../shared/sync/protocol';
 import type { ClinicDb } from '../db/database';
 
 /**
- * Attachments (patients' photos) travel by content hash, not in the change log: the log carries
+ * Attachments (patients' photos, complaint files) travel by content hash, not in the change log: the log carries
  * the row naming the bytes (`blobHash`), the bytes go to the hub's attachment store before the
  * push that names them, and other PCs fetch them in the background after their pull (photos
  * last: a new workstation's search and today's work come first). docs/sync-protocol.md

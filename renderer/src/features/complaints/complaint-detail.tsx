@@ -15,7 +15,8 @@ import { formatClinicTime } from '../../../../shared/clock/clinic-time';
 import { AppError } from '../../../../shared/errors';
 import { useServices } from '../../app/services';
 import { useActor } from '../../app/use-actor';
-import { complaintPeople, readComplaint } from '../../db/complaints';
+import { complaintPeople, readComplaint, readComplaintAttachments } from '../../db/complaints';
+import { readConsultation } from '../../db/consultations';
 import { ComplaintTimeline } from './complaint-timeline';
 import { StateTag, UrgencyTag } from './complaint-tags';
 import { complainantName } from './complaint-words';
@@ -34,6 +35,23 @@ const readOrMissing = async (...args: Parameters<typeof readComplaint>) => {
   }
 };
 
+/** The consultation a complaint was turned from, linked to the consultation log. */
+const FromConsultation = ({ id }: { id: string }) => {
+  const { t } = useTranslation();
+  const { db } = useServices();
+  const actor = useActor();
+  const consultation = useLiveQuery(() => readConsultation(db, actor, id), [db, actor, id]);
+  return (
+    <Link to="/complaints/consultations" data-testid="complaint-from-consultation">
+      {consultation
+        ? `${t('complaints.consult.fromConsultation', { at: minutes(consultation.at) })} · ${t(
+            `complaints.consult.topics.${consultation.topic}`,
+          )}`
+        : t('complaints.tabs.consultations')}
+    </Link>
+  );
+};
+
 /** One complaint: what was received, its deadlines, its timeline, and the next steps allowed. */
 export const ComplaintDetail = () => {
   const { t } = useTranslation();
@@ -43,6 +61,12 @@ export const ComplaintDetail = () => {
   const now = useNow(clock);
   const view = useLiveQuery(() => readOrMissing(db, actor, id), [db, actor, id]);
   const people = useLiveQuery(() => complaintPeople(db, actor), [db, actor]) ?? [];
+  const eventIds = view ? view.derived.timeline.map((e) => e.id) : [];
+  const files = useLiveQuery(
+    () => readComplaintAttachments(db, actor, eventIds),
+    // The list of ids, as text: a new array each render must not re-run the query.
+    [db, actor, eventIds.join(',')],
+  );
   const [dialog, setDialog] = useState<ComplaintEventKind>();
   const [open, setOpen] = useState(false);
 
@@ -115,12 +139,22 @@ export const ComplaintDetail = () => {
               major: complaint.policy.majorDays,
             })}
           </Descriptions.Item>
+          {complaint.fromConsultationId && (
+            <Descriptions.Item label={t('complaints.consult.from')} span={2}>
+              <FromConsultation id={complaint.fromConsultationId} />
+            </Descriptions.Item>
+          )}
           <Descriptions.Item label={t('complaints.detail.description')} span={2}>
             <span style={{ whiteSpace: 'pre-wrap' }}>{complaint.description}</span>
           </Descriptions.Item>
         </Descriptions>
         <Typography.Title level={4}>{t('complaints.detail.timeline')}</Typography.Title>
-        <ComplaintTimeline events={derived.timeline} ignored={derived.ignored} names={names} />
+        <ComplaintTimeline
+          events={derived.timeline}
+          ignored={derived.ignored}
+          names={names}
+          {...(files ? { files } : {})}
+        />
         {steps.length > 0 && (
           <Space wrap data-testid="complaint-steps">
             <Typography.Text type="secondary">{t('complaints.detail.actions')}</Typography.Text>

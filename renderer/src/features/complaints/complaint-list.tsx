@@ -9,6 +9,7 @@ import { useServices } from '../../app/services';
 import { useActor } from '../../app/use-actor';
 import { complaintPeople, listComplaints } from '../../db/complaints';
 import { ComplaintTable } from './complaint-table';
+import { ComplaintsTabs } from './complaints-tabs';
 import { NewComplaintDialog } from './new-complaint-dialog';
 import { useComplaintPolicies } from './use-complaint-policies';
 import { NotificationPermissionButton } from './notification-permission-button';
@@ -33,6 +34,7 @@ export const ComplaintList = () => {
   return (
     <Card>
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+        <ComplaintsTabs value="complaints" />
         <Flex justify="space-between" align="start" gap="middle">
           <div>
             <Typography.Title level={3}>{t('complaints.title')}</Typography.Title>

@@ -1,6 +1,9 @@
-import { Timeline, Typography } from 'antd';
+import { PaperClipOutlined } from '@ant-design/icons';
+import { Space, Timeline, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import type { ComplaintAttachment } from '../../db/complaints';
+import { useObjectUrl } from '../patients/photo-image';
 import type { ComplaintEvent } from '../../../../shared/complaints/complaint-event';
 import { formatClinicTime } from '../../../../shared/clock/clinic-time';
 
@@ -40,6 +43,29 @@ const details = (t: TFunction, event: ComplaintEvent, names: ReadonlyMap<string,
   }
 };
 
+/** One file of a step: a link that opens it (an object URL), or that its bytes are on their way. */
+const FileLink = ({ file }: { file: ComplaintAttachment }) => {
+  const { t } = useTranslation();
+  const url = useObjectUrl(file.blob);
+  const size =
+    file.size === undefined
+      ? ''
+      : ` · ${t('complaints.files.size', { size: Math.max(1, Math.round(file.size / 1024)) })}`;
+  if (!file.blob)
+    return (
+      <Typography.Text type="secondary" data-testid="timeline-file-arriving">
+        <PaperClipOutlined /> {file.name} · {t('complaints.files.arriving')}
+      </Typography.Text>
+    );
+  return (
+    // Saved with its name and opened in the PC's own viewer (the desktop app opens no windows).
+    <a href={url} download={file.name} data-testid="timeline-file">
+      <PaperClipOutlined /> {file.name}
+      {size}
+    </a>
+  );
+};
+
 const COLOR = { closed: 'gray', reopened: 'red', resolved: 'green', escalated: 'orange' } as const;
 
 /** A complaint's timeline, oldest first, newest last. */
@@ -47,10 +73,13 @@ export const ComplaintTimeline = ({
   events,
   ignored,
   names,
+  files,
 }: {
   events: readonly ComplaintEvent[];
   ignored: readonly ComplaintEvent[];
   names: ReadonlyMap<string, string>;
+  /** Each step's files, by event id. */
+  files?: ReadonlyMap<string, readonly ComplaintAttachment[]>;
 }) => {
   const { t } = useTranslation();
   if (events.length === 0)
@@ -80,6 +109,13 @@ export const ComplaintTimeline = ({
                   {line}
                 </div>
               ))}
+            {(files?.get(event.id)?.length ?? 0) > 0 && (
+              <Space wrap size="middle" data-testid="timeline-files">
+                {files!.get(event.id)!.map((file) => (
+                  <FileLink key={file.id} file={file} />
+                ))}
+              </Space>
+            )}
           </div>
         ),
       }))}

@@ -1,4 +1,5 @@
-import { App, Form, Input, Select } from 'antd';
+import { PaperClipOutlined } from '@ant-design/icons';
+import { App, Button, Form, Input, Select, Upload, type UploadFile } from 'antd';
 import { useTranslation } from 'react-i18next';
 import {
   contactMethods,
@@ -7,6 +8,11 @@ import {
   type ComplaintEventKind,
 } from '../../../../shared/complaints/complaint-event';
 import { EVENT_TEXT_MAX } from '../../../../shared/complaints/complaint';
+import {
+  COMPLAINT_FILE_TYPES,
+  complaintFileProblem,
+  MAX_COMPLAINT_FILES,
+} from '../../../../shared/attachments/attachment';
 import { useServices } from '../../app/services';
 import { useActor } from '../../app/use-actor';
 import { addComplaintEvent, type ComplaintPerson } from '../../db/complaints';
@@ -24,6 +30,8 @@ type EventValues = {
   cause?: string;
   measure?: string;
   reason?: string;
+  /** Files picked to go with the step (kept on this PC; nothing is uploaded anywhere). */
+  files?: UploadFile[];
 };
 
 /** The fields each kind of event asks for, in the order they are typed. */
@@ -97,8 +105,20 @@ export const EventDialog = ({
   const [form] = Form.useForm<EventValues>();
   const fields = FIELDS[kind];
 
+  // A file refused as it is picked says why at once, and is not added to the list.
+  const refuse = (name: string, reason: 'complaint-file-invalid' | 'complaint-file-too-many') =>
+    form.setFields([
+      {
+        name: 'files',
+        errors: [t(`errors.${reason}`, { name, max: MAX_COMPLAINT_FILES })],
+      },
+    ]);
+
   const submit = async (values: EventValues) => {
-    await addComplaintEvent(services, actor, complaintId, factsOf(kind, values));
+    const files = (values.files ?? []).flatMap((file) =>
+      file.originFileObj ? [{ name: file.name, blob: file.originFileObj as Blob }] : [],
+    );
+    await addComplaintEvent(services, actor, complaintId, factsOf(kind, values), files);
     void message.success(t('complaints.stepSaved', { step: t(`complaints.events.${kind}`) }));
   };
 
@@ -161,7 +181,7 @@ export const EventDialog = ({
       open={open}
       title={t(`complaints.actions.${kind}`)}
       form={form}
-      fields={fields}
+      fields={[...fields, 'files']}
       submitText={t(`complaints.actions.${kind}`)}
       submitTestId="event-submit"
       danger={kind === 'reopened'}
@@ -180,6 +200,38 @@ export const EventDialog = ({
           {control(field)}
         </Form.Item>
       ))}
+      <Form.Item
+        name="files"
+        label={t('complaints.files.label')}
+        extra={t('complaints.files.hint')}
+        valuePropName="fileList"
+        getValueFromEvent={(event: { fileList: UploadFile[] }) => event.fileList}
+      >
+        <Upload
+          multiple
+          accept={[...COMPLAINT_FILE_TYPES, '.pdf'].join(',')}
+          beforeUpload={(file, picked) => {
+            const problem = complaintFileProblem(file);
+            if (problem) {
+              refuse(file.name, 'complaint-file-invalid');
+              return Upload.LIST_IGNORE;
+            }
+            const count = (form.getFieldValue('files') as UploadFile[] | undefined)?.length ?? 0;
+            if (count + picked.indexOf(file) + 1 > MAX_COMPLAINT_FILES) {
+              refuse(file.name, 'complaint-file-too-many');
+              return Upload.LIST_IGNORE;
+            }
+            form.setFields([{ name: 'files', errors: [] }]);
+            // Kept in the list, never sent anywhere: the step's save writes the bytes locally.
+            return false;
+          }}
+          data-testid="event-files"
+        >
+          <Button icon={<PaperClipOutlined />} data-testid="event-attach">
+            {t('complaints.files.add')}
+          </Button>
+        </Upload>
+      </Form.Item>
     </FormModal>
   );
 };

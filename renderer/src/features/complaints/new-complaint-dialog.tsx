@@ -42,8 +42,14 @@ export const NewComplaintDialog = ({
   policies,
   onClose,
   afterClose,
+  prefill,
+  fromConsultationId,
 }: {
   open: boolean;
+  /** Values that replace the defaults (a consultation turned into a complaint). */
+  prefill?: Partial<NewComplaintValues>;
+  /** The consultation this complaint is turned from: saved with it, linking both ways. */
+  fromConsultationId?: string;
   /** The policies offered, the clinic's default preselected. */
   policies: ComplaintPolicies;
   onClose: () => void;
@@ -61,9 +67,16 @@ export const NewComplaintDialog = ({
     keys.map((key) => ({ value: key, label: t(`complaints.${group}.${key}`) }));
 
   const submit = async (values: NewComplaintValues) => {
-    const saved = await recordComplaint(services, actor, toComplaintInput(values, offered));
+    const input = toComplaintInput(values, offered);
+    const saved = await recordComplaint(
+      services,
+      actor,
+      fromConsultationId ? { ...input, fromConsultationId } : input,
+    );
     void message.success(
-      t('complaints.form.saved', { due: formatClinicTime(saved.firstContactDue).slice(0, 16) }),
+      fromConsultationId
+        ? t('complaints.consult.turnedSaved')
+        : t('complaints.form.saved', { due: formatClinicTime(saved.firstContactDue).slice(0, 16) }),
     );
   };
 
@@ -83,6 +96,7 @@ export const NewComplaintDialog = ({
         severity: 'ordinary',
         relation: 'self',
         policy: preferred.name,
+        ...prefill,
       }}
       onSubmit={submit}
       onClose={onClose}
