@@ -53,6 +53,17 @@ test('the monthly complaints report: figures, tables, an empty month, the .xlsx 
   await complaints.submitStep();
   await expect(complaints.state()).toHaveText('已结案');
 
+  // One consultation at the desk, about fees: counted beside the complaints.
+  await complaints.open();
+  await page.getByTestId('tab-consultations').click();
+  await page.getByTestId('consultation-topic').click();
+  await page.getByTitle('收费/费用', { exact: true }).click();
+  await page.getByTestId('consultation-question').fill('自费项目能开发票吗？');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('consultation-table').locator('tbody tr[data-testid]')).toHaveCount(
+    1,
+  );
+
   // From the list to the report, from the keyboard: it opens on this month.
   await complaints.open();
   await page.getByTestId('complaint-report').focus();
@@ -68,7 +79,8 @@ test('the monthly complaints report: figures, tables, an empty month, the .xlsx 
   await expect(figure('handlingRate')).toContainText('50.0%');
   await expect(figure('open')).toContainText('1');
   await expect(figure('overdue')).toContainText('0');
-  await expect(figure('consultations')).toContainText('0');
+  await expect(figure('consultations')).toContainText('1');
+  await expect(page.getByTestId('report-by-topic')).toContainText('收费/费用');
   await expect(figure('medianFirstContact')).toContainText('小时');
   await expect(page.getByTestId('report-by-channel-phone')).toContainText('150.0%');
   await expect(page.getByTestId('report-by-channel-suggestion-box')).toContainText('意见箱150.0%');
@@ -92,10 +104,12 @@ test('the monthly complaints report: figures, tables, an empty month, the .xlsx 
     '汇总',
     '按渠道',
     '按类别',
+    '咨询',
     '投诉清单',
     '原因与整改',
   ]);
-  const [summary, byChannel, byCategory, list, causes] = workbook.worksheets as [
+  const [summary, byChannel, byCategory, byTopic, list, causes] = workbook.worksheets as [
+    ExcelJS.Worksheet,
     ExcelJS.Worksheet,
     ExcelJS.Worksheet,
     ExcelJS.Worksheet,
@@ -115,6 +129,10 @@ test('the monthly complaints report: figures, tables, an empty month, the .xlsx 
   expect(rowsOf(byChannel)).toContainEqual(['意见箱', 1, '50.0%']);
   expect(rowsOf(byChannel).at(-1)).toEqual(['合计', 2, '100.0%']);
   expect(rowsOf(byCategory)).toContainEqual(['医保结算/收费', 1, '50.0%']);
+  expect(rowsOf(byTopic)).toEqual([
+    ['收费/费用', 1],
+    ['合计', 1],
+  ]);
   expect((list.getRow(1).values as unknown[]).slice(1)).toEqual([
     '收到时间',
     '渠道',

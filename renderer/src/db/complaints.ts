@@ -371,17 +371,27 @@ export const countNeedingAttention = async (
 
 /**
  * Everything the complaints report is computed from: every complaint and every event (a
- * complaint received last month may still be open at the end of this one). Only those who
- * handle complaints see the report.
+ * complaint received last month may still be open at the end of this one), and when and about
+ * what each consultation was (the report counts them by topic). Only those who handle complaints
+ * see the report.
  */
 export const readComplaintsForReport = async (
   db: ClinicDb,
   actor: Actor,
-): Promise<{ complaints: Complaint[]; events: ComplaintEvent[] }> => {
+): Promise<{
+  complaints: Complaint[];
+  events: ComplaintEvent[];
+  consultations: { at: string; topic: string }[];
+}> => {
   authorize(actor, 'complaint.handle');
-  const [complaints, events] = await Promise.all([
+  const [complaints, events, consultations] = await Promise.all([
     db.complaints.toArray(),
     db.complaintEvents.toArray(),
+    db.consultations.toArray(),
   ]);
-  return { complaints, events };
+  return {
+    complaints,
+    events,
+    consultations: consultations.map(({ at, topic }) => ({ at, topic })),
+  };
 };

@@ -28,7 +28,6 @@ import {
   complaintReport,
   type CauseAndMeasure,
   type ComplaintReport,
-  type Consultation,
   type OpenItem,
   type ReportRange,
 } from '../../../../shared/complaints/report';
@@ -40,9 +39,6 @@ import { CountChart } from './report-chart';
 import { downloadWorkbook, percent, reportWorkbook, summaryFigures } from './report-export';
 import { useNow } from './use-now';
 import './report.css';
-
-/** The consultation log is not wired in yet: the report counts none until it is passed here. */
-const NO_CONSULTATIONS: readonly Consultation[] = [];
 
 /** The first and last day of a month given as 'YYYY-MM'. */
 export const monthRange = (month: string): ReportRange => {
@@ -87,9 +83,7 @@ const ReportScreen = () => {
   );
   const data = useLiveQuery(() => readComplaintsForReport(db, actor), [db, actor]);
   const computed = useMemo(
-    () =>
-      data &&
-      timed(() => complaintReport({ ...data, consultations: NO_CONSULTATIONS, range, now })),
+    () => data && timed(() => complaintReport({ ...data, range, now })),
     [data, range, now],
   );
 
@@ -241,7 +235,7 @@ const ReportBody = ({ report, computeMs }: { report: ComplaintReport; computeMs:
           </Row>
         )}
         {report.consultations.count > 0 && (
-          <section>
+          <section data-testid="report-by-topic">
             <Typography.Title level={4}>{t('complaints.report.byTopic')}</Typography.Title>
             <Table
               size="small"
@@ -249,7 +243,11 @@ const ReportBody = ({ report, computeMs }: { report: ComplaintReport; computeMs:
               rowKey="topic"
               dataSource={report.consultations.byTopic}
               columns={[
-                { key: 'topic', dataIndex: 'topic', title: t('complaints.report.columns.topic') },
+                {
+                  key: 'topic',
+                  title: t('complaints.report.columns.topic'),
+                  render: (_, row) => t(`complaints.consult.topics.${row.topic}`),
+                },
                 { key: 'count', dataIndex: 'count', title: t('complaints.report.columns.count') },
               ]}
             />

@@ -44,8 +44,8 @@ export const summaryFigures = (report: ComplaintReport, t: TFunction) => {
 const text = (value: string) => ({ value, cell: value as number | string });
 
 /**
- * The report as a workbook: summary, by channel, by category, the complaints list, causes and
- * measures; headers in the UI language. exceljs is loaded only here, on the first export.
+ * The report as a workbook: summary, by channel, by category, consultations by topic, the
+ * complaints list, causes and measures; headers in the UI language. exceljs is loaded only here, on the first export.
  */
 export const reportWorkbook = async (report: ComplaintReport, t: TFunction): Promise<Workbook> => {
   const { default: ExcelJS } = await import('exceljs');
@@ -89,6 +89,10 @@ export const reportWorkbook = async (report: ComplaintReport, t: TFunction): Pro
   };
   counts('byChannel', complaintChannels, report.byChannel);
   counts('byCategory', complaintCategories, report.byCategory);
+  const topics = sheet('byTopic', [col('topic'), col('count')], [24, 10]);
+  for (const { topic, count } of report.consultations.byTopic)
+    topics.addRow([t(`complaints.consult.topics.${topic}`), count]);
+  topics.addRow([t('complaints.report.total'), report.consultations.count]);
 
   const list = sheet(
     'list',
