@@ -61,6 +61,51 @@ describe('changes written by a newer ClinicDesk', () => {
   });
 });
 
+describe('a table a newer ClinicDesk added', () => {
+  it('is kept while this PC does not know it, and applied once it does', async () => {
+    const db = new ClinicDb(`apply-${newId()}`, { indexedDB, IDBKeyRange });
+    const hlc = encodeHlc({ wall: clock.now() - 60_000, counter: 1, node: 'pc-other' });
+    const consultation: LogEntry = {
+      seq: 1,
+      deviceId: 'pc-other',
+      receivedAt: clock.now(),
+      change: {
+        deviceSeq: 1,
+        txId: 'tx-1',
+        txIndex: 0,
+        txSize: 1,
+        table: 'consultations',
+        entityId: 'q-1',
+        op: 'insert',
+        hlc,
+        schemaVersion: 1,
+        data: {
+          id: 'q-1',
+          at: '2026-11-22T08:30:00+08:00',
+          topic: 'fees',
+          question: '能开发票吗？',
+        },
+      },
+    };
+    // A PC of the version before consultations: same wire version, unknown table.
+    const before: ApplyContext = {
+      ...context(db),
+      knownTables: new Set(['staff', 'patients', 'auditEvents']),
+    };
+    await applyPage(before, [consultation], 1);
+    expect(await db.consultations.count()).toBe(0);
+    expect(await db.syncIssues.toArray()).toMatchObject([
+      { kind: 'newer', table: 'consultations', entityId: 'q-1' },
+    ]);
+    expect(await applyKeptChanges(before)).toBe(0);
+
+    // After the update: applied, and no longer kept.
+    expect(await applyKeptChanges(context(db))).toBe(1);
+    expect(await db.consultations.get('q-1')).toMatchObject({ topic: 'fees' });
+    expect(await db.syncIssues.count()).toBe(0);
+  });
+});
+
 describe('staff changes from a PC not yet updated to several roles per person', () => {
   it('reads its one role as a set of one, in the same wire version', async () => {
     const db = new ClinicDb(`apply-${newId()}`, { indexedDB, IDBKeyRange });

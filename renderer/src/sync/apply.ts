@@ -32,6 +32,8 @@ export type ApplyContext = {
   recompute?: Recompute;
   /** The newest wire data this ClinicDesk reads: WIRE_SCHEMA_VERSION (tests pretend an update). */
   knownSchema?: number;
+  /** The tables this ClinicDesk merges: MERGE_SPECS's (tests pretend an update). */
+  knownTables?: ReadonlySet<string>;
   /** Collects the devices whose audit events arrived, for their chains to be checked. */
   auditArrived?: Set<string>;
 };
@@ -39,6 +41,10 @@ export type ApplyContext = {
 export type ApplyOutcome = { applied: number; issues: number };
 
 type Row = Record<string, unknown> & { id: string };
+
+/** Whether this ClinicDesk has a merge rule for the table (a local table has one: it refuses). */
+const knowsTable = (ctx: ApplyContext, table: string): boolean =>
+  ctx.knownTables ? ctx.knownTables.has(table) : MERGE_SPECS[table] !== undefined;
 
 /** The tables one applied page may touch, with the cursor and the merge's bookkeeping. */
 const applyTables = (db: ClinicDb): Table[] => [
@@ -112,6 +118,12 @@ const applyEntries = async (
     if (entry.change.schemaVersion > (ctx.knownSchema ?? WIRE_SCHEMA_VERSION)) {
       // Data of a newer ClinicDesk, read by rules that may not fit it: kept, not applied.
       issues.push(issueOf(ctx, entry, at, 'newer', `schema version ${entry.change.schemaVersion}`));
+      continue;
+    }
+    if (!isCatalogueChunk(entry) && !knowsTable(ctx, entry.change.table)) {
+      // A table a newer ClinicDesk added (its wire data are still version 1): kept, and applied
+      // once this PC is updated, like data of a newer schema; never lost to a quarantine.
+      issues.push(issueOf(ctx, entry, at, 'newer', `table ${entry.change.table}`));
       continue;
     }
     const stamp = stampOf(entry.change.hlc, entry.receivedAt);
@@ -322,11 +334,14 @@ const observeStamp = async (ctx: ApplyContext, stamp: string): Promise<void> => 
  */
 export const applyKeptChanges = async (ctx: ApplyContext): Promise<number> => {
   const kept = await ctx.db.syncIssues.where('kind').equals('newer').toArray();
-  const ready = kept.filter(
-    (issue) =>
-      (issue.change as LogEntry | undefined)?.change.schemaVersion !== undefined &&
-      (issue.change as LogEntry).change.schemaVersion <= (ctx.knownSchema ?? WIRE_SCHEMA_VERSION),
-  );
+  const ready = kept.filter((issue) => {
+    const change = (issue.change as LogEntry | undefined)?.change;
+    return (
+      change?.schemaVersion !== undefined &&
+      change.schemaVersion <= (ctx.knownSchema ?? WIRE_SCHEMA_VERSION) &&
+      knowsTable(ctx, change.table)
+    );
+  });
   if (ready.length === 0) return 0;
   return ctx.db.transaction('rw', applyTables(ctx.db), async () => {
     const entries = ready.map((issue) => issue.change as LogEntry).sort((a, b) => a.seq - b.seq);
