@@ -61,32 +61,37 @@ describe('changes written by a newer ClinicDesk', () => {
   });
 });
 
+/** A consultation (a table added in a later version) as another PC pushed it. */
+const consultationEntry = (): LogEntry => {
+  const hlc = encodeHlc({ wall: clock.now() - 60_000, counter: 1, node: 'pc-other' });
+  return {
+    seq: 1,
+    deviceId: 'pc-other',
+    receivedAt: clock.now(),
+    change: {
+      deviceSeq: 1,
+      txId: 'tx-1',
+      txIndex: 0,
+      txSize: 1,
+      table: 'consultations',
+      entityId: 'q-1',
+      op: 'insert',
+      hlc,
+      schemaVersion: 1,
+      data: {
+        id: 'q-1',
+        at: '2026-11-22T08:30:00+08:00',
+        topic: 'fees',
+        question: '能开发票吗？',
+      },
+    },
+  };
+};
+
 describe('a table a newer ClinicDesk added', () => {
   it('is kept while this PC does not know it, and applied once it does', async () => {
     const db = new ClinicDb(`apply-${newId()}`, { indexedDB, IDBKeyRange });
-    const hlc = encodeHlc({ wall: clock.now() - 60_000, counter: 1, node: 'pc-other' });
-    const consultation: LogEntry = {
-      seq: 1,
-      deviceId: 'pc-other',
-      receivedAt: clock.now(),
-      change: {
-        deviceSeq: 1,
-        txId: 'tx-1',
-        txIndex: 0,
-        txSize: 1,
-        table: 'consultations',
-        entityId: 'q-1',
-        op: 'insert',
-        hlc,
-        schemaVersion: 1,
-        data: {
-          id: 'q-1',
-          at: '2026-11-22T08:30:00+08:00',
-          topic: 'fees',
-          question: '能开发票吗？',
-        },
-      },
-    };
+    const consultation = consultationEntry();
     // A PC of the version before consultations: same wire version, unknown table.
     const before: ApplyContext = {
       ...context(db),
@@ -100,6 +105,25 @@ describe('a table a newer ClinicDesk added', () => {
     expect(await applyKeptChanges(before)).toBe(0);
 
     // After the update: applied, and no longer kept.
+    expect(await applyKeptChanges(context(db))).toBe(1);
+    expect(await db.consultations.get('q-1')).toMatchObject({ topic: 'fees' });
+    expect(await db.syncIssues.count()).toBe(0);
+  });
+
+  it('takes up what an earlier version quarantined for its unknown table, once updated', async () => {
+    const db = new ClinicDb(`apply-${newId()}`, { indexedDB, IDBKeyRange });
+    const entry = consultationEntry();
+    // As the version before kept it: quarantined by the merge's unknown-table rule.
+    await db.syncIssues.add({
+      id: 'issue-1',
+      kind: 'quarantined',
+      at: new Date(clock.now()).toISOString(),
+      table: 'consultations',
+      entityId: 'q-1',
+      seq: 1,
+      detail: "unknown-table: consultations (a newer version's table?)",
+      change: entry,
+    });
     expect(await applyKeptChanges(context(db))).toBe(1);
     expect(await db.consultations.get('q-1')).toMatchObject({ topic: 'fees' });
     expect(await db.syncIssues.count()).toBe(0);

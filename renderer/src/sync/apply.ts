@@ -333,7 +333,11 @@ const observeStamp = async (ctx: ApplyContext, stamp: string): Promise<void> => 
  * Returns how many were applied; those still too new stay kept.
  */
 export const applyKeptChanges = async (ctx: ApplyContext): Promise<number> => {
-  const kept = await ctx.db.syncIssues.where('kind').equals('newer').toArray();
+  // Versions before tables were kept quarantined a change to a table they did not know: taken
+  // up too, once this version knows the table.
+  const kept = (
+    await ctx.db.syncIssues.where('kind').anyOf('newer', 'quarantined').toArray()
+  ).filter((issue) => issue.kind === 'newer' || issue.detail.startsWith('unknown-table:'));
   const ready = kept.filter((issue) => {
     const change = (issue.change as LogEntry | undefined)?.change;
     return (
