@@ -99,21 +99,24 @@ describe('the complaints report', () => {
     );
     expect(r.closedWithinDeadline).toBe(1);
     expect(r.handlingRate).toBe(1);
-    expect(r.rows[0]).toMatchObject({ state: 'closed', withinDeadline: true });
+    expect(r.rows[0]).toMatchObject({ state: 'closed', deadline: 'met' });
     expect(r.medianHoursToFirstContact).toBe(5);
   });
 
   it('counts a closing on the next day as closed, but not within the deadline', () => {
     const c = complaint('c1', RECEIVED);
-    const r = report([c], handled('c1', '2026-11-25T15:00:00+08:00', '2026-12-01T00:00:00+08:00'));
+    const events = handled('c1', '2026-11-25T15:00:00+08:00', '2026-12-01T00:00:00+08:00');
+    // November alone: at its end the complaint was still open.
+    expect(report([c], events)).toMatchObject({ closed: 0, open: [{ id: 'c1' }] });
+    const r = report([c], events, { range: { from: '2026-11-01', to: '2026-12-31' } });
     expect(r.closed).toBe(1);
     expect(r.closedWithinDeadline).toBe(0);
     expect(r.handlingRate).toBe(0);
-    expect(r.rows[0]).toMatchObject({ withinDeadline: false });
+    expect(r.rows[0]).toMatchObject({ deadline: 'missed' });
     expect(r.medianHoursToResolution).toBe(24 * 5 + 14);
   });
 
-  it('keeps the first closing of a complaint reopened and closed again, and its latest cause', () => {
+  it('counts a complaint reopened and closed again after the range by the closing that stood at its end', () => {
     const c = complaint('c1', RECEIVED);
     const events = [
       ...handled('c1', '2026-11-25T11:00:00+08:00', '2026-11-27T10:00:00+08:00'),
@@ -122,14 +125,43 @@ describe('the complaints report', () => {
       closed('c1', '2026-12-03T10:00:00+08:00', '解释不充分', '复诊电话回访'),
     ];
     const r = report([c], events);
+    // At the end of November it was closed, by the closing of the 27th, within its deadline.
+    expect(r.closed).toBe(1);
     expect(r.closedWithinDeadline).toBe(1);
-    expect(r.rows[0]!.firstClosedAt).toBe(new Date('2026-11-27T10:00:00+08:00').toISOString());
+    expect(r.rows[0]).toMatchObject({
+      state: 'closed',
+      closedAt: new Date('2026-11-27T10:00:00+08:00').toISOString(),
+      deadline: 'met',
+    });
     expect(r.medianHoursToResolution).toBe(48);
-    expect(r.causes).toEqual([
+    expect(r.open).toEqual([]);
+    expect(r.causes).toEqual([expect.objectContaining({ id: 'c1' })]);
+    expect(r.causes[0]!.cause).not.toBe('解释不充分');
+    // A report over November and December: the later closing stands, after the deadline.
+    const both = report([c], events, { range: { from: '2026-11-01', to: '2026-12-31' } });
+    expect(both.rows[0]).toMatchObject({ state: 'closed', deadline: 'missed' });
+    expect(both.closedWithinDeadline).toBe(0);
+    expect(both.causes).toEqual([
       expect.objectContaining({ id: 'c1', cause: '解释不充分', measure: '复诊电话回访' }),
     ]);
-    // At the end of November it was closed: not in the open list.
-    expect(r.open).toEqual([]);
+  });
+
+  it('counts a complaint reopened and not yet closed again as open, never as closed too', () => {
+    const complaints = [complaint('c1', RECEIVED), complaint('c2', RECEIVED)];
+    const events = [
+      ...handled('c1', '2026-11-25T11:00:00+08:00', '2026-11-26T10:00:00+08:00'),
+      reopened('c1', '2026-11-26T15:00:00+08:00'),
+    ];
+    const r = report(complaints, events, { now: Date.parse('2026-11-27T09:00:00+08:00') });
+    expect(r.received).toBe(2);
+    expect(r.closed).toBe(0);
+    expect(r.closedWithinDeadline).toBe(0);
+    expect(r.open.map((o) => o.id).sort()).toEqual(['c1', 'c2']);
+    expect(r.causes).toEqual([]);
+    expect(r.rows.map((row) => [row.id, row.state, row.closedAt, row.deadline])).toEqual([
+      ['c1', 'contacted', undefined, 'pending'],
+      ['c2', 'open', undefined, 'pending'],
+    ]);
   });
 
   it('lists a complaint reopened within the range as open and overdue at its end', () => {
@@ -143,7 +175,9 @@ describe('the complaints report', () => {
       expect.objectContaining({ id: 'c1', state: 'contacted', overdue: true }),
     ]);
     expect(r.overdue).toBe(1);
-    expect(r.handlingRate).toBe(1);
+    expect(r.closed).toBe(0);
+    expect(r.handlingRate).toBe(0);
+    expect(r.rows[0]).toMatchObject({ state: 'contacted', deadline: 'missed' });
     expect(r.causes).toEqual([]);
   });
 

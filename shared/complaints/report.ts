@@ -16,23 +16,26 @@ import { deriveComplaint, type ComplaintEvent, type ComplaintState } from './com
  * - The range is [from, to], two 'YYYY-MM-DD' days, both included: from 00:00:00.000 of `from`
  *   to 23:59:59.999 of `to`. A complaint is *received in range* when its `receivedAt` instant
  *   falls inside; every per-complaint figure below is over those complaints.
- * - A complaint's *first closing* is the first `closed` event its timeline applied (events that
- *   arrived after a closing are ignored by `deriveComplaint`, so they never count). A complaint
- *   closed, reopened and closed again keeps its first closing for the figures; its cause and
- *   measure are those of its latest closing.
- * - *Closed within deadline*: its first closing was written (`at`) on or before the end of its
- *   `resolutionDue` day (23:59:59.999 that day).
+ * - Every state is taken *as of* `asOf` (below): the timeline's events written by then, applied
+ *   as `deriveComplaint` applies them (events after a closing are ignored until a reopening).
+ *   A complaint is *closed* when its state as of `asOf` is closed; its *closing* is the closing
+ *   that stands then (after a reopening, the later one). A complaint reopened and still open
+ *   counts as open, never as closed too, so closed + open-in-range = received.
+ * - *Closed within deadline*: closed, and its closing was written (`at`) on or before the end of
+ *   its `resolutionDue` day (23:59:59.999 that day). Each row also says `deadline`: `met`,
+ *   `missed` (closed late, or not closed and its day ended before `asOf`), or `pending`.
  * - *Handling rate* = closed within deadline / received in range; `null` when nothing was
  *   received (no rate, rather than 0 % or 100 %).
  * - *Time to first contact*: from receipt to the earliest `contactedAt`; *time to resolution*:
- *   from receipt to the first closing. Both are medians in hours over the complaints received in
+ *   from receipt to the closing. Both are medians in hours over the complaints received in
  *   range that have them (`null` when none do); with an even count, the mean of the middle two.
  * - *Open and overdue at the end*: the moment `asOf` is the end of `to`, or `now` when that is
  *   earlier (a range ending in the future). Every complaint received by then (in range or
  *   before) whose timeline, as written by `asOf`, leaves it not closed is open; it is overdue
  *   when its resolution day ended before `asOf`, or it had no first contact by `asOf` and its
  *   first-contact deadline passed.
- * - *Causes and measures*: one entry per complaint received in range that is closed now.
+ * - *Causes and measures*: one entry per complaint received in range and closed, from its
+ *   closing.
  *
  * Consultations (咨询, seed 000 第十七條) come from the consultation log as
  * `{ at: ISO instant with offset; topic: string }`; the report counts those whose `at` falls in
@@ -53,12 +56,12 @@ export type ReportRow = {
   channel: ComplaintChannel;
   category: ComplaintCategory;
   severity: Complaint['severity'];
-  /** The state now (all events known). */
+  /** Its state as of `asOf`. */
   state: ComplaintState;
   resolutionDue: CalendarDate;
-  /** When it was first closed (the `closed` event's `at`), if it was. */
-  firstClosedAt: string | undefined;
-  withinDeadline: boolean;
+  /** When the closing that stands as of `asOf` was written, if it is closed. */
+  closedAt: string | undefined;
+  deadline: 'met' | 'missed' | 'pending';
 };
 
 export type OpenItem = {
@@ -184,36 +187,45 @@ export const complaintReport = (input: {
     if (!inRange && receivedMs > asOf) continue;
     const derived = deriveComplaint(complaint, eventsOf.get(complaint.id) ?? none);
 
-    // Walk the timeline once: the first and latest closings, and the state as written by asOf.
-    let firstClosedAt: string | undefined;
-    let lastClose: ComplaintEvent | undefined;
+    // Walk the timeline once, in order of writing: the state and the standing closing as of
+    // asOf (events after it are the later ones, and left out).
+    let closing: ComplaintEvent | undefined;
     let stateAtEnd: ComplaintState = 'open';
     let closedNow = false;
     for (const event of derived.timeline) {
       const kind = event.facts.kind;
       if (closedNow && kind !== 'reopened') continue; // ignored, as deriveComplaint does
+      if (Date.parse(event.at) > asOf) break;
       if (kind === 'closed') {
         closedNow = true;
-        firstClosedAt ??= event.at;
-        lastClose = event;
-      } else if (kind === 'reopened') closedNow = false;
-      // The timeline is in order of writing: the events written by asOf come first.
-      if (Date.parse(event.at) > asOf) continue;
-      if (kind === 'contacted' && stateAtEnd === 'open') stateAtEnd = 'contacted';
-      else if (kind === 'resolved' || kind === 'closed') stateAtEnd = kind;
-      else if (kind === 'reopened' && stateAtEnd === 'closed') stateAtEnd = 'contacted';
+        closing = event;
+        stateAtEnd = 'closed';
+      } else if (kind === 'reopened') {
+        closedNow = false;
+        closing = undefined;
+        stateAtEnd = 'contacted';
+      } else if (kind === 'contacted' && stateAtEnd === 'open') stateAtEnd = 'contacted';
+      else if (kind === 'resolved') stateAtEnd = 'resolved';
     }
 
     if (inRange) {
       byChannel[complaint.channel]++;
       byCategory[complaint.category]++;
-      const withinDeadline =
-        firstClosedAt !== undefined && Date.parse(firstClosedAt) <= dueEnd(complaint.resolutionDue);
-      if (firstClosedAt !== undefined) {
+      const end = dueEnd(complaint.resolutionDue);
+      const closedMs = closing ? Date.parse(closing.at) : undefined;
+      const deadline =
+        closedMs !== undefined
+          ? closedMs <= end
+            ? 'met'
+            : 'missed'
+          : end < asOf
+            ? 'missed'
+            : 'pending';
+      if (closedMs !== undefined) {
         closed++;
-        resolutionHours[resolutions++] = (Date.parse(firstClosedAt) - receivedMs) / HOUR_MS;
+        resolutionHours[resolutions++] = (closedMs - receivedMs) / HOUR_MS;
       }
-      if (withinDeadline) closedWithinDeadline++;
+      if (deadline === 'met') closedWithinDeadline++;
       if (derived.firstContactAt !== undefined)
         contactHours[contacts++] = (Date.parse(derived.firstContactAt) - receivedMs) / HOUR_MS;
       rowReceived.push(receivedMs);
@@ -223,19 +235,19 @@ export const complaintReport = (input: {
         channel: complaint.channel,
         category: complaint.category,
         severity: complaint.severity,
-        state: derived.state,
+        state: stateAtEnd,
         resolutionDue: complaint.resolutionDue,
-        firstClosedAt,
-        withinDeadline,
+        closedAt: closing?.at,
+        deadline,
       });
-      if (derived.state === 'closed' && lastClose?.facts.kind === 'closed')
+      if (closing?.facts.kind === 'closed')
         causes.push({
           id: complaint.id,
           receivedAt: complaint.receivedAt,
           category: complaint.category,
-          closedAt: lastClose.at,
-          cause: lastClose.facts.cause,
-          measure: lastClose.facts.measure,
+          closedAt: closing.at,
+          cause: closing.facts.cause,
+          measure: closing.facts.measure,
         });
     }
 

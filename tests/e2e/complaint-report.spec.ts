@@ -152,7 +152,7 @@ test('the monthly complaints report: figures, tables, an empty month, the .xlsx 
     ]),
   );
   expect(listed.find((row) => row[1] === '电话')!.at(7)).toBe('是');
-  expect(listed.find((row) => row[1] === '意见箱')!.at(7)).toBe('否');
+  expect(listed.find((row) => row[1] === '意见箱')!.at(7)).toBe('未到期');
   expect(rowsOf(causes)).toEqual([
     [
       expect.stringMatching(/^2026-11-25 10:/),

@@ -109,8 +109,8 @@ export const reportWorkbook = async (report: ComplaintReport, t: TFunction): Pro
       t(`complaints.severity.${row.severity}`),
       t(`complaints.state.${row.state}`),
       row.resolutionDue,
-      row.firstClosedAt ? formatClinicTime(row.firstClosedAt) : '',
-      yesNo(row.withinDeadline),
+      row.closedAt ? formatClinicTime(row.closedAt) : '',
+      row.deadline === 'pending' ? t('complaints.report.pending') : yesNo(row.deadline === 'met'),
     ]);
 
   const causes = sheet(
