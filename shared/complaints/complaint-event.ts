@@ -158,12 +158,18 @@ export const deriveComplaint = (
  * Which events may be added in a state: after closing only reopening (a closed complaint is never
  * edited); resolving needs a first contact, closing a resolution.
  */
-export const allowedEvents = (state: ComplaintState): ComplaintEventKind[] => {
+export const allowedEvents = (
+  state: ComplaintState,
+  options: { anonymous?: boolean } = {},
+): ComplaintEventKind[] => {
   switch (state) {
     case 'closed':
       return ['reopened'];
     case 'open':
-      return ['contacted', 'note', 'assigned', 'escalated', 'response-sent'];
+      // An anonymous complaint has nobody to contact: it is investigated and resolved.
+      return options.anonymous
+        ? ['note', 'assigned', 'escalated', 'resolved']
+        : ['contacted', 'note', 'assigned', 'escalated', 'response-sent'];
     case 'contacted':
       return ['contacted', 'note', 'assigned', 'escalated', 'response-sent', 'resolved'];
     case 'resolved':

@@ -135,6 +135,14 @@ describe('urgency', () => {
     });
   });
 
+  it('gives an anonymous complaint no first contact to miss: only its resolution is due', () => {
+    const anonymous = { ...complaint, complainant: { kind: 'anonymous' as const } };
+    expect(complaintUrgency(anonymous, open, at('2026-10-01T10:00:01+08:00'))).toMatchObject({
+      level: 'on-time',
+      deadline: 'resolution',
+    });
+  });
+
   it('does not count the National Day holiday: due 2026-10-10 is on time through the 9th', () => {
     expect(complaintUrgency(complaint, afterContact, at('2026-10-07T23:00:00+08:00')).level).toBe(
       'on-time',

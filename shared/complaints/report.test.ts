@@ -15,14 +15,14 @@ const provenance = {
 const complaint = (
   id: string,
   receivedAt: string,
-  extra: Partial<Pick<Complaint, 'channel' | 'category' | 'severity'>> = {},
+  extra: Partial<Pick<Complaint, 'channel' | 'category' | 'severity' | 'complainant'>> = {},
 ): Complaint => ({
   id,
   receivedAt,
   channel: 'phone',
   category: 'waiting',
   severity: 'ordinary',
-  complainant: { kind: 'anonymous' },
+  complainant: { kind: 'named', name: '张女士', relation: 'self' },
   description: '候诊太久',
   receivedBy: 's1',
   policy: DEFAULT_POLICY,
@@ -210,6 +210,9 @@ describe('the complaints report', () => {
     // The next day after 10:00, the first contact is late.
     const late = report([c], [], { now: Date.parse('2026-11-26T10:01:00+08:00') });
     expect(late.overdue).toBe(1);
+    // An anonymous complaint has nobody to contact: not overdue for it.
+    const note = complaint('c2', RECEIVED, { complainant: { kind: 'anonymous' } });
+    expect(report([note], [], { now: Date.parse('2026-11-26T10:01:00+08:00') }).overdue).toBe(0);
   });
 
   it('takes medians over the complaints that have them', () => {

@@ -8,6 +8,7 @@ import {
   type ComplaintChannel,
 } from './complaint';
 import { deriveComplaint, type ComplaintEvent, type ComplaintState } from './complaint-event';
+import { isAnonymous } from './urgency';
 
 /**
  * The complaints report (PRODUCT.md §4, issue 9 item 5) over a range of clinic calendar days.
@@ -254,7 +255,9 @@ export const complaintReport = (input: {
     if (receivedMs <= asOf && stateAtEnd !== 'closed') {
       const late =
         dueEnd(complaint.resolutionDue) < asOf ||
-        (stateAtEnd === 'open' && Date.parse(complaint.firstContactDue) < asOf);
+        (stateAtEnd === 'open' &&
+          !isAnonymous(complaint) &&
+          Date.parse(complaint.firstContactDue) < asOf);
       if (late) overdue++;
       open.push({
         id: complaint.id,

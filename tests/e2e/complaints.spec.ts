@@ -78,17 +78,18 @@ test('a complaint from intake to closing, with its deadlines and the overdue bad
   await expect(complaints.row('匿名')).toContainText('意见箱');
   await expect(complaints.badge()).toHaveText('');
 
-  // 06:00 the next morning both first contacts are four hours away: due soon, and counted.
+  // 06:00 the next morning 张先生's first contact is four hours away: due soon, and counted.
+  // The anonymous note has nobody to call back: only its resolution is due, days from now.
   await page.clock.fastForward('20:00:00');
   await unlock(page, owner.password);
-  await expect(complaints.badge()).toHaveText('2');
+  await expect(complaints.badge()).toHaveText('1');
   await expect(complaints.row('张先生')).toContainText('即将到期');
   // After 10:00 nobody has called back: overdue.
   await page.clock.fastForward('04:30:00');
   await unlock(page, owner.password);
   await expect(complaints.row('张先生')).toContainText('已超期');
-  await expect(complaints.row('匿名')).toContainText('已超期');
-  await expect(complaints.badge()).toHaveText('2');
+  await expect(complaints.row('匿名')).toContainText('未到期');
+  await expect(complaints.badge()).toHaveText('1');
 
   // Contacted, escalated, resolved, closed with cause and measure.
   await complaints.openRow('张先生');
@@ -96,7 +97,7 @@ test('a complaint from intake to closing, with its deadlines and the overdue bad
   await complaints.step('contacted');
   await complaints.submitStep();
   await expect(complaints.state()).toHaveText('处理中');
-  await expect(complaints.badge()).toHaveText('1');
+  await expect(complaints.badge()).toHaveText('');
   await complaints.step('escalated');
   await complaints.text('note', '涉及医保基金，提交管理小组');
   await complaints.submitStep();
@@ -121,11 +122,11 @@ test('a complaint from intake to closing, with its deadlines and the overdue bad
   await expect(complaints.timeline()).toContainText('整改措施：结算前由医保专员复核项目');
   await shoot(page, 'zh-CN', '124-complaint-timeline');
 
-  // The list: the anonymous one still overdue comes first, the closed one last.
+  // The list: the anonymous one still open comes first, the closed one last.
   await complaints.open();
   await expect(complaints.rows().first()).toContainText('匿名');
   await expect(complaints.rows().last()).toContainText('已结案');
-  await expect(complaints.badge()).toHaveText('1');
+  await expect(complaints.badge()).toHaveText('');
   await shoot(page, 'zh-CN', '120-complaint-list');
   await complaints.openRow('张先生');
 
@@ -155,6 +156,32 @@ test('a complaint from intake to closing, with its deadlines and the overdue bad
     cause: '收费员误选了检查项目',
     measure: '结算前由医保专员复核项目',
   });
+
+  // The anonymous note: nobody to call back, so it is looked into, resolved and closed with the
+  // feedback already saying so, without a contact.
+  await complaints.open();
+  await complaints.openRow('匿名');
+  await expect(page.getByText(/匿名投诉无法联系投诉人/)).toBeVisible();
+  await expect(page.getByTestId('step-contacted')).toHaveCount(0);
+  await complaints.step('note');
+  await complaints.text('text', '查看当天排班：医生临时外出');
+  await complaints.submitStep();
+  await complaints.step('resolved');
+  await complaints.text('text', '已在候诊区张贴延误说明');
+  await complaints.submitStep();
+  await complaints.step('closed');
+  await expect(complaints.dialog().getByTestId('event-feedback')).toHaveValue(
+    '匿名投诉，无法向投诉人反馈处理结果。',
+  );
+  await complaints.text('cause', '医生临时外出，未告知候诊患者');
+  await complaints.text('measure', '候诊延误超过 30 分钟，由前台主动说明原因');
+  await complaints.submitStep();
+  await expect(complaints.state()).toHaveText('已结案');
+  expect((await stored(page)).events.filter((e) => e.kind === 'closed')).toEqual(
+    expect.arrayContaining([expect.objectContaining({ satisfaction: 'unreachable' })]),
+  );
+  await complaints.open();
+  await complaints.openRow('张先生');
 
   // The same screens in English.
   await page.getByText('EN', { exact: true }).click();

@@ -210,6 +210,23 @@ describe('the timeline of a complaint', () => {
   });
 });
 
+describe('an anonymous complaint (a suggestion-box note)', () => {
+  it('is resolved and closed without a contact, and never overdue for one', async () => {
+    const { ctx, desk, officer, db, clock } = await clinic();
+    const { id } = await recordComplaint(ctx, desk, {
+      ...PHONE_COMPLAINT,
+      channel: 'suggestion-box',
+      complainant: { kind: 'anonymous' },
+    });
+    clock.set('2026-11-23T12:00:00+08:00'); // past the 24 hours
+    expect(await countNeedingAttention(db, officer, clock.now())).toBe(0);
+    await addComplaintEvent(ctx, officer, id, { kind: 'note', text: '查看监控，核实情况' });
+    await addComplaintEvent(ctx, officer, id, { kind: 'resolved', text: '已在候诊区张贴说明' });
+    await addComplaintEvent(ctx, officer, id, { ...CLOSING, satisfaction: 'unreachable' });
+    expect((await readComplaint(db, officer, id))?.derived.state).toBe('closed');
+  });
+});
+
 describe('the urgency list and the badge', () => {
   it('counts complaints overdue or due soon, and stops counting a closed one', async () => {
     const { ctx, desk, officer, db, clock } = await clinic();

@@ -24,6 +24,7 @@ import {
 import {
   byUrgency,
   complaintUrgency,
+  isAnonymous,
   needsAttention,
   type Urgency,
 } from '../../../shared/complaints/urgency';
@@ -137,7 +138,7 @@ const checkEvent = async (
   facts: ComplaintEventFacts,
 ): Promise<void> => {
   const { state } = view.derived;
-  if (!allowedEvents(state).includes(facts.kind)) {
+  if (!allowedEvents(state, { anonymous: isAnonymous(view.complaint) }).includes(facts.kind)) {
     if (state === 'closed') throw new AppError('complaint-closed', `closed: ${facts.kind} refused`);
     throw new AppError('complaint-step-early', `${facts.kind} refused when ${state}`);
   }

@@ -10,7 +10,7 @@ import {
   OWNER_EVENTS,
   type ComplaintEventKind,
 } from '../../../../shared/complaints/complaint-event';
-import { complaintUrgency } from '../../../../shared/complaints/urgency';
+import { complaintUrgency, isAnonymous } from '../../../../shared/complaints/urgency';
 import { formatClinicTime } from '../../../../shared/clock/clinic-time';
 import { AppError } from '../../../../shared/errors';
 import { useServices } from '../../app/services';
@@ -75,7 +75,7 @@ export const ComplaintDetail = () => {
   const { complaint, derived } = view;
   const names = new Map(people.map((p) => [p.id, p.name]));
   const handler = can(actor.roles, 'complaint.handle');
-  const steps = allowedEvents(derived.state).filter(
+  const steps = allowedEvents(derived.state, { anonymous: isAnonymous(complaint) }).filter(
     (kind) => handler || (derived.owner === actor.staffId && OWNER_EVENTS.includes(kind)),
   );
   const c = complaint.complainant;
@@ -153,6 +153,7 @@ export const ComplaintDetail = () => {
           events={derived.timeline}
           ignored={derived.ignored}
           names={names}
+          anonymous={isAnonymous(complaint)}
           {...(files ? { files } : {})}
         />
         {steps.length > 0 && (
@@ -178,6 +179,7 @@ export const ComplaintDetail = () => {
       {dialog && (
         <EventDialog
           complaintId={complaint.id}
+          anonymous={isAnonymous(complaint)}
           kind={dialog}
           people={people}
           open={open}

@@ -74,8 +74,11 @@ export const ComplaintTimeline = ({
   ignored,
   names,
   files,
+  anonymous = false,
 }: {
   events: readonly ComplaintEvent[];
+  /** Nobody to contact: the empty timeline says what to do instead. */
+  anonymous?: boolean;
   ignored: readonly ComplaintEvent[];
   names: ReadonlyMap<string, string>;
   /** Each step's files, by event id. */
@@ -83,7 +86,11 @@ export const ComplaintTimeline = ({
 }) => {
   const { t } = useTranslation();
   if (events.length === 0)
-    return <Typography.Text type="secondary">{t('complaints.detail.noEvents')}</Typography.Text>;
+    return (
+      <Typography.Text type="secondary">
+        {t(anonymous ? 'complaints.detail.noEventsAnonymous' : 'complaints.detail.noEvents')}
+      </Typography.Text>
+    );
   return (
     <Timeline
       data-testid="complaint-timeline"

@@ -108,6 +108,9 @@ export const complaintsText = bilingual(
       patient: '关联患者',
       timeline: '处理记录',
       noEvents: '还没有处理记录。请尽快联系投诉人。',
+      noEventsAnonymous:
+        '还没有处理记录。匿名投诉无法联系投诉人：请调查处理，添加调查记录后标记已解决。',
+      anonymousFeedback: '匿名投诉，无法向投诉人反馈处理结果。',
       actions: '下一步',
       ignored: '结案后由其他工作站补记（未计入状态）',
       notFound: '找不到这件投诉。',
@@ -372,6 +375,9 @@ export const complaintsText = bilingual(
       patient: 'Patient',
       timeline: 'Timeline',
       noEvents: 'Nothing recorded yet. Contact the complainant soon.',
+      noEventsAnonymous:
+        'Nothing recorded yet. An anonymous complaint has nobody to contact: investigate it, add a note of what was found, then mark it resolved.',
+      anonymousFeedback: 'Anonymous complaint: no feedback could be given to the complainant.',
       actions: 'Next step',
       ignored: 'Added on another workstation after closing (not counted)',
       notFound: 'This complaint was not found.',

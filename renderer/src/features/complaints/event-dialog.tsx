@@ -85,6 +85,7 @@ const factsOf = (kind: ComplaintEventKind, v: EventValues): ComplaintEventFacts 
 /** One step on a complaint's timeline: a small form, Enter saves. */
 export const EventDialog = ({
   complaintId,
+  anonymous = false,
   kind,
   people,
   open,
@@ -92,6 +93,8 @@ export const EventDialog = ({
   afterClose,
 }: {
   complaintId: string;
+  /** Nobody to give feedback to: closing starts from "unreachable". */
+  anonymous?: boolean;
   kind: ComplaintEventKind;
   people: readonly ComplaintPerson[];
   open: boolean;
@@ -185,7 +188,16 @@ export const EventDialog = ({
       submitText={t(`complaints.actions.${kind}`)}
       submitTestId="event-submit"
       danger={kind === 'reopened'}
-      initialValues={{ how: 'phone', contactedAt: wallTimeAt(services.clock.now()) }}
+      initialValues={{
+        how: 'phone',
+        contactedAt: wallTimeAt(services.clock.now()),
+        ...(anonymous && kind === 'closed'
+          ? {
+              satisfaction: 'unreachable',
+              feedback: t('complaints.detail.anonymousFeedback'),
+            }
+          : {}),
+      }}
       onSubmit={submit}
       onClose={onClose}
       afterClose={afterClose}
