@@ -51,8 +51,10 @@ test('a complaint from intake to closing, with its deadlines and the overdue bad
   await complaints.dialog().getByTestId('complaint-description').fill('医保结算多收了一项检查费');
   await complaints.save();
   await expect(complaints.dialog()).toContainText('接收时间不能晚于现在');
+  // Esc after typing asks first; 放弃 throws the typing away.
   await page.keyboard.press('Escape');
-  await expect(complaints.dialog()).toBeHidden();
+  await page.getByTestId('discard-ok').click();
+  await expect(complaints.dialog()).toHaveCount(0);
 
   await complaints.fill({
     category: '医保结算/收费',
@@ -62,6 +64,14 @@ test('a complaint from intake to closing, with its deadlines and the overdue bad
     major: true,
   });
   await shoot(page, 'zh-CN', '122-complaint-form');
+  // Esc after typing asks first: 继续填写 keeps every field as it was.
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: '放弃已填写的内容？' })).toBeVisible();
+  await page.getByTestId('discard-keep').click();
+  await expect(page.getByRole('dialog', { name: '放弃已填写的内容？' })).toHaveCount(0);
+  await expect(page.getByTestId('complaint-description')).toHaveValue(
+    '医保结算多收了一项检查费，要求退还。',
+  );
   await complaints.save();
   await expect(complaints.dialog()).toBeHidden();
   await expect(complaints.rows()).toHaveCount(1);
@@ -196,4 +206,9 @@ test('a complaint from intake to closing, with its deadlines and the overdue bad
     description: 'Waited two hours.',
   });
   await shoot(page, 'en', '126-complaint-form');
+  // Discarding really throws the typing away, and nothing is saved.
+  await page.keyboard.press('Escape');
+  await page.getByTestId('discard-ok').click();
+  await expect(page.getByTestId('complaint-description')).toHaveCount(0);
+  expect((await stored(page)).complaints).toHaveLength(2);
 });

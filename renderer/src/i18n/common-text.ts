@@ -33,6 +33,12 @@ export const commonText = bilingual(
       body: '您的角色（{{role}}）不能使用此页面。如需使用，请联系诊所负责人。',
     },
     unexpected: '发生了意外错误，数据未被修改。请重试；如果问题持续，请联系技术支持。',
+    discard: {
+      title: '放弃已填写的内容？',
+      text: '这张表里填写的内容还没有保存，关闭后将丢失。',
+      ok: '放弃',
+      keep: '继续填写',
+    },
   },
   {
     appName: 'ClinicDesk',
@@ -68,6 +74,12 @@ export const commonText = bilingual(
     },
     unexpected:
       'Something unexpected went wrong; nothing was changed. Please try again, and contact support if it keeps happening.',
+    discard: {
+      title: 'Discard what you typed?',
+      text: 'What is filled in on this form has not been saved and will be lost.',
+      ok: 'Discard',
+      keep: 'Keep editing',
+    },
   },
 );
 

@@ -90,6 +90,7 @@ export const NewComplaintDialog = ({
       submitTestId="complaint-submit"
       width={720}
       centered
+      confirmDiscard
       initialValues={{
         receivedAt: wallTimeAt(services.clock.now()),
         channel: 'phone',

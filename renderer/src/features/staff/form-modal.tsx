@@ -1,4 +1,4 @@
-import { Alert, Button, Form, Modal, type FormInstance } from 'antd';
+import { Alert, App, Button, Form, Modal, type FormInstance } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { placeFailure } from './form-failure';
@@ -16,6 +16,8 @@ export type FormModalProps<V> = {
   width?: number;
   /** For a tall form: centred, it keeps its buttons on a 768-pixel screen. */
   centered?: boolean;
+  /** For a long form: Esc or × after typing asks before throwing the typing away. */
+  confirmDiscard?: boolean;
   initialValues?: Partial<V>;
   /** Throws to refuse: the sentence goes on the blamed field, or above the buttons. */
   onSubmit: (values: V) => Promise<void>;
@@ -26,7 +28,8 @@ export type FormModalProps<V> = {
 
 /**
  * A dialog that is one form: Enter submits, Esc cancels, the first field has the focus, and a
- * refusal is explained where it belongs. A stray click outside does not throw away what was typed.
+ * refusal is explained where it belongs. A stray click outside does not throw away what was typed,
+ * and with `confirmDiscard` neither does Esc.
  */
 export const FormModal = <V extends object>({
   open,
@@ -38,6 +41,7 @@ export const FormModal = <V extends object>({
   danger = false,
   width,
   centered,
+  confirmDiscard = false,
   initialValues,
   onSubmit,
   onClose,
@@ -47,6 +51,23 @@ export const FormModal = <V extends object>({
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string>();
+  const { modal } = App.useApp();
+
+  const cancel = () => {
+    if (!confirmDiscard || !form.isFieldsTouched()) {
+      onClose();
+      return;
+    }
+    void modal.confirm({
+      title: t('common.discard.title'),
+      content: t('common.discard.text'),
+      okText: t('common.discard.ok'),
+      cancelText: t('common.discard.keep'),
+      okButtonProps: { danger: true, 'data-testid': 'discard-ok' } as never,
+      cancelButtonProps: { 'data-testid': 'discard-keep' } as never,
+      onOk: onClose,
+    });
+  };
 
   const finish = async (values: V) => {
     setBusy(true);
@@ -78,7 +99,7 @@ export const FormModal = <V extends object>({
       title={title}
       width={width}
       centered={centered}
-      onCancel={onClose}
+      onCancel={cancel}
       afterClose={afterClose}
       afterOpenChange={focusFirstField}
       destroyOnHidden
