@@ -212,7 +212,7 @@ test('the monthly complaints report: figures, tables, an empty month, the .xlsx 
   await expect(page.getByTestId('report-period')).toHaveText(
     '2026-11-01 to 2026-11-30 (Beijing time)',
   );
-  await expect(figure('handlingRate')).toContainText('Handling rate50.0%');
+  await expect(figure('handlingRate')).toContainText('On-time closing rate50.0%');
   await expect(page.getByTestId('report-causes')).toContainText('Corrective measure');
   await shoot(page, 'en', '143-complaint-report');
 });

@@ -187,7 +187,8 @@ export const complaintsText = bilingual(
       },
       hours: '{{value}} 小时',
       none: '—',
-      rateHint: '按时办结率 = 在办结时限当天结束前首次结案的投诉数 ÷ 收到的投诉数',
+      rateHint:
+        '按时办结率 = 截至期末已结案、且在办结时限当天结束前结案的投诉数 ÷ 收到的投诉数（重新打开后未再结案的不计为已结案）',
       byChannel: '按渠道',
       byCategory: '按类别',
       byTopic: '咨询（按主题）',
@@ -445,7 +446,7 @@ export const complaintsText = bilingual(
         received: 'Received',
         closed: 'Closed',
         closedWithinDeadline: 'Closed on time',
-        handlingRate: 'Handling rate',
+        handlingRate: 'On-time closing rate',
         medianFirstContact: 'Time to first contact (median)',
         medianResolution: 'Time to resolution (median)',
         open: 'Open',
@@ -455,7 +456,7 @@ export const complaintsText = bilingual(
       hours: '{{value}} h',
       none: '—',
       rateHint:
-        'Handling rate = complaints first closed by the end of their due day ÷ complaints received',
+        'On-time closing rate = complaints closed at the end of the period, closed by the end of their due day ÷ complaints received (one reopened and not closed again is not closed)',
       byChannel: 'By channel',
       byCategory: 'By category',
       byTopic: 'Consultations by topic',
