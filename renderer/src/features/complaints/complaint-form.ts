@@ -27,6 +27,13 @@ export const instantOfWallTime = (text: string): string | undefined => {
   return isInstantWithOffset(instant) ? instant : undefined;
 };
 
+/** A form rule: a typed time must be a wall time; an empty box is left to a `required` rule. */
+export const wallTimeRule = (message: string) => ({
+  validator: async (_: unknown, value: string | undefined) => {
+    if (value && !instantOfWallTime(value)) throw new Error(message);
+  },
+});
+
 export type NewComplaintValues = {
   receivedAt: string;
   channel: ComplaintChannel;

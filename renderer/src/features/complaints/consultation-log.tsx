@@ -40,7 +40,7 @@ import {
   type ConsultationRow,
 } from '../../db/consultations';
 import { placeFailure } from '../staff/form-failure';
-import { instantOfWallTime, wallTimeAt } from './complaint-form';
+import { instantOfWallTime, wallTimeAt, wallTimeRule } from './complaint-form';
 import { ComplaintsTabs } from './complaints-tabs';
 import { NewComplaintDialog } from './new-complaint-dialog';
 import { useComplaintPolicies } from './use-complaint-policies';
@@ -195,12 +195,8 @@ export const ConsultationLog = () => {
                 label={t('complaints.consult.at')}
                 extra={t('complaints.consult.atHint')}
                 rules={[
-                  {
-                    validator: async (_, value: string | undefined) => {
-                      if (!value || !instantOfWallTime(value))
-                        throw new Error(t('complaints.consult.atFormat'));
-                    },
-                  },
+                  { required: true, message: t('complaints.consult.atFormat') },
+                  wallTimeRule(t('complaints.consult.atFormat')),
                 ]}
               >
                 <Input data-testid="consultation-at" autoComplete="off" />

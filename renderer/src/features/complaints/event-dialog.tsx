@@ -17,7 +17,7 @@ import { useServices } from '../../app/services';
 import { useActor } from '../../app/use-actor';
 import { addComplaintEvent, type ComplaintPerson } from '../../db/complaints';
 import { FormModal } from '../staff/form-modal';
-import { instantOfWallTime, wallTimeAt } from './complaint-form';
+import { instantOfWallTime, wallTimeAt, wallTimeRule } from './complaint-form';
 
 type EventValues = {
   how?: string;
@@ -129,16 +129,7 @@ export const EventDialog = ({
     ...(OPTIONAL.has(field)
       ? []
       : [{ required: true, whitespace: true, message: t('complaints.form.required') }]),
-    ...(field === 'contactedAt'
-      ? [
-          {
-            validator: async (_: unknown, value: string) => {
-              if (value && !instantOfWallTime(value))
-                throw new Error(t('complaints.form.receivedAtFormat'));
-            },
-          },
-        ]
-      : []),
+    ...(field === 'contactedAt' ? [wallTimeRule(t('complaints.form.receivedAtFormat'))] : []),
   ];
 
   const control = (field: keyof EventValues) => {

@@ -14,9 +14,9 @@ import { recordComplaint } from '../../db/complaints';
 import type { ComplaintPolicies } from './use-complaint-policies';
 import { FormModal } from '../staff/form-modal';
 import {
-  instantOfWallTime,
   toComplaintInput,
   wallTimeAt,
+  wallTimeRule,
   type NewComplaintValues,
 } from './complaint-form';
 import { PatientPicker } from './patient-picker';
@@ -109,15 +109,7 @@ export const NewComplaintDialog = ({
             name="receivedAt"
             label={t('complaints.form.receivedAt')}
             extra={t('complaints.form.receivedAtHint')}
-            rules={[
-              required,
-              {
-                validator: async (_, value: string) => {
-                  if (value && !instantOfWallTime(value))
-                    throw new Error(t('complaints.form.receivedAtFormat'));
-                },
-              },
-            ]}
+            rules={[required, wallTimeRule(t('complaints.form.receivedAtFormat'))]}
           >
             <Input data-testid="complaint-received-at" autoComplete="off" />
           </Form.Item>
