@@ -86,3 +86,6 @@ export class AppError extends Error {
     this.name = 'AppError';
   }
 }
+
+/** The field a form should mark for a validation issue: the last step of its path. */
+export const issueField = (path: readonly PropertyKey[]): string => String(path.at(-1) ?? '');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sha256HexOfBytes } from '../hash';
 import { provenanceSchema } from '../record';
 
 /**
@@ -58,3 +59,12 @@ export const attachmentSchema = z
   })
   .extend(provenanceSchema.shape);
 export type Attachment = z.infer<typeof attachmentSchema>;
+
+/**
+ * What an attachment row says of its bytes: their hash (their name on the hub) and length. Read
+ * before any IndexedDB transaction: reading a Blob is not IndexedDB work and would end it.
+ */
+export const blobFacts = async (blob: Blob): Promise<{ blobHash: string; size: number }> => {
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  return { blobHash: sha256HexOfBytes(bytes), size: bytes.length };
+};

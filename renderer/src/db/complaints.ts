@@ -1,10 +1,10 @@
 import {
+  blobFacts,
   complaintFileProblem,
   MAX_COMPLAINT_FILES,
   type Attachment,
 } from '../../../shared/attachments/attachment';
 import { can } from '../../../shared/auth/permissions';
-import { sha256HexOfBytes } from '../../../shared/hash';
 import {
   complaintInputSchema,
   deadlinesFor,
@@ -29,7 +29,7 @@ import {
   type Urgency,
 } from '../../../shared/complaints/urgency';
 import { workingCalendar } from '../../../shared/calendar/working-days';
-import { AppError } from '../../../shared/errors';
+import { AppError, issueField } from '../../../shared/errors';
 import type { Provenance } from '../../../shared/record';
 import { defaultPolicyOf } from '../../../shared/settings/settings';
 import { newId } from '../../../shared/ids';
@@ -40,9 +40,6 @@ import { authorize, writeRecord, type Actor, type StoreContext } from './write';
 /** A complaint with what its timeline says about it now. */
 export type ComplaintView = { complaint: Complaint; derived: DerivedComplaint };
 export type ComplaintListRow = ComplaintView & { urgency: Urgency };
-
-/** The field a form should mark for the first problem zod found. */
-const fieldOf = (path: readonly PropertyKey[]): string => String(path.at(-1) ?? '');
 
 /** The label the audit log shows for a complaint: who complained, never the description. */
 const complainantLabel = (complaint: Pick<Complaint, 'complainant'>) =>
@@ -61,7 +58,7 @@ export const recordComplaint = async (
   const parsed = complaintInputSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new AppError('invalid-input', issue.message, fieldOf(issue.path));
+    throw new AppError('invalid-input', issue.message, issueField(issue.path));
   }
   const data = parsed.data;
   if (Date.parse(data.receivedAt) > ctx.clock.now())
@@ -158,7 +155,7 @@ const parseFacts = (facts: ComplaintEventFacts) => {
   const parsed = complaintEventFactsSchema.safeParse(facts);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
-  const field = fieldOf(issue.path);
+  const field = issueField(issue.path);
   if (facts.kind === 'closed' && (field === 'cause' || field === 'measure'))
     throw new AppError('complaint-close-incomplete', issue.message, field);
   if (facts.kind === 'reopened' && field === 'reason')
@@ -186,15 +183,11 @@ const readFiles = async (files: readonly ComplaintFile[]): Promise<FileBytes[]> 
       throw new AppError('complaint-file-invalid', `${problem}: ${blob.type}`, 'files', { name });
   }
   return Promise.all(
-    files.map(async ({ name, blob }) => {
-      const bytes = new Uint8Array(await blob.arrayBuffer());
-      return {
-        name: name.trim().slice(0, 255) || 'file',
-        blob,
-        blobHash: sha256HexOfBytes(bytes),
-        size: bytes.length,
-      };
-    }),
+    files.map(async ({ name, blob }) => ({
+      name: name.trim().slice(0, 255) || 'file',
+      blob,
+      ...(await blobFacts(blob)),
+    })),
   );
 };
 

@@ -16,7 +16,7 @@ import {
 import { buildNoticeContent, itemsAwaitingConsent } from '../../../shared/consents/notice';
 import { PLAN_TEXT_MAX, type PlannedItem } from '../../../shared/consents/planned-item';
 import { signatureProblem } from '../../../shared/consents/signature';
-import { AppError } from '../../../shared/errors';
+import { AppError, issueField } from '../../../shared/errors';
 import { sha256Hex } from '../../../shared/hash';
 import { newId } from '../../../shared/ids';
 import { parseIdNumber } from '../../../shared/identity/id-number';
@@ -53,7 +53,7 @@ const checkSigner = (ctx: StoreContext, signer: Signer): Signer => {
     throw new AppError(
       'invalid-input',
       'invalid signer',
-      String(parsed.error.issues[0]?.path.at(-1) ?? ''),
+      issueField(parsed.error.issues[0]?.path ?? []),
     );
   return parsed.data;
 };

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ConsultationInput } from '../../../shared/complaints/consultation';
 import { readComplaint, recordComplaint } from './complaints';
-import {
-  consultationsBetween,
-  listConsultations,
-  readConsultation,
-  recordConsultation,
-} from './consultations';
+import { listConsultations, readConsultation, recordConsultation } from './consultations';
 import { actorOf } from './staff';
 import { errorOf, storeWithOwner } from './testing/store';
 import { addTeam } from './testing/visits';
@@ -88,23 +83,5 @@ describe('turning a consultation into a complaint', () => {
     );
     expect(again).toMatchObject({ reason: 'consultation-already-complaint' });
     expect(await db.complaints.count()).toBe(1);
-  });
-});
-
-describe('consultations between two dates', () => {
-  it('takes calendar days in Beijing, both included', async () => {
-    const { ctx, desk, db } = await clinic();
-    // 2026-11-20 23:59 Beijing is the 20th; 2026-11-20T16:30Z is the 21st 00:30 in Beijing.
-    const on20 = await recordConsultation(ctx, desk, { ...ASKED, at: '2026-11-20T23:59:00+08:00' });
-    const on21 = await recordConsultation(ctx, desk, {
-      ...ASKED,
-      topic: 'fees',
-      at: '2026-11-20T16:30:00Z',
-    });
-    await recordConsultation(ctx, desk, { ...ASKED, at: '2026-11-22T08:00:00+08:00' });
-    const rows = await consultationsBetween(db, desk, '2026-11-21', '2026-11-21');
-    expect(rows.map((r) => [r.id, r.topic])).toEqual([[on21.id, 'fees']]);
-    const both = await consultationsBetween(db, desk, '2026-11-20', '2026-11-21');
-    expect(both.map((r) => r.id)).toEqual([on20.id, on21.id]);
   });
 });

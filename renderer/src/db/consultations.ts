@@ -1,5 +1,3 @@
-import { endOfClinicDay, startOfClinicDay } from '../../../shared/clock/clinic-time';
-import { isCalendarDate, type CalendarDate } from '../../../shared/clock/calendar-date';
 import type { Complaint } from '../../../shared/complaints/complaint';
 import {
   consultationInputSchema,
@@ -7,14 +5,11 @@ import {
   type Consultation,
   type ConsultationInput,
 } from '../../../shared/complaints/consultation';
-import { AppError } from '../../../shared/errors';
+import { AppError, issueField } from '../../../shared/errors';
 import { newId } from '../../../shared/ids';
 import type { Provenance } from '../../../shared/record';
 import type { ClinicDb } from './database';
 import { authorize, writeRecord, type Actor, type StoreContext } from './write';
-
-/** The field a form should mark for the first problem zod found. */
-const fieldOf = (path: readonly PropertyKey[]): string => String(path.at(-1) ?? '');
 
 /**
  * The desk logs a consultation (咨询, seed 000 第十七條). Anyone who may record a complaint may
@@ -29,7 +24,7 @@ export const recordConsultation = async (
   const parsed = consultationInputSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const field = fieldOf(issue.path);
+    const field = issueField(issue.path);
     if (field === 'question')
       throw new AppError('consultation-question-required', issue.message, field);
     throw new AppError('invalid-input', issue.message, field);
@@ -97,28 +92,4 @@ export const readConsultation = async (
   authorize(actor, 'complaint.create');
   const row = await db.consultations.get(id);
   return row ? (await withComplaints(db, [row]))[0] : undefined;
-};
-
-/**
- * Consultations logged from `fromDate` to `toDate` (calendar dates in the clinic's zone,
- * Asia/Shanghai, both days included), oldest first: the monthly report counts them by topic.
- */
-export const consultationsBetween = async (
-  db: ClinicDb,
-  actor: Actor,
-  fromDate: CalendarDate,
-  toDate: CalendarDate,
-): Promise<ConsultationRow[]> => {
-  authorize(actor, 'complaint.create');
-  if (!isCalendarDate(fromDate) || !isCalendarDate(toDate))
-    throw new AppError('invalid-input', 'dates must be YYYY-MM-DD', 'date');
-  const from = startOfClinicDay(fromDate);
-  const to = endOfClinicDay(toDate);
-  const rows = (await db.consultations.toArray())
-    .filter((c) => {
-      const at = Date.parse(c.at);
-      return at >= from && at <= to;
-    })
-    .sort((a, b) => -newestFirst(a, b));
-  return withComplaints(db, rows);
 };

@@ -1,11 +1,11 @@
 import {
+  blobFacts,
   IMAGE_TYPES,
   MAX_PHOTO_BYTES,
   type Attachment,
 } from '../../../shared/attachments/attachment';
 import { today } from '../../../shared/clock/calendar-date';
 import { AppError } from '../../../shared/errors';
-import { sha256HexOfBytes } from '../../../shared/hash';
 import { newId } from '../../../shared/ids';
 import type { Provenance } from '../../../shared/record';
 import {
@@ -209,10 +209,10 @@ const checkPhoto = (blob: Blob) => {
 /** A photo's bytes with their hash, read before the transaction (reading a Blob is not IndexedDB). */
 type PhotoBytes = { blob: Blob; blobHash: string; size: number };
 
-const photoBytes = async (blob: Blob): Promise<PhotoBytes> => {
-  const bytes = new Uint8Array(await blob.arrayBuffer());
-  return { blob, blobHash: sha256HexOfBytes(bytes), size: bytes.length };
-};
+const photoBytes = async (blob: Blob): Promise<PhotoBytes> => ({
+  blob,
+  ...(await blobFacts(blob)),
+});
 
 /** The photo row; the blob's bytes never go into the audit log or its `changes`. */
 const writePhoto = (

@@ -1,4 +1,4 @@
-import type { Attachment } from '../../../shared/attachments/attachment';
+import { blobFacts, type Attachment } from '../../../shared/attachments/attachment';
 import { sha256HexOfBytes } from '../../../shared/hash';
 import { HubRequestError, type HubClient } from '../../../shared/sync/hub-client';
 import { wireRow } from '../../../shared/sync/merge';
@@ -34,8 +34,7 @@ export const hashOutboxAttachments = async (db: ClinicDb): Promise<number> => {
     const row = await db.attachments.get(entry.entityId);
     const blob = row?.blob ?? (data.blob instanceof Blob ? data.blob : undefined);
     if (!blob) continue;
-    const bytes = await bytesOf(blob);
-    const facts = { blobHash: sha256HexOfBytes(bytes), size: bytes.length };
+    const facts = await blobFacts(blob);
     await db.transaction('rw', db.outbox, db.attachments, async () => {
       await db.outbox.update(entry.id, { data: { ...wireRow('attachments', data), ...facts } });
       if (row && row.blobHash === undefined) await db.attachments.update(row.id, facts);
