@@ -67,7 +67,8 @@ test('a complaint from intake to closing, with its deadlines and the overdue bad
   // Esc after typing asks first: 继续填写 keeps every field as it was.
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog', { name: '放弃已填写的内容？' })).toBeVisible();
-  await page.getByTestId('discard-keep').click();
+  await expect(page.getByTestId('discard-keep')).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(page.getByRole('dialog', { name: '放弃已填写的内容？' })).toHaveCount(0);
   await expect(page.getByTestId('complaint-description')).toHaveValue(
     '医保结算多收了一项检查费，要求退还。',

@@ -65,6 +65,8 @@ export const FormModal = <V extends object>({
       cancelText: t('common.discard.keep'),
       okButtonProps: { danger: true, 'data-testid': 'discard-ok' } as never,
       cancelButtonProps: { 'data-testid': 'discard-keep' } as never,
+      // Enter right after Esc must not throw the typing away: the safe answer has the focus.
+      autoFocusButton: 'cancel',
       onOk: onClose,
     });
   };
