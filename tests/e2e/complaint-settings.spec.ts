@@ -48,6 +48,10 @@ test("a clinic's own deadline policy and a holiday override decide a new complai
   await settings.saveOverrides();
   await expect(settings.holidays().getByTestId('override-problems')).toHaveCount(0);
   await expect(page.getByText('已保存。').first()).toBeVisible();
+  // That sentence may be the deadlines' own: the reload waits for the overrides to be stored.
+  await expect
+    .poll(async () => (await stored(page)).holidays)
+    .toEqual({ overrides: [{ date: '2026-11-27', kind: 'holiday', name: '院庆停诊' }] });
 
   // After a reload the screen and the store say the same.
   await page.reload();
