@@ -5,6 +5,7 @@ import { encodeHlc } from '../clock/hlc';
 import type { IncomingChange, Recompute } from './change';
 import {
   effectiveStamp,
+  impliedByRow,
   mergeChange,
   rowAsChanges,
   type MergeAlarm,
@@ -292,7 +293,11 @@ type Replica = {
   quarantined: string[];
 };
 
-const apply = (replica: Replica, change: IncomingChange) => {
+/**
+ * Merges one change into a replica. `dropImplied`: store no clocks the row implies, as the apply
+ * step and the local writer do (`impliedByRow`).
+ */
+const apply = (replica: Replica, change: IncomingChange, dropImplied = false) => {
   const key = keyOf(change);
   const result = mergeChange(replica.rows.get(key), change, recompute);
   if (result.kind === 'quarantine') {
@@ -302,7 +307,13 @@ const apply = (replica: Replica, change: IncomingChange) => {
   for (const alarm of result.alarms ?? [])
     if (alarm.kind === 'conflicting-insert') replica.conflictAlarms.add(canonicalJson(alarm));
     else if (alarm.kind === 'invariant') replica.invariantKeys.add(key);
-  if (result.kind === 'write') replica.rows.set(key, { row: result.row, clocks: result.clocks });
+  if (result.kind === 'write') {
+    const implied =
+      dropImplied &&
+      result.clocks !== undefined &&
+      impliedByRow(change.table, result.clocks, result.row);
+    replica.rows.set(key, { row: result.row, clocks: implied ? undefined : result.clocks });
+  }
   return result;
 };
 
@@ -425,6 +436,36 @@ describe('merge convergence', () => {
         const before = snapshot(first!);
         for (const change of changes) expect(apply(first!, change)).toEqual({ kind: 'keep' });
         expect(snapshot(first!)).toBe(before);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('a PC that stores no clocks its rows imply ends with the same rows as one that stores them all', () => {
+    fc.assert(
+      fc.property(scenarioArb, ({ built, deliveries }) => {
+        const fresh = (): Replica => ({
+          rows: new Map(),
+          conflictAlarms: new Set(),
+          invariantKeys: new Set(),
+          quarantined: [],
+        });
+        for (const [r, delivery] of deliveries.entries()) {
+          const [all, lean] = [fresh(), fresh()];
+          for (const change of sequence(built, delivery, r, deliveries.length)) {
+            apply(all, change);
+            apply(lean, change, true);
+          }
+          expect([...lean.rows.keys()].sort()).toEqual([...all.rows.keys()].sort());
+          for (const [key, stored] of all.rows) {
+            const held = lean.rows.get(key)!;
+            expect(held.row).toEqual(stored.row);
+            // Clocks not stored are the ones the row implies.
+            if (held.clocks) expect(held.clocks).toEqual(stored.clocks);
+            else if (stored.clocks)
+              expect(impliedByRow(key.split('/')[0]!, stored.clocks, stored.row)).toBe(true);
+          }
+        }
       }),
       { numRuns: 200 },
     );

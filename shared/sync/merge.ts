@@ -97,14 +97,17 @@ const rowStamp = (row: Record<string, unknown>): Stamp | undefined =>
 
 /**
  * The stored clocks, minus any that cannot be read (each raising a 'malformed' alarm). A row
- * stored without clocks (written before sync, or locally: the writer keeps none for written-once
- * rows) competes with its own `hlc`: as `@base` for every group of an editable row, as `@row`
- * for a written-once row. `baseline` is what they amount to, to tell whether a merge changed them.
+ * stored without clocks (written before sync, a written-once row, or a row made by one change:
+ * apply and the writer keep no clocks the row implies, see `impliedByRow`) competes with its own
+ * `hlc`: as `@row` for a written-once row; for an editable row, as the clock of every group it
+ * holds a value of (a group it holds nothing of was never set: no stamp, which loses to any).
+ * `baseline` is what they amount to, to tell whether a merge changed them.
  */
 const readClocks = (
   stored: StoredRow,
   fallbackKey: typeof BASE_CLOCK | typeof ROW_CLOCK,
   alarm: (kind: MergeAlarm['kind'], detail: string) => void,
+  spec?: EditableSpec,
 ): { clocks: Record<string, Stamp>; baseline: string } => {
   const clocks: Record<string, Stamp> = {};
   let repaired = false;
@@ -118,10 +121,51 @@ const readClocks = (
   }
   const fallback = rowStamp(stored.row);
   const none = Object.keys(clocks).length === 0;
-  if (fallback && !clocks[fallbackKey] && (none || fallbackKey === ROW_CLOCK))
+  if (fallback && none && spec) Object.assign(clocks, heldGroupClocks(spec, stored.row, fallback));
+  else if (fallback && !clocks[fallbackKey] && (none || fallbackKey === ROW_CLOCK))
     clocks[fallbackKey] = fallback;
   // Dropped clocks must be written away, or the alarm would come back with every change.
   return { clocks, baseline: repaired ? '' : canonicalJson(writeClocks(clocks)) };
+};
+
+/** One stamp for every group an editable row holds a value of. */
+const heldGroupClocks = (
+  spec: EditableSpec,
+  row: Record<string, unknown>,
+  stamp: Stamp,
+): Record<string, Stamp> => {
+  const derived = new Set(spec.derived);
+  const clocks: Record<string, Stamp> = {};
+  for (const [field, value] of Object.entries(row))
+    if (value !== undefined && field !== spec.key && !derived.has(field))
+      clocks[groupOf(spec, field).clock] = stamp;
+  return clocks;
+};
+
+/**
+ * Whether a row's clocks say no more than the row itself (what `readClocks` makes of it with no
+ * clocks stored), so need not be stored: a written-once row won by its own stamp; an editable row
+ * every group of which was won by one change, the one whose stamp the row carries (a new row as
+ * its first change made it: most rows of an initial sync). Not storing them halves the writes.
+ */
+export const impliedByRow = (
+  table: string,
+  clocks: RowClocks,
+  row: Record<string, unknown>,
+): boolean => {
+  const spec = specOf(table);
+  if (!spec || spec.kind === 'local') return false;
+  const implied = readClocks(
+    { row },
+    spec.kind === 'editable' ? BASE_CLOCK : ROW_CLOCK,
+    () => undefined,
+    spec.kind === 'editable' ? spec : undefined,
+  ).clocks;
+  const keys = Object.keys(clocks);
+  return (
+    keys.length === Object.keys(implied).length &&
+    keys.every((key) => implied[key] !== undefined && encodeStamp(implied[key]) === clocks[key])
+  );
 };
 
 const writeClocks = (clocks: Record<string, Stamp>): RowClocks =>
@@ -281,7 +325,7 @@ const mergeEditable = (
   const before = stored?.row ?? {};
   const row: Fields = { ...before };
   const { clocks, baseline } = stored
-    ? readClocks(stored, BASE_CLOCK, alarm)
+    ? readClocks(stored, BASE_CLOCK, alarm, spec)
     : { clocks: {}, baseline: '' };
 
   const derived = new Set(spec.derived);
@@ -589,6 +633,7 @@ export const rowAsChanges = (
     { row, clocks: stored ?? {} },
     spec.kind === 'editable' ? BASE_CLOCK : ROW_CLOCK,
     ignore,
+    spec.kind === 'editable' ? spec : undefined,
   );
   if (spec.kind === 'insert-only') {
     const stamp = clocks[ROW_CLOCK];

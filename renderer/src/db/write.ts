@@ -19,7 +19,7 @@ import type { Provenance } from '../../../shared/record';
 import { anchorAfterCommit } from './chain-anchor';
 import type { ClinicDb } from './database';
 import { queueChange } from './outbox';
-import { mergeChange, patchOf, wireRow } from '../../../shared/sync/merge';
+import { impliedByRow, mergeChange, patchOf, wireRow } from '../../../shared/sync/merge';
 import { MERGE_SPECS } from '../../../shared/sync/merge-spec';
 import { actWritesTable, mayRecordAct } from '../../../shared/sync/verdict';
 
@@ -222,7 +222,9 @@ export const recordLocalChange = async (
     { table, entityId: row.id, op: 'upsert', hlc, data: patch, deviceId: ctx.deviceId },
   );
   if (merged.kind === 'write' && merged.clocks) {
-    await ctx.db.rowClocks.put({ key, clocks: merged.clocks });
+    // A new row's clocks are implied by the row (merge.ts `impliedByRow`): stored once it is edited.
+    if (stored || !impliedByRow(table, merged.clocks, merged.row))
+      await ctx.db.rowClocks.put({ key, clocks: merged.clocks });
   }
   await queueChange(ctx, { hlc, table, entityId: row.id, op: 'upsert', data: patch });
 };

@@ -142,3 +142,35 @@ describe('staff changes from a PC not yet updated to several roles per person', 
     expect(await db.syncIssues.count()).toBe(0);
   });
 });
+
+describe('merge clocks of editable rows', () => {
+  it('are not stored for a row as its first change made it, and are once another change wins part of it', async () => {
+    const db = new ClinicDb(`apply-${newId()}`, { indexedDB, IDBKeyRange });
+    const first = staffChange(1, 1, '王医生');
+    await applyPage(context(db), [first], 1);
+    expect(await db.rowClocks.count()).toBe(0);
+
+    // A later rename by a third PC: the name's group now has its own stamp.
+    const hlc = encodeHlc({ wall: clock.now() - 30_000, counter: 0, node: 'pc-third' });
+    const rename: LogEntry = {
+      ...first,
+      seq: 2,
+      deviceId: 'pc-third',
+      change: {
+        ...first.change,
+        deviceSeq: 1,
+        txId: 'tx-rename',
+        hlc,
+        data: { set: { displayName: '王主任', hlc } },
+      },
+    };
+    await applyPage(context(db), [rename], 2);
+    expect((await db.staff.get('s-1'))?.displayName).toBe('王主任');
+    const stored = await db.rowClocks.get('staff/s-1');
+    expect(stored?.clocks).toMatchObject({ displayName: hlc, username: first.change.hlc });
+
+    // The first change, delivered again, changes nothing: the stored clocks still say why.
+    await applyPage(context(db), [first], 3);
+    expect((await db.staff.get('s-1'))?.displayName).toBe('王主任');
+  });
+});

@@ -2,11 +2,11 @@ import Dexie, { type Table } from 'dexie';
 import type { Clock } from '../../../shared/clock/clock';
 import { decodeHlc, DEFAULT_MAX_DRIFT_MS, encodeHlc } from '../../../shared/clock/hlc';
 import { newId } from '../../../shared/ids';
-import type { Recompute, RowClocks } from '../../../shared/sync/change';
+import type { Recompute } from '../../../shared/sync/change';
 import {
   effectiveStamp,
+  impliedByRow,
   mergeChange,
-  ROW_CLOCK,
   type MergeAlarm,
   type StoredRow,
 } from '../../../shared/sync/merge';
@@ -64,39 +64,67 @@ export const applyPage = (
   ctx: ApplyContext,
   entries: readonly LogEntry[],
   next: number,
+): Promise<ApplyOutcome> => applyPreparedPage(ctx, prepareEntries(ctx, entries), next);
+
+/** `applyPage` of a page prepared ahead (`prepareEntries`), while the one before was committed. */
+export const applyPreparedPage = (
+  ctx: ApplyContext,
+  prepared: PreparedEntries,
+  next: number,
 ): Promise<ApplyOutcome> =>
   ctx.db.transaction('rw', applyTables(ctx.db), async () => {
     const cursor = await ctx.db.syncState.get(CURSOR_KEY);
-    if (typeof cursor?.value === 'number' && cursor.value >= next && entries.length > 0) {
+    if (typeof cursor?.value === 'number' && cursor.value >= next && prepared.count > 0) {
       // Another tab (or a retried request) applied this page already.
       return { applied: 0, issues: 0 };
     }
-    const outcome = await applyEntries(ctx, entries);
+    const outcome = await writePrepared(ctx, prepared);
     await ctx.db.syncState.put({ key: CURSOR_KEY, value: next });
     return outcome;
   });
 
 /**
- * Applies snapshot lines and records how far the snapshot got, in ONE transaction: `progress`
- * writes that record. The cursor is left alone until the whole snapshot is in.
+ * Applies snapshot lines (prepared by `prepareEntries`) and records how far the snapshot got, in
+ * ONE transaction: `progress` writes that record. The cursor is left alone until the whole
+ * snapshot is in.
  */
 export const applySnapshotBatch = (
   ctx: ApplyContext,
-  entries: readonly LogEntry[],
+  prepared: PreparedEntries,
   progress: () => Promise<unknown>,
 ): Promise<ApplyOutcome> =>
   ctx.db.transaction('rw', applyTables(ctx.db), async () => {
-    const outcome = await applyEntries(ctx, entries);
+    const outcome = await writePrepared(ctx, prepared);
     await progress();
     return outcome;
   });
 
 /** Merges entries into the store; the caller's transaction covers `applyTables`. */
-const applyEntries = async (
+const applyEntries = (ctx: ApplyContext, entries: readonly LogEntry[]): Promise<ApplyOutcome> =>
+  writePrepared(ctx, prepareEntries(ctx, entries));
+
+/**
+ * A batch of entries worked out as far as can be without reading the store: sorted into rows,
+ * each row folded as if this device held nothing of it (search keys computed). Most rows of an
+ * initial sync are new, so this is most of the merge's work, and it needs no transaction: the
+ * next batch is prepared while the last one is committed (IndexedDB writes in the browser
+ * process, beside this thread).
+ */
+export type PreparedEntries = {
+  count: number;
+  at: string;
+  /** Issues known from the entries alone (refused, newer, and those of the fresh folds). */
+  issues: SyncIssue[];
+  catalogueItems: Row[];
+  ownRefused: LogEntry[];
+  newest: string;
+  byTable: Map<string, { group: KeyGroup; folded: Folded }[]>;
+};
+
+export const prepareEntries = (
   ctx: ApplyContext,
   entries: readonly LogEntry[],
-): Promise<ApplyOutcome> => {
-  const { db } = ctx;
+): PreparedEntries => {
   const at = new Date(ctx.clock.now()).toISOString();
   const issues: SyncIssue[] = [];
   const catalogueItems: Row[] = [];
@@ -143,57 +171,77 @@ const applyEntries = async (
     else groups.set(key, { key, table, id: entityId, entries: [entry] });
   }
 
-  // Fold each row's changes as if this device held nothing of it, and add the results: most
-  // rows of an initial sync are new, and a lookup per key (even a miss) costs as much as a write.
-  // Only the rows that turn out to be held already are read and folded again from what is held.
-  const byTable = new Map<string, KeyGroup[]>();
+  // Fold each row's changes as if this device held nothing of it: the write step adds the
+  // results, and reads and folds again only the rows that turn out to be held already (a lookup
+  // per key, even a miss, costs as much as a write).
+  const byTable = new Map<string, { group: KeyGroup; folded: Folded }[]>();
   for (const group of groups.values()) {
+    const spec = MERGE_SPECS[group.table];
+    // A local table's changes are quarantined whatever is held (folded below, in the write step).
+    const folded =
+      !spec || spec.kind === 'local' ? { state: undefined, issues: [] } : foldFresh(ctx, at, group);
     const list = byTable.get(group.table) ?? [];
-    list.push(group);
+    list.push({ group, folded });
     byTable.set(group.table, list);
   }
-  const fold = (group: KeyGroup, held: StoredRow | undefined): Folded => {
-    let state = held;
-    let wrote = false;
-    const raised: SyncIssue[] = [];
-    for (const entry of group.entries) {
-      const result = mergeChange(
-        state,
-        { ...incomingOf(entry), data: fromOlderDevices(entry.change.table, entry.change.data) },
-        ctx.recompute,
-      );
-      if (result.kind === 'quarantine') {
-        raised.push(issueOf(ctx, entry, at, 'quarantined', result.reason));
-        continue;
-      }
-      for (const alarm of result.alarms ?? [])
-        raised.push(issueOf(ctx, entry, at, 'alarm', describe(alarm)));
-      if (result.kind === 'write') {
-        state = { row: result.row, clocks: result.clocks ?? state?.clocks };
-        wrote = true;
-      }
-    }
-    return { state: wrote ? state : undefined, issues: raised };
-  };
+  return { count: entries.length, at, issues, catalogueItems, ownRefused, newest, byTable };
+};
 
-  /** Folded as new; undefined when the changes make no row on their own (an edit's patch). */
-  const foldFresh = (group: KeyGroup): Folded => {
-    try {
-      return fold(group, undefined);
-    } catch {
-      return { state: undefined, issues: [] };
+/** A row's changes folded onto what is held of it (nothing: `held` undefined). */
+const foldGroup = (
+  ctx: ApplyContext,
+  at: string,
+  group: KeyGroup,
+  held: StoredRow | undefined,
+): Folded => {
+  let state = held;
+  let wrote = false;
+  const raised: SyncIssue[] = [];
+  for (const entry of group.entries) {
+    const result = mergeChange(
+      state,
+      { ...incomingOf(entry), data: fromOlderDevices(entry.change.table, entry.change.data) },
+      ctx.recompute,
+    );
+    if (result.kind === 'quarantine') {
+      raised.push(issueOf(ctx, entry, at, 'quarantined', result.reason));
+      continue;
     }
-  };
+    for (const alarm of result.alarms ?? [])
+      raised.push(issueOf(ctx, entry, at, 'alarm', describe(alarm)));
+    if (result.kind === 'write') {
+      state = { row: result.row, clocks: result.clocks ?? state?.clocks };
+      wrote = true;
+    }
+  }
+  return { state: wrote ? state : undefined, issues: raised };
+};
 
-  for (const [table, list] of byTable) {
+/** Folded as new; undefined when the changes make no row on their own (an edit's patch). */
+const foldFresh = (ctx: ApplyContext, at: string, group: KeyGroup): Folded => {
+  try {
+    return foldGroup(ctx, at, group, undefined);
+  } catch {
+    return { state: undefined, issues: [] };
+  }
+};
+
+/** Writes a prepared batch; the caller's transaction covers `applyTables`. */
+const writePrepared = async (
+  ctx: ApplyContext,
+  prepared: PreparedEntries,
+): Promise<ApplyOutcome> => {
+  const { db } = ctx;
+  const { at, catalogueItems, ownRefused, newest } = prepared;
+  const issues = [...prepared.issues];
+  for (const [table, fresh] of prepared.byTable) {
     const spec = MERGE_SPECS[table];
     if (!spec || spec.kind === 'local') {
       // Quarantined whatever is held: no need to read anything.
-      for (const group of list) issues.push(...fold(group, undefined).issues);
+      for (const { group } of fresh) issues.push(...foldGroup(ctx, at, group, undefined).issues);
       continue;
     }
     const store = db.table(table);
-    const fresh = list.map((group) => ({ group, folded: foldFresh(group) }));
     const tryAdd = fresh.filter(({ folded }) => folded.state);
     const held = new Set<string>(
       fresh.filter(({ folded }) => !folded.state).map(({ group }) => group.key),
@@ -212,7 +260,7 @@ const applyEntries = async (
     const drop: string[] = [];
     const noteClocks = (key: string, state: StoredRow, hadClocks: boolean) => {
       if (!state.clocks) return;
-      if (impliedByRow(state.clocks, state.row as Row)) {
+      if (impliedByRow(table, state.clocks, state.row as Row)) {
         if (hadClocks) drop.push(key);
       } else keep.push({ key, clocks: state.clocks });
     };
@@ -223,7 +271,7 @@ const applyEntries = async (
       if (folded.state) noteClocks(group.key, folded.state, false);
     }
     if (held.size > 0) {
-      const again = list.filter((group) => held.has(group.key));
+      const again = fresh.map(({ group }) => group).filter((group) => held.has(group.key));
       const rows = (await store.bulkGet(again.map((group) => group.id))) as (Row | undefined)[];
       const clocks = await db.rowClocks.bulkGet(again.map((group) => group.key));
       again.forEach((group, i) => {
@@ -231,7 +279,7 @@ const applyEntries = async (
         const stored = clocks[i]?.clocks;
         let folded: Folded;
         try {
-          folded = fold(group, row ? { row, clocks: stored ?? {} } : undefined);
+          folded = foldGroup(ctx, at, group, row ? { row, clocks: stored ?? {} } : undefined);
         } catch (error) {
           // A rule that cannot run on what is held: kept for the owner, never the page's end.
           const reason = `cannot apply: ${error instanceof Error ? error.name : 'error'}`;
@@ -249,8 +297,9 @@ const applyEntries = async (
     if (writes.length > 0) await store.bulkPut(writes);
     if (table === 'attachments' && (writes.length > 0 || tryAdd.length > 0))
       await db.syncState.put({ key: ATTACHMENTS_WAITING_KEY, value: true });
-    // A written-once row's clock is usually just its own stamp, which the merge reads from the
-    // row when no clocks are stored: writing it again would double the writes of an initial sync.
+    // A row's clocks are usually just its own stamp (a written-once row, or an editable row as its
+    // first change made it), which the merge reads from the row when no clocks are stored:
+    // writing them too would double the writes of an initial sync.
     if (keep.length > 0) await db.rowClocks.bulkPut(keep);
     if (drop.length > 0) await db.rowClocks.bulkDelete(drop);
   }
@@ -259,7 +308,7 @@ const applyEntries = async (
   if (ownRefused.length > 0) await undoOwnRefused(ctx, ownRefused);
   if (issues.length > 0) await db.syncIssues.bulkAdd(issues);
   if (newest) await observeStamp(ctx, newest);
-  return { applied: entries.length, issues: issues.length };
+  return { applied: prepared.count, issues: issues.length };
 };
 
 /** The changes of one page to one row, in log order. */
@@ -283,12 +332,6 @@ const issueOf = (
   seq: entry.seq,
   ...(kind === 'alarm' ? {} : { change: entry }),
 });
-
-/** Clocks that say no more than the row itself: a written-once row won by its own stamp. */
-export const impliedByRow = (clocks: RowClocks, row: Record<string, unknown>): boolean => {
-  const keys = Object.keys(clocks);
-  return keys.length === 1 && keys[0] === ROW_CLOCK && clocks[ROW_CLOCK] === row.hlc;
-};
 
 const isCatalogueChunk = (entry: LogEntry) =>
   entry.change.table === 'catalogueItems' &&

@@ -2,7 +2,7 @@ import type { HubClient } from '../../../shared/sync/hub-client';
 import { HubRequestError } from '../../../shared/sync/hub-client';
 import { SYNC_LIMITS, type Change, type HubStamp } from '../../../shared/sync/protocol';
 import type { ClinicDb, OutboxEntry } from '../db/database';
-import { applyPage, CURSOR_KEY, type ApplyContext } from './apply';
+import { applyPreparedPage, CURSOR_KEY, prepareEntries, type ApplyContext } from './apply';
 import { hashOutboxAttachments, uploadAttachments } from './attachments';
 
 /** Room left in a push body for the envelope around the changes. */
@@ -90,8 +90,9 @@ export const pushOutbox = async (
 };
 
 /**
- * Pulls and applies every page after the cursor; each page and its cursor commit together. The
- * next page is fetched while this one is applied: the network and IndexedDB work side by side.
+ * Pulls and applies every page after the cursor; each page and its cursor commit together, in
+ * order. The next page is fetched and prepared while this one is committed: the network, this
+ * thread and IndexedDB work side by side.
  */
 export const pullAll = async (
   ctx: ApplyContext,
@@ -107,20 +108,36 @@ export const pullAll = async (
   let after = typeof cursor?.value === 'number' ? cursor.value : 0;
   let applied = 0;
   let pending = fetchPage(after);
-  for (;;) {
-    const page = await pending;
-    onHub?.(page.hub);
-    if (page.more) {
-      pending = fetchPage(page.next);
-      // A failed prefetch is reported by the next iteration's await, not as an unhandled rejection.
-      pending.catch(() => undefined);
+  // A page is prepared (folded) while the one before it is committed.
+  let committing: Promise<void> | undefined;
+  try {
+    for (;;) {
+      const page = await pending;
+      onHub?.(page.hub);
+      if (page.more) {
+        pending = fetchPage(page.next);
+        // A failed prefetch is reported by the next iteration's await, not as an unhandled rejection.
+        pending.catch(() => undefined);
+      }
+      if (page.changes.length > 0 || page.next !== after) {
+        const prepared = prepareEntries(ctx, page.changes);
+        await committing;
+        const behind = Math.max(0, page.hub.logEnd - page.next);
+        committing = applyPreparedPage(ctx, prepared, page.next).then((outcome) => {
+          applied += outcome.applied;
+          onPage?.({ applied: outcome.applied, behind });
+        });
+        committing.catch(() => undefined);
+      }
+      after = page.next;
+      if (!page.more) {
+        await committing;
+        return applied;
+      }
     }
-    if (page.changes.length > 0 || page.next !== after) {
-      const outcome = await applyPage(ctx, page.changes, page.next);
-      applied += outcome.applied;
-      onPage?.({ applied: outcome.applied, behind: Math.max(0, page.hub.logEnd - page.next) });
-    }
-    after = page.next;
-    if (!page.more) return applied;
+  } catch (error) {
+    // Whatever comes next (a snapshot, starting over) begins after this page's commit.
+    await committing?.catch(() => undefined);
+    throw error;
   }
 };

@@ -1,12 +1,12 @@
 import type { HubClient } from '../../../shared/sync/hub-client';
 import { ALSO_FIELD, MERGE_SPECS } from '../../../shared/sync/merge-spec';
-import { mergeChange, type StoredRow } from '../../../shared/sync/merge';
+import { impliedByRow, mergeChange, type StoredRow } from '../../../shared/sync/merge';
 import { incomingOf } from '../../../shared/sync/fold';
 import type { LogEntry } from '../../../shared/sync/protocol';
 import { fromOlderDevices } from '../../../shared/sync/wire-compat';
 import type { ClinicDb } from '../db/database';
 import { rowClocksKey } from '../db/write';
-import { impliedByRow, type ApplyContext } from './apply';
+import type { ApplyContext } from './apply';
 import { HUB_LINK_KEY, type HubLink } from './engine';
 
 /**
@@ -123,7 +123,7 @@ export const refoldRefused = async (ctx: ApplyContext, client: HubClient): Promi
         if (state) {
           await store.put(state.row);
           const clocks = state.clocks ?? {};
-          if (impliedByRow(clocks, state.row)) await db.rowClocks.delete(key);
+          if (impliedByRow(table, clocks, state.row)) await db.rowClocks.delete(key);
           else await db.rowClocks.put({ key, clocks });
         } else {
           await store.delete(id);

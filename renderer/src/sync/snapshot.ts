@@ -6,7 +6,13 @@ import {
   snapshotOrder,
   type SnapshotPart,
 } from '../../../shared/sync/snapshot-parts';
-import { applyKeptChanges, applySnapshotBatch, CURSOR_KEY, type ApplyContext } from './apply';
+import {
+  applyKeptChanges,
+  applySnapshotBatch,
+  CURSOR_KEY,
+  prepareEntries,
+  type ApplyContext,
+} from './apply';
 import { pullAll } from './exchange';
 import {
   completeInitialSync,
@@ -104,8 +110,8 @@ export const takeSnapshot = async (
       manifest.segments.reduce((sum, segment) => sum + segment.entries, 0) +
       Math.max(0, manifest.hub.logEnd - manifest.seq);
     let applied = state.applied;
-    const report = () =>
-      options.onProgress?.({ applied, total, partsDone: partsDoneOf(manifest, done) });
+    const report = (through = applied) =>
+      options.onProgress?.({ applied: through, total, partsDone: partsDoneOf(manifest, done) });
     report();
 
     const todo = snapshotOrder(manifest.segments).filter((s) => !done.has(segmentKey(s)));
@@ -135,21 +141,33 @@ export const takeSnapshot = async (
       }
       pending = download(i + 1);
       let lines = state.current?.segment === key ? state.current.lines : 0;
-      for await (const batch of entryBatches(gz, lines)) {
-        lines += batch.length;
-        applied += batch.length;
-        const progress: InitialSync = {
-          ...state,
-          segmentsDone: [...done],
-          current: { segment: key, lines },
-          partsDone: partsDoneOf(manifest, done),
-          applied,
-        };
-        await applySnapshotBatch(ctx, batch, () =>
-          db.syncState.put({ key: INITIAL_KEY, value: progress }),
-        );
-        report();
+      // Each batch is prepared (parsed, folded) while the one before it is committed.
+      let committing: Promise<unknown> | undefined;
+      const settle = () => committing?.catch(() => undefined);
+      try {
+        for await (const batch of entryBatches(gz, lines)) {
+          const prepared = prepareEntries(ctx, batch);
+          lines += batch.length;
+          applied += batch.length;
+          const progress: InitialSync = {
+            ...state,
+            segmentsDone: [...done],
+            current: { segment: key, lines },
+            partsDone: partsDoneOf(manifest, done),
+            applied,
+          };
+          await committing;
+          committing = applySnapshotBatch(ctx, prepared, () =>
+            db.syncState.put({ key: INITIAL_KEY, value: progress }),
+          ).then(() => report(progress.applied));
+          // A failed commit is thrown by the next await, not reported as an unhandled rejection.
+          committing.catch(() => undefined);
+        }
+      } catch (error) {
+        await settle();
+        throw error;
       }
+      await committing;
       done.add(key);
       const finished: InitialSync = {
         ...state,
