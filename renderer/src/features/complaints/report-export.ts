@@ -22,7 +22,6 @@ export const summaryFigures = (report: ComplaintReport, t: TFunction) => {
       ? t('complaints.report.none')
       : t('complaints.report.hours', { value: hours(value) });
   const count = (key: string, n: number) => ({ key, value: String(n), cell: n as number | string });
-  const rate = report.received === 0 ? null : report.closedWithinDeadline / report.received;
   return [
     count('received', report.received),
     count('closed', report.closed),
@@ -30,7 +29,7 @@ export const summaryFigures = (report: ComplaintReport, t: TFunction) => {
     {
       key: 'handlingRate',
       value: percent(report.closedWithinDeadline, report.received),
-      cell: rate ?? t('complaints.report.none'),
+      cell: report.handlingRate ?? t('complaints.report.none'),
       percent: true,
     },
     { key: 'medianFirstContact', ...text(h(report.medianHoursToFirstContact)) },
