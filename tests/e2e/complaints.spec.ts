@@ -1,6 +1,8 @@
 import { expect, type Page } from '@playwright/test';
 import { setUpClinic, test } from './fixtures';
+import { residentCheckCharacter } from '../../shared/identity/id-number';
 import { ComplaintsPage } from './pages/complaints-page';
+import { PatientsPage } from './pages/patients-page';
 import { shoot } from './screenshots';
 
 type DevHook = {
@@ -212,4 +214,39 @@ test('a complaint from intake to closing, with its deadlines and the overdue bad
   await page.getByTestId('discard-ok').click();
   await expect(page.getByTestId('complaint-description')).toHaveCount(0);
   expect((await stored(page)).complaints).toHaveLength(2);
+});
+
+test('picking the patient of a complaint, Tab goes on to the description, not to the ×', async ({
+  page,
+}) => {
+  await setUpClinic(page);
+  const first17 = '11010219900307123';
+  await new PatientsPage(page).register({
+    name: '李四',
+    idNumber: first17 + residentCheckCharacter(first17),
+  });
+  const complaints = new ComplaintsPage(page);
+  await complaints.open();
+  await page.getByTestId('complaint-new').click();
+  const dialog = complaints.dialog();
+  await dialog.getByTestId('complaint-name').fill('李四');
+  await dialog.locator('#complaint-submit_patientId').click();
+  await page.keyboard.type('李四');
+  await expect(page.getByTitle(/^李四 · /)).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByTestId('complaint-patient')).toContainText('李四');
+  // The × stays for the mouse, named in the UI's language, but is no Tab stop.
+  const clear = dialog.getByTestId('complaint-patient').locator('.ant-select-clear');
+  await expect(clear).toHaveAttribute('tabindex', '-1');
+  await expect(clear).toHaveAttribute('aria-label', '清除');
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByTestId('complaint-description')).toBeFocused();
+  await page.keyboard.type('挂号时被告知号已满');
+  await expect(dialog.getByTestId('complaint-description')).toHaveValue('挂号时被告知号已满');
+  await shoot(page, 'zh-CN', '160-complaint-patient-tab');
+  // Shift+Tab goes back to the choice itself, not to the ×.
+  await page.keyboard.press('Shift+Tab');
+  await expect(dialog.locator('#complaint-submit_patientId')).toBeFocused();
+  await clear.click();
+  await expect(dialog.getByTestId('complaint-patient')).not.toContainText('李四');
 });
