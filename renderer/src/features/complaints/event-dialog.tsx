@@ -179,6 +179,7 @@ export const EventDialog = ({
       submitText={t(`complaints.actions.${kind}`)}
       submitTestId="event-submit"
       danger={kind === 'reopened'}
+      confirmDiscard
       initialValues={{
         how: 'phone',
         contactedAt: wallTimeAt(services.clock.now()),
