@@ -112,6 +112,9 @@ test('a complaint from intake to closing, with its deadlines and the overdue bad
   await expect(complaints.state()).toHaveText('处理中');
   await expect(complaints.badge()).toHaveText('');
   await complaints.step('escalated');
+  // The management group must read why: an empty note is refused, saying so.
+  await complaints.dialog().getByTestId('event-submit').click();
+  await expect(complaints.dialog()).toContainText('上报管理小组必须写明说明');
   await complaints.text('note', '涉及医保基金，提交管理小组');
   await complaints.submitStep();
   await complaints.step('resolved');
