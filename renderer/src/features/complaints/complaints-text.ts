@@ -94,6 +94,9 @@ export const complaintsText = bilingual(
       required: '请填写此项',
       submit: '保存',
       saved: '投诉已登记。首次联系时限：{{due}}',
+      savedAnonymous: '投诉已登记。匿名投诉无需联系投诉人，办结时限：{{due}}',
+      savedContactOverdue: '投诉已登记，但首次联系时限（{{due}}）已经过了：请立即联系投诉人。',
+      savedResolutionOverdue: '投诉已登记，但办结时限（{{due}}）已经过了：请尽快处理并结案。',
     },
     detail: {
       back: '返回投诉列表',
@@ -362,6 +365,11 @@ export const complaintsText = bilingual(
       required: 'Please fill this in',
       submit: 'Save',
       saved: 'Complaint recorded. First contact by {{due}}',
+      savedAnonymous: 'Complaint recorded. Anonymous: nobody to contact. Resolve by {{due}}',
+      savedContactOverdue:
+        'Complaint recorded, but its first-contact deadline ({{due}}) has already passed: contact the complainant now.',
+      savedResolutionOverdue:
+        'Complaint recorded, but its resolution deadline ({{due}}) has already passed: resolve and close it soon.',
     },
     detail: {
       back: 'Back to complaints',
