@@ -89,6 +89,9 @@ test('a complaint from intake to closing, with its deadlines and the overdue bad
   await expect(complaints.dialog()).toBeHidden();
   await expect(complaints.rows()).toHaveCount(2);
   await expect(complaints.row('匿名')).toContainText('意见箱');
+  // Nobody to call back: it waits to be looked into, with no first-contact deadline.
+  await expect(complaints.row('匿名')).toContainText('待处理');
+  await expect(complaints.row('匿名')).not.toContainText('待联系');
   await expect(complaints.badge()).toHaveText('');
 
   // 06:00 the next morning 张先生's first contact is four hours away: due soon, and counted.
@@ -178,6 +181,9 @@ test('a complaint from intake to closing, with its deadlines and the overdue bad
   await complaints.open();
   await complaints.openRow('匿名');
   await expect(page.getByText(/匿名投诉无法联系投诉人/)).toBeVisible();
+  await expect(complaints.state()).toHaveText('待处理');
+  await expect(page.getByTestId('complaint-facts')).not.toContainText(/首次联系|尚未联系/);
+  await shoot(page, 'zh-CN', '163-complaint-anonymous-detail');
   await expect(page.getByTestId('step-contacted')).toHaveCount(0);
   await complaints.step('note');
   await complaints.text('text', '查看当天排班：医生临时外出');
@@ -203,6 +209,10 @@ test('a complaint from intake to closing, with its deadlines and the overdue bad
   await page.getByText('EN', { exact: true }).click();
   await expect(complaints.state()).toHaveText('Closed');
   await shoot(page, 'en', '127-complaint-timeline');
+  await complaints.open();
+  await complaints.openRow('Anonymous');
+  await expect(page.getByTestId('complaint-facts')).not.toContainText(/first contact/i);
+  await shoot(page, 'en', '164-complaint-anonymous-detail');
   await complaints.open();
   await shoot(page, 'en', '125-complaint-list');
   await complaints.fill({
@@ -252,4 +262,30 @@ test('picking the patient of a complaint, Tab goes on to the description, not to
   await expect(dialog.locator('#complaint-submit_patientId')).toBeFocused();
   await clear.click();
   await expect(dialog.getByTestId('complaint-patient')).not.toContainText('李四');
+
+  // Received five days ago and only written down now: the first contact is long overdue, and
+  // saving says so with a warning, not the usual green "recorded".
+  await dialog.getByTestId('complaint-received-at').fill('2026-11-20 09:00');
+  await dialog.getByTestId('complaint-category').getByText('候诊时间').click();
+  await complaints.save();
+  const warning = page.locator('.ant-message-warning');
+  await expect(warning).toContainText(
+    '投诉已登记，但首次联系时限（2026-11-21 09:00）已经过了：请立即联系投诉人。',
+  );
+  await expect(page.locator('.ant-message-success')).toHaveCount(0);
+  await shoot(page, 'zh-CN', '165-complaint-saved-overdue');
+  await expect(complaints.row('李四')).toContainText('已超期');
+
+  await page.getByText('EN', { exact: true }).click();
+  await complaints.fill({
+    category: 'Waiting time',
+    name: 'Mr Li',
+    description: 'Waited two hours last week.',
+  });
+  await complaints.dialog().getByTestId('complaint-received-at').fill('2026-11-19 15:30');
+  await complaints.save();
+  await expect(page.locator('.ant-message-warning').last()).toContainText(
+    'its first-contact deadline (2026-11-20 15:30) has already passed',
+  );
+  await shoot(page, 'en', '165-complaint-saved-overdue');
 });

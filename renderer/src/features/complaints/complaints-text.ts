@@ -40,6 +40,7 @@ export const complaintsText = bilingual(
       resolved: '已解决',
       closed: '已结案',
     },
+    openAnonymous: '待处理',
     channel: {
       phone: '电话',
       email: '电子邮件',
@@ -312,6 +313,7 @@ export const complaintsText = bilingual(
       resolved: 'Resolved',
       closed: 'Closed',
     },
+    openAnonymous: 'To look into',
     channel: {
       phone: 'Phone',
       email: 'E-mail',
