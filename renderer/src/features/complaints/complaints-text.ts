@@ -248,6 +248,8 @@ export const complaintsText = bilingual(
       atFormat: '请按“年-月-日 时:分”填写，例如 2026-11-27 09:30',
       channel: '方式',
       topic: '主题',
+      topicPlaceholder: '请选择',
+      topicRequired: '请选择咨询的主题：月度报告按主题统计。',
       question: '问题',
       questionPlaceholder: '例如：门诊慢特病怎么报销？',
       questionRequired: '请填写咨询的问题，例如“门诊慢特病怎么报销？”。',
@@ -522,6 +524,8 @@ export const complaintsText = bilingual(
       atFormat: 'Please write year-month-day hour:minute, e.g. 2026-11-27 09:30',
       channel: 'How',
       topic: 'Topic',
+      topicPlaceholder: 'Choose',
+      topicRequired: 'Please choose the topic: the monthly report counts consultations by topic.',
       question: 'Question',
       questionPlaceholder: 'e.g. How is a chronic-disease visit reimbursed?',
       questionRequired:
