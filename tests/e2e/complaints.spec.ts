@@ -118,6 +118,7 @@ test('a complaint from intake to closing, with its deadlines and the overdue bad
   // The management group must read why: an empty note is refused, saying so.
   await complaints.dialog().getByTestId('event-submit').click();
   await expect(complaints.dialog()).toContainText('上报管理小组必须写明说明');
+  await shoot(page, 'zh-CN', '167-complaint-escalate-note');
   await complaints.text('note', '涉及医保基金，提交管理小组');
   await complaints.submitStep();
   await complaints.step('resolved');
@@ -287,5 +288,15 @@ test('picking the patient of a complaint, Tab goes on to the description, not to
   await expect(page.locator('.ant-message-warning').last()).toContainText(
     'its first-contact deadline (2026-11-20 15:30) has already passed',
   );
+  await expect(complaints.dialog()).toBeHidden();
   await shoot(page, 'en', '165-complaint-saved-overdue');
+
+  // Escalating says why, in English too.
+  await complaints.openRow('Mr Li');
+  await complaints.step('escalated');
+  await complaints.dialog().getByTestId('event-submit').click();
+  await expect(complaints.dialog()).toContainText(
+    'Escalating to the management group needs a note, e.g. why and what the group must decide.',
+  );
+  await shoot(page, 'en', '167-complaint-escalate-note');
 });
