@@ -372,6 +372,8 @@ test('Esc in a registration with typing asks first: 继续填写 keeps it, 放�
   await expect(patients.searchBox()).toBeFocused();
   await patients.searchBox().fill('王五');
   await expect(page.getByTestId('patient-none')).toBeVisible();
+  // The search box's × clears with the mouse but is no Tab stop (see ClearIcon).
+  await expect(page.locator('.ant-input-clear-icon')).toHaveAttribute('tabindex', '-1');
   await expect(patients.rows()).toHaveCount(0);
 
   // Changing a registration: the same.
