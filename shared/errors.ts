@@ -67,6 +67,7 @@ export type AppErrorReason =
   | 'complaint-assignee'
   | 'complaint-close-incomplete'
   | 'complaint-reopen-reason'
+  | 'complaint-escalate-note'
   | 'consultation-question-required'
   | 'consultation-at-future'
   | 'consultation-already-complaint'

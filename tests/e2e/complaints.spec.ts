@@ -1,6 +1,8 @@
 import { expect, type Page } from '@playwright/test';
 import { setUpClinic, test } from './fixtures';
+import { residentCheckCharacter } from '../../shared/identity/id-number';
 import { ComplaintsPage } from './pages/complaints-page';
+import { PatientsPage } from './pages/patients-page';
 import { shoot } from './screenshots';
 
 type DevHook = {
@@ -87,6 +89,9 @@ test('a complaint from intake to closing, with its deadlines and the overdue bad
   await expect(complaints.dialog()).toBeHidden();
   await expect(complaints.rows()).toHaveCount(2);
   await expect(complaints.row('匿名')).toContainText('意见箱');
+  // Nobody to call back: it waits to be looked into, with no first-contact deadline.
+  await expect(complaints.row('匿名')).toContainText('待处理');
+  await expect(complaints.row('匿名')).not.toContainText('待联系');
   await expect(complaints.badge()).toHaveText('');
 
   // 06:00 the next morning 张先生's first contact is four hours away: due soon, and counted.
@@ -110,6 +115,10 @@ test('a complaint from intake to closing, with its deadlines and the overdue bad
   await expect(complaints.state()).toHaveText('处理中');
   await expect(complaints.badge()).toHaveText('');
   await complaints.step('escalated');
+  // The management group must read why: an empty note is refused, saying so.
+  await complaints.dialog().getByTestId('event-submit').click();
+  await expect(complaints.dialog()).toContainText('上报管理小组必须写明说明');
+  await shoot(page, 'zh-CN', '167-complaint-escalate-note');
   await complaints.text('note', '涉及医保基金，提交管理小组');
   await complaints.submitStep();
   await complaints.step('resolved');
@@ -173,6 +182,9 @@ test('a complaint from intake to closing, with its deadlines and the overdue bad
   await complaints.open();
   await complaints.openRow('匿名');
   await expect(page.getByText(/匿名投诉无法联系投诉人/)).toBeVisible();
+  await expect(complaints.state()).toHaveText('待处理');
+  await expect(page.getByTestId('complaint-facts')).not.toContainText(/首次联系|尚未联系/);
+  await shoot(page, 'zh-CN', '163-complaint-anonymous-detail');
   await expect(page.getByTestId('step-contacted')).toHaveCount(0);
   await complaints.step('note');
   await complaints.text('text', '查看当天排班：医生临时外出');
@@ -199,6 +211,10 @@ test('a complaint from intake to closing, with its deadlines and the overdue bad
   await expect(complaints.state()).toHaveText('Closed');
   await shoot(page, 'en', '127-complaint-timeline');
   await complaints.open();
+  await complaints.openRow('Anonymous');
+  await expect(page.getByTestId('complaint-facts')).not.toContainText(/first contact/i);
+  await shoot(page, 'en', '164-complaint-anonymous-detail');
+  await complaints.open();
   await shoot(page, 'en', '125-complaint-list');
   await complaints.fill({
     category: 'Waiting time',
@@ -212,4 +228,75 @@ test('a complaint from intake to closing, with its deadlines and the overdue bad
   await page.getByTestId('discard-ok').click();
   await expect(page.getByTestId('complaint-description')).toHaveCount(0);
   expect((await stored(page)).complaints).toHaveLength(2);
+});
+
+test('picking the patient of a complaint, Tab goes on to the description, not to the ×', async ({
+  page,
+}) => {
+  await setUpClinic(page);
+  const first17 = '11010219900307123';
+  await new PatientsPage(page).register({
+    name: '李四',
+    idNumber: first17 + residentCheckCharacter(first17),
+  });
+  const complaints = new ComplaintsPage(page);
+  await complaints.open();
+  await page.getByTestId('complaint-new').click();
+  const dialog = complaints.dialog();
+  await dialog.getByTestId('complaint-name').fill('李四');
+  await dialog.locator('#complaint-submit_patientId').click();
+  await page.keyboard.type('李四');
+  await expect(page.getByTitle(/^李四 · /)).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByTestId('complaint-patient')).toContainText('李四');
+  // The × stays for the mouse, named in the UI's language, but is no Tab stop.
+  const clear = dialog.getByTestId('complaint-patient').locator('.ant-select-clear');
+  await expect(clear).toHaveAttribute('tabindex', '-1');
+  await expect(clear).toHaveAttribute('aria-label', '清除');
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByTestId('complaint-description')).toBeFocused();
+  await page.keyboard.type('挂号时被告知号已满');
+  await expect(dialog.getByTestId('complaint-description')).toHaveValue('挂号时被告知号已满');
+  await shoot(page, 'zh-CN', '160-complaint-patient-tab');
+  // Shift+Tab goes back to the choice itself, not to the ×.
+  await page.keyboard.press('Shift+Tab');
+  await expect(dialog.locator('#complaint-submit_patientId')).toBeFocused();
+  await clear.click();
+  await expect(dialog.getByTestId('complaint-patient')).not.toContainText('李四');
+
+  // Received five days ago and only written down now: the first contact is long overdue, and
+  // saving says so with a warning, not the usual green "recorded".
+  await dialog.getByTestId('complaint-received-at').fill('2026-11-20 09:00');
+  await dialog.getByTestId('complaint-category').getByText('候诊时间').click();
+  await complaints.save();
+  const warning = page.locator('.ant-message-warning');
+  await expect(warning).toContainText(
+    '投诉已登记，但首次联系时限（2026-11-21 09:00）已经过了：请立即联系投诉人。',
+  );
+  await expect(page.locator('.ant-message-success')).toHaveCount(0);
+  await shoot(page, 'zh-CN', '165-complaint-saved-overdue');
+  await expect(complaints.row('李四')).toContainText('已超期');
+
+  await page.getByText('EN', { exact: true }).click();
+  await complaints.fill({
+    category: 'Waiting time',
+    name: 'Mr Li',
+    description: 'Waited two hours last week.',
+  });
+  await complaints.dialog().getByTestId('complaint-received-at').fill('2026-11-19 15:30');
+  await complaints.save();
+  await expect(page.locator('.ant-message-warning').last()).toContainText(
+    'its first-contact deadline (2026-11-20 15:30) has already passed',
+  );
+  await expect(complaints.dialog()).toBeHidden();
+  await shoot(page, 'en', '165-complaint-saved-overdue');
+
+  // Escalating says why, in English too.
+  await complaints.openRow('Mr Li');
+  await complaints.step('escalated');
+  await complaints.dialog().getByTestId('event-submit').click();
+  await expect(complaints.dialog()).toContainText(
+    'Escalating to the management group needs a note, e.g. why and what the group must decide.',
+  );
+  await shoot(page, 'en', '167-complaint-escalate-note');
 });

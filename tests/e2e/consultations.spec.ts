@@ -26,7 +26,7 @@ test('a consultation logged from the keyboard, then turned into a complaint once
   page,
 }) => {
   test.setTimeout(120_000);
-  await setUpClinic(page); // Wednesday 2026-11-25 10:00 in Beijing
+  const owner = await setUpClinic(page); // Wednesday 2026-11-25 10:00 in Beijing
   const complaints = new ComplaintsPage(page);
   await complaints.open();
   await page.getByTestId('tab-consultations').click();
@@ -36,9 +36,15 @@ test('a consultation logged from the keyboard, then turned into a complaint once
   await expect(question).toBeFocused();
   await expect(page.getByTestId('consultation-at')).toHaveValue('2026-11-25 10:00');
 
-  // Enter with no question, then a time in the future: each says what is wrong, in Chinese.
+  // Enter with no question and no topic, then a time in the future: each says what is wrong, in
+  // Chinese. The topic starts empty: an untouched default would skew the monthly counts.
+  await expect(page.getByTestId('consultation-topic')).toContainText('请选择');
   await page.keyboard.press('Enter');
   await expect(form).toContainText('请填写咨询的问题，例如“门诊慢特病怎么报销？”。');
+  await expect(form).toContainText('请选择咨询的主题：月度报告按主题统计。');
+  await shoot(page, 'zh-CN', '166-consultation-topic-required');
+  await page.getByTestId('consultation-topic').click();
+  await page.getByTitle('收费/费用', { exact: true }).click();
   await page.getByTestId('consultation-at').fill('2026-11-25 12:00');
   await question.fill(QUESTION);
   await page.keyboard.press('Enter');
@@ -49,8 +55,8 @@ test('a consultation logged from the keyboard, then turned into a complaint once
   // A phone question about fees at 09:40, with its answer.
   await page.getByTestId('consultation-at').fill('2026-11-25 09:40');
   await page.getByTestId('consultation-channel').getByText('电话').click();
-  await page.getByTestId('consultation-topic').click();
-  await page.getByTitle('收费/费用', { exact: true }).click();
+  // The topic chosen above stays chosen after the refusal.
+  await expect(page.getByTestId('consultation-topic')).toContainText('收费/费用');
   await question.fill(QUESTION);
   await page.keyboard.press('Tab');
   await page.keyboard.type('一般为 10%，具体以结算单为准');
@@ -66,6 +72,9 @@ test('a consultation logged from the keyboard, then turned into a complaint once
   await expect(rows).toHaveCount(2);
   await expect(rows.first()).toContainText('病历复印需要带什么？');
   await expect(rows.nth(1)).toContainText('2026-11-25 09:40');
+  // 答复人 names who answered; with no answer written nobody did.
+  await expect(rows.nth(1)).toContainText(owner.ownerName);
+  await expect(rows.first()).not.toContainText(owner.ownerName);
 
   const { consultations } = await stored(page);
   const asked = consultations.find((c) => c.question === QUESTION)!;
@@ -128,4 +137,10 @@ test('a consultation logged from the keyboard, then turned into a complaint once
   await page.keyboard.press('Enter');
   await expect(form).toContainText('Please write the question that was asked');
   await shoot(page, 'en', '154-consultation-log');
+  // A fresh screen starts with no topic again; in English too.
+  await page.reload();
+  await expect(question).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(form).toContainText('Please choose the topic');
+  await shoot(page, 'en', '166-consultation-topic-required');
 });

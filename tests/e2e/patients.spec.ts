@@ -331,3 +331,73 @@ test('at 100,000 patients the search still answers and keeps the list virtualize
   await patients.find(sample.phone!.slice(-4), sample.name);
   await patients.find(sample.idNumber.slice(-6).toLowerCase(), sample.name);
 });
+
+test('Esc in a registration with typing asks first: 继续填写 keeps it, 放弃 leaves', async ({
+  page,
+}) => {
+  await setUpClinic(page);
+  const patients = new PatientsPage(page);
+  const prompt = page.getByRole('dialog', { name: '放弃已填写的内容？' });
+
+  // Nothing typed: Esc simply goes back to the search.
+  await patients.openRegistration();
+  await page.keyboard.press('Escape');
+  await expect(patients.searchBox()).toBeFocused();
+  await expect(prompt).toHaveCount(0);
+
+  await patients.openRegistration();
+  await page.keyboard.type('王五');
+  await patients.field('手机号').fill('13912340000');
+  await page.keyboard.press('Escape');
+  await expect(prompt).toBeVisible();
+  await expect(page.getByTestId('discard-keep')).toBeFocused();
+  await shoot(page, 'zh-CN', '161-patient-register-discard');
+  // Enter right after Esc is the safe answer: the typing stays, on the same page.
+  await page.keyboard.press('Enter');
+  await expect(prompt).toHaveCount(0);
+  await expect(patients.field('姓名')).toHaveValue('王五');
+  await expect(patients.field('手机号')).toHaveValue('13912340000');
+  // An open list takes the Esc for itself: the form stays, without a prompt.
+  const list = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  await patients.field('参保地（省/直辖市）').click();
+  await expect(list).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(list).toHaveCount(0);
+  await expect(prompt).toHaveCount(0);
+  await expect(patients.field('姓名')).toHaveValue('王五');
+  // 取消 asks too; 放弃 throws the typing away and nothing is saved.
+  await page.getByTestId('patient-cancel').click();
+  await expect(prompt).toBeVisible();
+  await page.getByTestId('discard-ok').click();
+  await expect(patients.searchBox()).toBeFocused();
+  await patients.searchBox().fill('王五');
+  await expect(page.getByTestId('patient-none')).toBeVisible();
+  // The search box's × clears with the mouse but is no Tab stop (see ClearIcon).
+  await expect(page.locator('.ant-input-clear-icon')).toHaveAttribute('tabindex', '-1');
+  await expect(patients.rows()).toHaveCount(0);
+
+  // Changing a registration: the same.
+  await patients.register(ZHANG_SAN);
+  await page.getByTestId('patient-edit').click();
+  await patients.field('手机号').fill('13700009999');
+  await page.keyboard.press('Escape');
+  await expect(prompt).toBeVisible();
+  await page.getByTestId('discard-keep').click();
+  await expect(prompt).toHaveCount(0);
+  // Back in the box the Esc was pressed in, ready to go on typing.
+  await expect(patients.field('手机号')).toBeFocused();
+  await expect(patients.field('手机号')).toHaveValue('13700009999');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('discard-ok').click();
+  await expect(page.getByTestId('patient-name')).toHaveText('张三');
+  await expect(page.getByText('13812345678')).toBeVisible();
+
+  // In English.
+  await page.getByText('EN', { exact: true }).click();
+  await page.getByTestId('patient-edit').click();
+  await expect(page.locator('#patient-name')).toBeFocused();
+  await page.keyboard.type('x');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: 'Discard what you typed?' })).toBeVisible();
+  await shoot(page, 'en', '162-patient-edit-discard');
+});

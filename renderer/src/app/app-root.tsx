@@ -10,6 +10,7 @@ import { BackupScheduler } from '../features/backups/use-backups';
 import { HubAccessKeeper } from '../features/sync/hub-access-keeper';
 import { SyncRunner } from '../features/sync/sync-runner';
 import { createI18n } from '../i18n/i18n';
+import { ClearIcon } from '../ui/clear-icon';
 import { ScreenErrorBoundary } from '../ui/screen-error-boundary';
 import { App } from './app';
 import { ServicesProvider, type Services } from './services';
@@ -50,6 +51,10 @@ export const AppRoot = ({ services, language }: { services: Services; language: 
           locale={current === 'en' ? enUS : zhCN}
           theme={theme}
           button={{ autoInsertSpace: false }}
+          // Every clearable Select and picker: a × that is no Tab stop (see ClearIcon).
+          select={{ clearIcon: <ClearIcon /> }}
+          datePicker={{ clearIcon: <ClearIcon /> }}
+          timePicker={{ clearIcon: <ClearIcon /> }}
         >
           <AntApp>
             <BackupScheduler />

@@ -139,6 +139,18 @@ describe('the timeline of a complaint', () => {
     expect(audit.map((e) => [e.action, e.summary])).toContainEqual(['create', 'closed · 张先生']);
   });
 
+  it('refuses an escalation without a note, and saves nothing', async () => {
+    const { ctx, desk, officer, db } = await clinic();
+    const { id } = await recordComplaint(ctx, desk, PHONE_COMPLAINT);
+    for (const facts of [{ kind: 'escalated' }, { kind: 'escalated', note: '  ' }] as const)
+      expect(await errorOf(addComplaintEvent(ctx, officer, id, facts))).toMatchObject({
+        reason: 'complaint-escalate-note',
+        field: 'note',
+      });
+    const view = await readComplaint(db, officer, id);
+    expect(view.derived).toMatchObject({ escalated: false, timeline: [] });
+  });
+
   it('refuses closing without a cause or a measure', async () => {
     const { ctx, desk, officer, db } = await clinic();
     const { id } = await recordComplaint(ctx, desk, PHONE_COMPLAINT);

@@ -144,6 +144,10 @@ const checkEvent = async (
     if (at < Date.parse(view.complaint.receivedAt) || at > ctx.clock.now())
       throw new AppError('complaint-contact-time', 'contact outside receipt..now', 'contactedAt');
   }
+  // The management group reads why it was handed the complaint (seed 002 #10 八). Checked here,
+  // not in the schema: escalations synced from older versions may have no note.
+  if (facts.kind === 'escalated' && !facts.note?.trim())
+    throw new AppError('complaint-escalate-note', 'escalation without a note', 'note');
   if (facts.kind === 'assigned') {
     const to = await ctx.db.staff.get(facts.to);
     if (!to || !to.active) throw new AppError('complaint-assignee', 'no such active staff', 'to');
@@ -160,6 +164,8 @@ const parseFacts = (facts: ComplaintEventFacts) => {
     throw new AppError('complaint-close-incomplete', issue.message, field);
   if (facts.kind === 'reopened' && field === 'reason')
     throw new AppError('complaint-reopen-reason', issue.message, field);
+  if (facts.kind === 'escalated' && field === 'note')
+    throw new AppError('complaint-escalate-note', issue.message, field);
   throw new AppError('invalid-input', issue.message, field);
 };
 

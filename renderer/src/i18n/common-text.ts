@@ -9,6 +9,7 @@ export const commonText = bilingual(
     next: '下一步',
     back: '上一步',
     close: '关闭',
+    clear: '清除',
     edit: '编辑',
     search: '搜索',
     reset: '重置',
@@ -48,6 +49,7 @@ export const commonText = bilingual(
     next: 'Next',
     back: 'Back',
     close: 'Close',
+    clear: 'Clear',
     edit: 'Edit',
     search: 'Search',
     reset: 'Reset',
@@ -171,6 +173,7 @@ export const errorText = bilingual(
     'complaint-assignee': '请选择一位在职员工作为负责人。',
     'complaint-close-incomplete': '结案必须填写原因分析和整改措施。',
     'complaint-reopen-reason': '重新打开投诉必须写明原因。',
+    'complaint-escalate-note': '上报管理小组必须写明说明，例如为什么上报、需要小组决定什么。',
     'consultation-question-required': '请填写咨询的问题，例如“门诊慢特病怎么报销？”。',
     'consultation-at-future': '咨询时间不能晚于现在。请填写实际咨询的时间（默认为现在）。',
     'consultation-already-complaint':
@@ -283,6 +286,8 @@ export const errorText = bilingual(
     'complaint-assignee': 'Choose an active staff member to take it over.',
     'complaint-close-incomplete': 'Closing needs both a cause analysis and a corrective measure.',
     'complaint-reopen-reason': 'Reopening a complaint needs a reason.',
+    'complaint-escalate-note':
+      'Escalating to the management group needs a note, e.g. why and what the group must decide.',
     'consultation-question-required':
       'Please write the question that was asked, e.g. "How is a chronic-disease visit reimbursed?".',
     'consultation-at-future':

@@ -10,6 +10,7 @@ import { catalogueItemsPage } from '../../db/catalogue';
 import { searchCatalogueVersion, warmCatalogueIndex } from '../../db/catalogue-index';
 import { useItemColumns } from './item-columns';
 import { useDebounced } from '../../ui/use-debounced';
+import { ClearIcon } from '../../ui/clear-icon';
 
 /** Past this, one more row helps nobody: the officer types one more character. */
 const LIMIT = 100;
@@ -91,7 +92,7 @@ export const CatalogueBrowser = ({
       </Typography.Text>
       <Input
         size="large"
-        allowClear
+        allowClear={{ clearIcon: <ClearIcon /> }}
         prefix={<SearchOutlined />}
         value={text}
         onChange={(event) => {

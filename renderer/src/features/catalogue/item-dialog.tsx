@@ -114,6 +114,7 @@ export const ItemDialog = ({
       }
       width={720}
       centered
+      confirmDiscard
       form={form}
       // The code cannot change when editing: the name is the first box to type in.
       fields={before ? FIELDS.slice(1) : FIELDS}

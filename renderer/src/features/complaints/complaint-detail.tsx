@@ -75,7 +75,8 @@ export const ComplaintDetail = () => {
   const { complaint, derived } = view;
   const names = new Map(people.map((p) => [p.id, p.name]));
   const handler = can(actor.roles, 'complaint.handle');
-  const steps = allowedEvents(derived.state, { anonymous: isAnonymous(complaint) }).filter(
+  const anonymous = isAnonymous(complaint);
+  const steps = allowedEvents(derived.state, { anonymous }).filter(
     (kind) => handler || (derived.owner === actor.staffId && OWNER_EVENTS.includes(kind)),
   );
   const c = complaint.complainant;
@@ -91,7 +92,7 @@ export const ComplaintDetail = () => {
             <Typography.Title level={3} style={{ margin: 0 }}>
               {t(`complaints.category.${complaint.category}`)} · {complainantName(t, c)}
             </Typography.Title>
-            <StateTag state={derived.state} />
+            <StateTag state={derived.state} anonymous={anonymous} />
             <UrgencyTag urgency={complaintUrgency(complaint, derived, now)} />
           </Space>
         </Flex>
@@ -121,14 +122,21 @@ export const ComplaintDetail = () => {
               {names.get(derived.owner) ?? t('complaints.nobody')}
             </span>
           </Descriptions.Item>
-          <Descriptions.Item label={t('complaints.columns.firstContactDue')}>
-            {minutes(complaint.firstContactDue)}
-          </Descriptions.Item>
-          <Descriptions.Item label={t('complaints.detail.firstContactAt')}>
-            {derived.firstContactAt
-              ? minutes(derived.firstContactAt)
-              : t('complaints.detail.notContacted')}
-          </Descriptions.Item>
+          {/* Nobody to call back: no first contact is due, none is missing. */}
+          {!anonymous && (
+            <Descriptions.Item label={t('complaints.columns.firstContactDue')}>
+              <span data-testid="complaint-first-contact-due">
+                {minutes(complaint.firstContactDue)}
+              </span>
+            </Descriptions.Item>
+          )}
+          {!anonymous && (
+            <Descriptions.Item label={t('complaints.detail.firstContactAt')}>
+              {derived.firstContactAt
+                ? minutes(derived.firstContactAt)
+                : t('complaints.detail.notContacted')}
+            </Descriptions.Item>
+          )}
           <Descriptions.Item label={t('complaints.columns.resolutionDue')}>
             <span data-testid="complaint-resolution-due">{complaint.resolutionDue}</span>
           </Descriptions.Item>
@@ -153,7 +161,7 @@ export const ComplaintDetail = () => {
           events={derived.timeline}
           ignored={derived.ignored}
           names={names}
-          anonymous={isAnonymous(complaint)}
+          anonymous={anonymous}
           {...(files ? { files } : {})}
         />
         {steps.length > 0 && (
@@ -179,7 +187,7 @@ export const ComplaintDetail = () => {
       {dialog && (
         <EventDialog
           complaintId={complaint.id}
-          anonymous={isAnonymous(complaint)}
+          anonymous={anonymous}
           kind={dialog}
           people={people}
           open={open}

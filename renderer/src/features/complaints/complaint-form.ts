@@ -1,5 +1,7 @@
 import { isInstantWithOffset } from '../../../../shared/complaints/deadlines';
+import { complaintUrgency, isAnonymous } from '../../../../shared/complaints/urgency';
 import type {
+  Complaint,
   ComplaintCategory,
   ComplaintChannel,
   ComplaintInput,
@@ -75,4 +77,31 @@ export const toComplaintInput = (
     description: values.description ?? '',
     ...(policy ? { policy } : {}),
   };
+};
+
+export type SavedNotice = {
+  level: 'success' | 'warning';
+  /** The sentence, under `complaints.form`. */
+  text: 'saved' | 'savedAnonymous' | 'savedContactOverdue' | 'savedResolutionOverdue';
+  /** The deadline it names, as the desk reads it. */
+  due: string;
+};
+
+/**
+ * What the desk is told on saving: the next deadline to meet, or a warning when a complaint
+ * received long ago is already past it. An anonymous complaint has no first contact to make.
+ */
+export const savedNotice = (
+  complaint: Pick<Complaint, 'firstContactDue' | 'resolutionDue' | 'complainant'>,
+  now: number,
+): SavedNotice => {
+  const contactBy = formatClinicTime(complaint.firstContactDue).slice(0, 16);
+  const urgency = complaintUrgency(complaint, { state: 'open' }, now);
+  if (urgency.level === 'overdue')
+    return urgency.deadline === 'first-contact'
+      ? { level: 'warning', text: 'savedContactOverdue', due: contactBy }
+      : { level: 'warning', text: 'savedResolutionOverdue', due: complaint.resolutionDue };
+  return isAnonymous(complaint)
+    ? { level: 'success', text: 'savedAnonymous', due: complaint.resolutionDue }
+    : { level: 'success', text: 'saved', due: contactBy };
 };

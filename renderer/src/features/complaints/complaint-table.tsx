@@ -7,6 +7,7 @@ import { formatClinicTime } from '../../../../shared/clock/clinic-time';
 import type { ComplaintListRow } from '../../db/complaints';
 import { complainantName } from './complaint-words';
 import { StateTag, UrgencyTag } from './complaint-tags';
+import { isAnonymous } from '../../../../shared/complaints/urgency';
 
 const rowProps = (row: ComplaintListRow) =>
   ({ 'data-testid': `complaint-row-${row.complaint.id}` }) as HTMLAttributes<HTMLElement>;
@@ -35,7 +36,9 @@ export const ComplaintTable = ({
     {
       key: 'state',
       title: t('complaints.columns.state'),
-      render: (_, row) => <StateTag state={row.derived.state} />,
+      render: (_, row) => (
+        <StateTag state={row.derived.state} anonymous={isAnonymous(row.complaint)} />
+      ),
     },
     {
       key: 'received',
@@ -80,6 +83,8 @@ export const ComplaintTable = ({
       // Once the complainant was reached the deadline is history: ticked when met, the contact
       // time beside it when it was late (the monthly handling rate counts it).
       render: (_, row) => {
+        // An anonymous complaint has nobody to contact: no deadline to show.
+        if (isAnonymous(row.complaint)) return t('complaints.nobody');
         const due = minutes(row.complaint.firstContactDue);
         const at = row.derived.firstContactAt;
         if (!at) return due;

@@ -36,11 +36,20 @@ export const UrgencyTag = ({ urgency }: { urgency: Urgency }) => {
   );
 };
 
-export const StateTag = ({ state }: { state: ComplaintState }) => {
+/** An anonymous complaint not yet resolved waits to be looked into, not for a call back. */
+export const StateTag = ({
+  state,
+  anonymous = false,
+}: {
+  state: ComplaintState;
+  anonymous?: boolean;
+}) => {
   const { t } = useTranslation();
   return (
     <Tag color={STATE_COLOR[state]} data-testid="complaint-state">
-      {t(`complaints.state.${state}`)}
+      {anonymous && state === 'open'
+        ? t('complaints.openAnonymous')
+        : t(`complaints.state.${state}`)}
     </Tag>
   );
 };

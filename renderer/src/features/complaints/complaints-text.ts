@@ -40,6 +40,7 @@ export const complaintsText = bilingual(
       resolved: '已解决',
       closed: '已结案',
     },
+    openAnonymous: '待处理',
     channel: {
       phone: '电话',
       email: '电子邮件',
@@ -94,6 +95,9 @@ export const complaintsText = bilingual(
       required: '请填写此项',
       submit: '保存',
       saved: '投诉已登记。首次联系时限：{{due}}',
+      savedAnonymous: '投诉已登记。匿名投诉无需联系投诉人，办结时限：{{due}}',
+      savedContactOverdue: '投诉已登记，但首次联系时限（{{due}}）已经过了：请立即联系投诉人。',
+      savedResolutionOverdue: '投诉已登记，但办结时限（{{due}}）已经过了：请尽快处理并结案。',
     },
     detail: {
       back: '返回投诉列表',
@@ -244,6 +248,8 @@ export const complaintsText = bilingual(
       atFormat: '请按“年-月-日 时:分”填写，例如 2026-11-27 09:30',
       channel: '方式',
       topic: '主题',
+      topicPlaceholder: '请选择',
+      topicRequired: '请选择咨询的主题：月度报告按主题统计。',
       question: '问题',
       questionPlaceholder: '例如：门诊慢特病怎么报销？',
       questionRequired: '请填写咨询的问题，例如“门诊慢特病怎么报销？”。',
@@ -309,6 +315,7 @@ export const complaintsText = bilingual(
       resolved: 'Resolved',
       closed: 'Closed',
     },
+    openAnonymous: 'To look into',
     channel: {
       phone: 'Phone',
       email: 'E-mail',
@@ -362,6 +369,11 @@ export const complaintsText = bilingual(
       required: 'Please fill this in',
       submit: 'Save',
       saved: 'Complaint recorded. First contact by {{due}}',
+      savedAnonymous: 'Complaint recorded. Anonymous: nobody to contact. Resolve by {{due}}',
+      savedContactOverdue:
+        'Complaint recorded, but its first-contact deadline ({{due}}) has already passed: contact the complainant now.',
+      savedResolutionOverdue:
+        'Complaint recorded, but its resolution deadline ({{due}}) has already passed: resolve and close it soon.',
     },
     detail: {
       back: 'Back to complaints',
@@ -512,6 +524,8 @@ export const complaintsText = bilingual(
       atFormat: 'Please write year-month-day hour:minute, e.g. 2026-11-27 09:30',
       channel: 'How',
       topic: 'Topic',
+      topicPlaceholder: 'Choose',
+      topicRequired: 'Please choose the topic: the monthly report counts consultations by topic.',
       question: 'Question',
       questionPlaceholder: 'e.g. How is a chronic-disease visit reimbursed?',
       questionRequired:

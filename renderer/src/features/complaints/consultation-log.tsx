@@ -47,7 +47,8 @@ import { useComplaintPolicies } from './use-complaint-policies';
 
 type Values = {
   at: string;
-  topic: ConsultationTopic;
+  /** Chosen, never assumed: an untouched default would skew the monthly counts by topic. */
+  topic?: ConsultationTopic;
   channel: ConsultationChannel;
   question: string;
   answer?: string;
@@ -69,7 +70,8 @@ const rowProps = (row: ConsultationRow) =>
 
 /**
  * 咨询: the desk logs a question in ten seconds — the question box has the focus, Enter records,
- * the time is now and the topic and channel keep their last values for the next one. Below, the
+ * the time is now and the topic (chosen for the first one) and channel keep their last values for
+ * the next one. Below, the
  * recent consultations, each of which can be turned into a complaint once.
  */
 export const ConsultationLog = () => {
@@ -96,7 +98,7 @@ export const ConsultationLog = () => {
       const answer = values.answer?.trim();
       await recordConsultation(services, actor, {
         at: instantOfWallTime(values.at) ?? values.at,
-        topic: values.topic,
+        topic: values.topic as ConsultationTopic,
         channel: values.channel,
         question: values.question ?? '',
         ...(answer ? { answer } : {}),
@@ -141,7 +143,8 @@ export const ConsultationLog = () => {
       key: 'by',
       title: t('complaints.consult.by'),
       onCell: () => ({ style: { whiteSpace: 'nowrap' } }),
-      render: (_, row) => names.get(row.by) ?? t('complaints.nobody'),
+      // Who wrote it down answered only when an answer was written.
+      render: (_, row) => (row.answer ? names.get(row.by) : undefined) ?? t('complaints.nobody'),
     },
     {
       key: 'complaint',
@@ -183,7 +186,6 @@ export const ConsultationLog = () => {
           onFinish={finish}
           initialValues={{
             at: wallTimeAt(clock.now()),
-            topic: 'insurance-policy',
             channel: 'in-person',
           }}
           data-testid="consultation-form"
@@ -215,8 +217,13 @@ export const ConsultationLog = () => {
               </Form.Item>
             </Col>
             <Col span={14}>
-              <Form.Item name="topic" label={t('complaints.consult.topic')}>
+              <Form.Item
+                name="topic"
+                label={t('complaints.consult.topic')}
+                rules={[{ required: true, message: t('complaints.consult.topicRequired') }]}
+              >
                 <Select
+                  placeholder={t('complaints.consult.topicPlaceholder')}
                   options={consultationTopics.map((topic) => ({
                     value: topic,
                     label: t(`complaints.consult.topics.${topic}`),

@@ -46,7 +46,9 @@ const FIELDS: Record<ComplaintEventKind, (keyof EventValues)[]> = {
   reopened: ['reason'],
 };
 
-const OPTIONAL = new Set<keyof EventValues>(['note']);
+/** Optional fields; the note is required when escalating (the group must know why). */
+const optional = (kind: ComplaintEventKind, field: keyof EventValues) =>
+  field === 'note' && kind !== 'escalated';
 
 const trimmed = (text: string | undefined) => (text?.trim() ? text.trim() : undefined);
 
@@ -126,9 +128,18 @@ export const EventDialog = ({
   };
 
   const rules = (field: keyof EventValues) => [
-    ...(OPTIONAL.has(field)
+    ...(optional(kind, field)
       ? []
-      : [{ required: true, whitespace: true, message: t('complaints.form.required') }]),
+      : [
+          {
+            required: true,
+            whitespace: true,
+            message:
+              kind === 'escalated'
+                ? t('errors.complaint-escalate-note')
+                : t('complaints.form.required'),
+          },
+        ]),
     ...(field === 'contactedAt' ? [wallTimeRule(t('complaints.form.receivedAtFormat'))] : []),
   ];
 
@@ -179,6 +190,7 @@ export const EventDialog = ({
       submitText={t(`complaints.actions.${kind}`)}
       submitTestId="event-submit"
       danger={kind === 'reopened'}
+      confirmDiscard
       initialValues={{
         how: 'phone',
         contactedAt: wallTimeAt(services.clock.now()),

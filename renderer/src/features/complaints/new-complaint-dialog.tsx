@@ -7,13 +7,13 @@ import {
   complaintSeverities,
   DESCRIPTION_MAX,
 } from '../../../../shared/complaints/complaint';
-import { formatClinicTime } from '../../../../shared/clock/clinic-time';
 import { useServices } from '../../app/services';
 import { useActor } from '../../app/use-actor';
 import { recordComplaint } from '../../db/complaints';
 import type { ComplaintPolicies } from './use-complaint-policies';
 import { FormModal } from '../staff/form-modal';
 import {
+  savedNotice,
   toComplaintInput,
   wallTimeAt,
   wallTimeRule,
@@ -73,10 +73,12 @@ export const NewComplaintDialog = ({
       actor,
       fromConsultationId ? { ...input, fromConsultationId } : input,
     );
-    void message.success(
-      fromConsultationId
+    const notice = savedNotice(saved, services.clock.now());
+    // A complaint received long ago is overdue the moment it is saved: a warning, not a green tick.
+    void message[notice.level](
+      fromConsultationId && notice.level === 'success'
         ? t('complaints.consult.turnedSaved')
-        : t('complaints.form.saved', { due: formatClinicTime(saved.firstContactDue).slice(0, 16) }),
+        : t(`complaints.form.${notice.text}`, { due: notice.due }),
     );
   };
 

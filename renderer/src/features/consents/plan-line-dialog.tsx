@@ -117,6 +117,7 @@ export const PlanLineDialog = ({
       fields={consent ? ['reason', 'quantity', 'teeth', 'alternatives'] : ['quantity', 'teeth']}
       submitText={t(target?.mode === 'edit' ? 'consents.line.save' : 'consents.line.add')}
       submitTestId="plan-line-submit"
+      confirmDiscard
       initialValues={toValues(target?.initial)}
       onSubmit={(values) => onSubmit(toInput(terms!, values))}
       onClose={onClose}

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Col, Form, Row, Space } from 'antd';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormProvider, useForm } from 'react-hook-form';
 import { today } from '../../../../shared/clock/calendar-date';
@@ -12,6 +12,7 @@ import {
 } from '../../../../shared/patients/patient-input';
 import { useServices } from '../../app/services';
 import { errorMessage } from '../../ui/error-message';
+import { useDiscardPrompt } from '../../ui/use-discard-prompt';
 import { GuardianFields } from './guardian-fields';
 import { IdentityFields } from './identity-fields';
 import { InsuranceFields } from './insurance-fields';
@@ -74,7 +75,10 @@ export type PatientFormProps = {
     details: PatientDetails,
     acceptDuplicates: boolean,
   ) => Promise<void>;
+  /** Leaves the form: 取消 or Esc, after 放弃 when something was typed. */
   onCancel: () => void;
+  /** Something not in the boxes is unsaved too (a photo taken): leaving asks first. */
+  unsavedBesides?: boolean;
   /** Beside the boxes: the photo. */
   aside?: ReactNode;
   /**
@@ -86,7 +90,7 @@ export type PatientFormProps = {
 
 /**
  * Registration and its later changes: one form, checked by the schema the repository uses.
- * Enter submits from any box; a refusal is explained on the box it concerns.
+ * Enter submits from any box, Esc leaves; a refusal is explained on the box it concerns.
  */
 export const PatientForm = ({
   defaultValues,
@@ -95,6 +99,7 @@ export const PatientForm = ({
   cancelText,
   onSubmit,
   onCancel,
+  unsavedBesides = false,
   aside,
   notice,
 }: PatientFormProps) => {
@@ -107,6 +112,27 @@ export const PatientForm = ({
     mode: 'onTouched',
   });
   const [failure, setFailure] = useState<string>();
+  const askDiscard = useDiscardPrompt();
+  const element = useRef<HTMLFormElement>(null);
+  // Read while rendering, so react-hook-form keeps it up to date.
+  const { isDirty } = form.formState;
+
+  /** A registration is long to type again: leaving with typing in it asks first. */
+  const leave = () => {
+    if (isDirty || unsavedBesides) askDiscard(onCancel);
+    else onCancel();
+  };
+
+  const escape = (event: KeyboardEvent<HTMLFormElement>) => {
+    // An open list closes on Esc without letting it through; a dialog opened from the form (the
+    // photo) is inside it for React but not on the page, and handles its own Esc.
+    if (event.key !== 'Escape' || event.defaultPrevented) return;
+    if (!element.current?.contains(event.target as Node)) return;
+    event.preventDefault();
+    // Not on to window: the prompt opened now listens there for Esc and would close at once.
+    event.stopPropagation();
+    leave();
+  };
 
   const submit = async (details: PatientDetails, acceptDuplicates: boolean) => {
     setFailure(undefined);
@@ -128,6 +154,8 @@ export const PatientForm = ({
   return (
     <FormProvider {...form}>
       <form
+        ref={element}
+        onKeyDown={escape}
         onSubmit={form.handleSubmit((details) => submit(details, false))}
         noValidate
         data-testid="patient-form"
@@ -161,7 +189,9 @@ export const PatientForm = ({
             >
               {submitText}
             </Button>
-            <Button onClick={onCancel}>{cancelText}</Button>
+            <Button onClick={leave} data-testid="patient-cancel">
+              {cancelText}
+            </Button>
           </Space>
         </Form>
       </form>

@@ -14,6 +14,7 @@ import { searchPatients } from '../../db/patients';
 import { optionId, PatientResults } from './patient-results';
 import { KeyHints, SearchHints } from './search-hints';
 import { useDebounced } from '../../ui/use-debounced';
+import { ClearIcon } from '../../ui/clear-icon';
 
 /** More would not help anyone: past this, the desk types one more character. */
 const LIMIT = 100;
@@ -100,7 +101,7 @@ export const PatientSearch = () => {
         <Input
           size="large"
           autoFocus
-          allowClear
+          allowClear={{ clearIcon: <ClearIcon /> }}
           prefix={<SearchOutlined />}
           value={text}
           onChange={(event) => setText(event.target.value)}

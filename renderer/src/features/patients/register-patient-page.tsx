@@ -62,6 +62,7 @@ export const RegisterPatientPage = () => {
         cancelText={t('patients.register.cancel')}
         onSubmit={submit}
         onCancel={() => navigate('/patients')}
+        unsavedBesides={photo !== undefined}
         aside={<PhotoCapture value={photo} onChange={setPhoto} />}
         notice={(registerAnyway) =>
           duplicates &&

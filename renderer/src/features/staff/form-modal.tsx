@@ -1,6 +1,7 @@
-import { Alert, App, Button, Form, Modal, type FormInstance } from 'antd';
+import { Alert, Button, Form, Modal, type FormInstance } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDiscardPrompt } from '../../ui/use-discard-prompt';
 import { placeFailure } from './form-failure';
 
 export type FormModalProps<V> = {
@@ -51,24 +52,14 @@ export const FormModal = <V extends object>({
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string>();
-  const { modal } = App.useApp();
+  const askDiscard = useDiscardPrompt();
 
   const cancel = () => {
     if (!confirmDiscard || !form.isFieldsTouched()) {
       onClose();
       return;
     }
-    void modal.confirm({
-      title: t('common.discard.title'),
-      content: t('common.discard.text'),
-      okText: t('common.discard.ok'),
-      cancelText: t('common.discard.keep'),
-      okButtonProps: { danger: true, 'data-testid': 'discard-ok' } as never,
-      cancelButtonProps: { 'data-testid': 'discard-keep' } as never,
-      // Enter right after Esc must not throw the typing away: the safe answer has the focus.
-      autoFocusButton: 'cancel',
-      onOk: onClose,
-    });
+    askDiscard(onClose);
   };
 
   const finish = async (values: V) => {
