@@ -7,6 +7,7 @@ import {
   effectiveStamp,
   mergeChange,
   ROW_CLOCK,
+  type Erasure,
   type MergeAlarm,
   type StoredRow,
 } from '../../../shared/sync/merge';
@@ -14,9 +15,10 @@ import { incomingOf } from '../../../shared/sync/fold';
 import { MERGE_SPECS, syncedTables } from '../../../shared/sync/merge-spec';
 import { WIRE_SCHEMA_VERSION, type LogEntry } from '../../../shared/sync/protocol';
 import { fromOlderDevices } from '../../../shared/sync/wire-compat';
-import type { ClinicDb, RowClocksRow, SyncIssue } from '../db/database';
+import type { ClinicDb, ErasureRow, RowClocksRow, SyncIssue } from '../db/database';
 import { rowClocksKey } from '../db/write';
 import { ATTACHMENTS_WAITING_KEY } from './attachments';
+import { erasureOf, forgetErased } from './erasure';
 import { undoOwnRefused } from './refused';
 
 /** Where the pull stands: the hub's seq of the last change applied here. */
@@ -53,6 +55,9 @@ const applyTables = (db: ClinicDb): Table[] => [
   db.syncIssues,
   db.syncState,
   db.deviceState,
+  // An erasure is kept, and this device's unsent changes of the erased row lose their content.
+  db.erasures,
+  db.outbox,
 ];
 
 /**
@@ -103,6 +108,9 @@ const applyEntries = async (
   const groups = new Map<string, KeyGroup>();
   const ownRefused: LogEntry[] = [];
   let newest = '';
+  // Counted once per batch: a clinic that never disposed of anything pays no lookup per row.
+  const holdsErasures = (await db.erasures.count()) > 0;
+  const erasedKeys = new Set<string>();
   for (const entry of entries) {
     if (entry.erased) continue;
     if (entry.refused && entry.change.table !== 'auditEvents') {
@@ -152,18 +160,27 @@ const applyEntries = async (
     list.push(group);
     byTable.set(group.table, list);
   }
-  const fold = (group: KeyGroup, held: StoredRow | undefined): Folded => {
+  const fold = (group: KeyGroup, held: StoredRow | undefined, erasure?: Erasure): Folded => {
     let state = held;
     let wrote = false;
+    let erased = erasure;
+    let newErasure: Erasure | undefined;
     const raised: SyncIssue[] = [];
-    for (const entry of group.entries) {
+    for (const entry of erasesFirst(group.entries)) {
       const result = mergeChange(
         state,
         { ...incomingOf(entry), data: fromOlderDevices(entry.change.table, entry.change.data) },
         ctx.recompute,
+        erased,
       );
       if (result.kind === 'quarantine') {
         raised.push(issueOf(ctx, entry, at, 'quarantined', result.reason));
+        continue;
+      }
+      if (result.kind === 'erase') {
+        erased = newErasure = result.erasure;
+        state = undefined;
+        wrote = false;
         continue;
       }
       for (const alarm of result.alarms ?? [])
@@ -173,7 +190,11 @@ const applyEntries = async (
         wrote = true;
       }
     }
-    return { state: wrote ? state : undefined, issues: raised };
+    return {
+      state: wrote ? state : undefined,
+      issues: raised,
+      ...(newErasure ? { erasure: newErasure } : {}),
+    };
   };
 
   /** Folded as new; undefined when the changes make no row on their own (an edit's patch). */
@@ -193,11 +214,22 @@ const applyEntries = async (
       continue;
     }
     const store = db.table(table);
-    const fresh = list.map((group) => ({ group, folded: foldFresh(group) }));
+    // Rows erased before, or by this page: folded from what is held, with the erasure.
+    const erasures = new Map<string, Erasure>();
+    if (holdsErasures) {
+      const found = await db.erasures.bulkGet(list.map((group) => group.key));
+      found.forEach((row, i) => row && erasures.set(list[i]!.key, erasureOf(row)));
+    }
+    const erasing = (group: KeyGroup) =>
+      erasures.has(group.key) || group.entries.some((entry) => entry.change.op === 'erase');
+    const fresh = list
+      .filter((group) => !erasing(group))
+      .map((group) => ({ group, folded: foldFresh(group) }));
     const tryAdd = fresh.filter(({ folded }) => folded.state);
-    const held = new Set<string>(
-      fresh.filter(({ folded }) => !folded.state).map(({ group }) => group.key),
-    );
+    const held = new Set<string>([
+      ...fresh.filter(({ folded }) => !folded.state).map(({ group }) => group.key),
+      ...list.filter(erasing).map((group) => group.key),
+    ]);
     try {
       await store.bulkAdd(tryAdd.map(({ folded }) => folded.state!.row));
     } catch (error) {
@@ -210,6 +242,8 @@ const applyEntries = async (
     const writes: Row[] = [];
     const keep: RowClocksRow[] = [];
     const drop: string[] = [];
+    const gone: string[] = [];
+    const erasuresMade: ErasureRow[] = [];
     const noteClocks = (key: string, state: StoredRow, hadClocks: boolean) => {
       if (!state.clocks) return;
       if (impliedByRow(state.clocks, state.row as Row)) {
@@ -229,9 +263,10 @@ const applyEntries = async (
       again.forEach((group, i) => {
         const row = rows[i];
         const stored = clocks[i]?.clocks;
+        const erasure = erasures.get(group.key);
         let folded: Folded;
         try {
-          folded = fold(group, row ? { row, clocks: stored ?? {} } : undefined);
+          folded = fold(group, row ? { row, clocks: stored ?? {} } : undefined, erasure);
         } catch (error) {
           // A rule that cannot run on what is held: kept for the owner, never the page's end.
           const reason = `cannot apply: ${error instanceof Error ? error.name : 'error'}`;
@@ -241,12 +276,22 @@ const applyEntries = async (
           return;
         }
         issues.push(...folded.issues);
+        if (folded.erasure) erasuresMade.push({ key: group.key, ...folded.erasure });
+        if (folded.erasure || erasure) {
+          // Erased: the row and its clocks go (a row held beside an erasure, too), whatever came.
+          if (row) gone.push(group.id);
+          if (stored !== undefined) drop.push(group.key);
+          erasedKeys.add(group.key);
+          return;
+        }
         if (!folded.state) return;
         writes.push(folded.state.row as Row);
         noteClocks(group.key, folded.state, stored !== undefined);
       });
     }
     if (writes.length > 0) await store.bulkPut(writes);
+    if (gone.length > 0) await store.bulkDelete(gone);
+    if (erasuresMade.length > 0) await db.erasures.bulkPut(erasuresMade);
     if (table === 'attachments' && (writes.length > 0 || tryAdd.length > 0))
       await db.syncState.put({ key: ATTACHMENTS_WAITING_KEY, value: true });
     // A written-once row's clock is usually just its own stamp, which the merge reads from the
@@ -257,15 +302,36 @@ const applyEntries = async (
   // Catalogue items are never changed once imported: the same id carries the same item.
   if (catalogueItems.length > 0) await db.catalogueItems.bulkPut(catalogueItems as never[]);
   if (ownRefused.length > 0) await undoOwnRefused(ctx, ownRefused);
-  if (issues.length > 0) await db.syncIssues.bulkAdd(issues);
+  // Nothing of an erased row is kept, not even as a change the owner could look at.
+  const kept =
+    erasedKeys.size > 0
+      ? issues.filter((issue) => !erasedKeys.has(rowClocksKey(issue.table, issue.entityId)))
+      : issues;
+  if (erasedKeys.size > 0) await forgetErased(db, erasedKeys);
+  if (kept.length > 0) await db.syncIssues.bulkAdd(kept);
   if (newest) await observeStamp(ctx, newest);
-  return { applied: entries.length, issues: issues.length };
+  return { applied: entries.length, issues: kept.length };
 };
 
 /** The changes of one page to one row, in log order. */
 type KeyGroup = { key: string; table: string; id: string; entries: LogEntry[] };
-/** A row after its changes: `state` is undefined when nothing is to be written. */
-type Folded = { state: StoredRow | undefined; issues: SyncIssue[] };
+/**
+ * A row after its changes: `state` is undefined when nothing is to be written; `erasure` is set
+ * when the changes erased it (the row and its clocks are deleted, the erasure kept).
+ */
+type Folded = { state: StoredRow | undefined; issues: SyncIssue[]; erasure?: Erasure };
+
+/**
+ * A row's erasures before its other changes: an erasure overrides them in any order, and so no
+ * change of an erased row is quarantined (with its content) just because it came first.
+ */
+const erasesFirst = (entries: readonly LogEntry[]): readonly LogEntry[] =>
+  entries.some((entry) => entry.change.op === 'erase')
+    ? [
+        ...entries.filter((entry) => entry.change.op === 'erase'),
+        ...entries.filter((entry) => entry.change.op !== 'erase'),
+      ]
+    : entries;
 
 const issueOf = (
   ctx: ApplyContext,
