@@ -101,10 +101,7 @@ export const queueRepush = async (
 };
 
 /** Every erasure this device holds, as the `erase` change that made it (its own transaction). */
-const queueErasures = async (
-  db: ClinicDb,
-  context: { now: () => number },
-): Promise<number> => {
+const queueErasures = async (db: ClinicDb, context: { now: () => number }): Promise<number> => {
   let queued = 0;
   let after: string | undefined;
   for (;;) {
@@ -119,21 +116,19 @@ const queueErasures = async (
       const seq = await db.deviceState.get(DEVICE_SEQ_KEY);
       let deviceSeq = typeof seq?.value === 'number' ? seq.value : 0;
       const createdAt = new Date(context.now()).toISOString();
-      const entries = erasures.map(
-        (erasure): OutboxEntry => ({
-          id: newId(),
-          deviceSeq: ++deviceSeq,
-          txId: newId(),
-          txIndex: 0,
-          hlc: erasure.hlc,
-          table: erasure.table,
-          entityId: erasure.entityId,
-          op: 'erase',
-          schemaVersion: WIRE_SCHEMA_VERSION,
-          data: erasure.data,
-          createdAt,
-        }),
-      );
+      const entries = erasures.map((erasure): OutboxEntry => ({
+        id: newId(),
+        deviceSeq: ++deviceSeq,
+        txId: newId(),
+        txIndex: 0,
+        hlc: erasure.hlc,
+        table: erasure.table,
+        entityId: erasure.entityId,
+        op: 'erase',
+        schemaVersion: WIRE_SCHEMA_VERSION,
+        data: erasure.data,
+        createdAt,
+      }));
       await db.outbox.bulkAdd(entries);
       await db.deviceState.put({ key: DEVICE_SEQ_KEY, value: deviceSeq });
       return entries.length;
