@@ -12,6 +12,7 @@ import { withCheck, ZHANG_SAN } from '../db/testing/patients';
 import { reasonOf, storeWithOwner } from '../db/testing/store';
 import { authorize, rowClocksKey, withoutProvenance, writeRecord } from '../db/write';
 import { applyPage } from './apply';
+import { hashOutboxAttachments } from './attachments';
 import { honourErasures } from './erasure';
 import { queueRepush } from './repush';
 
@@ -106,6 +107,25 @@ describe('a record a retention disposal erased, on this PC', () => {
     const own = await db.outbox.filter((e) => e.entityId === zhang.id).toArray();
     expect(own.map((e) => [e.op, e.data])).toEqual([['upsert', null]]);
     expect(JSON.stringify(await db.outbox.toArray())).not.toContain(ZHANG_SAN.idNumber);
+  });
+
+  it('leaves an emptied photo change to be pushed as it is', async () => {
+    const { db, clock } = await clinicWithDisposal();
+    await db.outbox.add({
+      id: 'o-photo',
+      deviceSeq: 1000,
+      txId: 'tx-photo',
+      txIndex: 0,
+      hlc: encodeHlc({ wall: clock.now(), counter: 0, node: 'desk-1' }),
+      table: 'attachments',
+      entityId: 'a-1',
+      op: 'insert',
+      schemaVersion: 1,
+      data: null,
+      createdAt: new Date(clock.now()).toISOString(),
+    });
+    expect(await hashOutboxAttachments(db)).toBe(0);
+    expect((await db.outbox.get('o-photo'))?.data).toBeNull();
   });
 
   it('is pushed again as its erasure to a hub that lost its log, before any row', async () => {
