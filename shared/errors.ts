@@ -72,7 +72,8 @@ export type AppErrorReason =
   | 'consultation-at-future'
   | 'consultation-already-complaint'
   | 'complaint-file-invalid'
-  | 'complaint-file-too-many';
+  | 'complaint-file-too-many'
+  | 'record-disposed';
 
 export class AppError extends Error {
   constructor(

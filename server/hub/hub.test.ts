@@ -727,6 +727,35 @@ describe.each(testBackends())('the sync hub on $name', (backend) => {
         }
       }
     });
+
+    it('takes back a change the device wiped after the erasure, when its acknowledgement was lost', async () => {
+      const test = await start();
+      const a = await test.pairClient('前台');
+      const archive = await test.pairClient('档案室');
+      const [patient, edit] = makeChanges(a.deviceId, 1, 2, {
+        data: () => ({ fields: { name: '王小明' } }),
+      });
+      // Both taken by the hub; the answer never reached the front desk.
+      await a.push([patient!, { ...edit!, entityId: patient!.entityId }]);
+      const erase = {
+        ...makeChanges(archive.deviceId, 1, 1)[0]!,
+        entityId: patient!.entityId,
+        op: 'erase' as const,
+        data: { disposal: 'd-1' },
+      };
+      await archive.push([erase]);
+      // The desk applied the erasure and emptied the changes it had not seen acknowledged.
+      const wiped = [patient!, { ...edit!, entityId: patient!.entityId }].map((c) => ({
+        ...c,
+        data: null,
+      }));
+      expect(await a.push(wiped)).toMatchObject({ ackedThrough: 2, accepted: 0, duplicates: 2 });
+      // Any other content under a number the hub holds is still refused.
+      const other = await refusal(a.push([{ ...patient!, data: { fields: { name: '李四' } } }]));
+      expect([other.status, other.reason]).toEqual([422, 'conflicting-duplicate']);
+      const wrongRow = await refusal(a.push([{ ...wiped[0]!, entityId: 'p-other', data: null }]));
+      expect(wrongRow.reason).toBe('conflicting-duplicate');
+    });
   });
 
   describe('attachments', () => {

@@ -183,11 +183,53 @@ const checkDuplicates = async (
       .execute();
     for (const row of found) stored.set(row.device_seq, row.hash);
   }
-  for (const row of held) {
-    if (stored.get(row.device_seq) !== row.hash) {
+  const differing = held.filter((row) => stored.get(row.device_seq) !== row.hash);
+  if (differing.length === 0) return;
+  const wiped = await wipedCopies(trx, deviceId, differing);
+  for (const row of differing) {
+    if (!wiped.has(row.device_seq)) {
       throw new HubError('conflicting-duplicate', { deviceSeq: row.device_seq });
     }
   }
+};
+
+/**
+ * The held changes that come back wiped: a device whose row a retention disposal erased empties
+ * the changes it had not seen acknowledged (`data: null`, renderer/src/sync/erasure.ts), and one
+ * the hub did take (its acknowledgement lost on the way) is the same change, less its content.
+ */
+const wipedCopies = async (
+  trx: Kysely<HubTables>,
+  deviceId: string,
+  rows: readonly StagedRow[],
+): Promise<Set<number>> => {
+  const candidates = rows.filter((row) => (JSON.parse(row.body!) as Change).data === null);
+  const same = new Set<number>();
+  if (candidates.length === 0) return same;
+  const seqs = candidates.map((row) => row.device_seq);
+  const held = new Map<number, { body: string | null; erased: number }>();
+  for (const row of await trx
+    .selectFrom('log')
+    .select(['device_seq', 'body', 'erased'])
+    .where('device_id', '=', deviceId)
+    .where('device_seq', 'in', seqs)
+    .execute())
+    held.set(row.device_seq, row);
+  for (const row of await trx
+    .selectFrom('staged')
+    .select(['device_seq', 'body'])
+    .where('device_id', '=', deviceId)
+    .where('device_seq', 'in', seqs)
+    .execute())
+    held.set(row.device_seq, { body: row.body, erased: 0 });
+  for (const row of candidates) {
+    const kept = held.get(row.device_seq);
+    if (!kept) continue;
+    // A compacted body cannot be compared: an erased one was wiped by the hub itself.
+    if (kept.body === null ? kept.erased === 1 : erasedBody(kept.body) === row.body)
+      same.add(row.device_seq);
+  }
+  return same;
 };
 
 /**

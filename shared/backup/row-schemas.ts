@@ -59,7 +59,7 @@ const currentOutboxEntrySchema = z.object({
   hlc: z.string(),
   table: z.string(),
   entityId: z.string(),
-  op: z.enum(['upsert', 'insert']),
+  op: z.enum(['upsert', 'insert', 'erase']),
   schemaVersion: z.number().int().min(1),
   data: changeData,
   createdAt: z.string(),
@@ -85,6 +85,20 @@ const legacyOutboxEntrySchema = z.object({
 const outboxEntrySchema = z.union([currentOutboxEntrySchema, legacyOutboxEntrySchema]);
 
 const rowClocksSchema = z.object({ key: z.string(), clocks: z.record(z.string(), z.string()) });
+
+/** A retention disposal the device holds: kept in backups, so that a restored PC keeps blocking. */
+const erasureSchema = z
+  .object({
+    key: z.string(),
+    table: z.string(),
+    entityId: z.string(),
+    hlc: z.string(),
+    data: boundedJson,
+  })
+  .refine((row) => row.key === `${row.table}/${row.entityId}`, {
+    message: 'key must be <table>/<entityId>',
+    path: ['key'],
+  });
 
 const syncIssueSchema = z.object({
   id: z.string(),
@@ -141,6 +155,7 @@ export const backupRowSchemas = {
   outbox: outboxEntrySchema,
   rowClocks: rowClocksSchema,
   syncIssues: syncIssueSchema,
+  erasures: erasureSchema,
 } as const satisfies Partial<Record<TableName, z.ZodType>>;
 
 /** What is wrong with a row: the field (dotted path, '' for the row) and zod's kind of problem. */

@@ -130,6 +130,28 @@ export const schemaVersions = [
       complaints: 'id, status, dueAt, receivedAt, fromConsultationId',
     },
   },
+  {
+    version: 8,
+    stores: {
+      ...version1,
+      verificationReviews: 'id, reviewedAt',
+      catalogueItems: 'id, versionId, [versionId+code], code, *searchKeys',
+      plannedItems: 'id, visitId, patientId, date, status',
+      consents: 'id, visitId, patientId, status, signedAt, date, clinicianId',
+      consentVoids: 'id, consentId, voidedAt',
+      outbox: 'id, &deviceSeq, txId, hlc',
+      rowClocks: 'key',
+      syncIssues: 'id, kind, at',
+      staff: 'id, username, *roles',
+      patients: 'id, idNumber, cardNumber, name, *searchKeys, mergedInto',
+      auditEvents: 'id, [deviceId+seq], at, entityId',
+      consultations: 'id, at',
+      complaints: 'id, status, dueAt, receivedAt, fromConsultationId',
+      // Retention disposals this device holds ("<table>/<id>", like rowClocks): the erased rows
+      // stay gone, whatever arrives later (merge-spec.ts, "Erasure"). Backed up with the rest.
+      erasures: 'key',
+    },
+  },
 ] as const satisfies readonly { version: number; stores: Record<string, string> }[];
 
 type Last<T extends readonly unknown[]> = T extends readonly [...unknown[], infer L] ? L : never;
@@ -152,4 +174,5 @@ export const localOnlyTables: readonly TableName[] = [
   'deviceState',
   'rowClocks',
   'syncIssues',
+  'erasures',
 ];

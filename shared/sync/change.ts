@@ -4,7 +4,9 @@
  * - `upsert` on an editable table: a `RowPatch`, the fields the change set and the fields it
  *   cleared, all stamped with the change's HLC. A new row's first patch sets every field.
  * - `insert` on an insert-only table: the whole row, never changed afterwards.
- * - `erase`: an erasure record (retention disposal); not produced before the archive lands.
+ * - `erase`: an erasure record (retention disposal), e.g. `{ disposal: 'd-1' }`: the entity's
+ *   content is removed on every device and nothing of it is applied again (merge-spec.ts).
+ *   Produced by the records archive's disposal; the hub wipes the entity's other changes.
  */
 export type RowPatch = {
   /** Field → new value. Values are plain JSON. */
@@ -19,7 +21,7 @@ export type IncomingChange = {
   entityId: string;
   op: 'upsert' | 'insert' | 'erase';
   hlc: string;
-  /** `RowPatch` for upsert, the whole row for insert. */
+  /** `RowPatch` for upsert, the whole row for insert, the erasure record for erase. */
   data: unknown;
   /** The device that wrote it. */
   deviceId: string;

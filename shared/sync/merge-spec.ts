@@ -17,6 +17,14 @@ import type { TableName } from '../db/schema';
  *     `@lost:<sha-256 of the content>` → its earliest stamp, for each other content seen.
  * A clock value is the effective stamp, or "<effective>|<raw hlc>" when the bound lowered it.
  * Field names are identifiers, so no field can collide with an `@` key.
+ *
+ * Erasure (retention disposal), on every synced table but audit events: an `erase` change is an
+ * insert-only erasure record that overrides the row's content whatever its stamps. The device
+ * deletes the row and its clocks and keeps the erasure (table `erasures`, the earliest of several
+ * by (hlc, data)); every other change of that entity, earlier or later, from a lagging device, a
+ * re-push or a restored backup, is then dropped without a trace (never quarantined, which would
+ * keep the content). Audit events are not erased this way (their chain hashes them): their
+ * personal fields are to be wiped by digest, and an erase of one is quarantined until then.
  */
 
 /**
@@ -321,6 +329,8 @@ export const MERGE_SPECS: Record<string, TableSpec> = {
   // The sync engine's own bookkeeping: these clocks, and what could not be applied.
   rowClocks: { kind: 'local' },
   syncIssues: { kind: 'local' },
+  // The erasures this device holds: the merge's bookkeeping too (pushed again to a new hub).
+  erasures: { kind: 'local' },
 } satisfies Record<TableName, TableSpec>;
 
 /** Tables whose rows travel through the hub (not this device's own state, nor the engine's). */

@@ -8,6 +8,7 @@ import {
   impliedByRow,
   mergeChange,
   rowAsChanges,
+  type Erasure,
   type MergeAlarm,
   type StoredRow,
 } from './merge';
@@ -50,8 +51,8 @@ const creation = (node: string, v: number) => ({ createdAt: `c-${v}`, createdBy:
 type Template = {
   table: string;
   entityId: (v: number) => string;
-  op: 'upsert' | 'insert';
-  /** An upsert's set and unset, or an insert's row. */
+  op: 'upsert' | 'insert' | 'erase';
+  /** An upsert's set and unset, an insert's row, or an erase's record (in `set`). */
   data: (
     v: number,
     hlc: string,
@@ -230,8 +231,27 @@ const templates: Template[] = [
   ),
 ];
 
+/**
+ * Retention disposals (two disposals now and then erase one row: the earlier is kept) of an
+ * editable row, a row with lifecycle marks, an insert-only row with conflicting contents, and a
+ * first-wins row. Only the convergence test with erasures draws them.
+ */
+const gone = (table: string, entityId: string): Template => ({
+  table,
+  entityId: () => entityId,
+  op: 'erase',
+  data: (v) => ({ set: { disposal: `d-${v % 2}` } }),
+});
+const erasures: Template[] = [
+  gone('plannedItems', 'i0'),
+  gone('visits', 'v1'),
+  gone('consents', 'c0'),
+  gone('consentVoids', 'c1'),
+];
+const allTemplates = [...templates, ...erasures];
+
 const build = (draw: Draw, index: number): Built => {
-  const template = templates[draw.template]!;
+  const template = allTemplates[draw.template]!;
   const node = NODES[draw.node]!;
   const wall = T0 + draw.second * 1000 + (draw.future ? DAY : 0);
   const hlc = encodeHlc({ wall, counter: index, node });
@@ -241,43 +261,49 @@ const build = (draw: Draw, index: number): Built => {
     entityId: template.entityId(draw.variant),
     op: template.op,
     hlc,
-    data: template.op === 'insert' ? set : unset ? { set, unset } : { set },
+    data: template.op !== 'upsert' ? set : unset ? { set, unset } : { set },
     deviceId: node,
   };
   const receivedAt = T0 + (draw.second + draw.delay) * 1000;
   return { local, change: { ...local, receivedAt } };
 };
 
-const drawArb: fc.Arbitrary<Draw> = fc.record({
-  template: fc.nat(templates.length - 1),
-  second: fc.nat(40),
-  node: fc.nat(NODES.length - 1),
-  future: fc.nat(9).map((n) => n === 0),
-  delay: fc.nat(30),
-  variant: fc.nat(11),
-});
+const drawOf = (templateCount: number): fc.Arbitrary<Draw> =>
+  fc.record({
+    template: fc.nat(templateCount - 1),
+    second: fc.nat(40),
+    node: fc.nat(NODES.length - 1),
+    future: fc.nat(9).map((n) => n === 0),
+    delay: fc.nat(30),
+    variant: fc.nat(11),
+  });
+const drawArb = drawOf(templates.length);
 
 /** One PC's delivery: every change once in some order, a few again, some first as its own write. */
 type Delivery = { order: number[]; repeats: [number, number][]; localFirst: boolean };
 
-const scenarioArb = fc
-  .record({
-    draws: fc.array(drawArb, { minLength: 1, maxLength: 24 }),
-    replicas: fc.integer({ min: 3, max: 5 }),
-  })
-  .chain(({ draws, replicas }) => {
-    const n = draws.length;
-    const indexes = [...Array(n).keys()];
-    const delivery: fc.Arbitrary<Delivery> = fc.record({
-      order: fc.shuffledSubarray(indexes, { minLength: n, maxLength: n }),
-      repeats: fc.array(fc.tuple(fc.nat(n), fc.nat(n - 1)), { maxLength: 6 }),
-      localFirst: fc.boolean(),
+const scenarioOf = (draw: fc.Arbitrary<Draw>) =>
+  fc
+    .record({
+      draws: fc.array(draw, { minLength: 1, maxLength: 24 }),
+      replicas: fc.integer({ min: 3, max: 5 }),
+    })
+    .chain(({ draws, replicas }) => {
+      const n = draws.length;
+      const indexes = [...Array(n).keys()];
+      const delivery: fc.Arbitrary<Delivery> = fc.record({
+        order: fc.shuffledSubarray(indexes, { minLength: n, maxLength: n }),
+        repeats: fc.array(fc.tuple(fc.nat(n), fc.nat(n - 1)), { maxLength: 6 }),
+        localFirst: fc.boolean(),
+      });
+      return fc.record({
+        built: fc.constant(draws.map(build)),
+        deliveries: fc.array(delivery, { minLength: replicas, maxLength: replicas }),
+      });
     });
-    return fc.record({
-      built: fc.constant(draws.map(build)),
-      deliveries: fc.array(delivery, { minLength: replicas, maxLength: replicas }),
-    });
-  });
+const scenarioArb = scenarioOf(drawArb);
+/** Erasures among the changes: about one draw in seven. */
+const erasingScenarioArb = scenarioOf(drawOf(allTemplates.length));
 
 const recompute: Recompute = (table, row) =>
   table === 'patients'
@@ -291,6 +317,8 @@ type Replica = {
   conflictAlarms: Set<string>;
   invariantKeys: Set<string>;
   quarantined: string[];
+  /** Rows a retention disposal erased: the erasure kept, the row gone. */
+  erasures: Map<string, Erasure>;
 };
 
 /**
@@ -299,9 +327,14 @@ type Replica = {
  */
 const apply = (replica: Replica, change: IncomingChange, dropImplied = false) => {
   const key = keyOf(change);
-  const result = mergeChange(replica.rows.get(key), change, recompute);
+  const result = mergeChange(replica.rows.get(key), change, recompute, replica.erasures.get(key));
   if (result.kind === 'quarantine') {
     replica.quarantined.push(result.reason);
+    return result;
+  }
+  if (result.kind === 'erase') {
+    replica.rows.delete(key);
+    replica.erasures.set(key, result.erasure);
     return result;
   }
   for (const alarm of result.alarms ?? [])
@@ -332,9 +365,14 @@ const sequence = (built: Built[], delivery: Delivery, replica: number, replicas:
   });
 };
 
+const sorted = <V>(map: Map<string, V>) =>
+  Object.fromEntries([...map.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
+
 const snapshot = (replica: Replica) =>
   canonicalJson(
-    Object.fromEntries([...replica.rows.entries()].sort(([a], [b]) => (a < b ? -1 : 1))),
+    replica.erasures.size > 0
+      ? { rows: sorted(replica.rows), erasures: sorted(replica.erasures) }
+      : sorted(replica.rows),
   );
 
 const stampOf = (c: IncomingChange) => `${effectiveStamp(c.hlc, c.receivedAt)} ${c.hlc}`;
@@ -342,6 +380,7 @@ const stampOf = (c: IncomingChange) => `${effectiveStamp(c.hlc, c.receivedAt)} $
 const setBy = (changes: IncomingChange[], table: string, entityId: string, field: string) =>
   changes.filter(
     (c) =>
+      c.op !== 'erase' &&
       c.table === table &&
       c.entityId === entityId &&
       (c.data as { set: Record<string, unknown> }).set[field] !== undefined,
@@ -378,8 +417,8 @@ const checkRules = (replica: Replica, changes: IncomingChange[]) => {
     );
   const patient = row('patients/p1');
   if (patient) expect(patient.searchKeys).toEqual(recompute('patients', patient).searchKeys);
-  const voids = changes.filter((c) => c.table === 'consentVoids');
-  if (voids.length > 0) {
+  const voids = changes.filter((c) => c.table === 'consentVoids' && c.op !== 'erase');
+  if (voids.length > 0 && !replica.erasures.has('consentVoids/c1')) {
     const first = [...voids].sort((a, b) => (stampOf(a) < stampOf(b) ? -1 : 1))[0]!;
     expect(row('consentVoids/c1')!.hlc).toBe(first.hlc);
     expect(((row('consentVoids/c1')!.also as unknown[]) ?? []).length).toBe(
@@ -387,8 +426,10 @@ const checkRules = (replica: Replica, changes: IncomingChange[]) => {
     );
   }
   for (const key of ['consents/c0', 'consents/c1', 'auditEvents/e1']) {
+    // An erased row's alarms depend on what came before its erasure: nothing is said of them.
+    if (replica.erasures.has(key)) continue;
     const contents = new Set(
-      changes.filter((c) => keyOf(c) === key).map((c) => canonicalJson(c.data)),
+      changes.filter((c) => keyOf(c) === key && c.op !== 'erase').map((c) => canonicalJson(c.data)),
     );
     const alarms = [...replica.conflictAlarms].filter((a) => {
       const { table, entityId } = JSON.parse(a) as MergeAlarm;
@@ -408,6 +449,37 @@ const checkRules = (replica: Replica, changes: IncomingChange[]) => {
   }
 };
 
+/** Each erased row is gone, and its erasure is the earliest (hlc, data) of its erase changes. */
+const checkErasures = (replica: Replica, changes: IncomingChange[]) => {
+  const erases = changes.filter((c) => c.op === 'erase');
+  for (const key of new Set(erases.map(keyOf))) {
+    const [first] = erases
+      .filter((c) => keyOf(c) === key)
+      .map((c) => ({ table: c.table, entityId: c.entityId, hlc: c.hlc, data: c.data }))
+      .sort((a, b) =>
+        a.hlc !== b.hlc
+          ? a.hlc < b.hlc
+            ? -1
+            : 1
+          : canonicalJson(a.data) < canonicalJson(b.data)
+            ? -1
+            : 1,
+      );
+    expect(replica.rows.has(key)).toBe(false);
+    expect(replica.erasures.get(key)).toEqual(first);
+  }
+  expect(replica.erasures.size).toBe(new Set(erases.map(keyOf)).size);
+};
+
+/** Conflict alarms of rows that are not erased (an erased row's depend on the order). */
+const liveAlarms = (replica: Replica) =>
+  [...replica.conflictAlarms]
+    .filter((a) => {
+      const { table, entityId } = JSON.parse(a) as MergeAlarm;
+      return !replica.erasures.has(`${table}/${entityId}`);
+    })
+    .sort();
+
 describe('merge convergence', () => {
   it('every PC ends with the same rows, clocks and conflict alarms, whatever the order and repeats', () => {
     fc.assert(
@@ -418,6 +490,7 @@ describe('merge convergence', () => {
             conflictAlarms: new Set(),
             invariantKeys: new Set(),
             quarantined: [],
+            erasures: new Map(),
           };
           for (const change of sequence(built, delivery, r, deliveries.length))
             apply(replica, change);
@@ -444,14 +517,8 @@ describe('merge convergence', () => {
   it('a PC that stores no clocks its rows imply ends with the same rows as one that stores them all', () => {
     fc.assert(
       fc.property(scenarioArb, ({ built, deliveries }) => {
-        const fresh = (): Replica => ({
-          rows: new Map(),
-          conflictAlarms: new Set(),
-          invariantKeys: new Set(),
-          quarantined: [],
-        });
         for (const [r, delivery] of deliveries.entries()) {
-          const [all, lean] = [fresh(), fresh()];
+          const [all, lean] = [emptyReplica(), emptyReplica()];
           for (const change of sequence(built, delivery, r, deliveries.length)) {
             apply(all, change);
             apply(lean, change, true);
@@ -468,6 +535,36 @@ describe('merge convergence', () => {
         }
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('with retention disposals among the changes, every PC ends with the same rows and erasures, the erased rows gone', () => {
+    fc.assert(
+      fc.property(erasingScenarioArb, ({ built, deliveries }) => {
+        const replicas = deliveries.map((delivery, r) => {
+          const replica = emptyReplica();
+          for (const change of sequence(built, delivery, r, deliveries.length))
+            apply(replica, change);
+          return replica;
+        });
+        const [first, ...others] = replicas;
+        const changes = built.map((b) => b.change);
+        expect(first!.quarantined).toEqual([]);
+        for (const other of others) {
+          expect(snapshot(other)).toBe(snapshot(first!));
+          expect(liveAlarms(other)).toEqual(liveAlarms(first!));
+        }
+        for (const replica of replicas) {
+          checkRules(replica, changes);
+          checkErasures(replica, changes);
+        }
+
+        // Idempotent: the whole set again (erasures included) changes nothing and raises nothing.
+        const before = snapshot(first!);
+        for (const change of changes) expect(apply(first!, change)).toEqual({ kind: 'keep' });
+        expect(snapshot(first!)).toBe(before);
+      }),
+      { numRuns: 300 },
     );
   });
 
@@ -520,6 +617,7 @@ describe('merge convergence', () => {
               conflictAlarms: new Set(),
               invariantKeys: new Set(),
               quarantined: [],
+              erasures: new Map(),
             };
             for (const i of order) apply(replica, changes[i]!);
             return replica;
@@ -574,6 +672,7 @@ const emptyReplica = (): Replica => ({
   conflictAlarms: new Set(),
   invariantKeys: new Set(),
   quarantined: [],
+  erasures: new Map(),
 });
 
 /** Every row's values, without the merge's clocks (a rebuilt row may hold fewer of them). */

@@ -8,6 +8,7 @@ import {
   mergeChange,
   patchOf,
   ROW_CLOCK,
+  type Erasure,
   type MergeResult,
   type StoredRow,
 } from './merge';
@@ -693,7 +694,11 @@ describe('changes that cannot be applied are quarantined', () => {
     ['an unknown table', { table: 'prescriptions' }, /^unknown-table/],
     ['a local table', { table: 'outbox' }, /^local-table/],
     ['the engine bookkeeping', { table: 'rowClocks' }, /^local-table/],
-    ['an erase (not before the archive lands)', { op: 'erase' }, /^unsupported-op/],
+    [
+      'an erase of an audit event (its chain hashes it)',
+      { table: 'auditEvents', op: 'erase', data: { disposal: 'd-1' } },
+      /^unsupported-op/,
+    ],
     ['a malformed hlc', { hlc: 'yesterday' }, /^malformed/],
     ['a receipt time that is no time', { receivedAt: Number.NaN }, /^malformed/],
     ['an erased change (data null)', { data: null }, /^malformed/],
@@ -760,5 +765,90 @@ describe('a written-once row stored without its clocks', () => {
       }),
     ])
       expect(mergeChange(bare, next)).toEqual(mergeChange(stored, next));
+  });
+});
+
+const erase = (table: string, entityId: string, hlc: string, disposal = 'd-1') =>
+  ({
+    table,
+    entityId,
+    op: 'erase',
+    hlc,
+    data: { disposal },
+    deviceId: 'archive',
+  }) satisfies IncomingChange;
+
+/** What a device holds of one entity after `changes`: its row, or its erasure. */
+const foldErasable = (changes: IncomingChange[]) => {
+  let stored: StoredRow | undefined;
+  let erasure: Erasure | undefined;
+  const results: MergeResult[] = [];
+  for (const change of changes) {
+    const result = mergeChange(stored, change, undefined, erasure);
+    results.push(result);
+    if (result.kind === 'write') stored = { row: result.row, clocks: result.clocks };
+    if (result.kind === 'erase') [stored, erasure] = [undefined, result.erasure];
+  }
+  return { stored, erasure, results };
+};
+
+describe('a retention disposal erases a row on every device (merge-spec.ts, "Erasure")', () => {
+  const patient = upsert('patients', 'p1', at(1), { id: 'p1', name: '王小明', phone: '139' });
+  const lateEdit = upsert('patients', 'p1', at(50, 'pcB'), { phone: '138' });
+
+  it('removes an editable row whatever its stamps: a later edit does not outlive the erasure', () => {
+    const { stored, erasure, results } = foldErasable([
+      patient,
+      lateEdit,
+      erase('patients', 'p1', at(10)),
+    ]);
+    expect(stored).toBeUndefined();
+    expect(erasure).toEqual({
+      table: 'patients',
+      entityId: 'p1',
+      hlc: at(10),
+      data: { disposal: 'd-1' },
+    });
+    expect(results.at(-1)!.kind).toBe('erase');
+  });
+
+  it('drops every later change of the erased row silently, a malformed one too, never quarantined', () => {
+    const { stored, results } = foldErasable([
+      erase('patients', 'p1', at(10)),
+      patient,
+      lateEdit,
+      { ...lateEdit, data: null },
+      { ...lateEdit, hlc: 'yesterday' },
+    ]);
+    expect(stored).toBeUndefined();
+    expect(results.slice(1)).toEqual([
+      { kind: 'keep' },
+      { kind: 'keep' },
+      { kind: 'keep' },
+      { kind: 'keep' },
+    ]);
+  });
+
+  it('ends the same in either order for an insert-only row, and a repeat changes nothing', () => {
+    const consent = insert('consents', 'c1', at(1), { id: 'c1', signedAt: 's', patientId: 'p1' });
+    const gone = erase('consents', 'c1', at(20));
+    const one = foldErasable([consent, gone, consent, gone]);
+    const other = foldErasable([gone, consent]);
+    expect([one.stored, other.stored]).toEqual([undefined, undefined]);
+    expect(one.erasure).toEqual(other.erasure);
+    expect(one.results.slice(2)).toEqual([{ kind: 'keep' }, { kind: 'keep' }]);
+  });
+
+  it('keeps the earlier of two erasures of one row, whichever came first', () => {
+    const first = erase('visits', 'v1', at(5), 'd-1');
+    const second = erase('visits', 'v1', at(9), 'd-2');
+    expect(foldErasable([first, second]).erasure).toEqual(foldErasable([second, first]).erasure);
+    expect(foldErasable([second, first]).erasure!.data).toEqual({ disposal: 'd-1' });
+  });
+
+  it('erases a first-wins row as any other', () => {
+    const voided = insert('consentVoids', 'c1', at(1), { consentId: 'c1', reason: 'x' });
+    const { stored, erasure } = foldErasable([voided, erase('consentVoids', 'c1', at(2))]);
+    expect([stored, erasure?.entityId]).toEqual([undefined, 'c1']);
   });
 });

@@ -43,6 +43,14 @@ export const effectiveStamp = (hlc: string, receivedAt?: number): string => {
 
 export type StoredRow = { row: Record<string, unknown>; clocks?: RowClocks };
 
+/**
+ * What a device keeps of an entity a retention disposal erased: the erasure record (which
+ * disposal, under which stamp), never the content. Insert-only: once held, it overrides the
+ * row whatever its stamps, and every later change of the entity is dropped without a trace.
+ * Two erasures of one entity (two disposals, or one seen twice) keep the lower (hlc, data).
+ */
+export type Erasure = { table: string; entityId: string; hlc: string; data: unknown };
+
 export type MergeAlarm = {
   kind: 'conflicting-insert' | 'invariant' | 'unknown-table' | 'malformed';
   table: string;
@@ -53,7 +61,9 @@ export type MergeAlarm = {
 export type MergeResult =
   | { kind: 'keep'; alarms?: MergeAlarm[] } // store nothing
   | { kind: 'write'; row: Record<string, unknown>; clocks?: RowClocks; alarms?: MergeAlarm[] }
-  | { kind: 'quarantine'; reason: string }; // cannot be applied (unknown table, malformed data, unsupported op such as 'erase' for now)
+  | { kind: 'quarantine'; reason: string } // cannot be applied (unknown table, malformed data, …)
+  /** Erased: delete the row and its clocks, keep `erasure` (new, or earlier than the one held). */
+  | { kind: 'erase'; erasure: Erasure; alarms?: never };
 
 /** A table the merge has no rule for: a programming error in the caller, not a sync condition. */
 export class MergeError extends Error {
@@ -531,21 +541,38 @@ const specOf = (table: string): TableSpec | undefined =>
 
 const quarantine = (reason: string): MergeResult => ({ kind: 'quarantine', reason });
 
-/** Pure and deterministic. `stored` undefined when the row does not exist locally. */
+/** The erasure every device keeps of two: the lower (hlc, data), whatever the order they came in. */
+const earlierErasure = (a: Erasure, b: Erasure): Erasure =>
+  (compareText(a.hlc, b.hlc) || compareText(canonicalJson(a.data), canonicalJson(b.data))) <= 0
+    ? a
+    : b;
+
+/**
+ * Pure and deterministic. `stored` undefined when the row does not exist locally; `erasure` the
+ * erasure this device holds for the entity, if any.
+ *
+ * Erasure (retention disposal): an `erase` change removes the row's content whatever its stamps
+ * (`kind: 'erase'`: delete the row and its clocks, keep the erasure), and once an erasure is held
+ * every other change of the entity is dropped (`keep`): never quarantined, since a quarantined
+ * change would keep the very content the disposal removed. The end state (no row, the earliest
+ * erasure) is the same in any order of arrival and however often each change comes.
+ */
 export const mergeChange = (
   stored: StoredRow | undefined,
   change: IncomingChange,
   recompute?: Recompute,
+  erasure?: Erasure,
 ): MergeResult => {
   const spec = specOf(change.table);
   if (!spec) return quarantine(`unknown-table: ${change.table} (a newer version's table?)`);
   if (spec.kind === 'local') return quarantine(`local-table: ${change.table} never syncs`);
-  if (change.op === 'erase') return quarantine('unsupported-op: erase is not applied yet');
-  if (change.op !== 'upsert' && change.op !== 'insert')
+  if (erasure && change.op !== 'erase') return { kind: 'keep' };
+  if (change.op !== 'upsert' && change.op !== 'insert' && change.op !== 'erase')
     return quarantine(`unsupported-op: ${String(change.op)}`);
   if (typeof change.entityId !== 'string' || change.entityId === '')
     return quarantine('malformed: no entity id');
   if (!isHlc(change.hlc)) return quarantine('malformed: hlc is not an HLC stamp');
+  if (change.op === 'erase') return mergeErase(change, erasure);
   let eff: string;
   try {
     eff = effectiveStamp(change.hlc, change.receivedAt);
@@ -566,6 +593,25 @@ export const mergeChange = (
     if (error instanceof Malformed) return quarantine(`malformed: ${error.message}`);
     throw error;
   }
+};
+
+/** Audit events chain by hash: erasing one would break its device's chain (see merge-spec.ts). */
+const UNERASABLE = new Set(['auditEvents']);
+
+const mergeErase = (change: IncomingChange, held: Erasure | undefined): MergeResult => {
+  if (UNERASABLE.has(change.table))
+    return quarantine(
+      `unsupported-op: erase of ${change.table} (their personal fields are wiped by digest, not yet built)`,
+    );
+  const incoming: Erasure = {
+    table: change.table,
+    entityId: change.entityId,
+    hlc: change.hlc,
+    data: change.data ?? null,
+  };
+  if (!held) return { kind: 'erase', erasure: incoming };
+  const kept = earlierErasure(held, incoming);
+  return kept === held ? { kind: 'keep' } : { kind: 'erase', erasure: kept };
 };
 
 /**

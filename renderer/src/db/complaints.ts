@@ -223,6 +223,7 @@ export const addComplaintEvent = async (
       db.auditEvents,
       db.outbox,
       db.rowClocks,
+      db.erasures,
       db.deviceState,
     ],
     async () => {

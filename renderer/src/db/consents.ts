@@ -146,7 +146,7 @@ export const signConsent = async (
   // Composing, comparing and storing commit together: nothing can change the plan in between.
   return db.transaction(
     'rw',
-    [...noticeTables(db), db.auditEvents, db.outbox, db.rowClocks, db.deviceState],
+    [...noticeTables(db), db.auditEvents, db.outbox, db.rowClocks, db.erasures, db.deviceState],
     async () => {
       const { content, draftHash } = await composeNotice(ctx, actor, request).catch((error) => {
         throw error instanceof AppError && error.reason === 'nothing-to-consent'
@@ -202,7 +202,15 @@ export const voidConsent = async (
   const { db } = ctx;
   return db.transaction(
     'rw',
-    [db.consents, db.consentVoids, db.auditEvents, db.outbox, db.rowClocks, db.deviceState],
+    [
+      db.consents,
+      db.consentVoids,
+      db.auditEvents,
+      db.outbox,
+      db.rowClocks,
+      db.erasures,
+      db.deviceState,
+    ],
     async () => {
       const consent = await db.consents.get(consentId);
       if (!consent) throw new AppError('not-found', 'no such consent');

@@ -12,6 +12,7 @@ import { schemaVersions } from '../../../shared/db/schema';
 import type { Patient } from '../../../shared/patients/patient';
 import type { Provenance } from '../../../shared/record';
 import type { RowClocks } from '../../../shared/sync/change';
+import type { Erasure } from '../../../shared/sync/merge';
 import { renumberOutbox } from './outbox';
 import { upgradeStaffRoles } from './staff-roles-upgrade';
 import type { Staff } from '../../../shared/staff/staff';
@@ -37,7 +38,8 @@ export type OutboxEntry = {
   hlc: string;
   table: string;
   entityId: string;
-  op: 'upsert' | 'insert';
+  /** 'erase' only when a retention disposal is re-pushed to a hub that lost its log. */
+  op: 'upsert' | 'insert' | 'erase';
   /** The version of the wire data (shared/sync/protocol.ts), not the local store's. */
   schemaVersion: number;
   data: unknown;
@@ -48,6 +50,9 @@ export type OutboxEntry = {
 
 /** Merge bookkeeping of one editable row: field group → winning stamp. */
 export type RowClocksRow = { key: string; clocks: RowClocks };
+
+/** An entity a retention disposal erased, under its rowClocks key ("<table>/<id>"). */
+export type ErasureRow = { key: string } & Erasure;
 
 /** A change that could not be applied, or a merge alarm: shown to the owner, never hidden. */
 export type SyncIssue = {
@@ -96,6 +101,7 @@ export class ClinicDb extends Dexie {
   declare deviceState: Table<DeviceStateRow, string>;
   declare rowClocks: Table<RowClocksRow, string>;
   declare syncIssues: Table<SyncIssue, string>;
+  declare erasures: Table<ErasureRow, string>;
   /** Holds writes while a backup reads the store (write-gate.ts). */
   readonly writeGate: WriteGate;
 

@@ -95,7 +95,7 @@ export const mergePatients = async (
   const { db } = ctx;
   return db.transaction(
     'rw',
-    [db.patients, db.auditEvents, db.outbox, db.rowClocks, db.deviceState],
+    [db.patients, db.auditEvents, db.outbox, db.rowClocks, db.erasures, db.deviceState],
     async () => {
       const [keep, merge] = await Promise.all([
         db.patients.get(request.keepId),

@@ -36,6 +36,7 @@ const PATIENT_TABLES = (db: ClinicDb) => [
   db.auditEvents,
   db.outbox,
   db.rowClocks,
+  db.erasures,
   db.deviceState,
 ];
 

@@ -55,6 +55,7 @@ const itemTables = (db: ClinicDb) => [
   db.auditEvents,
   db.outbox,
   db.rowClocks,
+  db.erasures,
   db.deviceState,
 ];
 

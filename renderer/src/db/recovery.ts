@@ -39,6 +39,7 @@ const staffTables = (db: ClinicDb) => [
   db.auditEvents,
   db.outbox,
   db.rowClocks,
+  db.erasures,
   db.deviceState,
 ];
 

@@ -53,7 +53,7 @@ export const completeSetup = async (
   const { db } = ctx;
   return db.transaction(
     'rw',
-    [db.staff, db.settings, db.auditEvents, db.outbox, db.rowClocks, db.deviceState],
+    [db.staff, db.settings, db.auditEvents, db.outbox, db.rowClocks, db.erasures, db.deviceState],
     async () => {
       if ((await db.staff.count()) > 0)
         throw new AppError('setup-already-done', 'setup already done');

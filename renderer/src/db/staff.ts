@@ -42,6 +42,7 @@ const STAFF_TABLES = (db: ClinicDb) => [
   db.auditEvents,
   db.outbox,
   db.rowClocks,
+  db.erasures,
   db.deviceState,
 ];
 

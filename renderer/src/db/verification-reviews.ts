@@ -23,6 +23,7 @@ export const markReviewed = async (
       db.auditEvents,
       db.outbox,
       db.rowClocks,
+      db.erasures,
       db.deviceState,
     ],
     async () => {

@@ -57,6 +57,7 @@ const VERIFY_TABLES = (db: ClinicDb) => [
   db.auditEvents,
   db.outbox,
   db.rowClocks,
+  db.erasures,
   db.deviceState,
 ];
 

@@ -57,6 +57,7 @@ export const cancelVisit = async (
       db.auditEvents,
       db.outbox,
       db.rowClocks,
+      db.erasures,
       db.deviceState,
     ],
     async () => {

@@ -58,7 +58,7 @@ export const checkIn = async (
   // Looking for today's visit and opening one commit together: two clicks cannot open two.
   return db.transaction(
     'rw',
-    [db.visits, db.patients, db.auditEvents, db.outbox, db.rowClocks, db.deviceState],
+    [db.visits, db.patients, db.auditEvents, db.outbox, db.rowClocks, db.erasures, db.deviceState],
     async () => {
       const patient = await loadPatient(db, patientId);
       await refuseMergedAway(db, patient);

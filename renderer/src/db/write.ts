@@ -126,6 +126,18 @@ const writeTables = (ctx: StoreContext, extra: Table[]) => [
   ctx.db.deviceState,
 ];
 
+/**
+ * A record a retention disposal erased stays erased: no write may bring it back on this PC (the
+ * hub would wipe it, but the content would sit here meanwhile). Inside the write's transaction.
+ */
+const refuseErased = async (ctx: StoreContext, table: string, id: string): Promise<void> => {
+  if (await ctx.db.erasures.get(rowClocksKey(table, id)))
+    throw new AppError(
+      'record-disposed',
+      `${table}/${id} was erased by a retention disposal and cannot be written again`,
+    );
+};
+
 /** Records an event that changes no row (login, lock, viewing a record). */
 export const recordAuditEvent = (ctx: StoreContext, input: AuditInput): Promise<AuditEvent> =>
   ctx.db.transaction('rw', writeTables(ctx, []), async () =>
@@ -160,10 +172,11 @@ export const writeRecord = <T extends { id: string }>(
   const table = ctx.db.table<T, string>(change.table);
   return ctx.db.transaction(
     'rw',
-    writeTables(ctx, [table, ...(change.alsoTables ?? [])]),
+    writeTables(ctx, [table, ctx.db.erasures, ...(change.alsoTables ?? [])]),
     async () => {
       if (!actWritesTable(change.audit.entity, change.table))
         throw new Error(`an act on ${change.audit.entity} does not write ${change.table}`);
+      await refuseErased(ctx, change.table, change.row.id);
       await change.alsoInside?.();
       const hlc = await stampHlc(ctx);
       const at = new Date(ctx.clock.now()).toISOString();

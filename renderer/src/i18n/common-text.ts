@@ -181,6 +181,7 @@ export const errorText = bilingual(
     'complaint-file-invalid':
       '“{{name}}”不能附加：只能附加图片（JPEG、PNG、WebP）或 PDF 文件，每个不超过 5 MB。没有保存任何内容。',
     'complaint-file-too-many': '一条处理记录最多附加 {{max}} 个文件。',
+    'record-disposed': '该记录已按保存期限销毁，无法修改。',
     forbidden: '您的角色无权执行此操作。',
   },
   {
@@ -297,6 +298,8 @@ export const errorText = bilingual(
     'complaint-file-invalid':
       '"{{name}}" cannot be attached: only images (JPEG, PNG, WebP) or PDF files of at most 5 MB each. Nothing was saved.',
     'complaint-file-too-many': 'One step can carry at most {{max}} files.',
+    'record-disposed':
+      'This record was disposed of at the end of its retention period and cannot be changed.',
     forbidden: 'Your role is not allowed to do this.',
   },
 );

@@ -7,6 +7,7 @@ import {
   effectiveStamp,
   impliedByRow,
   mergeChange,
+  type Erasure,
   type MergeAlarm,
   type StoredRow,
 } from '../../../shared/sync/merge';
@@ -14,9 +15,10 @@ import { incomingOf } from '../../../shared/sync/fold';
 import { MERGE_SPECS, syncedTables } from '../../../shared/sync/merge-spec';
 import { WIRE_SCHEMA_VERSION, type LogEntry } from '../../../shared/sync/protocol';
 import { fromOlderDevices } from '../../../shared/sync/wire-compat';
-import type { ClinicDb, RowClocksRow, SyncIssue } from '../db/database';
+import type { ClinicDb, ErasureRow, RowClocksRow, SyncIssue } from '../db/database';
 import { rowClocksKey } from '../db/write';
 import { ATTACHMENTS_WAITING_KEY } from './attachments';
+import { erasureOf, forgetErased } from './erasure';
 import { undoOwnRefused } from './refused';
 
 /** Where the pull stands: the hub's seq of the last change applied here. */
@@ -53,6 +55,9 @@ const applyTables = (db: ClinicDb): Table[] => [
   db.syncIssues,
   db.syncState,
   db.deviceState,
+  // An erasure is kept, and this device's unsent changes of the erased row lose their content.
+  db.erasures,
+  db.outbox,
 ];
 
 /**
@@ -178,8 +183,11 @@ export const prepareEntries = (
   for (const group of groups.values()) {
     const spec = MERGE_SPECS[group.table];
     // A local table's changes are quarantined whatever is held (folded below, in the write step).
+    // A row erased in this batch is folded in the write step, from what is held, erases first.
     const folded =
-      !spec || spec.kind === 'local' ? { state: undefined, issues: [] } : foldFresh(ctx, at, group);
+      !spec || spec.kind === 'local' || erasesIn(group)
+        ? { state: undefined, issues: [] }
+        : foldFresh(ctx, at, group);
     const list = byTable.get(group.table) ?? [];
     list.push({ group, folded });
     byTable.set(group.table, list);
@@ -193,18 +201,28 @@ const foldGroup = (
   at: string,
   group: KeyGroup,
   held: StoredRow | undefined,
+  erasure?: Erasure,
 ): Folded => {
   let state = held;
   let wrote = false;
+  let erased = erasure;
+  let newErasure: Erasure | undefined;
   const raised: SyncIssue[] = [];
-  for (const entry of group.entries) {
+  for (const entry of erasesFirst(group.entries)) {
     const result = mergeChange(
       state,
       { ...incomingOf(entry), data: fromOlderDevices(entry.change.table, entry.change.data) },
       ctx.recompute,
+      erased,
     );
     if (result.kind === 'quarantine') {
       raised.push(issueOf(ctx, entry, at, 'quarantined', result.reason));
+      continue;
+    }
+    if (result.kind === 'erase') {
+      erased = newErasure = result.erasure;
+      state = undefined;
+      wrote = false;
       continue;
     }
     for (const alarm of result.alarms ?? [])
@@ -214,7 +232,11 @@ const foldGroup = (
       wrote = true;
     }
   }
-  return { state: wrote ? state : undefined, issues: raised };
+  return {
+    state: wrote ? state : undefined,
+    issues: raised,
+    ...(newErasure ? { erasure: newErasure } : {}),
+  };
 };
 
 /** Folded as new; undefined when the changes make no row on their own (an edit's patch). */
@@ -234,6 +256,9 @@ const writePrepared = async (
   const { db } = ctx;
   const { at, catalogueItems, ownRefused, newest } = prepared;
   const issues = [...prepared.issues];
+  // Counted once per batch: a clinic that never disposed of anything pays no lookup per row.
+  const holdsErasures = (await db.erasures.count()) > 0;
+  const erasedKeys = new Set<string>();
   for (const [table, fresh] of prepared.byTable) {
     const spec = MERGE_SPECS[table];
     if (!spec || spec.kind === 'local') {
@@ -242,9 +267,18 @@ const writePrepared = async (
       continue;
     }
     const store = db.table(table);
-    const tryAdd = fresh.filter(({ folded }) => folded.state);
+    // Rows erased before, or by this batch: folded from what is held, with the erasure.
+    const erasures = new Map<string, Erasure>();
+    if (holdsErasures) {
+      const found = await db.erasures.bulkGet(fresh.map(({ group }) => group.key));
+      found.forEach((row, i) => row && erasures.set(fresh[i]!.group.key, erasureOf(row)));
+    }
+    const erasing = (group: KeyGroup) => erasures.has(group.key) || erasesIn(group);
+    const tryAdd = fresh.filter(({ group, folded }) => folded.state && !erasing(group));
     const held = new Set<string>(
-      fresh.filter(({ folded }) => !folded.state).map(({ group }) => group.key),
+      fresh
+        .filter(({ group, folded }) => !folded.state || erasing(group))
+        .map(({ group }) => group.key),
     );
     try {
       await store.bulkAdd(tryAdd.map(({ folded }) => folded.state!.row));
@@ -258,6 +292,8 @@ const writePrepared = async (
     const writes: Row[] = [];
     const keep: RowClocksRow[] = [];
     const drop: string[] = [];
+    const gone: string[] = [];
+    const erasuresMade: ErasureRow[] = [];
     const noteClocks = (key: string, state: StoredRow, hadClocks: boolean) => {
       if (!state.clocks) return;
       if (impliedByRow(table, state.clocks, state.row as Row)) {
@@ -277,9 +313,16 @@ const writePrepared = async (
       again.forEach((group, i) => {
         const row = rows[i];
         const stored = clocks[i]?.clocks;
+        const erasure = erasures.get(group.key);
         let folded: Folded;
         try {
-          folded = foldGroup(ctx, at, group, row ? { row, clocks: stored ?? {} } : undefined);
+          folded = foldGroup(
+            ctx,
+            at,
+            group,
+            row ? { row, clocks: stored ?? {} } : undefined,
+            erasure,
+          );
         } catch (error) {
           // A rule that cannot run on what is held: kept for the owner, never the page's end.
           const reason = `cannot apply: ${error instanceof Error ? error.name : 'error'}`;
@@ -289,12 +332,22 @@ const writePrepared = async (
           return;
         }
         issues.push(...folded.issues);
+        if (folded.erasure) erasuresMade.push({ key: group.key, ...folded.erasure });
+        if (folded.erasure || erasure) {
+          // Erased: the row and its clocks go (a row held beside an erasure, too), whatever came.
+          if (row) gone.push(group.id);
+          if (stored !== undefined) drop.push(group.key);
+          erasedKeys.add(group.key);
+          return;
+        }
         if (!folded.state) return;
         writes.push(folded.state.row as Row);
         noteClocks(group.key, folded.state, stored !== undefined);
       });
     }
     if (writes.length > 0) await store.bulkPut(writes);
+    if (gone.length > 0) await store.bulkDelete(gone);
+    if (erasuresMade.length > 0) await db.erasures.bulkPut(erasuresMade);
     if (table === 'attachments' && (writes.length > 0 || tryAdd.length > 0))
       await db.syncState.put({ key: ATTACHMENTS_WAITING_KEY, value: true });
     // A row's clocks are usually just its own stamp (a written-once row, or an editable row as its
@@ -306,15 +359,38 @@ const writePrepared = async (
   // Catalogue items are never changed once imported: the same id carries the same item.
   if (catalogueItems.length > 0) await db.catalogueItems.bulkPut(catalogueItems as never[]);
   if (ownRefused.length > 0) await undoOwnRefused(ctx, ownRefused);
-  if (issues.length > 0) await db.syncIssues.bulkAdd(issues);
+  // Nothing of an erased row is kept, not even as a change the owner could look at.
+  const kept =
+    erasedKeys.size > 0
+      ? issues.filter((issue) => !erasedKeys.has(rowClocksKey(issue.table, issue.entityId)))
+      : issues;
+  if (erasedKeys.size > 0) await forgetErased(db, erasedKeys);
+  if (kept.length > 0) await db.syncIssues.bulkAdd(kept);
   if (newest) await observeStamp(ctx, newest);
-  return { applied: prepared.count, issues: issues.length };
+  return { applied: prepared.count, issues: kept.length };
 };
 
 /** The changes of one page to one row, in log order. */
 type KeyGroup = { key: string; table: string; id: string; entries: LogEntry[] };
-/** A row after its changes: `state` is undefined when nothing is to be written. */
-type Folded = { state: StoredRow | undefined; issues: SyncIssue[] };
+/**
+ * A row after its changes: `state` is undefined when nothing is to be written; `erasure` is set
+ * when the changes erased it (the row and its clocks are deleted, the erasure kept).
+ */
+type Folded = { state: StoredRow | undefined; issues: SyncIssue[]; erasure?: Erasure };
+
+const erasesIn = (group: KeyGroup) => group.entries.some((entry) => entry.change.op === 'erase');
+
+/**
+ * A row's erasures before its other changes: an erasure overrides them in any order, and so no
+ * change of an erased row is quarantined (with its content) just because it came first.
+ */
+const erasesFirst = (entries: readonly LogEntry[]): readonly LogEntry[] =>
+  entries.some((entry) => entry.change.op === 'erase')
+    ? [
+        ...entries.filter((entry) => entry.change.op === 'erase'),
+        ...entries.filter((entry) => entry.change.op !== 'erase'),
+      ]
+    : entries;
 
 const issueOf = (
   ctx: ApplyContext,

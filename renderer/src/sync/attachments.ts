@@ -25,7 +25,10 @@ const bytesOf = async (blob: Blob): Promise<Uint8Array> => new Uint8Array(await 
  */
 export const hashOutboxAttachments = async (db: ClinicDb): Promise<number> => {
   const entries = await db.outbox
-    .filter((entry) => entry.table === 'attachments' && entry.op === 'insert')
+    // An entry emptied by a retention disposal (data null) carries nothing to hash.
+    .filter(
+      (entry) => entry.table === 'attachments' && entry.op === 'insert' && entry.data !== null,
+    )
     .toArray();
   let fixed = 0;
   for (const entry of entries) {

@@ -177,4 +177,51 @@ describe('a change the clinic log refused', () => {
     expect((await db.syncState.get(REFOLD_KEY))?.value).toEqual([]);
     expect(await db.syncIssues.where('kind').equals('quarantined').count()).toBe(1);
   });
+
+  it('is folded away without bringing back a row the clinic erased meanwhile', async () => {
+    const { ctx, db, clock, ownerActor } = await storeWithOwner();
+    const patient = await registerPatient(ctx, ownerActor, ZHANG_SAN);
+    clock.advance(60_000);
+    await updatePatient(ctx, ownerActor, patient.id, { ...ZHANG_SAN, phone: '13900000000' }, '');
+    const phoneEdit = (await db.outbox.orderBy('deviceSeq').last())!;
+    const pushed = await db.outbox.orderBy('deviceSeq').toArray();
+    clock.advance(60_000);
+    await updatePatient(ctx, ownerActor, patient.id, { ...ZHANG_SAN, cardNumber: 'B2' }, '');
+    await db.outbox.bulkDelete(pushed.map((e) => e.id));
+    const log = asLog(pushed, 'desk-1', (e) => e.txId === phoneEdit.txId, clock.now());
+    const apply: ApplyContext = { db, clock, deviceId: 'desk-1', recompute: recomputeDerived };
+    await applyPage(apply, log, log.length);
+
+    // The hub's history of the row now: its changes wiped by a disposal, and the erasure.
+    const erased = log.map((e) =>
+      e.change.entityId === patient.id
+        ? { ...e, erased: true as const, change: { ...e.change, data: null } }
+        : e,
+    );
+    const disposal: LogEntry = {
+      seq: log.length + 1,
+      deviceId: 'archive',
+      receivedAt: clock.now(),
+      change: {
+        ...log[0]!.change,
+        deviceSeq: 1,
+        txId: 'tx-disposal',
+        txIndex: 0,
+        txSize: 1,
+        table: 'patients',
+        entityId: patient.id,
+        op: 'erase',
+        hlc: log.at(-1)!.change.hlc.replace('desk-1', 'archive'),
+        data: { disposal: 'd-1' },
+      },
+    };
+    expect(await refoldRefused(apply, clientOver([...erased, disposal]))).toBe(1);
+
+    expect(await db.patients.get(patient.id)).toBeUndefined();
+    expect(await db.erasures.get(`patients/${patient.id}`)).toMatchObject({
+      data: { disposal: 'd-1' },
+    });
+    const unsent = await db.outbox.filter((e) => e.entityId === patient.id).toArray();
+    expect(unsent.map((e) => e.data)).toEqual([null]);
+  });
 });

@@ -7,6 +7,7 @@ import { fromOlderDevices } from '../../../shared/sync/wire-compat';
 import type { ClinicDb } from '../db/database';
 import { rowClocksKey } from '../db/write';
 import type { ApplyContext } from './apply';
+import { erasureOf, forgetErased } from './erasure';
 import { HUB_LINK_KEY, type HubLink } from './engine';
 
 /**
@@ -92,12 +93,16 @@ export const refoldRefused = async (ctx: ApplyContext, client: HubClient): Promi
     const { entries } = await client.rowHistory(table, id);
     await db.transaction(
       'rw',
-      [db.table(table), db.rowClocks, db.outbox, db.syncState],
+      [db.table(table), db.rowClocks, db.outbox, db.syncState, db.erasures, db.syncIssues],
       async () => {
         let state: StoredRow | undefined;
+        // An erased row stays erased: its history's erasure, or the one held here, wins.
+        const held = await db.erasures.get(key);
+        let erasure = held ? erasureOf(held) : undefined;
         const fold = (change: Parameters<typeof mergeChange>[1]) => {
-          const result = mergeChange(state, change, ctx.recompute);
+          const result = mergeChange(state, change, ctx.recompute, erasure);
           if (result.kind === 'write') state = { row: result.row, clocks: result.clocks };
+          if (result.kind === 'erase') [state, erasure] = [undefined, result.erasure];
         };
         for (const entry of entries)
           if (!entry.refused && !entry.erased)
@@ -128,6 +133,10 @@ export const refoldRefused = async (ctx: ApplyContext, client: HubClient): Promi
         } else {
           await store.delete(id);
           await db.rowClocks.delete(key);
+        }
+        if (erasure && !held) {
+          await db.erasures.put({ key, ...erasure });
+          await forgetErased(db, new Set([key]));
         }
         const left = (await pendingRefolds(db)).filter((k) => k !== key);
         await db.syncState.put({ key: REFOLD_KEY, value: left });

@@ -37,7 +37,8 @@ export const queueRepush = async (
   context: { deviceId: string; now: () => number },
 ): Promise<number> => {
   const unstamped = encodeHlc({ wall: 0, counter: 0, node: context.deviceId });
-  let queued = 0;
+  // Retention disposals first: the new hub then wipes on arrival what a lagging PC re-pushes.
+  let queued = await queueErasures(db, context);
   for (const table of syncedTables) {
     const store = db.table(table);
     const keyPath = store.schema.primKey.keyPath as string;
@@ -97,6 +98,44 @@ export const queueRepush = async (
     }
   }
   return queued;
+};
+
+/** Every erasure this device holds, as the `erase` change that made it (its own transaction). */
+const queueErasures = async (db: ClinicDb, context: { now: () => number }): Promise<number> => {
+  let queued = 0;
+  let after: string | undefined;
+  for (;;) {
+    const added = await db.transaction('rw', [db.erasures, db.outbox, db.deviceState], async () => {
+      const erasures = await (
+        after === undefined ? db.erasures.orderBy(':id') : db.erasures.where(':id').above(after)
+      )
+        .limit(PAGE)
+        .toArray();
+      if (erasures.length === 0) return -1;
+      after = erasures.at(-1)!.key;
+      const seq = await db.deviceState.get(DEVICE_SEQ_KEY);
+      let deviceSeq = typeof seq?.value === 'number' ? seq.value : 0;
+      const createdAt = new Date(context.now()).toISOString();
+      const entries = erasures.map((erasure): OutboxEntry => ({
+        id: newId(),
+        deviceSeq: ++deviceSeq,
+        txId: newId(),
+        txIndex: 0,
+        hlc: erasure.hlc,
+        table: erasure.table,
+        entityId: erasure.entityId,
+        op: 'erase',
+        schemaVersion: WIRE_SCHEMA_VERSION,
+        data: erasure.data,
+        createdAt,
+      }));
+      await db.outbox.bulkAdd(entries);
+      await db.deviceState.put({ key: DEVICE_SEQ_KEY, value: deviceSeq });
+      return entries.length;
+    });
+    if (added < 0) return queued;
+    queued += added;
+  }
 };
 
 const rebuild = async (

@@ -22,6 +22,8 @@ import {
   type RestoreProgress,
 } from './restore';
 import { runBackup } from './run-backup';
+import { encodeHlc } from '../../../../shared/clock/hlc';
+import { applyPage } from '../../sync/apply';
 
 const PASSPHRASE = '康宁诊所 backup 2026';
 
@@ -46,7 +48,7 @@ const backedUpClinic = async () => {
     trigger: 'manual',
     onProgress: (p) => progress.push(p.rows),
   });
-  return { ...store, file: files[0]!, record, progress };
+  return { ...store, file: files[0]!, record, progress, host, files };
 };
 
 const newStore = () => new ClinicDb(`restore-${newId()}`, { indexedDB, IDBKeyRange });
@@ -231,5 +233,67 @@ describe('the restore in the audit log', () => {
     expect(await target.outbox.filter((o) => o.entityId === restored[0]!.id).count()).toBe(1);
     // The store that was in use is not written.
     expect(await db.auditEvents.filter((e) => e.action === 'restore').count()).toBe(0);
+  }, 60_000);
+});
+
+describe('a restore after a retention disposal', () => {
+  it('never brings an erased patient back, and a backup made after it carries the erasure', async () => {
+    const clinic = await backedUpClinic();
+    const { db, clock, host } = clinic;
+    const [patient] = await db.patients.orderBy('id').limit(1).toArray();
+    // The disposal arrives through the sync after the first backup was made.
+    await applyPage(
+      { db, clock, deviceId: 'desk-1' },
+      [
+        {
+          seq: 1,
+          deviceId: 'pc-archive',
+          receivedAt: clock.now(),
+          change: {
+            deviceSeq: 1,
+            txId: 'tx-archive-1',
+            txIndex: 0,
+            txSize: 1,
+            table: 'patients',
+            entityId: patient!.id,
+            op: 'erase',
+            hlc: encodeHlc({ wall: clock.now(), counter: 0, node: 'pc-archive' }),
+            schemaVersion: 1,
+            data: { disposal: 'd-1' },
+          },
+        },
+      ],
+      1,
+    );
+    expect(await db.patients.get(patient!.id)).toBeUndefined();
+    const adopt = async (file: Blob, storeInUse?: ClinicDb) => {
+      const target = newStore();
+      const preview = await readBackupIntoNewStore({ file, passphrase: PASSPHRASE, target });
+      await adoptRestoredStore({
+        target,
+        clock: manualClock('2026-11-23T08:30:00+08:00'),
+        deviceName: 'front desk',
+        actor: SETUP_ACTOR,
+        fileName: 'before.cdbackup',
+        preview,
+        oldStores: { storage: memoryStorage(), directory: indexedDB },
+        ...(storeInUse ? { storeInUse } : {}),
+      });
+      return target;
+    };
+
+    // The file made before the disposal still holds the patient: the store in use's erasure wins.
+    const older = await adopt(clinic.file, db);
+    expect(await older.patients.get(patient!.id)).toBeUndefined();
+    expect(await older.patients.count()).toBe(await db.patients.count());
+    expect(await older.erasures.count()).toBe(1);
+
+    // A backup made after it carries the erasure itself: restored anywhere, it keeps blocking.
+    const record = await runBackup({ db, host, trigger: 'manual' });
+    expect(record.tables).toMatchObject({ erasures: 1 });
+    const newer = await adopt(clinic.files.at(-1)!);
+    expect(await newer.erasures.get(`patients/${patient!.id}`)).toMatchObject({
+      data: { disposal: 'd-1' },
+    });
   }, 60_000);
 });

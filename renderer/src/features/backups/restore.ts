@@ -21,6 +21,7 @@ import { ensureDevice } from '../../db/device';
 import { makeRoomForOldStore, type OldStoreAccess } from '../../db/old-stores';
 import { backupTables, dropStore, importLines, RestoreError } from '../../db/store-export';
 import type { Actor } from '../../db/write';
+import { honourErasures } from '../../sync/erasure';
 
 /** Why a file cannot be restored; the screen turns each into a sentence that says what to do. */
 export type RestoreProblem =
@@ -227,8 +228,14 @@ export const adoptRestoredStore = async (input: {
   /** The file was sealed with another key, and the owner confirmed with their password. */
   foreignKey?: boolean;
   oldStores: OldStoreAccess;
+  /**
+   * The store in use: the retention disposals it holds go on holding in the restored one, which
+   * may have been backed up before them (their rows must not come back).
+   */
+  storeInUse?: ClinicDb;
 }): Promise<void> => {
   const { target, clock } = input;
+  await honourErasures(target, (await input.storeInUse?.erasures.toArray()) ?? []);
   const device = await ensureDevice(target, clock, input.deviceName);
   // Changes the old PC never pushed go out under this device's own numbers, never the dead one's.
   await target.transaction('rw', target.outbox, target.deviceState, () =>

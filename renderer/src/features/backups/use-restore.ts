@@ -146,6 +146,7 @@ export const useRestore = (actor: Actor, reload: () => void = () => window.locat
         preview,
         foreignKey,
         oldStores: { storage: localStorage, directory: indexedDB },
+        storeInUse: db,
       });
     } catch (error) {
       setProblem(() => (t: TFunction) => restoreProblemSentence(t, error));

@@ -13,7 +13,7 @@ describe('what the Sync screen says went wrong', () => {
     );
     expect(issueCause(issue('local-table: outbox never syncs'))).toBe('malformed');
     expect(issueCause(issue('malformed: hlc is not an HLC stamp'))).toBe('malformed');
-    expect(issueCause(issue('unsupported-op: erase is not applied yet'))).toBe('unsupported');
+    expect(issueCause(issue('unsupported-op: erase of auditEvents (…)'))).toBe('unsupported');
     expect(issueCause(issue('cannot apply: TypeError'))).toBe('cannot-apply');
     expect(issueCause(issue('conflicting-insert: consents/n-1 …', 'alarm'))).toBe(
       'conflicting-insert',
