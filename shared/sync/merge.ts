@@ -158,23 +158,30 @@ const heldGroupClocks = (
  * every group of which was won by one change, the one whose stamp the row carries (a new row as
  * its first change made it: most rows of an initial sync). Not storing them halves the writes.
  */
+/** The clocks a row stands for when none are stored (see `readClocks`). */
+export const clocksImpliedBy = (table: string, row: Record<string, unknown>): RowClocks => {
+  const spec = specOf(table);
+  if (!spec || spec.kind === 'local') return {};
+  return writeClocks(
+    readClocks(
+      { row },
+      spec.kind === 'editable' ? BASE_CLOCK : ROW_CLOCK,
+      () => undefined,
+      spec.kind === 'editable' ? spec : undefined,
+    ).clocks,
+  );
+};
+
 export const impliedByRow = (
   table: string,
   clocks: RowClocks,
   row: Record<string, unknown>,
 ): boolean => {
-  const spec = specOf(table);
-  if (!spec || spec.kind === 'local') return false;
-  const implied = readClocks(
-    { row },
-    spec.kind === 'editable' ? BASE_CLOCK : ROW_CLOCK,
-    () => undefined,
-    spec.kind === 'editable' ? spec : undefined,
-  ).clocks;
+  const implied = clocksImpliedBy(table, row);
   const keys = Object.keys(clocks);
   return (
     keys.length === Object.keys(implied).length &&
-    keys.every((key) => implied[key] !== undefined && encodeStamp(implied[key]) === clocks[key])
+    keys.every((key) => implied[key] !== undefined && implied[key] === clocks[key])
   );
 };
 

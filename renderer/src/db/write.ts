@@ -19,7 +19,13 @@ import type { Provenance } from '../../../shared/record';
 import { anchorAfterCommit } from './chain-anchor';
 import type { ClinicDb } from './database';
 import { queueChange } from './outbox';
-import { impliedByRow, mergeChange, patchOf, wireRow } from '../../../shared/sync/merge';
+import {
+  clocksImpliedBy,
+  impliedByRow,
+  mergeChange,
+  patchOf,
+  wireRow,
+} from '../../../shared/sync/merge';
 import { MERGE_SPECS } from '../../../shared/sync/merge-spec';
 import { actWritesTable, mayRecordAct } from '../../../shared/sync/verdict';
 
@@ -234,11 +240,17 @@ export const recordLocalChange = async (
     before ? { row: before as Record<string, unknown>, clocks: stored?.clocks ?? {} } : undefined,
     { table, entityId: row.id, op: 'upsert', hlc, data: patch, deviceId: ctx.deviceId },
   );
-  if (merged.kind === 'write' && merged.clocks) {
-    // A new row's clocks are implied by the row (merge.ts `impliedByRow`): stored once it is edited.
-    if (stored || !impliedByRow(table, merged.clocks, merged.row))
-      await ctx.db.rowClocks.put({ key, clocks: merged.clocks });
-  }
+  // The clocks the stored row stands for from now on: none are stored while the row implies them
+  // (merge.ts `impliedByRow`). A local change the merge kept out (this PC's clock behind a stamp
+  // it holds) moves none, but the row's new hlc must not stand for them: they are written out.
+  const clocks =
+    merged.kind === 'write'
+      ? merged.clocks
+      : stored || !before
+        ? undefined
+        : clocksImpliedBy(table, before as Record<string, unknown>);
+  if (clocks && (stored || !impliedByRow(table, clocks, row as Record<string, unknown>)))
+    await ctx.db.rowClocks.put({ key, clocks });
   await queueChange(ctx, { hlc, table, entityId: row.id, op: 'upsert', data: patch });
 };
 
