@@ -13,7 +13,13 @@ import type { ClinicDb } from './database';
 import { queueChange } from './outbox';
 import { searchCatalogueVersion } from './catalogue-index';
 import { namePinyin } from './pinyin';
-import { authorize, writeRecord, type Actor, type StoreContext } from './write';
+import {
+  type Actor,
+  authorize,
+  recordKeepingTables,
+  type StoreContext,
+  writeRecord,
+} from './write';
 
 export type CatalogueImport = {
   fileName: string;
@@ -78,11 +84,7 @@ const makeItems = async (
 export const catalogueWriteTables = (db: ClinicDb) => [
   db.catalogueVersions,
   db.catalogueItems,
-  db.auditEvents,
-  db.outbox,
-  db.rowClocks,
-  db.erasures,
-  db.deviceState,
+  ...recordKeepingTables(db),
 ];
 
 /**

@@ -35,7 +35,13 @@ import { defaultPolicyOf } from '../../../shared/settings/settings';
 import { newId } from '../../../shared/ids';
 import type { ClinicDb } from './database';
 import { readSetting } from './settings';
-import { authorize, writeRecord, type Actor, type StoreContext } from './write';
+import {
+  type Actor,
+  authorize,
+  recordKeepingTables,
+  type StoreContext,
+  writeRecord,
+} from './write';
 
 /** A complaint with what its timeline says about it now. */
 export type ComplaintView = { complaint: Complaint; derived: DerivedComplaint };
@@ -215,17 +221,7 @@ export const addComplaintEvent = async (
   const { db } = ctx;
   return db.transaction(
     'rw',
-    [
-      db.complaints,
-      db.complaintEvents,
-      db.attachments,
-      db.staff,
-      db.auditEvents,
-      db.outbox,
-      db.rowClocks,
-      db.erasures,
-      db.deviceState,
-    ],
+    [db.complaints, db.complaintEvents, db.attachments, db.staff, ...recordKeepingTables(db)],
     async () => {
       const view = await loadComplaint(db, complaintId);
       const acting = authorizeEvent(actor, facts, view.derived.owner);

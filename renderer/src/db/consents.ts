@@ -25,7 +25,14 @@ import type { ClinicDb } from './database';
 import { byPlanOrder, liveConsents, plannedItemsForVisit } from './planned-items';
 import { readSetting } from './settings';
 import { loadOpenVisit, loadPatient } from './visits';
-import { authorize, recordAuditEvent, writeRecord, type Actor, type StoreContext } from './write';
+import {
+  type Actor,
+  authorize,
+  recordAuditEvent,
+  recordKeepingTables,
+  type StoreContext,
+  writeRecord,
+} from './write';
 
 export type NoticeRequest = {
   visitId: string;
@@ -144,45 +151,41 @@ export const signConsent = async (
   const signatures = checkSignatures(request.signatures);
   const { db } = ctx;
   // Composing, comparing and storing commit together: nothing can change the plan in between.
-  return db.transaction(
-    'rw',
-    [...noticeTables(db), db.auditEvents, db.outbox, db.rowClocks, db.erasures, db.deviceState],
-    async () => {
-      const { content, draftHash } = await composeNotice(ctx, actor, request).catch((error) => {
-        throw error instanceof AppError && error.reason === 'nothing-to-consent'
-          ? new AppError('notice-changed', 'already signed or plan emptied')
-          : error;
-      });
-      if (draftHash !== request.draftHash)
-        throw new AppError('notice-changed', 'the plan changed since the draft');
-      const signedAt = new Date(ctx.clock.now()).toISOString();
-      const status = consentStatusOf({ content });
-      return writeRecord<Consent>(ctx, {
-        table: 'consents',
-        row: {
-          id: newId(ctx.clock),
-          visitId: content.visit.id,
-          patientId: content.patient.id,
-          date: content.visit.date,
-          clinicianId: actor.staffId,
-          status,
-          signedAt,
-          content,
-          signatures,
-          contentHash: consentHash({ content, signatures, signedAt }),
-        },
-        before: undefined,
-        ignore: ['content'],
-        redact: ['signatures'],
-        audit: {
-          actor,
-          action: status === 'signed' ? 'sign' : 'refuse',
-          entity: 'consent',
-          summary: `${content.patient.name} · v${content.version}`,
-        },
-      });
-    },
-  );
+  return db.transaction('rw', [...noticeTables(db), ...recordKeepingTables(db)], async () => {
+    const { content, draftHash } = await composeNotice(ctx, actor, request).catch((error) => {
+      throw error instanceof AppError && error.reason === 'nothing-to-consent'
+        ? new AppError('notice-changed', 'already signed or plan emptied')
+        : error;
+    });
+    if (draftHash !== request.draftHash)
+      throw new AppError('notice-changed', 'the plan changed since the draft');
+    const signedAt = new Date(ctx.clock.now()).toISOString();
+    const status = consentStatusOf({ content });
+    return writeRecord<Consent>(ctx, {
+      table: 'consents',
+      row: {
+        id: newId(ctx.clock),
+        visitId: content.visit.id,
+        patientId: content.patient.id,
+        date: content.visit.date,
+        clinicianId: actor.staffId,
+        status,
+        signedAt,
+        content,
+        signatures,
+        contentHash: consentHash({ content, signatures, signedAt }),
+      },
+      before: undefined,
+      ignore: ['content'],
+      redact: ['signatures'],
+      audit: {
+        actor,
+        action: status === 'signed' ? 'sign' : 'refuse',
+        entity: 'consent',
+        summary: `${content.patient.name} · v${content.version}`,
+      },
+    });
+  });
 };
 
 /**
@@ -202,15 +205,7 @@ export const voidConsent = async (
   const { db } = ctx;
   return db.transaction(
     'rw',
-    [
-      db.consents,
-      db.consentVoids,
-      db.auditEvents,
-      db.outbox,
-      db.rowClocks,
-      db.erasures,
-      db.deviceState,
-    ],
+    [db.consents, db.consentVoids, ...recordKeepingTables(db)],
     async () => {
       const consent = await db.consents.get(consentId);
       if (!consent) throw new AppError('not-found', 'no such consent');

@@ -2,7 +2,14 @@ import { AppError } from '../../../shared/errors';
 import { MERGE_REASON_MAX, survivorOf } from '../../../shared/patients/merge';
 import type { Patient } from '../../../shared/patients/patient';
 import type { ClinicDb } from './database';
-import { authorize, withoutProvenance, writeRecord, type Actor, type StoreContext } from './write';
+import {
+  type Actor,
+  authorize,
+  recordKeepingTables,
+  type StoreContext,
+  withoutProvenance,
+  writeRecord,
+} from './write';
 
 /**
  * The record a patient stands for: itself, or the record it was merged into (following every
@@ -93,35 +100,31 @@ export const mergePatients = async (
   if (request.keepId === request.mergeId)
     throw new AppError('merge-same-patient', 'a record cannot be merged into itself');
   const { db } = ctx;
-  return db.transaction(
-    'rw',
-    [db.patients, db.auditEvents, db.outbox, db.rowClocks, db.erasures, db.deviceState],
-    async () => {
-      const [keep, merge] = await Promise.all([
-        db.patients.get(request.keepId),
-        db.patients.get(request.mergeId),
-      ]);
-      if (!keep || !merge) throw new AppError('not-found', 'no such patient');
-      await refuseMergedAway(db, keep);
-      await refuseMergedAway(db, merge);
-      const alike =
-        keep.idNumber === merge.idNumber ||
-        (keep.cardNumber !== undefined && keep.cardNumber === merge.cardNumber) ||
-        (keep.name === merge.name && keep.birthDate === merge.birthDate);
-      if (!alike) throw new AppError('merge-not-duplicate', 'the records do not look alike');
-      return writeRecord<Patient>(ctx, {
-        table: 'patients',
-        row: {
-          ...withoutProvenance(merge),
-          mergedInto: keep.id,
-          mergedAt: new Date(ctx.clock.now()).toISOString(),
-          mergedBy: actor.staffId,
-          mergeReason: reason,
-        },
-        before: merge,
-        ignore: ['searchKeys'],
-        audit: { actor, action: 'merge', entity: 'patient', summary: merge.name, reason },
-      });
-    },
-  );
+  return db.transaction('rw', [db.patients, ...recordKeepingTables(db)], async () => {
+    const [keep, merge] = await Promise.all([
+      db.patients.get(request.keepId),
+      db.patients.get(request.mergeId),
+    ]);
+    if (!keep || !merge) throw new AppError('not-found', 'no such patient');
+    await refuseMergedAway(db, keep);
+    await refuseMergedAway(db, merge);
+    const alike =
+      keep.idNumber === merge.idNumber ||
+      (keep.cardNumber !== undefined && keep.cardNumber === merge.cardNumber) ||
+      (keep.name === merge.name && keep.birthDate === merge.birthDate);
+    if (!alike) throw new AppError('merge-not-duplicate', 'the records do not look alike');
+    return writeRecord<Patient>(ctx, {
+      table: 'patients',
+      row: {
+        ...withoutProvenance(merge),
+        mergedInto: keep.id,
+        mergedAt: new Date(ctx.clock.now()).toISOString(),
+        mergedBy: actor.staffId,
+        mergeReason: reason,
+      },
+      before: merge,
+      ignore: ['searchKeys'],
+      audit: { actor, action: 'merge', entity: 'patient', summary: merge.name, reason },
+    });
+  });
 };

@@ -26,19 +26,18 @@ import { authorizeOfficer, type OfficerLogin } from './officer-login';
 import type { ClinicDb } from './database';
 import { refuseMergedAway, standingPatients } from './patient-merge';
 import { pinyinReadings } from './pinyin';
-import { authorize, withoutProvenance, writeRecord, type Actor, type StoreContext } from './write';
+import {
+  type Actor,
+  authorize,
+  recordKeepingTables,
+  type StoreContext,
+  withoutProvenance,
+  writeRecord,
+} from './write';
 
 const REASON_MAX = 200;
 
-const PATIENT_TABLES = (db: ClinicDb) => [
-  db.patients,
-  db.attachments,
-  db.auditEvents,
-  db.outbox,
-  db.rowClocks,
-  db.erasures,
-  db.deviceState,
-];
+const PATIENT_TABLES = (db: ClinicDb) => [db.patients, db.attachments, ...recordKeepingTables(db)];
 
 const ID_PROBLEMS = new Set<PatientProblem>([
   'id-length',

@@ -11,7 +11,14 @@ import { AppError, type AppErrorReason } from '../../../shared/errors';
 import { newId } from '../../../shared/ids';
 import type { ClinicDb } from './database';
 import { loadOpenVisit } from './visits';
-import { authorize, withoutProvenance, writeRecord, type Actor, type StoreContext } from './write';
+import {
+  type Actor,
+  authorize,
+  recordKeepingTables,
+  type StoreContext,
+  withoutProvenance,
+  writeRecord,
+} from './write';
 
 /**
  * The visit's consents that have not been voided: the ones that still count. For the store's own
@@ -52,11 +59,7 @@ const itemTables = (db: ClinicDb) => [
   db.catalogueVersions,
   db.consents,
   db.consentVoids,
-  db.auditEvents,
-  db.outbox,
-  db.rowClocks,
-  db.erasures,
-  db.deviceState,
+  ...recordKeepingTables(db),
 ];
 
 /**

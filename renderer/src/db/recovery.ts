@@ -11,7 +11,13 @@ import type { Staff } from '../../../shared/staff/staff';
 import { failuresKey, throttledAttempt } from './attempts';
 import type { ClinicDb } from './database';
 import { actorOf, assertStrongPassword, checkCurrentPassword, writeStaff } from './staff';
-import { authorize, recordAuditEvent, withoutProvenance, type StoreContext } from './write';
+import {
+  authorize,
+  recordAuditEvent,
+  recordKeepingTables,
+  type StoreContext,
+  withoutProvenance,
+} from './write';
 
 /** A code as it is shown once (groups of four) and the hash that is all the store keeps of it. */
 export type IssuedRecoveryCode = { shown: string; stored: StoredRecoveryCode };
@@ -34,14 +40,7 @@ export const RECOVERY_ATTEMPTS = 'recovery code';
 /** How a wrong code is named in the audit log: whoever typed it is not known. */
 const WRONG_CODE = '恢复码不正确 / wrong recovery code';
 
-const staffTables = (db: ClinicDb) => [
-  db.staff,
-  db.auditEvents,
-  db.outbox,
-  db.rowClocks,
-  db.erasures,
-  db.deviceState,
-];
+const staffTables = (db: ClinicDb) => [db.staff, ...recordKeepingTables(db)];
 
 /** Only an active owner's code opens anything: a code left on a former owner's row does not. */
 const codeHolders = (db: ClinicDb): Promise<Staff[]> =>

@@ -10,7 +10,7 @@ import { newStaffInputSchema, type Staff } from '../../../shared/staff/staff';
 import type { SettingsRow } from './database';
 import { issueRecoveryCode } from './recovery';
 import { actorOf, assertStrongPassword, writeStaff } from './staff';
-import { writeRecord, type StoreContext } from './write';
+import { recordKeepingTables, type StoreContext, writeRecord } from './write';
 
 export type SetupInput = {
   clinic: ClinicSettings;
@@ -51,38 +51,34 @@ export const completeSetup = async (
   const { username, displayName } = owner.data;
   const actor = actorOf({ id, displayName, roles: ['owner'] });
   const { db } = ctx;
-  return db.transaction(
-    'rw',
-    [db.staff, db.settings, db.auditEvents, db.outbox, db.rowClocks, db.erasures, db.deviceState],
-    async () => {
-      if ((await db.staff.count()) > 0)
-        throw new AppError('setup-already-done', 'setup already done');
-      const staff = await writeStaff(ctx, {
-        row: {
-          id,
-          username,
-          displayName,
-          roles: ['owner'],
-          active: true,
-          password,
-          mustChangePassword: false,
-          recoveryCode: recoveryCode.stored,
-        },
+  return db.transaction('rw', [db.staff, db.settings, ...recordKeepingTables(db)], async () => {
+    if ((await db.staff.count()) > 0)
+      throw new AppError('setup-already-done', 'setup already done');
+    const staff = await writeStaff(ctx, {
+      row: {
+        id,
+        username,
+        displayName,
+        roles: ['owner'],
+        active: true,
+        password,
+        mustChangePassword: false,
+        recoveryCode: recoveryCode.stored,
+      },
+      before: undefined,
+      audit: { actor, action: 'setup' },
+    });
+    for (const [key, value] of [
+      ['clinic', clinic.data],
+      ['security', DEFAULT_SECURITY],
+    ] as const) {
+      await writeRecord<SettingsRow>(ctx, {
+        table: 'settings',
+        row: { id: key, key, value },
         before: undefined,
-        audit: { actor, action: 'setup' },
+        audit: { actor, action: 'setup', entity: 'settings', summary: key },
       });
-      for (const [key, value] of [
-        ['clinic', clinic.data],
-        ['security', DEFAULT_SECURITY],
-      ] as const) {
-        await writeRecord<SettingsRow>(ctx, {
-          table: 'settings',
-          row: { id: key, key, value },
-          before: undefined,
-          audit: { actor, action: 'setup', entity: 'settings', summary: key },
-        });
-      }
-      return { owner: staff, recoveryCode: recoveryCode.shown };
-    },
-  );
+    }
+    return { owner: staff, recoveryCode: recoveryCode.shown };
+  });
 };

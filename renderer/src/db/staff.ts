@@ -12,14 +12,15 @@ import {
 import { throttledAttempt } from './attempts';
 import type { ClinicDb } from './database';
 import {
-  authorize,
-  recordAuditEvent,
-  withoutProvenance,
-  writeRecord,
   type Actor,
   type AuditInput,
+  authorize,
+  recordAuditEvent,
   type RecordChange,
+  recordKeepingTables,
   type StoreContext,
+  withoutProvenance,
+  writeRecord,
 } from './write';
 
 /**
@@ -37,14 +38,7 @@ export const actorOf = (staff: Pick<Staff, 'id' | 'displayName' | 'roles'>): Act
 export const staffLabel = (staff: Pick<Staff, 'displayName' | 'username'>) =>
   `${staff.displayName} (${staff.username})`;
 
-const STAFF_TABLES = (db: ClinicDb) => [
-  db.staff,
-  db.auditEvents,
-  db.outbox,
-  db.rowClocks,
-  db.erasures,
-  db.deviceState,
-];
+const STAFF_TABLES = (db: ClinicDb) => [db.staff, ...recordKeepingTables(db)];
 
 /** Every staff write: neither the password's hash nor the recovery code's goes into the audit log. */
 export const writeStaff = (

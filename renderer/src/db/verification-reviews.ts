@@ -4,7 +4,13 @@ import type { Patient } from '../../../shared/patients/patient';
 import type { CheckInVerification, VerificationReview } from '../../../shared/visits/verification';
 import type { ClinicDb } from './database';
 import { byTime } from './visits';
-import { authorize, writeRecord, type Actor, type StoreContext } from './write';
+import {
+  type Actor,
+  authorize,
+  recordKeepingTables,
+  type StoreContext,
+  writeRecord,
+} from './write';
 
 /** The insurance officer's daily review (§7.4): one mark per verification, never taken back. */
 export const markReviewed = async (
@@ -16,16 +22,7 @@ export const markReviewed = async (
   const { db } = ctx;
   return db.transaction(
     'rw',
-    [
-      db.verificationReviews,
-      db.verifications,
-      db.patients,
-      db.auditEvents,
-      db.outbox,
-      db.rowClocks,
-      db.erasures,
-      db.deviceState,
-    ],
+    [db.verificationReviews, db.verifications, db.patients, ...recordKeepingTables(db)],
     async () => {
       const check = await db.verifications.get(verificationId);
       if (!check) throw new AppError('not-found', 'no such verification');

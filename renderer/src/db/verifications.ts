@@ -23,7 +23,14 @@ import type { ClinicDb } from './database';
 import { standingPatients } from './patient-merge';
 import { authorizeOfficer, type OfficerLogin } from './officer-login';
 import { insuredSettlement, loadOpenVisit, loadPatient } from './visits';
-import { authorize, withoutProvenance, writeRecord, type Actor, type StoreContext } from './write';
+import {
+  type Actor,
+  authorize,
+  recordKeepingTables,
+  type StoreContext,
+  withoutProvenance,
+  writeRecord,
+} from './write';
 
 /** What the desk saw and decided, as the verification panel sends it. */
 export type CheckInInput = {
@@ -54,11 +61,7 @@ const VERIFY_TABLES = (db: ClinicDb) => [
   db.visits,
   db.patients,
   db.verifications,
-  db.auditEvents,
-  db.outbox,
-  db.rowClocks,
-  db.erasures,
-  db.deviceState,
+  ...recordKeepingTables(db),
 ];
 
 const present = (text: string | undefined) => {

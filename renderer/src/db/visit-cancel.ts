@@ -7,7 +7,14 @@ import {
 } from '../../../shared/visits/visit';
 import type { ClinicDb } from './database';
 import { loadPatient, loadVisit } from './visits';
-import { authorize, withoutProvenance, writeRecord, type Actor, type StoreContext } from './write';
+import {
+  type Actor,
+  authorize,
+  recordKeepingTables,
+  type StoreContext,
+  withoutProvenance,
+  writeRecord,
+} from './write';
 
 const REFUSALS = {
   verified: 'cancel-visit-verified',
@@ -54,11 +61,7 @@ export const cancelVisit = async (
       db.verifications,
       db.consents,
       db.plannedItems,
-      db.auditEvents,
-      db.outbox,
-      db.rowClocks,
-      db.erasures,
-      db.deviceState,
+      ...recordKeepingTables(db),
     ],
     async () => {
       const before = await loadVisit(db, visitId);

@@ -11,7 +11,13 @@ import type {
 import type { Visit } from '../../../shared/visits/visit';
 import type { ClinicDb } from './database';
 import { refuseMergedAway } from './patient-merge';
-import { authorize, writeRecord, type Actor, type StoreContext } from './write';
+import {
+  type Actor,
+  authorize,
+  recordKeepingTables,
+  type StoreContext,
+  writeRecord,
+} from './write';
 
 export const loadPatient = async (db: ClinicDb, id: string): Promise<Patient> => {
   const patient = await db.patients.get(id);
@@ -56,35 +62,31 @@ export const checkIn = async (
   const date = today(ctx.clock);
   const { db } = ctx;
   // Looking for today's visit and opening one commit together: two clicks cannot open two.
-  return db.transaction(
-    'rw',
-    [db.visits, db.patients, db.auditEvents, db.outbox, db.rowClocks, db.erasures, db.deviceState],
-    async () => {
-      const patient = await loadPatient(db, patientId);
-      await refuseMergedAway(db, patient);
-      // A cancelled check-in (the wrong patient picked, then the right one) is not today's visit.
-      const open = await db.visits
-        .where('[date+patientId]')
-        .equals([date, patientId])
-        .filter((v) => !v.cancelledAt)
-        .first();
-      if (open) return open;
-      return writeRecord<Visit>(ctx, {
-        table: 'visits',
-        row: {
-          id: newId(ctx.clock),
-          patientId,
-          date,
-          checkedInAt: new Date(ctx.clock.now()).toISOString(),
-          checkedInBy: actor.staffId,
-          status: 'awaiting-verification',
-          ...insuredSettlement(patient),
-        },
-        before: undefined,
-        audit: { actor, action: 'create', entity: 'visit', summary: patient.name },
-      });
-    },
-  );
+  return db.transaction('rw', [db.visits, db.patients, ...recordKeepingTables(db)], async () => {
+    const patient = await loadPatient(db, patientId);
+    await refuseMergedAway(db, patient);
+    // A cancelled check-in (the wrong patient picked, then the right one) is not today's visit.
+    const open = await db.visits
+      .where('[date+patientId]')
+      .equals([date, patientId])
+      .filter((v) => !v.cancelledAt)
+      .first();
+    if (open) return open;
+    return writeRecord<Visit>(ctx, {
+      table: 'visits',
+      row: {
+        id: newId(ctx.clock),
+        patientId,
+        date,
+        checkedInAt: new Date(ctx.clock.now()).toISOString(),
+        checkedInBy: actor.staffId,
+        status: 'awaiting-verification',
+        ...insuredSettlement(patient),
+      },
+      before: undefined,
+      audit: { actor, action: 'create', entity: 'visit', summary: patient.name },
+    });
+  });
 };
 
 /** Oldest first; the causal stamp orders two checks made within the same millisecond. */

@@ -124,13 +124,19 @@ const appendAudit = async (
   return event;
 };
 
-const writeTables = (ctx: StoreContext, extra: Table[]) => [
-  ...extra,
-  ctx.db.auditEvents,
-  ctx.db.outbox,
-  ctx.db.rowClocks,
-  ctx.db.deviceState,
+/** What appending an audit event touches: the trail, the outbox, the merge clocks, the HLC. */
+const auditTables = (db: ClinicDb): Table[] => [
+  db.auditEvents,
+  db.outbox,
+  db.rowClocks,
+  db.deviceState,
 ];
+
+/**
+ * What a write touches besides its rows: the audit tables and the erasures it checks. A
+ * transaction around `writeRecord` includes them.
+ */
+export const recordKeepingTables = (db: ClinicDb): Table[] => [...auditTables(db), db.erasures];
 
 /**
  * A record a retention disposal erased stays erased: no write may bring it back on this PC (the
@@ -146,7 +152,7 @@ const refuseErased = async (ctx: StoreContext, table: string, id: string): Promi
 
 /** Records an event that changes no row (login, lock, viewing a record). */
 export const recordAuditEvent = (ctx: StoreContext, input: AuditInput): Promise<AuditEvent> =>
-  ctx.db.transaction('rw', writeTables(ctx, []), async () =>
+  ctx.db.transaction('rw', auditTables(ctx.db), async () =>
     appendAudit(ctx, input, await stampHlc(ctx)),
   );
 
@@ -178,7 +184,7 @@ export const writeRecord = <T extends { id: string }>(
   const table = ctx.db.table<T, string>(change.table);
   return ctx.db.transaction(
     'rw',
-    writeTables(ctx, [table, ctx.db.erasures, ...(change.alsoTables ?? [])]),
+    [table, ...(change.alsoTables ?? []), ...recordKeepingTables(ctx.db)],
     async () => {
       if (!actWritesTable(change.audit.entity, change.table))
         throw new Error(`an act on ${change.audit.entity} does not write ${change.table}`);
