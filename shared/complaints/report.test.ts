@@ -215,6 +215,20 @@ describe('the complaints report', () => {
     expect(report([note], [], { now: Date.parse('2026-11-26T10:01:00+08:00') }).overdue).toBe(0);
   });
 
+  it('marks an anonymous complaint in the rows and the open list', () => {
+    const named = complaint('c1', RECEIVED);
+    const note = complaint('c2', RECEIVED, { complainant: { kind: 'anonymous' } });
+    const r = report([named, note], [], { now: Date.parse('2026-11-26T12:00:00+08:00') });
+    expect(r.rows.map((row) => [row.id, row.anonymous])).toEqual([
+      ['c1', false],
+      ['c2', true],
+    ]);
+    expect(Object.fromEntries(r.open.map((item) => [item.id, item.anonymous]))).toEqual({
+      c1: false,
+      c2: true,
+    });
+  });
+
   it('takes medians over the complaints that have them', () => {
     const complaints = ['a', 'b', 'c'].map((id) => complaint(id, RECEIVED));
     const events = [

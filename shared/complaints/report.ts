@@ -59,6 +59,8 @@ export type ReportRow = {
   severity: Complaint['severity'];
   /** Its state as of `asOf`. */
   state: ComplaintState;
+  /** Nobody to contact: an open one waits to be looked into, not for a call back. */
+  anonymous: boolean;
   resolutionDue: CalendarDate;
   /** When the closing that stands as of `asOf` was written, if it is closed. */
   closedAt: string | undefined;
@@ -73,6 +75,7 @@ export type OpenItem = {
   severity: Complaint['severity'];
   /** Its state at `asOf`. */
   state: Exclude<ComplaintState, 'closed'>;
+  anonymous: boolean;
   resolutionDue: CalendarDate;
   overdue: boolean;
 };
@@ -237,6 +240,7 @@ export const complaintReport = (input: {
         category: complaint.category,
         severity: complaint.severity,
         state: stateAtEnd,
+        anonymous: isAnonymous(complaint),
         resolutionDue: complaint.resolutionDue,
         closedAt: closing?.at,
         deadline,
@@ -266,6 +270,7 @@ export const complaintReport = (input: {
         category: complaint.category,
         severity: complaint.severity,
         state: stateAtEnd,
+        anonymous: isAnonymous(complaint),
         resolutionDue: complaint.resolutionDue,
         overdue: late,
       });

@@ -38,6 +38,7 @@ import { readComplaintsForReport } from '../../db/complaints';
 import { CountChart } from './report-chart';
 import { downloadWorkbook, percent, reportWorkbook, summaryFigures } from './report-export';
 import { useNow } from './use-now';
+import { stateLabelKey } from './state-label';
 import './report.css';
 
 /** The first and last day of a month given as 'YYYY-MM'. */
@@ -343,7 +344,7 @@ const OpenList = ({ items }: { items: OpenItem[] }) => {
     {
       key: 'state',
       title: t('complaints.report.columns.state'),
-      render: (_, i) => t(`complaints.state.${i.state}`),
+      render: (_, i) => t(stateLabelKey(i.state, i.anonymous)),
     },
     { key: 'due', title: t('complaints.report.columns.due'), dataIndex: 'resolutionDue' },
     {

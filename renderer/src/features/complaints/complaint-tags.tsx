@@ -2,6 +2,7 @@ import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ComplaintState } from '../../../../shared/complaints/complaint-event';
 import type { Urgency } from '../../../../shared/complaints/urgency';
+import { stateLabelKey } from './state-label';
 
 const URGENCY_COLOR = {
   overdue: 'red',
@@ -47,9 +48,7 @@ export const StateTag = ({
   const { t } = useTranslation();
   return (
     <Tag color={STATE_COLOR[state]} data-testid="complaint-state">
-      {anonymous && state === 'open'
-        ? t('complaints.openAnonymous')
-        : t(`complaints.state.${state}`)}
+      {t(stateLabelKey(state, anonymous))}
     </Tag>
   );
 };

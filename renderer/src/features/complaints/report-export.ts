@@ -3,6 +3,7 @@ import type { Workbook } from 'exceljs';
 import { formatClinicTime } from '../../../../shared/clock/clinic-time';
 import { complaintCategories, complaintChannels } from '../../../../shared/complaints/complaint';
 import type { ComplaintReport } from '../../../../shared/complaints/report';
+import { stateLabelKey } from './state-label';
 
 /** A share of the received complaints as the sheets and tables show it ("25.0%"). */
 export const percent = (part: number, whole: number): string =>
@@ -106,7 +107,7 @@ export const reportWorkbook = async (report: ComplaintReport, t: TFunction): Pro
       t(`complaints.channel.${row.channel}`),
       t(`complaints.category.${row.category}`),
       t(`complaints.severity.${row.severity}`),
-      t(`complaints.state.${row.state}`),
+      t(stateLabelKey(row.state, row.anonymous)),
       row.resolutionDue,
       row.closedAt ? formatClinicTime(row.closedAt) : '',
       row.deadline === 'pending' ? t('complaints.report.pending') : yesNo(row.deadline === 'met'),
