@@ -332,6 +332,41 @@ test('at 100,000 patients the search still answers and keeps the list virtualize
   await patients.find(sample.idNumber.slice(-6).toLowerCase(), sample.name);
 });
 
+test('leaving a registration with typing through the side menu asks first', async ({ page }) => {
+  await setUpClinic(page);
+  const patients = new PatientsPage(page);
+  const prompt = page.getByRole('dialog', { name: '放弃已填写的内容？' });
+  const today = page.getByRole('menuitem', { name: '今日' });
+
+  // Nothing typed: the menu simply goes.
+  await patients.openRegistration();
+  await today.click();
+  await expect(prompt).toHaveCount(0);
+  await expect(page.getByTestId('patient-form')).toHaveCount(0);
+
+  await page.getByRole('menuitem', { name: '患者' }).click();
+  await patients.openRegistration();
+  await page.keyboard.type('赵六');
+  await patients.field('手机号').fill('13912345678');
+  await today.click();
+  await expect(prompt).toBeVisible();
+  await expect(page.getByTestId('discard-keep')).toBeFocused();
+  await shoot(page, 'zh-CN', '163-patient-register-leave-menu');
+  // 继续填写: the form and its typing stay.
+  await page.getByTestId('discard-keep').click();
+  await expect(prompt).toHaveCount(0);
+  await expect(patients.field('姓名')).toHaveValue('赵六');
+  await expect(patients.field('手机号')).toHaveValue('13912345678');
+  // 放弃: on to the chosen screen, nothing saved.
+  await today.click();
+  await page.getByTestId('discard-ok').click();
+  await expect(page.getByTestId('patient-form')).toHaveCount(0);
+  await expect(page).toHaveURL(/#\/today/);
+  await page.getByRole('menuitem', { name: '患者' }).click();
+  await patients.searchBox().fill('赵六');
+  await expect(page.getByTestId('patient-none')).toBeVisible();
+});
+
 test('Esc in a registration with typing asks first: 继续填写 keeps it, 放弃 leaves', async ({
   page,
 }) => {

@@ -19,6 +19,7 @@ import {
 } from '../features/session/use-kept-session';
 import { SetupSteps } from '../features/setup/setup-steps';
 import { SetupWizard } from '../features/setup/setup-wizard';
+import { LeaveGuardProvider, useGuardedNavigate } from '../ui/leave-guard';
 import { useServices } from './services';
 import { useSession } from './session-store';
 import { Shell } from './shell';
@@ -27,6 +28,7 @@ import { Shell } from './shell';
 const Workspace = ({ staff }: { staff: Staff }) => {
   const services = useServices();
   const navigate = useNavigate();
+  const leaveTo = useGuardedNavigate();
   const { locked, lock, unlock, signOut } = useSession();
   const security = useLiveQuery(() => readSetting(services.db, 'security'), [services.db]);
   const lockMinutes = (security ?? DEFAULT_SECURITY).lockMinutes;
@@ -54,9 +56,9 @@ const Workspace = ({ staff }: { staff: Staff }) => {
         if (command === 'lock') lockNow();
         else if (command === 'logout') logout();
         else if (!useSession.getState().locked)
-          navigate(command === 'open-audit' ? '/audit' : '/settings');
+          leaveTo(command === 'open-audit' ? '/audit' : '/settings');
       }),
-    [services.bridge, lockNow, logout, navigate],
+    [services.bridge, lockNow, logout, leaveTo],
   );
 
   return (
@@ -106,7 +108,9 @@ export const App = () => {
   }
   return (
     <HashRouter>
-      <Workspace staff={staff} />
+      <LeaveGuardProvider>
+        <Workspace staff={staff} />
+      </LeaveGuardProvider>
     </HashRouter>
   );
 };

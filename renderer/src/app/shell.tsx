@@ -2,7 +2,7 @@ import { LockOutlined, LogoutOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, Radio, Space, Tooltip, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { can } from '../../../shared/auth/permissions';
 import type { Staff } from '../../../shared/staff/staff';
 import { readSetting } from '../db/settings';
@@ -12,6 +12,7 @@ import { ComplaintBadge } from '../features/complaints/complaint-badge';
 import { ComplaintNotices } from '../features/complaints/use-complaint-notices';
 import { SyncIndicator } from '../features/sync/sync-indicator';
 import { useLanguage } from '../i18n/use-language';
+import { useGuardedNavigate } from '../ui/leave-guard';
 import { ScreenErrorBoundary } from '../ui/screen-error-boundary';
 import { RequirePermission } from './require-permission';
 import { appRoutes } from './routes';
@@ -24,7 +25,7 @@ export const Shell = ({ staff, onLock, onLogout }: ShellProps) => {
   const { t } = useTranslation();
   const { db, appInfo } = useServices();
   const { language, setLanguage } = useLanguage();
-  const navigate = useNavigate();
+  const leaveTo = useGuardedNavigate();
   const location = useLocation();
   const clinic = useLiveQuery(() => readSetting(db, 'clinic'), [db]);
   const current = location.pathname.split('/')[1] ?? 'today';
@@ -51,7 +52,7 @@ export const Shell = ({ staff, onLock, onLogout }: ShellProps) => {
         <Menu
           mode="inline"
           selectedKeys={[current]}
-          onClick={({ key }) => navigate(`/${key}`)}
+          onClick={({ key }) => leaveTo(`/${key}`)}
           items={visible.map((route) => ({
             key: route.key,
             icon: route.icon,

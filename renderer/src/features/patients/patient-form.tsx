@@ -13,6 +13,7 @@ import {
 import { useServices } from '../../app/services';
 import { errorMessage } from '../../ui/error-message';
 import { useDiscardPrompt } from '../../ui/use-discard-prompt';
+import { useLeaveGuard } from '../../ui/leave-guard';
 import { GuardianFields } from './guardian-fields';
 import { IdentityFields } from './identity-fields';
 import { InsuranceFields } from './insurance-fields';
@@ -116,6 +117,7 @@ export const PatientForm = ({
   const element = useRef<HTMLFormElement>(null);
   // Read while rendering, so react-hook-form keeps it up to date.
   const { isDirty } = form.formState;
+  useLeaveGuard(isDirty || unsavedBesides);
 
   /** A registration is long to type again: leaving with typing in it asks first. */
   const leave = () => {
