@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { newId } from '../../shared/ids';
 import { createHubClient, HubRequestError, type HubClient } from '../../shared/sync/hub-client';
-import { snapshotOrder, type SnapshotPart } from '../../shared/sync/snapshot-parts';
+import { snapshotOrder, snapshotPartOf, type SnapshotPart } from '../../shared/sync/snapshot-parts';
 import { testBackends } from '../../server/hub/testing/backends';
 import { startTestHub, type TestHub } from '../../server/hub/testing/test-hub';
 import { startHub } from '../../server/hub/hub';
@@ -23,7 +23,13 @@ import { pullAll, pushOutbox } from '../../renderer/src/sync/exchange';
 import { recomputeDerived } from '../../renderer/src/sync/recompute';
 import { syncUp } from '../../renderer/src/sync/repush';
 import { readInitialSync } from '../../renderer/src/sync/initial-state';
-import { syncDown, type InitialProgress } from '../../renderer/src/sync/snapshot';
+import {
+  segmentKey,
+  snapshotBatches,
+  syncDown,
+  type InitialProgress,
+  type SnapshotBatch,
+} from '../../renderer/src/sync/snapshot';
 import { clock, contents, workstation, type Workstation } from './workstations';
 
 /** Patient `n` of the test clinic: a man born in 19(60+n), with his own ID and phone numbers. */
@@ -134,6 +140,66 @@ describe.each(testBackends())('a new workstation joins through the $name hub', (
     await pullAll(desk.apply, desk.client);
     expect(await contents(chair.ctx.db)).toEqual(await contents(desk.ctx.db));
     expect((await searchPatients(chair.ctx.db, actorOf(owner), 'swk'))[0]?.name).toBe('孙悟空');
+    expect(await chair.ctx.db.syncIssues.count()).toBe(0);
+  });
+
+  it('a snapshot cut in many small segments comes down in batches that run across them, and resumes inside one', async () => {
+    // A hub that cut its snapshot often, as one does while a clinic's data arrive: a few lines a segment.
+    hub = await startTestHub(backend, {
+      clock,
+      maintenance: { segmentMinEntries: 4, segmentMaxEntries: 8, activeDeviceMs: 30 * 86_400_000 },
+    });
+    const { desk, owner } = await clinicWithPatients(hub);
+    await hub.hub.store.maintain(true);
+    const chair = await workstation(hub, 'chair');
+    const todo = snapshotOrder((await chair.client.snapshot()).segments);
+    expect(todo.filter((s) => s.part === 'patients').length).toBeGreaterThan(3);
+
+    const batches: SnapshotBatch[] = [];
+    for await (const batch of snapshotBatches(chair.client, todo, undefined, 5))
+      batches.push(batch);
+    const seqs = batches.flatMap((b) => b.entries.map((e) => e.seq));
+    expect(seqs).toHaveLength(todo.reduce((sum, s) => sum + s.entries, 0));
+    expect(new Set(seqs).size).toBe(seqs.length);
+    // Every segment is done once, in order; a batch holds one part only, and is full unless
+    // that part ends with it (then nothing is left in flight: no `current`).
+    expect(batches.flatMap((b) => b.done)).toEqual(todo.map(segmentKey));
+    for (const batch of batches) {
+      expect(new Set(batch.entries.map((e) => snapshotPartOf(e.change.table))).size).toBeLessThan(
+        2,
+      );
+      if (batch.current) expect(batch.entries).toHaveLength(5);
+    }
+    // Fewer transactions than segments: 20 patients in 4 batches, not one per segment.
+    const patientBatches = batches.filter((b) =>
+      b.entries.some((e) => e.change.table === 'patients'),
+    );
+    expect(patientBatches).toHaveLength(4);
+
+    // Interrupted after a batch that finished one segment and stopped inside the next: it goes on
+    // from the line after, and brings every later line once.
+    const at = batches.findIndex((b) => b.current && b.done.length > 0);
+    expect(at).toBeGreaterThanOrEqual(0);
+    const doneBefore = new Set(batches.slice(0, at + 1).flatMap((b) => b.done));
+    const rest: number[] = [];
+    for await (const batch of snapshotBatches(
+      chair.client,
+      todo.filter((s) => !doneBefore.has(segmentKey(s))),
+      batches[at]!.current,
+      5,
+    ))
+      rest.push(...batch.entries.map((e) => e.seq));
+    expect(rest).toEqual(batches.slice(at + 1).flatMap((b) => b.entries.map((e) => e.seq)));
+
+    // The engine itself: the network drops in the middle of the patients, then comes back.
+    const net = flaky(chair.client, 4);
+    await expect(syncDown(chair.apply, net.client)).rejects.toBeInstanceOf(HubRequestError);
+    expect((await readInitialSync(chair.ctx.db)).partsDone).not.toContain('patients');
+    net.heal();
+    await syncDown(chair.apply, net.client);
+    await pullAll(desk.apply, desk.client);
+    expect(await contents(chair.ctx.db)).toEqual(await contents(desk.ctx.db));
+    expect((await searchPatients(chair.ctx.db, actorOf(owner), 'wxm')).length).toBe(4);
     expect(await chair.ctx.db.syncIssues.count()).toBe(0);
   });
 

@@ -39,7 +39,7 @@ const BATCH = 5000;
  * A segment the hub rewrote (folded, or wiped after an erasure) has a new id and may have fewer
  * lines: it is applied afresh, never resumed at a line count of its older version.
  */
-const segmentKey = (segment: SnapshotManifest['segments'][number]) =>
+export const segmentKey = (segment: SnapshotManifest['segments'][number]) =>
   `${segment.part}:${segment.from}:${segment.to}#${segment.id}`;
 
 /** Parts every segment of which is applied (a legacy 'all' segment belongs to every part). */
@@ -50,35 +50,77 @@ const partsDoneOf = (manifest: SnapshotManifest, done: ReadonlySet<string>): Sna
       .every((segment) => done.has(segmentKey(segment))),
   );
 
-/** Splits gzip'd NDJSON into log entries, batch by batch, without holding the text whole. */
-async function* entryBatches(gz: Uint8Array, skip: number): AsyncGenerator<LogEntry[]> {
-  const text = new Blob([gz as BlobPart])
-    .stream()
-    .pipeThrough(new DecompressionStream('gzip'))
-    .pipeThrough(new TextDecoderStream());
-  let buffer = '';
-  let seen = 0;
-  let batch: LogEntry[] = [];
-  const take = function* (line: string) {
-    if (line.length === 0) return;
-    seen += 1;
-    if (seen <= skip) return;
-    batch.push(JSON.parse(line) as LogEntry);
-    if (batch.length >= BATCH) {
-      yield batch;
-      batch = [];
-    }
+/** Lines to apply in one transaction; `done`: segments wholly in once it commits. */
+export type SnapshotBatch = {
+  entries: LogEntry[];
+  done: string[];
+  /** The segment the batch stops inside, and how many of its lines are in with it. */
+  current?: { segment: string; lines: number };
+};
+
+/**
+ * The segments' lines in batches of BATCH, without holding a segment's text whole. A batch runs
+ * on across segments: the hub cuts them by ranges of its log, so a part's segment may hold only
+ * a thousand lines, and a transaction (and a progress write) per segment would cost a new
+ * device's first sync dearly. A part's last batch ends with it, so that a part is in (patient
+ * search works) as soon as that batch commits. The next segment downloads while one is read.
+ */
+export async function* snapshotBatches(
+  client: HubClient,
+  todo: readonly SnapshotManifest['segments'][number][],
+  resumeAt: InitialSync['current'],
+  size = BATCH,
+): AsyncGenerator<SnapshotBatch> {
+  const download = (i: number) => {
+    const segment = todo[i];
+    if (!segment) return undefined;
+    const bytes = client.segment(segment.id);
+    bytes.catch(() => undefined);
+    return bytes;
   };
-  for await (const chunk of text as unknown as AsyncIterable<string>) {
-    buffer += chunk;
-    let end: number;
-    while ((end = buffer.indexOf('\n')) >= 0) {
-      yield* take(buffer.slice(0, end));
-      buffer = buffer.slice(end + 1);
+  let pending = download(0);
+  let batch: SnapshotBatch = { entries: [], done: [] };
+  for (let i = 0; i < todo.length; i++) {
+    const segment = todo[i]!;
+    const key = segmentKey(segment);
+    const gz = await pending!;
+    pending = download(i + 1);
+    const skip = resumeAt?.segment === key ? resumeAt.lines : 0;
+    let seen = 0;
+    const full: SnapshotBatch[] = [];
+    const take = (line: string) => {
+      if (line.length === 0) return;
+      seen += 1;
+      if (seen <= skip) return;
+      batch.entries.push(JSON.parse(line) as LogEntry);
+      if (batch.entries.length >= size) {
+        full.push({ ...batch, current: { segment: key, lines: seen } });
+        batch = { entries: [], done: [] };
+      }
+    };
+    const text = new Blob([gz as BlobPart])
+      .stream()
+      .pipeThrough(new DecompressionStream('gzip'))
+      .pipeThrough(new TextDecoderStream());
+    let buffer = '';
+    for await (const chunk of text as unknown as AsyncIterable<string>) {
+      buffer += chunk;
+      let end: number;
+      while ((end = buffer.indexOf('\n')) >= 0) {
+        take(buffer.slice(0, end));
+        buffer = buffer.slice(end + 1);
+      }
+      yield* full.splice(0);
+    }
+    take(buffer);
+    yield* full.splice(0);
+    batch.done.push(key);
+    if (todo[i + 1]?.part !== segment.part) {
+      yield batch;
+      batch = { entries: [], done: [] };
     }
   }
-  yield* take(buffer);
-  if (batch.length > 0) yield batch;
+  if (batch.entries.length > 0 || batch.done.length > 0) yield batch;
 }
 
 /**
@@ -115,70 +157,40 @@ export const takeSnapshot = async (
     report();
 
     const todo = snapshotOrder(manifest.segments).filter((s) => !done.has(segmentKey(s)));
-    // The next segment downloads while this one is applied.
-    const download = (i: number) => {
-      const segment = todo[i];
-      if (!segment) return undefined;
-      const bytes = client.segment(segment.id);
-      bytes.catch(() => undefined);
-      return bytes;
-    };
-    let pending = download(0);
+    // `done` holds what is committed (and reported); `planned` also what the batch in flight
+    // completes, written with it as its progress.
+    const planned = new Set(done);
     let gone = false;
-    for (let i = 0; i < todo.length; i++) {
-      const segment = todo[i]!;
-      const key = segmentKey(segment);
-      let gz: Uint8Array;
-      try {
-        gz = await pending!;
-      } catch (error) {
-        // Rewritten after an erasure: read the manifest again and go on from here.
-        if (error instanceof HubRequestError && error.status === 404) {
-          gone = true;
-          break;
-        }
-        throw error;
-      }
-      pending = download(i + 1);
-      let lines = state.current?.segment === key ? state.current.lines : 0;
-      // Each batch is prepared (parsed, folded) while the one before it is committed.
-      let committing: Promise<unknown> | undefined;
-      const settle = () => committing?.catch(() => undefined);
-      try {
-        for await (const batch of entryBatches(gz, lines)) {
-          const prepared = prepareEntries(ctx, batch);
-          lines += batch.length;
-          applied += batch.length;
-          const progress: InitialSync = {
-            ...state,
-            segmentsDone: [...done],
-            current: { segment: key, lines },
-            partsDone: partsDoneOf(manifest, done),
-            applied,
-          };
-          await committing;
-          committing = applySnapshotBatch(ctx, prepared, () =>
-            db.syncState.put({ key: INITIAL_KEY, value: progress }),
-          ).then(() => report(progress.applied));
-          // A failed commit is thrown by the next await, not reported as an unhandled rejection.
-          committing.catch(() => undefined);
-        }
-      } catch (error) {
-        await settle();
-        throw error;
+    // Each batch is prepared (parsed, folded) while the one before it is committed.
+    let committing: Promise<unknown> | undefined;
+    try {
+      for await (const batch of snapshotBatches(client, todo, state.current)) {
+        const prepared = prepareEntries(ctx, batch.entries);
+        applied += batch.entries.length;
+        for (const key of batch.done) planned.add(key);
+        const progress: InitialSync = {
+          ...state,
+          segmentsDone: [...planned],
+          current: batch.current,
+          partsDone: partsDoneOf(manifest, planned),
+          applied,
+        };
+        await committing;
+        committing = applySnapshotBatch(ctx, prepared, () =>
+          db.syncState.put({ key: INITIAL_KEY, value: progress }),
+        ).then(() => {
+          for (const key of batch.done) done.add(key);
+          report(progress.applied);
+        });
+        // A failed commit is thrown by the next await, not reported as an unhandled rejection.
+        committing.catch(() => undefined);
       }
       await committing;
-      done.add(key);
-      const finished: InitialSync = {
-        ...state,
-        segmentsDone: [...done],
-        current: undefined,
-        partsDone: partsDoneOf(manifest, done),
-        applied,
-      };
-      await db.syncState.put({ key: INITIAL_KEY, value: finished });
-      state.current = undefined;
-      report();
+    } catch (error) {
+      await committing?.catch(() => undefined);
+      // A segment rewritten after an erasure: read the manifest again and go on from there.
+      if (error instanceof HubRequestError && error.status === 404) gone = true;
+      else throw error;
     }
     if (gone) continue;
     // Every segment is in: the log is pulled from the snapshot's end.
