@@ -10,7 +10,8 @@ import { pairWithHub } from '../../renderer/src/sync/engine';
 import { syncUp } from '../../renderer/src/sync/repush';
 import { syncDown } from '../../renderer/src/sync/snapshot';
 import { completeSetup } from '../../renderer/src/db/setup';
-import { actorOf, addStaff } from '../../renderer/src/db/staff';
+import { actorOf, addStaff, updateStaffProfile } from '../../renderer/src/db/staff';
+import { refoldRefused } from '../../renderer/src/sync/refused';
 import { withCheck, ZHANG_SAN } from '../../renderer/src/db/testing/patients';
 import { rowClocksKey } from '../../renderer/src/db/write';
 import { pullAll, pushOutbox } from '../../renderer/src/sync/exchange';
@@ -24,6 +25,12 @@ const heldOf = async (ws: Workstation, id: string) => ({
   erasure: (await ws.ctx.db.erasures.get(rowClocksKey('patients', id)))?.data,
   issues: await ws.ctx.db.syncIssues.filter((issue) => issue.entityId === id).count(),
 });
+
+/** The patient's row and clocks as a PC holds them, for comparing two PCs. */
+const contentsOf = async (ws: Workstation, id: string) => {
+  const { row, clocks } = await heldOf(ws, id);
+  return { row, clocks };
+};
 
 const sync = async (ws: Workstation) => {
   await pushOutbox(ws.ctx.db, ws.client);
@@ -264,5 +271,41 @@ describe.each(testBackends())('a retention disposal through the $name hub', (bac
       expect(await heldOf(ws, zhang.id)).toEqual(gone);
       expect(await found(ws, lina, '李四')).toEqual(['李四']);
     }
+  });
+  it('takes back, on the PC that carried it out, a disposal refused because the officer had lost the role', async () => {
+    hub = await startTestHub(backend, { clock });
+    const { desk, lina, zhang } = await clinicOn(hub);
+    const officer = await addStaff(desk.ctx, lina, {
+      username: 'wangfang',
+      displayName: '王芳',
+      roles: ['insurance-officer'],
+      password: 'Officer#2026',
+    });
+    await sync(desk);
+    const office = await workstation(hub, 'office');
+    await sync(office);
+    // At the desk the owner makes 王芳 front desk only, and that reaches the clinic's log first;
+    // meanwhile, offline at the office that still knows her as the officer, she disposes of 张三.
+    clock.advance(60_000);
+    await updateStaffProfile(desk.ctx, lina, officer.id, {
+      displayName: officer.displayName,
+      roles: ['front-desk'],
+    });
+    await sync(desk);
+    await disposeOf(office.ctx, actorOf(officer), 'patients', [zhang.id]);
+    expect((await heldOf(office, zhang.id)).row).toBeUndefined();
+
+    // As the engine runs an exchange: push, pull, then take back what the log refused.
+    await sync(office);
+    await refoldRefused(office.apply, office.client);
+    await sync(desk);
+    for (const ws of [office, desk]) {
+      const held = await heldOf(ws, zhang.id);
+      expect([held.row?.name, held.erasure]).toEqual(['张三', undefined]);
+      expect(await found(ws, lina, '张三')).toEqual(['张三']);
+      const issues = await ws.ctx.db.syncIssues.filter((i) => i.entityId === zhang.id).toArray();
+      expect(issues.map((i) => i.refusal?.reason)).toEqual(['role-not-held']);
+    }
+    expect(await contentsOf(office, zhang.id)).toEqual(await contentsOf(desk, zhang.id));
   });
 });
