@@ -18,6 +18,10 @@ import type { HubTables } from './hub-db';
  * process may share the database, a push that finds the log longer than its ledger first reads
  * the staff changes it has not seen (under the lock on the log's end, so nothing is missed). A
  * retention disposal erased by another process is not seen that way: only a restart forgets it.
+ *
+ * An erasure is judged like every transaction (its disposal must authorise it), and only an
+ * accepted one erases: `judgePush` says which entities this push's accepted erasures erase, the
+ * ledger forgets an account only then, and log-store.ts wipes and records only those.
  */
 export type LedgerState = { current?: { ledger: StaffLedger; through: number } };
 
