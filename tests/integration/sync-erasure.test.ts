@@ -143,6 +143,25 @@ describe.each(testBackends())('a retention disposal through the $name hub', (bac
   const found = async (ws: Workstation, actor: ReturnType<typeof actorOf>, name: string) =>
     (await searchPatients(ws.ctx.db, actor, name)).map((p) => p.name);
 
+  /** Pairing again with a rebuilt hub, and the exchange the engine then runs. */
+  const rebuiltAs = (fresh: TestHub) => ({
+    repair: async (ws: Workstation, name: string, first = false) => {
+      const { code } = await fresh.hub.store.createPairingCode(first);
+      const link = await pairWithHub(ws.ctx.db, {
+        url: fresh.hub.url,
+        code,
+        deviceName: name,
+        ...(first ? { clinicName: '康宁口腔诊所' } : {}),
+      });
+      ws.client = createHubClient({ url: link.url, token: link.token });
+    },
+    exchange: async (ws: Workstation) => {
+      await syncUp(ws.apply, ws.client);
+      await syncDown(ws.apply, ws.client);
+      await refoldRefused(ws.apply, ws.client);
+    },
+  });
+
   it("refuses a front desk's erasure and one nobody answers for: the hub, every PC and a new PC keep the patient", async () => {
     hub = await startTestHub(backend, { clock });
     const { desk, lina, zhao, zhang } = await clinicOn(hub);
@@ -221,20 +240,7 @@ describe.each(testBackends())('a retention disposal through the $name hub', (bac
 
     const fresh = await startTestHub(backend, { clock });
     rebuilt.push(fresh);
-    const repair = async (ws: Workstation, name: string, first = false) => {
-      const { code } = await fresh.hub.store.createPairingCode(first);
-      const link = await pairWithHub(ws.ctx.db, {
-        url: fresh.hub.url,
-        code,
-        deviceName: name,
-        ...(first ? { clinicName: '康宁口腔诊所' } : {}),
-      });
-      ws.client = createHubClient({ url: link.url, token: link.token });
-    };
-    const exchange = async (ws: Workstation) => {
-      await syncUp(ws.apply, ws.client);
-      await syncDown(ws.apply, ws.client);
-    };
+    const { repair, exchange } = rebuiltAs(fresh);
     await repair(desk, 'desk', true);
     await repair(chair, 'chair');
     await repair(office, 'office');
@@ -307,5 +313,57 @@ describe.each(testBackends())('a retention disposal through the $name hub', (bac
       expect(issues.map((i) => i.refusal?.reason)).toEqual(['role-not-held']);
     }
     expect(await contentsOf(office, zhang.id)).toEqual(await contentsOf(desk, zhang.id));
+  });
+  it("a rebuilt hub judges a re-pushed disposal by today's staff: refused, the PC that holds it keeps blocking the patient", async () => {
+    const old = await startTestHub(backend, { clock });
+    hub = old;
+    const { desk, lina, zhang } = await clinicOn(old);
+    const officer = await addStaff(desk.ctx, lina, {
+      username: 'wangfang',
+      displayName: '王芳',
+      roles: ['insurance-officer'],
+      password: 'Officer#2026',
+    });
+    await sync(desk);
+    const office = await workstation(old, 'office');
+    await sync(office);
+    // The officer disposes of 张三, accepted; later the owner makes her front desk only. The
+    // desk pushes that but has not pulled the disposal when the hub's folder is lost.
+    clock.advance(60_000);
+    await disposeOf(office.ctx, actorOf(officer), 'patients', [zhang.id]);
+    await sync(office);
+    clock.advance(60_000);
+    await updateStaffProfile(desk.ctx, lina, officer.id, {
+      displayName: officer.displayName,
+      roles: ['front-desk'],
+    });
+    await pushOutbox(desk.ctx.db, desk.client);
+
+    const fresh = await startTestHub(backend, { clock });
+    rebuilt.push(fresh);
+    const { repair, exchange } = rebuiltAs(fresh);
+    await repair(desk, 'desk', true);
+    await repair(office, 'office');
+    await exchange(desk);
+    await exchange(office);
+    await exchange(desk);
+
+    const log = await office.client.pull(0, { limit: 5000, maxBytes: 8 * 1024 * 1024 });
+    const his = log.changes.filter((e) => e.change.entityId === zhang.id);
+    expect(his.map((e) => [e.change.op, e.erased ?? false, e.refused?.reason ?? null])).toEqual([
+      ['upsert', false, null],
+      ['erase', false, 'role-not-held'],
+    ]);
+    // The office never takes back an erasure it did not just make: it still blocks him.
+    const held = await heldOf(office, zhang.id);
+    expect([held.row, held.erasure]).toEqual([
+      undefined,
+      { disposal: 'd-1', auditEventId: expect.any(String) },
+    ]);
+    expect(await found(office, lina, '张三')).toEqual([]);
+    // The desk keeps him, and the refusal is shown to the owner.
+    expect((await heldOf(desk, zhang.id)).row?.name).toBe('张三');
+    const issues = await desk.ctx.db.syncIssues.filter((i) => i.entityId === zhang.id).toArray();
+    expect(issues.map((i) => i.refusal?.reason)).toEqual(['role-not-held']);
   });
 });

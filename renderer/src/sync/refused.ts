@@ -61,12 +61,14 @@ export const undoOwnRefused = async (
     const key = rowClocksKey(change.table, change.entityId);
     if (change.op === 'erase') {
       // A disposal this PC carried out, refused by the clinic: it erased nothing anywhere else,
-      // so here neither. Its erasure goes (only this very one), and an editable row is folded
-      // again from the clinic's history, which kept its content. A written-once row has no
-      // history to fetch one by one: it comes back with the next snapshot this PC takes.
+      // so here neither. Its erasure goes (only one made by this very transaction: an erasure
+      // pushed again to a rebuilt hub, which judges it by today's staff, stays), and an editable
+      // row is folded again from the clinic's history, which kept its content. A written-once
+      // row has no history to fetch one by one: it comes back with the next snapshot taken.
       const held = await db.erasures.get(key);
       if (
-        held &&
+        held?.txId !== undefined &&
+        held.txId === change.txId &&
         held.hlc === change.hlc &&
         canonicalJson(held.data) === canonicalJson(change.data ?? null)
       ) {

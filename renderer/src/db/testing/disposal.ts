@@ -7,7 +7,8 @@ import type { Actor, StoreContext } from '../write';
 /**
  * A retention disposal carried out on this PC, as the records archive will write it: in ONE
  * transaction, the disposal's audit event and, for each row, the `erase` change naming that event
- * (shared/sync/verdict.ts); the rows and their clocks go and the erasures stay. The actor must
+ * (shared/sync/verdict.ts); the rows and their clocks go and the erasures stay, with the
+ * transaction that made them (`ErasureRow.txId`). The actor must
  * be allowed `disposal.approve` here; a test that needs a forbidden one pushes it by hand.
  */
 export const disposeOf = async (
@@ -29,6 +30,8 @@ export const disposeOf = async (
         entityId: disposal,
         summary: `${table} ×${ids.length}`,
       });
+      // The event's change opened the transaction's group in the outbox: the erasures join it.
+      const txId = (await db.outbox.orderBy('deviceSeq').last())!.txId;
       for (const id of ids) {
         const data: EraseData = { disposal, auditEventId: event.id };
         await queueChange(ctx, { hlc: event.hlc, table, entityId: id, op: 'erase', data });
@@ -40,6 +43,7 @@ export const disposeOf = async (
           entityId: id,
           hlc: event.hlc,
           data,
+          txId,
         });
       }
       return event;
