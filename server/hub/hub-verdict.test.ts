@@ -6,10 +6,14 @@ import { openHubStore, type HubStore } from './hub-store';
 import {
   auditedDevice,
   consentRow,
+  disposalBy,
+  erasureOf,
   staffRow,
   type Act,
   type RowWrite,
 } from './testing/audited-changes';
+import { encodeHlc } from '../../shared/clock/hlc';
+import { WIRE_SCHEMA_VERSION } from '../../shared/sync/protocol';
 import { testBackends, type TestBackend } from './testing/backends';
 import { makeChanges, snapshotLines, startTestHub, type TestHub } from './testing/test-hub';
 
@@ -328,5 +332,124 @@ describe.each(testBackends())('permission verdicts on $name', (backend: TestBack
       'too-large',
       { rowHistoryMaxEntries: max },
     ]);
+  });
+  describe('erasures (retention disposal)', () => {
+    const DESK = { actorId: 'staff-desk', actorName: '赵敏', role: 'front-desk' as const };
+    const patientOf = (name: string): RowWrite => ({
+      table: 'patients',
+      entityId: 'p-1',
+      op: 'upsert',
+      data: { set: { id: 'p-1', name, notes: '青霉素过敏' } },
+    });
+    const ownerEdits = (owner: ReturnType<typeof auditedDevice>, name: string) =>
+      owner.tx([patientOf(name)], {
+        ...OWNER,
+        action: 'update',
+        entity: 'patient',
+        entityId: 'p-1',
+      });
+    /** A clinic with an owner, a dentist and a front desk, and the patient 王小明. */
+    const clinic = async () => {
+      current = await startTestHub(backend);
+      const ownerPc = await current.pairClient('负责人办公室');
+      const deskPc = await current.pairClient('前台');
+      const owner = auditedDevice(ownerPc.deviceId);
+      const desk = auditedDevice(deskPc.deviceId, { wall: 1_764_000_500_000 });
+      await ownerPc.push([
+        ...clinicStart(owner),
+        ...owner.tx(
+          [staffRow('staff-desk', 'zhaomin', '赵敏', ['front-desk'])],
+          ownerDid('create', 'staff-desk'),
+        ),
+        ...owner.tx([patientOf('王小明')], {
+          ...OWNER,
+          action: 'create',
+          entity: 'patient',
+          entityId: 'p-1',
+        }),
+      ]);
+      return { hub: current, ownerPc, deskPc, owner, desk };
+    };
+    const snapshotText = async (client: Awaited<ReturnType<TestHub['pairClient']>>) => {
+      await current!.hub.store.maintain(true);
+      const manifest = await client.snapshot();
+      return JSON.stringify(await snapshotLines(client, manifest.segments));
+    };
+    const ofPatient = (entries: readonly LogEntry[]) =>
+      entries
+        .filter((e) => e.change.entityId === 'p-1')
+        .map((e) => [e.change.op, e.erased ?? false, e.refused?.reason ?? null]);
+
+    it('refuses a front desk erasure and one without any audit event: the hub wipes nothing, records no erasure', async () => {
+      const { hub, ownerPc, deskPc, owner, desk } = await clinic();
+      // The front desk records the disposal in its own role: it may not approve disposals.
+      await deskPc.push(desk.tx([erasureOf('patients', 'p-1')], disposalBy(DESK)));
+      // A paired PC pushes a bare erasure: nobody answers for it.
+      const bare = await hub.pairClient('档案室');
+      await bare.push([
+        {
+          deviceSeq: 1,
+          txId: 'tx-bare',
+          txIndex: 0,
+          txSize: 1,
+          table: 'patients',
+          entityId: 'p-1',
+          op: 'erase',
+          hlc: encodeHlc({ wall: 1_764_000_600_000, counter: 0, node: bare.deviceId }),
+          schemaVersion: WIRE_SCHEMA_VERSION,
+          data: { disposal: 'd-2' },
+        },
+      ]);
+      // A later edit enters the log whole: no erasure was recorded.
+      await ownerPc.push(ownerEdits(owner, '王小明（改）'));
+      const { changes } = await ownerPc.pull(0);
+      expect(ofPatient(changes)).toEqual([
+        ['upsert', false, null],
+        ['erase', false, 'unauthorised-disposal'],
+        ['erase', false, 'unauthorised-disposal'],
+        ['upsert', false, null],
+      ]);
+      expect(changes.find((e) => e.change.op === 'erase')!.refused).toMatchObject({
+        actorId: 'staff-desk',
+        role: 'front-desk',
+        entity: 'disposal',
+        action: 'delete',
+      });
+      // A new device's snapshot still has him, and so does his history.
+      const text = await snapshotText(deskPc);
+      expect(text).toContain('王小明');
+      expect(text).toContain('青霉素过敏');
+      expect(
+        (await deskPc.rowHistory('patients', 'p-1')).entries.map((e) => e.change.data),
+      ).toEqual([
+        { set: { id: 'p-1', name: '王小明', notes: '青霉素过敏' } },
+        { set: { id: 'p-1', name: '王小明（改）', notes: '青霉素过敏' } },
+      ]);
+
+      // The owner's disposal erases, earlier content and later.
+      await ownerPc.push(owner.tx([erasureOf('patients', 'p-1')], disposalBy(OWNER)));
+      await ownerPc.push(ownerEdits(owner, '王小明'));
+      expect(ofPatient((await ownerPc.pull(0)).changes)).toEqual([
+        ['upsert', true, null],
+        ['erase', false, 'unauthorised-disposal'],
+        ['erase', false, 'unauthorised-disposal'],
+        ['upsert', true, null],
+        ['erase', false, null],
+        ['upsert', true, null],
+      ]);
+      expect(await snapshotText(deskPc)).not.toContain('王小明');
+    });
+
+    it("forgets an account only for an accepted erasure of it: a refused one leaves the person's standing", async () => {
+      const { ownerPc, deskPc, owner, desk } = await clinic();
+      const chairPc = await current!.pairClient('诊室');
+      const chair = auditedDevice(chairPc.deviceId, { wall: 1_764_000_700_000 });
+      await deskPc.push(desk.tx([erasureOf('staff', 'staff-doc')], disposalBy(DESK)));
+      await chairPc.push(consentSigned(chair, 'consent-1'));
+      await ownerPc.push(owner.tx([erasureOf('staff', 'staff-doc')], disposalBy(OWNER)));
+      await chairPc.push(consentSigned(chair, 'consent-2'));
+      const consents = (await ownerPc.pull(0)).changes.filter((e) => e.change.table === 'consents');
+      expect(consents.map((e) => e.refused?.reason ?? null)).toEqual([null, 'unknown-actor']);
+    });
   });
 });

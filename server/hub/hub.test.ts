@@ -16,8 +16,11 @@ import {
   type LogEntry,
 } from '../../shared/sync/protocol';
 import { openPostgres, openSqlite, SQLITE_FILE, type HubTables } from './hub-db';
+import { auditedDevice, disposalBy, erasureOf, ownerSetup } from './testing/audited-changes';
 import { testBackends } from './testing/backends';
 import { makeChanges, snapshotLines, startTestHub, type TestHub } from './testing/test-hub';
+
+const OWNER = { actorId: 'staff-owner', actorName: '王芳', role: 'owner' as const };
 
 const refusal = async (promise: Promise<unknown>): Promise<HubRequestError> => {
   try {
@@ -685,29 +688,33 @@ describe.each(testBackends())('the sync hub on $name', (backend) => {
     it('wipes an erased record from the log and the snapshot, and keeps it wiped', async () => {
       const test = await start();
       const a = await test.pairClient('前台');
+      const office = await test.pairClient('负责人办公室');
+      const owner = auditedDevice(office.deviceId);
+      await office.push(ownerSetup(owner));
       // a record as a clinic writes it: the name, and notes that make the row long
       const record = { name: '王小明', notes: '青霉素过敏，2019 年拔除 38 智齿。'.repeat(20) };
       const patient = makeChanges(a.deviceId, 1, 1, { data: () => ({ fields: record }) })[0]!;
       await a.push([patient]);
       await test.hub.store.maintain(true);
-      const erase = {
-        ...makeChanges(a.deviceId, 2, 1)[0]!,
-        entityId: patient.entityId,
-        op: 'erase' as const,
-        data: { disposal: 'd-1' },
-      };
-      await a.push([erase]);
+      // The owner disposes of the record: the erasure with the disposal that authorises it.
+      await office.push(owner.tx([erasureOf('patients', patient.entityId)], disposalBy(OWNER)));
       const late = {
-        ...makeChanges(a.deviceId, 3, 1)[0]!,
+        ...makeChanges(a.deviceId, 2, 1)[0]!,
         entityId: patient.entityId,
         data: { fields: { name: '王小明' } },
       };
       await a.push([late]);
       const page = await a.pull(0);
-      expect(page.changes.map((e) => [e.erased ?? false, e.change.op, e.change.data])).toEqual([
+      const his = page.changes.filter((e) => e.change.entityId === patient.entityId);
+      expect(his.map((e) => [e.erased ?? false, e.change.op, e.refused ?? null])).toEqual([
         [true, 'upsert', null],
-        [false, 'erase', { disposal: 'd-1' }],
+        [false, 'erase', null],
         [true, 'upsert', null],
+      ]);
+      expect(his.map((e) => e.change.data)).toEqual([
+        null,
+        { disposal: 'd-1', auditEventId: expect.any(String) },
+        null,
       ]);
       await test.hub.store.maintain(true);
       const manifest = await a.snapshot();
@@ -731,19 +738,15 @@ describe.each(testBackends())('the sync hub on $name', (backend) => {
     it('takes back a change the device wiped after the erasure, when its acknowledgement was lost', async () => {
       const test = await start();
       const a = await test.pairClient('前台');
-      const archive = await test.pairClient('档案室');
+      const office = await test.pairClient('负责人办公室');
+      const owner = auditedDevice(office.deviceId);
+      await office.push(ownerSetup(owner));
       const [patient, edit] = makeChanges(a.deviceId, 1, 2, {
         data: () => ({ fields: { name: '王小明' } }),
       });
       // Both taken by the hub; the answer never reached the front desk.
       await a.push([patient!, { ...edit!, entityId: patient!.entityId }]);
-      const erase = {
-        ...makeChanges(archive.deviceId, 1, 1)[0]!,
-        entityId: patient!.entityId,
-        op: 'erase' as const,
-        data: { disposal: 'd-1' },
-      };
-      await archive.push([erase]);
+      await office.push(owner.tx([erasureOf('patients', patient!.entityId)], disposalBy(OWNER)));
       // The desk applied the erasure and emptied the changes it had not seen acknowledged.
       const wiped = [patient!, { ...edit!, entityId: patient!.entityId }].map((c) => ({
         ...c,

@@ -6,7 +6,7 @@ import { advanceAuditHeads } from './audit-heads';
 import type { HubTables, LogRow } from './hub-db';
 import { HubError } from './hub-error';
 import { insertInSlices, readMeta, type StoreCore } from './store-core';
-import { judgePush } from './verdicts';
+import { erasedKey, judgePush } from './verdicts';
 
 type StagedRow = HubTables['staged'];
 
@@ -102,9 +102,7 @@ export const pushChanges = async (
       .execute();
     await advanceAuditHeads(trx, fresh);
     const { complete, open } = groupTransactions(staged, fresh);
-    const erased = await erasedEntities(trx, complete);
-    const wiped = (row: StagedRow) =>
-      row.op !== 'erase' && erased.has(`${row.tbl}\u0000${row.entity_id}`);
+    const erasedBefore = await erasedEntities(trx, complete);
     // One verdict per transaction, against the staff as the log stands before it.
     const verdicts = await judgePush(
       core.staff,
@@ -112,9 +110,13 @@ export const pushChanges = async (
       meta.log_end,
       complete,
       (row) => pushed.get(row) ?? (JSON.parse(row.body!) as Change),
-      wiped,
+      erasedBefore,
     );
     keepLedger = verdicts.commit;
+    // Content of an entity an accepted erasure erased, before or in this push, enters wiped.
+    const wiped = (row: StagedRow) =>
+      row.op !== 'erase' &&
+      (erasedBefore.has(erasedKey(row)) || verdicts.erased.has(erasedKey(row)));
     let seq = meta.log_end;
     const logRows: LogRow[] = complete.map((row, i) => ({
       ...row,
@@ -137,7 +139,9 @@ export const pushChanges = async (
     }
     const newlyOpen = open.filter((row) => !staged.some((s) => s.device_seq === row.device_seq));
     await insertInSlices(newlyOpen, (slice) => trx.insertInto('staged').values(slice).execute());
-    for (const row of logRows) if (row.op === 'erase') await recordErasure(trx, row);
+    // Only an accepted erasure erases: a refused one enters the log refused, content kept.
+    for (const row of logRows)
+      if (row.op === 'erase' && row.refused === null) await recordErasure(trx, row);
     await trx
       .updateTable('devices')
       .set({ acked_through: expected - 1, last_seen_at: receivedAt })
@@ -273,13 +277,15 @@ const groupTransactions = (
   return { complete, open };
 };
 
-/** Entities erased before, or by this very push: their content never enters the log again. */
+/**
+ * Entities an accepted erasure erased before this push (the `erasures` table holds only accepted
+ * ones): their content never enters the log again. Those this push erases, judgePush says.
+ */
 const erasedEntities = async (
   trx: Kysely<HubTables>,
   rows: readonly StagedRow[],
 ): Promise<Set<string>> => {
   const keys = new Set<string>();
-  for (const row of rows) if (row.op === 'erase') keys.add(`${row.tbl}\u0000${row.entity_id}`);
   const ids = [...new Set(rows.map((row) => row.entity_id))];
   for (let i = 0; i < ids.length; i += 400) {
     const found = await trx
@@ -287,12 +293,15 @@ const erasedEntities = async (
       .select(['tbl', 'entity_id'])
       .where('entity_id', 'in', ids.slice(i, i + 400))
       .execute();
-    for (const row of found) keys.add(`${row.tbl}\u0000${row.entity_id}`);
+    for (const row of found) keys.add(erasedKey(row));
   }
   return keys;
 };
 
-/** A retention disposal: the hub wipes the entity's content from its log; the erasure record stays. */
+/**
+ * An accepted retention disposal (shared/sync/verdict.ts judges every erasure): the hub wipes the
+ * entity's content from its log; the erasure record stays. Never called for a refused one.
+ */
 const recordErasure = async (trx: Kysely<HubTables>, erase: LogRow): Promise<void> => {
   await trx
     .insertInto('erasures')

@@ -18,6 +18,10 @@ import type { HubTables } from './hub-db';
  * process may share the database, a push that finds the log longer than its ledger first reads
  * the staff changes it has not seen (under the lock on the log's end, so nothing is missed). A
  * retention disposal erased by another process is not seen that way: only a restart forgets it.
+ *
+ * An erasure is judged like every transaction (its disposal must authorise it), and only an
+ * accepted one erases: `judgePush` says which entities this push's accepted erasures erase, the
+ * ledger forgets an account only then, and log-store.ts wipes and records only those.
  */
 export type LedgerState = { current?: { ledger: StaffLedger; through: number } };
 
@@ -65,11 +69,17 @@ const ledgerAt = async (
   return { ledger, owned: true };
 };
 
+/** The key of an erased entity, in the sets below: table and entity id. */
+export const erasedKey = (row: { tbl: string; entity_id: string }): string =>
+  `${row.tbl}\u0000${row.entity_id}`;
+
 /**
  * Judges the complete transactions a push brings to the log (`rows`, in the seq order they get
  * from `logEnd + 1`) and says each row's `refused` text (null: accepted). `changeOf` gives each
- * row's change as pushed (parsed once); `wiped` says whether its content is erased on entry.
- * `commit` keeps the advanced ledger: call it only after the push's transaction committed.
+ * row's change as pushed (parsed once); `erasedBefore` holds the entities an accepted erasure
+ * already erased (`erasedKey`). Returns also `erased`: the entities the ACCEPTED erasures of
+ * this push erase (a refused erasure erases nothing). `commit` keeps the advanced ledger: call it
+ * only after the push's transaction committed.
  */
 export const judgePush = async <R extends LogRowFields>(
   state: LedgerState,
@@ -77,10 +87,13 @@ export const judgePush = async <R extends LogRowFields>(
   logEnd: number,
   rows: readonly R[],
   changeOf: (row: R) => Change,
-  wiped: (row: R) => boolean,
-): Promise<{ refused: (string | null)[]; commit(): void }> => {
+  erasedBefore: ReadonlySet<string>,
+): Promise<{ refused: (string | null)[]; erased: Set<string>; commit(): void }> => {
+  const erased = new Set<string>();
   // Only changes held back for their transaction's end: nothing enters the log, nothing to judge.
-  if (rows.length === 0) return { refused: [], commit: () => {} };
+  if (rows.length === 0) return { refused: [], erased, commit: () => {} };
+  const wiped = (row: R) =>
+    row.op !== 'erase' && (erasedBefore.has(erasedKey(row)) || erased.has(erasedKey(row)));
   const base = await ledgerAt(state, trx, logEnd);
   let ledger = base.ledger;
   let owned = base.owned;
@@ -109,14 +122,20 @@ export const judgePush = async <R extends LogRowFields>(
         own().take([tx[i]!], origin);
       });
     }
-    // A disposal wipes the account's changes from the log, whatever its transaction's verdict.
-    for (const row of txRows)
-      if (row.tbl === 'staff' && row.op === 'erase') own().forget(row.entity_id);
+    // An accepted disposal wipes the entity's changes from the log, and an account's from the
+    // ledger; a refused one erases nothing.
+    if (verdict.ok)
+      for (const row of txRows) {
+        if (row.op !== 'erase') continue;
+        erased.add(erasedKey(row));
+        if (row.tbl === 'staff') own().forget(row.entity_id);
+      }
     start = end;
   }
   const through = logEnd + rows.length;
   return {
     refused,
+    erased,
     commit: () => {
       // Pushes on PostgreSQL may finish out of order: keep the ledger of the longer log.
       const current = state.current;

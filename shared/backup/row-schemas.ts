@@ -94,6 +94,7 @@ const erasureSchema = z
     entityId: z.string(),
     hlc: z.string(),
     data: boundedJson,
+    txId: z.string().optional(),
   })
   .refine((row) => row.key === `${row.table}/${row.entityId}`, {
     message: 'key must be <table>/<entityId>',

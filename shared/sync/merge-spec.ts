@@ -25,6 +25,10 @@ import type { TableName } from '../db/schema';
  * re-push or a restored backup, is then dropped without a trace (never quarantined, which would
  * keep the content). Audit events are not erased this way (their chain hashes them): their
  * personal fields are to be wiped by digest, and an erase of one is quarantined until then.
+ * Only an authorised erasure erases: every `erase` is judged (shared/sync/verdict.ts: it names the
+ * disposal event of its transaction, by a person who may approve disposals), and a refused one
+ * is quarantined like any refused change: the row, its content and its clocks stay everywhere,
+ * and the hub records no erasure.
  */
 
 /**

@@ -3,12 +3,19 @@ import type { AuditAction, AuditEntity } from '../audit/audit-event';
 import type { Role } from '../auth/roles';
 import { encodeHlc } from '../clock/hlc';
 import { WIRE_SCHEMA_VERSION, type Change } from './protocol';
-import { refusalOf, refusalText, StaffLedger, transactionVerdict, type Verdict } from './verdict';
+import {
+  DISPOSAL_ACT,
+  refusalOf,
+  refusalText,
+  StaffLedger,
+  transactionVerdict,
+  type Verdict,
+} from './verdict';
 
 const DEVICE = 'device-owner';
 let wall = 1_764_000_000_000;
 
-type Row = { table: string; entityId: string; op: 'upsert' | 'insert'; data: unknown };
+type Row = { table: string; entityId: string; op: 'upsert' | 'insert' | 'erase'; data: unknown };
 type Act = {
   actorId: string;
   role: Role | null;
@@ -103,6 +110,7 @@ const clinic = (): StaffLedger => {
   for (const [id, roles] of [
     ['doctor', ['clinician']],
     ['desk', ['front-desk']],
+    ['officer', ['insurance-officer']],
   ] as const)
     expect(ledger.judge(tx([newStaff(id, [...roles])], byOwner('create', id)), ORIGIN)).toEqual({
       ok: true,
@@ -279,5 +287,142 @@ describe('the verdict on a transaction', () => {
     expect(JSON.parse(text)).not.toHaveProperty('ok');
     expect(refusalOf(undefined)).toBeUndefined();
     expect(refusalOf('not json')).toBeUndefined();
+  });
+});
+
+/** An erasure of a row, as a retention disposal sends it (its data name its disposal event). */
+const erase = (table: string, id: string): Row => ({
+  table,
+  entityId: id,
+  op: 'erase',
+  data: { disposal: 'd-1' },
+});
+
+/**
+ * A disposal transaction: the erasures, then the acts; each erasure names the first act's event
+ * (`names: false`: none), as the archive writes them.
+ */
+const disposal = (rows: readonly Row[], acts: readonly Act[], names = true): Change[] => {
+  const changes = tx(rows, ...acts);
+  const eventId = changes.find((c) => c.table === 'auditEvents')?.entityId;
+  return changes.map((change) =>
+    change.op === 'erase' && names && eventId
+      ? { ...change, data: { ...(change.data as object), auditEventId: eventId } }
+      : change,
+  );
+};
+
+const disposes = (actorId: string, role: Role): Act => ({
+  actorId,
+  role,
+  ...DISPOSAL_ACT,
+  entityId: 'd-1',
+});
+
+describe('the verdict on an erasure (retention disposal)', () => {
+  it('accepts a disposal by the owner or the insurance officer, naming its event', () => {
+    const ledger = clinic();
+    const rows = [erase('patients', 'p-1'), erase('visits', 'v-1')];
+    expect(ledger.judge(disposal(rows, [disposes('owner', 'owner')]), ORIGIN)).toEqual({
+      ok: true,
+    });
+    expect(
+      ledger.judge(disposal(rows, [disposes('officer', 'insurance-officer')]), ORIGIN),
+    ).toEqual({ ok: true });
+  });
+
+  it('refuses an erasure without any audit event: it is always judged', () => {
+    const ledger = clinic();
+    expect(transactionVerdict(tx([erase('patients', 'p-1')]), ledger.standingOf)).toEqual({
+      ok: false,
+      reason: 'unauthorised-disposal',
+      actorId: '',
+      actorName: '',
+      role: null,
+      entity: 'disposal',
+      action: 'delete',
+    });
+  });
+
+  it("refuses a front desk's erasure, whatever act it comes with", () => {
+    const ledger = clinic();
+    const withEdit = disposal(
+      [erase('patients', 'p-1')],
+      [
+        {
+          actorId: 'desk',
+          role: 'front-desk',
+          action: 'update',
+          entity: 'patient',
+          entityId: 'p-1',
+        },
+      ],
+    );
+    expect(ledger.judge(withEdit, ORIGIN)).toMatchObject({
+      ok: false,
+      reason: 'unauthorised-disposal',
+      actorId: 'desk',
+    });
+    const asDisposal = disposal([erase('patients', 'p-1')], [disposes('desk', 'front-desk')]);
+    expect(reason(ledger.judge(asDisposal, ORIGIN))).toBe('unauthorised-disposal');
+    // Claiming a role the person does not hold.
+    const asOwner = disposal([erase('patients', 'p-1')], [disposes('desk', 'owner')]);
+    expect(reason(ledger.judge(asOwner, ORIGIN))).toBe('role-not-held');
+  });
+
+  it('refuses an erasure that names no event of its transaction, even beside a disposal', () => {
+    const ledger = clinic();
+    const unnamed = disposal([erase('patients', 'p-1')], [disposes('owner', 'owner')], false);
+    expect(reason(ledger.judge(unnamed, ORIGIN))).toBe('unauthorised-disposal');
+    const elsewhere = disposal([erase('patients', 'p-1')], [disposes('owner', 'owner')]).map(
+      (change) =>
+        change.op === 'erase'
+          ? { ...change, data: { disposal: 'd-1', auditEventId: 'audit-of-another-tx' } }
+          : change,
+    );
+    expect(reason(ledger.judge(elsewhere, ORIGIN))).toBe('unauthorised-disposal');
+    // One erasure of two unauthorised refuses the whole transaction.
+    const half = disposal(
+      [erase('patients', 'p-1'), erase('patients', 'p-2')],
+      [disposes('owner', 'owner')],
+    ).map((change) => (change.entityId === 'p-2' ? { ...change, data: null } : change));
+    expect(reason(ledger.judge(half, ORIGIN))).toBe('unauthorised-disposal');
+  });
+
+  it('refuses a disposal by a closed account, or in a role taken away before it reached the log', () => {
+    const ledger = clinic();
+    ledger.judge(
+      tx([staff('officer', { roles: ['front-desk'] })], byOwner('update', 'officer')),
+      ORIGIN,
+    );
+    const byOfficer = () =>
+      disposal([erase('patients', 'p-1')], [disposes('officer', 'insurance-officer')]);
+    expect(reason(ledger.judge(byOfficer(), ORIGIN))).toBe('role-not-held');
+    ledger.judge(
+      tx(
+        [staff('officer', { roles: ['insurance-officer'], active: false })],
+        byOwner('deactivate', 'officer'),
+      ),
+      ORIGIN,
+    );
+    expect(reason(ledger.judge(byOfficer(), ORIGIN))).toBe('inactive-actor');
+  });
+
+  it('judges an erasure of a newer schema or table, and beside an act this version cannot read', () => {
+    const ledger = clinic();
+    const newer = tx([erase('patients', 'p-1')]).map((change) => ({
+      ...change,
+      schemaVersion: WIRE_SCHEMA_VERSION + 1,
+    }));
+    expect(reason(ledger.judge(newer, ORIGIN))).toBe('unauthorised-disposal');
+    expect(reason(ledger.judge(tx([erase('xrays', 'x-1')]), ORIGIN))).toBe('unauthorised-disposal');
+    // Named, but an act of a newer version: it authorises nothing here.
+    const unreadable = disposal([erase('patients', 'p-1')], [disposes('owner', 'owner')]).map(
+      (change) =>
+        change.table === 'auditEvents'
+          ? { ...change, data: { ...(change.data as object), action: 'shred' } }
+          : change,
+    );
+    expect(reason(transactionVerdict(unreadable, ledger.standingOf))).toBe('unauthorised-disposal');
   });
 });

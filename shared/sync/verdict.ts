@@ -26,6 +26,16 @@ import { fromOlderDevices } from './wire-compat';
  * Not judged (accepted): a transaction without any audit event (nobody to judge), changes of a
  * newer wire schema or of tables this version does not know, and audit events naming an act this
  * version does not know — a newer ClinicDesk judges those, an older one keeps the data.
+ *
+ * Except an erasure, which is ALWAYS judged, whatever its table or wire schema and whatever else
+ * the transaction holds: a retention disposal destroys content on the hub and on every device, for
+ * good, so nobody may erase without somebody answering for it. Each `erase` change names, in its
+ * data (`auditEventId`, see `EraseData`), the audit event of its own transaction that authorises
+ * it: a disposal (`DISPOSAL_ACT`: entity `disposal`, action `delete`) recorded in a role that
+ * allows `disposal.approve`, by a person who holds that role and whose account is active as the
+ * log stands. Otherwise the whole transaction is refused ('unauthorised-disposal', or the
+ * standing's own reason), and a refused erase erases nothing anywhere: the hub keeps the content
+ * and records no erasure (server/hub/log-store.ts), devices quarantine it.
  */
 
 /** What a person may do as the log stands at a point: the roles they hold and whether they may log in. */
@@ -178,7 +188,12 @@ export type RefusalReason =
   /** The person no longer held (or never held) the role the act was recorded in. */
   | 'role-not-held'
   /** The role recorded does not allow the act at all. */
-  | 'role-cannot';
+  | 'role-cannot'
+  /**
+   * An erasure without a disposal that authorises it: no disposal event named, one not in the
+   * transaction, or one recorded in a role that may not approve disposals.
+   */
+  | 'unauthorised-disposal';
 
 export type Refusal = {
   reason: RefusalReason;
@@ -273,6 +288,62 @@ const judged = (change: Change): boolean =>
   MERGE_SPECS[change.table] !== undefined &&
   MERGE_SPECS[change.table]!.kind !== 'local';
 
+/** The audited act that authorises erasures: a retention disposal carried out. */
+export const DISPOSAL_ACT = { entity: 'disposal', action: 'delete' } as const satisfies {
+  entity: AuditEntity;
+  action: AuditAction;
+};
+
+/**
+ * What an `erase` change carries (its `data`, kept by every device as the erasure record):
+ * `auditEventId` names the disposal event of the same transaction that authorises it; it is also
+ * how a device re-pushing its erasures to a hub that lost its log finds that event
+ * (renderer/src/sync/repush.ts). `disposal` names the disposal batch, when there is one.
+ */
+export type EraseData = { auditEventId: string; disposal?: string };
+
+/** The audit event an erase names, if its data name one. */
+export const erasureEventId = (data: unknown): string | undefined => {
+  const named = (data as { auditEventId?: unknown } | null | undefined)?.auditEventId;
+  return typeof named === 'string' && named !== '' ? named : undefined;
+};
+
+/** The roles that may approve a disposal, whatever else may record acts on disposals. */
+const DISPOSERS: readonly Role[] = permissions['disposal.approve'];
+
+/**
+ * The refusal of a transaction's erasures, if any (see the top comment): each `erase` change must
+ * name a disposal event of the transaction, recorded in a disposing role by an active person who
+ * holds it as the log stands.
+ */
+const judgeErasures = (
+  tx: readonly Change[],
+  acts: ReadonlyMap<string, Act>,
+  standingOf: (staffId: string) => Standing | undefined,
+): Refusal | undefined => {
+  const anyAct = [...acts.values()][0];
+  const unauthorised = (act: Act | undefined): Refusal => ({
+    reason: 'unauthorised-disposal',
+    actorId: act?.actorId ?? '',
+    actorName: act?.actorName ?? '',
+    role: act?.role ?? null,
+    entity: DISPOSAL_ACT.entity,
+    action: DISPOSAL_ACT.action,
+  });
+  for (const change of tx) {
+    if (change.op !== 'erase') continue;
+    const eventId = erasureEventId(change.data);
+    const act = eventId === undefined ? undefined : acts.get(eventId);
+    if (!act) return unauthorised(anyAct);
+    if (act.entity !== DISPOSAL_ACT.entity || act.action !== DISPOSAL_ACT.action)
+      return unauthorised(act);
+    if (act.role === null || !DISPOSERS.includes(act.role)) return unauthorised(act);
+    const refusal = judgeAct(act, tx, [...acts.values()], standingOf);
+    if (refusal) return refusal;
+  }
+  return undefined;
+};
+
 /**
  * The verdict on one transaction (all its changes, in order), given each account's standing as
  * the log stood just before it. Pure: the same transaction and standings give the same verdict on
@@ -282,7 +353,19 @@ export const transactionVerdict = (
   tx: readonly Change[],
   standingOf: (staffId: string) => Standing | undefined,
 ): Verdict => {
-  const rows = tx.filter(judged);
+  if (tx.some((change) => change.op === 'erase')) {
+    // Always judged: by the acts this version can read (an unreadable one authorises nothing).
+    const readable = new Map<string, Act>();
+    for (const change of tx) {
+      if (change.table !== 'auditEvents' || change.op !== 'insert') continue;
+      const act = actOf(change.data);
+      if (act) readable.set(change.entityId, act);
+    }
+    const refusal = judgeErasures(tx, readable, standingOf);
+    if (refusal) return { ok: false, ...refusal };
+  }
+  // The erasures are judged above, by the disposal they name; the other changes as always.
+  const rows = tx.filter((change) => change.op !== 'erase' && judged(change));
   if (rows.length === 0) return ACCEPTED;
   const audit = tx.filter((change) => change.table === 'auditEvents');
   if (audit.length === 0) return ACCEPTED;

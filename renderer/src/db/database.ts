@@ -51,8 +51,13 @@ export type OutboxEntry = {
 /** Merge bookkeeping of one editable row: field group → winning stamp. */
 export type RowClocksRow = { key: string; clocks: RowClocks };
 
-/** An entity a retention disposal erased, under its rowClocks key ("<table>/<id>"). */
-export type ErasureRow = { key: string } & Erasure;
+/**
+ * An entity a retention disposal erased, under its rowClocks key ("<table>/<id>"). `txId`: the
+ * transaction of the erase change, kept only when this PC carried the disposal out itself; if the
+ * clinic's log refuses that very transaction, this PC takes the erasure back (sync/refused.ts).
+ * An erasure received, restored, or pushed again to a rebuilt hub is never taken back here.
+ */
+export type ErasureRow = { key: string; txId?: string } & Erasure;
 
 /** A change that could not be applied, or a merge alarm: shown to the owner, never hidden. */
 export type SyncIssue = {

@@ -5,12 +5,20 @@ import { schemaVersions } from '../../../shared/db/schema';
 import { encodeHlc } from '../../../shared/clock/hlc';
 import { newId } from '../../../shared/ids';
 import type { Patient } from '../../../shared/patients/patient';
-import type { LogEntry } from '../../../shared/sync/protocol';
+import type { Change, LogEntry } from '../../../shared/sync/protocol';
 import { ClinicDb, type ErasureRow } from '../db/database';
 import { registerPatient, searchPatients } from '../db/patients';
 import { withCheck, ZHANG_SAN } from '../db/testing/patients';
 import { reasonOf, storeWithOwner } from '../db/testing/store';
-import { authorize, rowClocksKey, withoutProvenance, writeRecord } from '../db/write';
+import {
+  authorize,
+  recordAuditEvent,
+  rowClocksKey,
+  withoutProvenance,
+  writeRecord,
+} from '../db/write';
+import { disposeOf } from '../db/testing/disposal';
+import { transactionVerdict } from '../../../shared/sync/verdict';
 import { applyPage } from './apply';
 import { hashOutboxAttachments } from './attachments';
 import { honourErasures } from './erasure';
@@ -128,7 +136,51 @@ describe('a record a retention disposal erased, on this PC', () => {
     expect((await db.outbox.get('o-photo'))?.data).toBeNull();
   });
 
-  it('is pushed again as its erasure to a hub that lost its log, before any row', async () => {
+  it('goes back to a hub that lost its log with the disposal that authorised it: one transaction, in its chain, the event once', async () => {
+    const { ctx, db, clock, ownerActor } = await storeWithOwner();
+    clock.advance(1000);
+    const zhang = await registerPatient(ctx, ownerActor, ZHANG_SAN);
+    clock.advance(1000);
+    const event = await disposeOf(ctx, ownerActor, 'patients', [zhang.id]);
+    clock.advance(1000);
+    await recordAuditEvent(ctx, {
+      actor: ownerActor,
+      action: 'logout',
+      entity: 'session',
+      entityId: ownerActor.staffId,
+      summary: 'logout',
+    });
+    await db.outbox.clear();
+    await queueRepush(db, { deviceId: ctx.deviceId, now: () => clock.now() });
+    const entries = await db.outbox.orderBy('deviceSeq').toArray();
+    const erases = entries.filter((e) => e.op === 'erase');
+    expect(erases).toEqual([
+      expect.objectContaining({
+        table: 'patients',
+        entityId: zhang.id,
+        data: { disposal: 'd-1', auditEventId: event.id },
+      }),
+    ]);
+    // The event is queued once, in the erasure's transaction, and the chain keeps its order.
+    const tx = entries.filter((e) => e.txId === erases[0]!.txId);
+    expect(tx.map((e) => [e.table, e.entityId])).toEqual([
+      ['auditEvents', event.id],
+      ['patients', zhang.id],
+    ]);
+    expect(entries.filter((e) => e.entityId === event.id)).toHaveLength(1);
+    // Where the event went before it authorised anything: among the others, in their order.
+    const events = entries.filter((e) => e.table === 'auditEvents').map((e) => e.entityId);
+    expect(events).toEqual((await db.auditEvents.orderBy(':id').primaryKeys()).map(String));
+    // A hub that knows the owner accepts it.
+    const changes: Change[] = tx.map((e) => ({ ...e, txSize: tx.length }));
+    expect(
+      transactionVerdict(changes, (id) =>
+        id === ownerActor.staffId ? { roles: ['owner'], active: true } : undefined,
+      ),
+    ).toEqual({ ok: true });
+  });
+
+  it('goes back alone, first, when this PC does not hold its disposal event (the hub will refuse it)', async () => {
     const { db, clock, ctx, zhang } = await clinicWithDisposal();
     await db.outbox.clear();
     await queueRepush(db, { deviceId: ctx.deviceId, now: () => clock.now() });
@@ -139,6 +191,7 @@ describe('a record a retention disposal erased, on this PC', () => {
       op: 'erase',
       data: { disposal: 'd-1' },
     });
+    expect(entries.filter((e) => e.txId === entries[0]!.txId)).toHaveLength(1);
     expect(entries.filter((e) => e.entityId === zhang.id)).toHaveLength(1);
   });
 });

@@ -1,6 +1,7 @@
 import { encodeHlc } from '../../../shared/clock/hlc';
 import type { Role } from '../../../shared/auth/roles';
-import { BASE_CLOCK } from '../../../shared/sync/merge';
+import { BASE_CLOCK, mergeChange, type StoredRow } from '../../../shared/sync/merge';
+import { fromOlderDevices } from '../../../shared/sync/wire-compat';
 import type { ClinicDb } from '../db/database';
 import { rowClocksKey } from '../db/write';
 
@@ -42,24 +43,41 @@ const MAX_RANK = 99_999;
 /**
  * A PC in use joins a clinic whose hub already holds data: the clinic's settings win. This PC's
  * settings still go to the hub, but stamped older than any change (in their own order), so they
- * fill in only what the clinic never set; the rows held here carry the stamp of their last
- * change until the clinic's arrive. Runs in the pairing transaction (settings, rowClocks, outbox).
+ * fill in only what the clinic never set. The rows held here keep, for each group, the stamp the
+ * yielded changes give it, exactly as a PC that receives those changes folds them: one stamp for
+ * the whole row would make the clinic's other PCs and this one judge a later competing change
+ * differently (who created a row is its FIRST setter's, not its last change's). A row with no
+ * change to yield has the lowest stamp of all. Runs in the pairing transaction (settings,
+ * rowClocks, outbox).
  */
 export const yieldSettings = async (db: ClinicDb, node: string): Promise<void> => {
   const changes = (await db.outbox.filter((entry) => entry.table === 'settings').toArray()).sort(
     (a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : a.deviceSeq - b.deviceSeq),
   );
-  const last = new Map<string, string>();
+  const folded = new Map<string, StoredRow>();
   changes.forEach((entry, i) => {
     entry.hlc = yieldingStamp(node, i + 1);
-    last.set(entry.entityId, entry.hlc);
+    const result = mergeChange(folded.get(entry.entityId), {
+      table: 'settings',
+      entityId: entry.entityId,
+      op: entry.op,
+      hlc: entry.hlc,
+      data: fromOlderDevices('settings', entry.data),
+      deviceId: node,
+    });
+    if (result.kind === 'write')
+      folded.set(entry.entityId, { row: result.row, clocks: result.clocks });
   });
   await db.outbox.bulkPut(changes);
   const held = await db.settings.toArray();
   await db.rowClocks.bulkPut(
-    held.map((row) => ({
-      key: rowClocksKey('settings', row.key),
-      clocks: { [BASE_CLOCK]: last.get(row.key) ?? yieldingStamp(node) },
-    })),
+    held.map((row) => {
+      const clocks = folded.get(row.key)?.clocks;
+      return {
+        key: rowClocksKey('settings', row.key),
+        clocks:
+          clocks && Object.keys(clocks).length > 0 ? clocks : { [BASE_CLOCK]: yieldingStamp(node) },
+      };
+    }),
   );
 };

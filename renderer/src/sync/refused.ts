@@ -1,3 +1,4 @@
+import { canonicalJson } from '../../../shared/canonical-json';
 import type { HubClient } from '../../../shared/sync/hub-client';
 import { ALSO_FIELD, MERGE_SPECS } from '../../../shared/sync/merge-spec';
 import { impliedByRow, mergeChange, type StoredRow } from '../../../shared/sync/merge';
@@ -15,7 +16,7 @@ import { HUB_LINK_KEY, type HubLink } from './engine';
  * this PC applied it when it was made, every other PC quarantines it, so this one must end where
  * they do. A row written once (a check, a notice) is simply taken back. An editable row is folded
  * again from what the hub holds of it, without the refused change, plus what this PC has not
- * pushed yet: its other fields and later edits stay.
+ * pushed yet: its other fields and later edits stay. A refused disposal gives back what it erased.
  */
 
 /** Editable rows still to be folded again, as rowClocks keys (syncState). */
@@ -58,6 +59,24 @@ export const undoOwnRefused = async (
     const spec = MERGE_SPECS[change.table];
     if (!spec || spec.kind === 'local') continue;
     const key = rowClocksKey(change.table, change.entityId);
+    if (change.op === 'erase') {
+      // A disposal this PC carried out, refused by the clinic: it erased nothing anywhere else,
+      // so here neither. Its erasure goes (only one made by this very transaction: an erasure
+      // pushed again to a rebuilt hub, which judges it by today's staff, stays), and an editable
+      // row is folded again from the clinic's history, which kept its content. A written-once
+      // row has no history to fetch one by one: it comes back with the next snapshot taken.
+      const held = await db.erasures.get(key);
+      if (
+        held?.txId !== undefined &&
+        held.txId === change.txId &&
+        held.hlc === change.hlc &&
+        canonicalJson(held.data) === canonicalJson(change.data ?? null)
+      ) {
+        await db.erasures.delete(key);
+        if (spec.kind === 'editable') refold.add(key);
+      }
+      continue;
+    }
     if (spec.kind === 'editable') {
       refold.add(key);
       continue;

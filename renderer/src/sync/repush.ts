@@ -8,10 +8,11 @@ import {
 } from '../../../shared/sync/merge';
 import { MERGE_SPECS, syncedTables } from '../../../shared/sync/merge-spec';
 import { WIRE_SCHEMA_VERSION } from '../../../shared/sync/protocol';
+import { erasureEventId } from '../../../shared/sync/verdict';
 import { forOlderDevices } from '../../../shared/sync/wire-compat';
 import type { HubClient } from '../../../shared/sync/hub-client';
 import type { HubStamp } from '../../../shared/sync/protocol';
-import type { ClinicDb, OutboxEntry } from '../db/database';
+import type { ClinicDb, ErasureRow, OutboxEntry } from '../db/database';
 import { DEVICE_SEQ_KEY } from '../db/outbox';
 import { rowClocksKey } from '../db/write';
 import type { ApplyContext } from './apply';
@@ -37,8 +38,10 @@ export const queueRepush = async (
   context: { deviceId: string; now: () => number },
 ): Promise<number> => {
   const unstamped = encodeHlc({ wall: 0, counter: 0, node: context.deviceId });
-  // Retention disposals first: the new hub then wipes on arrival what a lagging PC re-pushes.
-  let queued = await queueErasures(db, context);
+  const { byEvent, unlinked } = await heldErasures(db);
+  // An erasure whose disposal event this PC does not hold goes alone, first: the new hub refuses
+  // it (nobody answers for it) and keeps the content, and the owner sees it refused.
+  let queued = await queueAlone(db, unlinked, context);
   for (const table of syncedTables) {
     const store = db.table(table);
     const keyPath = store.schema.primKey.keyPath as string;
@@ -87,6 +90,12 @@ export const queueRepush = async (
                 createdAt,
               }),
             );
+            // A disposal event goes with the erasures it authorises, in its chain's order, as
+            // its transaction first went: the new hub judges them by it (shared/sync/verdict.ts).
+            const erased = table === 'auditEvents' ? byEvent.get(entityId) : undefined;
+            erased?.forEach((erasure, i) =>
+              entries.push(eraseEntry(erasure, ++deviceSeq, txId, rebuilt.length + i, createdAt)),
+            );
           }
           await db.outbox.bulkAdd(entries);
           await db.deviceState.put({ key: DEVICE_SEQ_KEY, value: deviceSeq });
@@ -100,42 +109,69 @@ export const queueRepush = async (
   return queued;
 };
 
-/** Every erasure this device holds, as the `erase` change that made it (its own transaction). */
-const queueErasures = async (db: ClinicDb, context: { now: () => number }): Promise<number> => {
-  let queued = 0;
-  let after: string | undefined;
-  for (;;) {
-    const added = await db.transaction('rw', [db.erasures, db.outbox, db.deviceState], async () => {
-      const erasures = await (
-        after === undefined ? db.erasures.orderBy(':id') : db.erasures.where(':id').above(after)
-      )
-        .limit(PAGE)
-        .toArray();
-      if (erasures.length === 0) return -1;
-      after = erasures.at(-1)!.key;
-      const seq = await db.deviceState.get(DEVICE_SEQ_KEY);
-      let deviceSeq = typeof seq?.value === 'number' ? seq.value : 0;
-      const createdAt = new Date(context.now()).toISOString();
-      const entries = erasures.map((erasure): OutboxEntry => ({
-        id: newId(),
-        deviceSeq: ++deviceSeq,
-        txId: newId(),
-        txIndex: 0,
-        hlc: erasure.hlc,
-        table: erasure.table,
-        entityId: erasure.entityId,
-        op: 'erase',
-        schemaVersion: WIRE_SCHEMA_VERSION,
-        data: erasure.data,
-        createdAt,
-      }));
-      await db.outbox.bulkAdd(entries);
-      await db.deviceState.put({ key: DEVICE_SEQ_KEY, value: deviceSeq });
-      return entries.length;
-    });
-    if (added < 0) return queued;
-    queued += added;
-  }
+/**
+ * The erasures this device holds, sorted by how they go back to a hub that lost its log: with
+ * the disposal event that authorised them (`EraseData.auditEventId`), when this PC holds it, or
+ * alone. Erasures are rare next to rows: read whole.
+ */
+const heldErasures = async (
+  db: ClinicDb,
+): Promise<{ byEvent: Map<string, ErasureRow[]>; unlinked: ErasureRow[] }> => {
+  const byEvent = new Map<string, ErasureRow[]>();
+  const unlinked: ErasureRow[] = [];
+  const erasures = await db.erasures.toArray();
+  const named = erasures.map((erasure) => erasureEventId(erasure.data));
+  const ids = [...new Set(named.filter((id): id is string => id !== undefined))];
+  const held = new Set(
+    (await db.auditEvents.bulkGet(ids)).flatMap((event) => (event ? [event.id] : [])),
+  );
+  erasures.forEach((erasure, i) => {
+    const id = named[i];
+    if (id === undefined || !held.has(id)) unlinked.push(erasure);
+    else byEvent.set(id, [...(byEvent.get(id) ?? []), erasure]);
+  });
+  return { byEvent, unlinked };
+};
+
+/** The `erase` change that made an erasure, as the outbox holds it. */
+const eraseEntry = (
+  erasure: ErasureRow,
+  deviceSeq: number,
+  txId: string,
+  txIndex: number,
+  createdAt: string,
+): OutboxEntry => ({
+  id: newId(),
+  deviceSeq,
+  txId,
+  txIndex,
+  hlc: erasure.hlc,
+  table: erasure.table,
+  entityId: erasure.entityId,
+  op: 'erase',
+  schemaVersion: WIRE_SCHEMA_VERSION,
+  data: erasure.data,
+  createdAt,
+});
+
+/** Erasures queued each as its own transaction, with no disposal event. */
+const queueAlone = async (
+  db: ClinicDb,
+  erasures: readonly ErasureRow[],
+  context: { now: () => number },
+): Promise<number> => {
+  if (erasures.length === 0) return 0;
+  return db.transaction('rw', [db.outbox, db.deviceState], async () => {
+    const seq = await db.deviceState.get(DEVICE_SEQ_KEY);
+    let deviceSeq = typeof seq?.value === 'number' ? seq.value : 0;
+    const createdAt = new Date(context.now()).toISOString();
+    const entries = erasures.map((erasure) =>
+      eraseEntry(erasure, ++deviceSeq, newId(), 0, createdAt),
+    );
+    await db.outbox.bulkAdd(entries);
+    await db.deviceState.put({ key: DEVICE_SEQ_KEY, value: deviceSeq });
+    return entries.length;
+  });
 };
 
 const rebuild = async (

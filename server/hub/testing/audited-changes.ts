@@ -4,8 +4,16 @@ import type { Role } from '../../../shared/auth/roles';
 import { encodeHlc } from '../../../shared/clock/hlc';
 import { WIRE_SCHEMA_VERSION, type Change } from '../../../shared/sync/protocol';
 
-/** A row a transaction writes: a RowPatch for an editable table, the whole row for insert-only. */
-export type RowWrite = { table: string; entityId: string; op: 'upsert' | 'insert'; data: unknown };
+/**
+ * A row a transaction writes: a RowPatch for an editable table, the whole row for insert-only,
+ * the erasure record for an erase (a retention disposal).
+ */
+export type RowWrite = {
+  table: string;
+  entityId: string;
+  op: 'upsert' | 'insert' | 'erase';
+  data: unknown;
+};
 
 /** Who acted, in which role, doing what: the audit event of the transaction. */
 export type Act = {
@@ -49,8 +57,14 @@ export const auditedDevice = (deviceId: string, options: { wall?: number } = {})
         hash: createHash('sha256').update(`${deviceId}:${auditSeq}:${prevHash}`).digest('hex'),
       };
       prevHash = event.hash;
+      // An erasure names the disposal event of its transaction (shared/sync/verdict.ts).
+      const named = rows.map((row) =>
+        row.op === 'erase' && row.data !== null && typeof row.data === 'object'
+          ? { ...row, data: { auditEventId: event.id, ...row.data } }
+          : row,
+      );
       const writes: RowWrite[] = [
-        ...rows,
+        ...named,
         { table: 'auditEvents', entityId: event.id, op: 'insert', data: event },
       ];
       return writes.map((write, txIndex) => ({
@@ -101,3 +115,31 @@ export const consentRow = (id: string, signedBy: string): RowWrite => ({
   op: 'insert',
   data: { id, patientId: 'p-1', signedBy, signedAt: '2026-11-25T02:00:00.000Z' },
 });
+
+/** The erasure of a row by a retention disposal (its transaction names the disposal event). */
+export const erasureOf = (table: string, entityId: string, disposal = 'd-1'): RowWrite => ({
+  table,
+  entityId,
+  op: 'erase',
+  data: { disposal },
+});
+
+/** A retention disposal carried out by `actor`: the act that authorises erasures. */
+export const disposalBy = (
+  actor: Pick<Act, 'actorId' | 'actorName' | 'role'>,
+  disposal = 'd-1',
+): Act => ({ ...actor, action: 'delete', entity: 'disposal', entityId: disposal });
+
+/** The first owner of a clinic, set up on `device` (the first transaction of its chain). */
+export const ownerSetup = (
+  device: ReturnType<typeof auditedDevice>,
+  owner = { actorId: 'staff-owner', actorName: '王芳', username: 'wangfang' },
+): Change[] =>
+  device.tx([staffRow(owner.actorId, owner.username, owner.actorName, ['owner'])], {
+    actorId: owner.actorId,
+    actorName: owner.actorName,
+    role: 'owner',
+    action: 'setup',
+    entity: 'staff',
+    entityId: owner.actorId,
+  });

@@ -114,6 +114,8 @@ export const syncText = bilingual(
           '{{name}}以“{{role}}”身份所做的“{{act}}”未被接受：同步到诊所时，此人已不再担任该角色。该变更已保存在本机，未应用到任何工作站。请负责人核实是否属实（例如患者确实已签字）。',
         'role-cannot':
           '{{name}}以“{{role}}”身份所做的“{{act}}”未被接受：该角色无权进行此操作。该变更已保存在本机，未应用到任何工作站。请负责人核实。',
+        'unauthorised-disposal':
+          '一项记录销毁未被接受：它没有附带有权批准销毁的人（负责人或医保专员）所做的销毁记录。记录内容在诊所和所有工作站上都保持不变，没有任何内容被删除。该变更已保存在本机，请负责人核实是谁发起的。',
       },
     },
     repair: {
@@ -302,6 +304,8 @@ export const syncText = bilingual(
           '"{{act}}" by {{name}} as {{role}} was not accepted: when it reached the clinic, this person no longer held that role. The change is kept on this PC and applied on no workstation. The owner should check whether it is genuine (for example, a patient really signed).',
         'role-cannot':
           '"{{act}}" by {{name}} as {{role}} was not accepted: that role may not do this. The change is kept on this PC and applied on no workstation. The owner should check it.',
+        'unauthorised-disposal':
+          'A disposal of a record was not accepted: it did not come with a disposal recorded by someone allowed to approve disposals (the owner or the insurance officer). The record stays as it was at the clinic and on every workstation; nothing was erased. The change is kept on this PC; the owner should check who started it.',
       },
     },
     repair: {
