@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { GENESIS_HASH, type AuditEvent } from '../../../shared/audit/audit-event';
-import { hashAuditEvent } from '../../../shared/audit/chain';
+import { auditEventIntact } from '../../../shared/audit/personal-digest';
 import { newId } from '../../../shared/ids';
 import type { ClinicDb, SyncIssue } from '../db/database';
 import type { ApplyContext } from './apply';
@@ -41,7 +41,7 @@ export const verifyArrivedChains = async (
         .toArray()) as AuditEvent[];
       for (const event of events) {
         if (event.seq !== checked.seq + 1) break;
-        if (hashAuditEvent(event) !== event.hash) problem = 'content-changed';
+        if (!auditEventIntact(event)) problem = 'content-changed';
         else if (event.prevHash !== checked.hash) problem = 'link-broken';
         if (problem) {
           at = event;
