@@ -98,7 +98,7 @@ describe('audit events whose personal fields a disposal can wipe', () => {
     expect(wipeAuditEvent(firstFormat(1, GENESIS_HASH))).toBeUndefined();
   });
 
-  it("a kept summary edited afterwards no longer matches the digest: content-changed", () => {
+  it('a kept summary edited afterwards no longer matches the digest: content-changed', () => {
     const events = digestChain(3);
     events[1] = { ...events[1]!, summary: '李四' };
     expect(verifyAuditChain(events)).toMatchObject({
