@@ -28,8 +28,9 @@ import type { TableName } from '../db/schema';
  * keeps its chain fields and personal digest and loses salt, summary (''), reason and changes
  * (shared/audit/personal-digest.ts); an insert of it arriving after the erasure is stored wiped,
  * the earliest (stamp, wiped content) of several kept. An event written before personal digests
- * cannot be wiped: an erase of one held here is quarantined ("unwipeable"), and one arriving
- * after its erasure is stored whole with an alarm.
+ * cannot be wiped: it is kept whole, the erasure held all the same, and an "unwipeable" alarm
+ * tells the owner, in whichever order the event and its erasure came (a device cannot tell the
+ * format of an event it does not hold yet, so it cannot refuse the erasure up front).
  */
 
 /**

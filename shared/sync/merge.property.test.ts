@@ -281,6 +281,8 @@ const erasures: Template[] = [
   gone('consents', 'c0'),
   gone('consentVoids', 'c1'),
   gone('auditEvents', 'e2'),
+  // A first-format event (no personal digest): kept whole, the erasure held all the same.
+  gone('auditEvents', 'e1'),
 ];
 const allTemplates = [...templates, auditWithPersonalData, ...erasures];
 
@@ -341,13 +343,14 @@ const scenarioOf = (draw: fc.Arbitrary<Draw>) =>
 const scenarioArb = scenarioOf(drawArb);
 /** Erasures among the changes (about one draw in six), and audit events a disposal wipes. */
 const erasingScenarioArb = scenarioOf(drawOf(allTemplates.length));
-/** Only the audit event with personal data, its contents and its erasures. */
+/** Only audit events: one with personal data, one written before digests, and their erasures. */
 const wipingScenarioArb = scenarioOf(
   drawOf(
     allTemplates.length,
     fc.constantFrom(
       allTemplates.indexOf(auditWithPersonalData),
-      allTemplates.findIndex((t) => t.op === 'erase' && t.table === 'auditEvents'),
+      ...allTemplates.flatMap((t, i) => (t.op === 'erase' && t.table === 'auditEvents' ? [i] : [])),
+      templates.findIndex((t) => t.table === 'auditEvents'),
     ),
   ),
 );
@@ -528,6 +531,10 @@ const checkErasures = (replica: Replica, changes: IncomingChange[]) => {
       continue;
     }
     const held = replica.rows.get(key)!.row;
+    if (key === 'auditEvents/e1') {
+      expect(held).toEqual({ ...(inserts[0]!.data as object), id: 'e1' });
+      continue;
+    }
     expect(isWipedAuditEvent(held)).toBe(true);
     expect(held).toEqual(wipeAuditEvent(inserts[0]!.data as Record<string, unknown>));
     expect(canonicalJson(held)).not.toMatch(/王小明|王晓明|赵六|1390000000|登记错误/);

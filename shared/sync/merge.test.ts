@@ -931,28 +931,29 @@ describe('a retention disposal wipes an audit event and keeps it in its chain (p
     expect(results.at(-1)).toEqual({ kind: 'keep' });
   });
 
-  it('an erase of an event written before personal digests is quarantined, saying why, and the event stays whole', () => {
+  it('an event written before personal digests is kept whole, the erasure held and the owner told, in either order', () => {
     const old = { ...content(2, first.hash) };
     const whole: AuditEvent = { ...old, hash: hashAuditEvent(old) };
-    const { stored, erasure, results } = foldAudit([added(whole), gone]);
-    expect(results.at(-1)).toEqual({
-      kind: 'quarantine',
-      reason: expect.stringMatching(
-        /^unwipeable: .*before personal digests.*break its device's chain/,
-      ),
-    });
-    expect(stored!.row).toEqual(whole);
-    expect(erasure).toBeUndefined();
-  });
-
-  it('one written before personal digests arriving after its erasure is kept whole, with an alarm', () => {
-    const old = { ...content(2, first.hash) };
-    const whole: AuditEvent = { ...old, hash: hashAuditEvent(old) };
-    const { stored, results } = foldAudit([gone, added(whole)]);
-    expect(stored!.row).toEqual(whole);
-    expect(results.at(-1)).toMatchObject({
-      kind: 'write',
-      alarms: [{ kind: 'invariant', detail: expect.stringMatching(/before personal digests/) }],
-    });
+    const ends = [
+      foldAudit([added(whole), gone]),
+      foldAudit([gone, added(whole)]),
+      foldAudit([added(whole), gone, added(whole), gone]),
+    ];
+    for (const { stored, erasure, results } of ends) {
+      expect(stored!.row).toEqual(whole);
+      expect(stored!.clocks).toEqual(ends[0]!.stored!.clocks);
+      expect(erasure).toEqual(ends[0]!.erasure);
+      const alarms = results.flatMap((r) => ('alarms' in r ? (r.alarms ?? []) : []));
+      expect(alarms).toEqual([
+        {
+          kind: 'invariant',
+          table: 'auditEvents',
+          entityId: 'e2',
+          detail: expect.stringMatching(
+            /^unwipeable: .*before personal digests.*break its device's chain/,
+          ),
+        },
+      ]);
+    }
   });
 });

@@ -65,15 +65,15 @@ export type MergeResult =
   | { kind: 'quarantine'; reason: string } // cannot be applied (unknown table, malformed data, …)
   /**
    * Erased: keep `erasure` (new, or earlier than the one held) and delete the row and its
-   * clocks; unless `row` is given: an audit event's chain fields, its content wiped, stored with
-   * `clocks` instead (see `mergeErase`).
+   * clocks; unless `row` is given: an audit event, stored with `clocks` instead (its chain fields
+   * with its content wiped, or whole when it cannot be wiped: see `mergeErase`).
    */
   | {
       kind: 'erase';
       erasure: Erasure;
       row?: Record<string, unknown>;
       clocks?: RowClocks;
-      alarms?: never;
+      alarms?: MergeAlarm[];
     };
 
 /** A table the merge has no rule for: a programming error in the caller, not a sync condition. */
@@ -623,6 +623,23 @@ export const mergeChange = (
  */
 const WIPED_NOT_ERASED = new Set(['auditEvents']);
 
+/** Whether an erased row of the table stays, wiped, instead of going (audit events). */
+export const erasureWipes = (table: string): boolean => WIPED_NOT_ERASED.has(table);
+
+/**
+ * A change's data once its entity is erased: null, or for an audit event the event wiped (or
+ * whole, written before personal digests: its chain needs it and it cannot be wiped). What a
+ * device leaves of its unsent changes, and what the hub keeps in its log.
+ */
+export const erasedData = (table: string, data: unknown): unknown => {
+  if (!WIPED_NOT_ERASED.has(table) || data === null || data === undefined) return null;
+  if (isPatch(data)) {
+    const set = wipeAuditEvent(data.set);
+    return set ? { ...data, set } : data;
+  }
+  return isPlainObject(data) ? (wipeAuditEvent(data) ?? data) : null;
+};
+
 /**
  * The clocks of a wiped audit event: its own stamp only. The `@lost:` clocks that remember other
  * contents under its id go with the wipe: from then on the earliest (stamp, wiped content) is
@@ -640,11 +657,6 @@ const mergeErase = (
   stored: StoredRow | undefined,
 ): MergeResult => {
   const wipes = WIPED_NOT_ERASED.has(change.table);
-  if (wipes && stored && !hasPersonalDigest(stored.row))
-    return quarantine(
-      `unwipeable: audit event ${change.entityId} was written before personal digests; its hash ` +
-        `covers its content, so wiping it would break its device's chain: kept whole`,
-    );
   const incoming: Erasure = {
     table: change.table,
     entityId: change.entityId,
@@ -652,6 +664,15 @@ const mergeErase = (
     data: change.data ?? null,
   };
   const kept = held ? earlierErasure(held, incoming) : incoming;
+  if (wipes && stored && !hasPersonalDigest(stored.row)) {
+    // Kept whole, the erasure held all the same: the same end as when the erasure came first
+    // (the apply step takes a page's erasures first), where the event's format was not known.
+    const row = stored.row;
+    const clocks = stored.clocks;
+    if (held)
+      return kept === held ? { kind: 'keep' } : { kind: 'erase', erasure: kept, row, clocks };
+    return { kind: 'erase', erasure: kept, row, clocks, alarms: [unwipeable(change)] };
+  }
   if (wipes && stored) {
     const row = wipeAuditEvent(stored.row)!;
     const { clocks, baseline } = wipedClocks(stored);
@@ -714,15 +735,19 @@ const mergeWipedInsert = (stored: StoredRow | undefined, change: IncomingChange)
   if (!isPlainObject(row)) return { kind: 'keep' };
   const result = mergeChange(stored, change);
   if (result.kind !== 'write' || stored) return result;
-  const alarm: MergeAlarm = {
-    kind: 'invariant',
-    table: change.table,
-    entityId: change.entityId,
-    detail:
-      'erased, but written before personal digests: its hash covers its content, so it is kept whole',
-  };
-  return { ...result, alarms: [...(result.alarms ?? []), alarm] };
+  return { ...result, alarms: [...(result.alarms ?? []), unwipeable(change)] };
 };
+
+/** The owner is told of an erased audit event that had to be kept whole: the same words in any order. */
+const unwipeable = (change: IncomingChange): MergeAlarm => ({
+  kind: 'invariant',
+  table: change.table,
+  entityId: change.entityId,
+  detail:
+    'unwipeable: a retention disposal erased this audit event, but it was written before ' +
+    "personal digests: its hash covers its content, so wiping it would break its device's " +
+    'chain; it is kept whole',
+});
 
 /**
  * For the local write path: the patch that turns `before` into `after` (provenance fields
