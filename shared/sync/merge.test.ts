@@ -926,6 +926,16 @@ describe('a retention disposal wipes an audit event and keeps it in its chain (p
     expect(mergeChange(stored, gone, undefined, erasure)).toEqual({ kind: 'keep' });
   });
 
+  it('wipes an event held whole beside its erasure when its insert comes again', () => {
+    const held = { row: second as Record<string, unknown>, clocks: { '@row': second.hlc } };
+    const erasure = { table: 'auditEvents', entityId: 'e2', hlc: at(20), data: gone.data };
+    expect(mergeChange(held, added(second), undefined, erasure)).toEqual({
+      kind: 'write',
+      row: wipeAuditEvent(second),
+      clocks: { '@row': second.hlc },
+    });
+  });
+
   it('drops a malformed insert of the erased event silently (a quarantine would keep its content)', () => {
     const { results } = foldAudit([gone, { ...added(second), hlc: 'yesterday' }]);
     expect(results.at(-1)).toEqual({ kind: 'keep' });

@@ -715,12 +715,13 @@ const mergeWipedInsert = (stored: StoredRow | undefined, change: IncomingChange)
     if (!stamp) return { kind: 'keep' };
     const { clocks, baseline } = wipedClocks(stored);
     const heldText = clocks[ROW_CLOCK];
+    // Held whole beside its erasure (it should not be): compared, and kept, wiped all the same.
+    let row = wipeAuditEvent(stored.row) ?? stored.row;
     const held = {
       stamp: heldText ? decodeStamp(heldText) : undefined,
-      content: canonicalJson(stored.row),
+      content: canonicalJson(row),
     };
     const incoming = { stamp, content: canonicalJson(fresh.row) };
-    let row = stored.row;
     let own = held.stamp;
     if (incoming.content === held.content) own = minStamp(stamp, held.stamp);
     else if (!held.stamp || earlier(incoming, { stamp: held.stamp, content: held.content })) {
@@ -728,7 +729,8 @@ const mergeWipedInsert = (stored: StoredRow | undefined, change: IncomingChange)
       own = stamp;
     }
     const next = writeClocks(own ? { [ROW_CLOCK]: own } : {});
-    const unchanged = row === stored.row && canonicalJson(next) === baseline;
+    const unchanged =
+      canonicalJson(row) === canonicalJson(stored.row) && canonicalJson(next) === baseline;
     return unchanged ? { kind: 'keep' } : write(row, next, []);
   }
   const row = isPatch(change.data) ? change.data.set : change.data;
