@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { canonicalJson } from '../../shared/canonical-json';
 import { mergeChange, type StoredRow } from '../../shared/sync/merge';
+import { GENESIS_HASH, type AuditEvent } from '../../shared/audit/audit-event';
+import { verifyAuditChain } from '../../shared/audit/chain';
+import { sealAuditEvent, wipeAuditEvent } from '../../shared/audit/personal-digest';
 import { snapshotOrder } from '../../shared/sync/snapshot-parts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { manualClock } from '../../shared/clock/clock';
@@ -758,6 +761,126 @@ describe.each(testBackends())('the sync hub on $name', (backend) => {
       expect([other.status, other.reason]).toEqual([422, 'conflicting-duplicate']);
       const wrongRow = await refusal(a.push([{ ...wiped[0]!, entityId: 'p-other', data: null }]));
       expect(wrongRow.reason).toBe('conflicting-duplicate');
+    });
+  });
+
+  describe('erasure of an audit event', () => {
+    /** A device's chain of `count` events, each naming a patient and the phone it changed. */
+    const chainOf = (deviceId: string, count: number): AuditEvent[] => {
+      const events: AuditEvent[] = [];
+      for (let seq = 1; seq <= count; seq++)
+        events.push(
+          sealAuditEvent({
+            id: `audit-${deviceId.slice(0, 8)}-${seq}`,
+            deviceId,
+            seq,
+            at: new Date(1_764_000_000_000 + seq * 1000).toISOString(),
+            hlc: makeChanges(deviceId, seq, 1)[0]!.hlc,
+            actorId: 'staff-1',
+            actorName: '李娜',
+            role: 'front-desk',
+            action: 'update',
+            entity: 'patient',
+            entityId: 'p-1',
+            summary: '王小明',
+            changes: [{ field: 'phone', from: '13812345678', to: '13987654321' }],
+            prevHash: events.at(-1)?.hash ?? GENESIS_HASH,
+          }),
+        );
+      return events;
+    };
+    const asChanges = (deviceId: string, fromSeq: number, events: AuditEvent[]) =>
+      makeChanges(deviceId, fromSeq, events.length).map((change, i) => ({
+        ...change,
+        table: 'auditEvents',
+        entityId: events[i]!.id,
+        op: 'insert' as const,
+        hlc: events[i]!.hlc,
+        data: events[i]!,
+      }));
+    const PERSONAL = ['王小明', '13812345678', '13987654321'];
+
+    it('keeps its chain fields and digest in the log and the snapshot, its content gone, and the chain goes on', async () => {
+      const test = await start();
+      const a = await test.pairClient('前台');
+      const archive = await test.pairClient('档案室');
+      const events = chainOf(a.deviceId, 3);
+      await a.push(asChanges(a.deviceId, 1, events.slice(0, 2)));
+      await test.hub.store.maintain(true);
+      const erase = {
+        ...makeChanges(archive.deviceId, 1, 1)[0]!,
+        table: 'auditEvents',
+        entityId: events[1]!.id,
+        op: 'erase' as const,
+        data: { disposal: 'd-1' },
+      };
+      await archive.push([erase]);
+      // The desk's chain goes on after the wiped event: the hub's head is still its hash.
+      expect(await a.push(asChanges(a.deviceId, 3, events.slice(2)))).toMatchObject({
+        accepted: 1,
+      });
+      // A lagging PC pushing the whole event again does not bring the content back.
+      const lagging = await test.pairClient('诊室');
+      await lagging.push(asChanges(lagging.deviceId, 1, events.slice(1, 2)));
+
+      const page = await a.pull(0);
+      const audit = page.changes.filter((e) => e.change.table === 'auditEvents');
+      expect(audit.map((e) => [e.change.op, e.erased ?? false])).toEqual([
+        ['insert', false],
+        ['insert', true],
+        ['erase', false],
+        ['insert', false],
+        ['insert', true],
+      ]);
+      expect(audit[1]!.change.data).toEqual(wipeAuditEvent(events[1]!));
+      expect(audit[4]!.change.data).toEqual(wipeAuditEvent(events[1]!));
+      const served = [0, 1, 3].map((i) => audit[i]!.change.data as AuditEvent);
+      expect(verifyAuditChain(served)).toEqual({ ok: true, checked: 3 });
+
+      await test.hub.store.maintain(true);
+      const manifest = await a.snapshot();
+      let text = '';
+      for (const segment of manifest.segments)
+        text += gunzipSync(await a.segment(segment.id)).toString('utf8');
+      const lines = text
+        .split('\n')
+        .filter((line) => line.length > 0)
+        .map((line) => JSON.parse(line) as LogEntry)
+        .filter((e) => e.change.table === 'auditEvents' && e.change.op === 'insert');
+      const wipedEvent = lines.find((e) => e.change.entityId === events[1]!.id)!.change.data;
+      expect(wipedEvent).toEqual(wipeAuditEvent(events[1]!));
+      expect(text).toContain(events[1]!.personalDigest!);
+      for (const value of PERSONAL) expect(text.split(value).length - 1).toBe(2); // events 1 and 3
+      if (!test.postgresUrl) {
+        // The wiped event's salt is nowhere, not in a freed page nor in the write-ahead log.
+        for (const file of [SQLITE_FILE, `${SQLITE_FILE}-wal`]) {
+          const bytes = await readFile(join(test.dataDir, file)).catch(() => Buffer.alloc(0));
+          expect(bytes.includes(events[1]!.salt!), file).toBe(false);
+        }
+      }
+    });
+
+    it('takes back the wiped copy a device pushes of its own event when its acknowledgement was lost', async () => {
+      const test = await start();
+      const a = await test.pairClient('前台');
+      const archive = await test.pairClient('档案室');
+      const events = chainOf(a.deviceId, 2);
+      const pushed = asChanges(a.deviceId, 1, events);
+      await a.push(pushed);
+      await archive.push([
+        {
+          ...makeChanges(archive.deviceId, 1, 1)[0]!,
+          table: 'auditEvents',
+          entityId: events[0]!.id,
+          op: 'erase' as const,
+          data: { disposal: 'd-1' },
+        },
+      ]);
+      const wiped = [{ ...pushed[0]!, data: wipeAuditEvent(events[0]!) }, pushed[1]!];
+      expect(await a.push(wiped)).toMatchObject({ ackedThrough: 2, accepted: 0, duplicates: 2 });
+      // Emptied to null, as other erased rows are, it is not the change the hub holds.
+      const emptied = await refusal(a.push([{ ...pushed[0]!, data: null }]));
+      expect(emptied.reason).toBe('conflicting-duplicate');
     });
   });
 

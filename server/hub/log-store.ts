@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { canonicalJson } from '../../shared/canonical-json';
 import { createHash } from 'node:crypto';
+import { erasedData } from '../../shared/sync/merge';
 import { SYNC_LIMITS, type Change } from '../../shared/sync/protocol';
 import { advanceAuditHeads } from './audit-heads';
 import type { HubTables, LogRow } from './hub-db';
@@ -38,8 +39,15 @@ const toRow = (deviceId: string, change: Change, receivedAt: number): StagedRow 
   };
 };
 
-/** The change with its content wiped: what stays of it once a retention disposal erased it. */
-const erasedBody = (body: string): string => canonicalJson({ ...JSON.parse(body), data: null });
+/**
+ * The change with its content wiped: what stays of it once a retention disposal erased it. An
+ * audit event keeps its chain fields and personal digest (shared/sync/merge.ts `erasedData`): a
+ * new device needs them to verify its device's chain and continue it.
+ */
+const erasedBody = (body: string): string => {
+  const change = JSON.parse(body) as { table?: unknown; data?: unknown };
+  return canonicalJson({ ...change, data: erasedData(String(change.table), change.data) });
+};
 
 /**
  * Takes a device's changes into the log, in one transaction acknowledged only after a durable
@@ -199,7 +207,8 @@ const checkDuplicates = async (
 
 /**
  * The held changes that come back wiped: a device whose row a retention disposal erased empties
- * the changes it had not seen acknowledged (`data: null`, renderer/src/sync/erasure.ts), and one
+ * the changes it had not seen acknowledged (`data: null`, an audit event wiped instead:
+ * renderer/src/sync/erasure.ts), and one
  * the hub did take (its acknowledgement lost on the way) is the same change, less its content.
  */
 const wipedCopies = async (
@@ -207,7 +216,8 @@ const wipedCopies = async (
   deviceId: string,
   rows: readonly StagedRow[],
 ): Promise<Set<number>> => {
-  const candidates = rows.filter((row) => (JSON.parse(row.body!) as Change).data === null);
+  // Already in its erased form: emptied, or an audit event wiped (`erasedData`).
+  const candidates = rows.filter((row) => erasedBody(row.body!) === row.body);
   const same = new Set<number>();
   if (candidates.length === 0) return same;
   const seqs = candidates.map((row) => row.device_seq);

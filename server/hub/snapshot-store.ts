@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { canonicalJson } from '../../shared/canonical-json';
 import type { SnapshotManifest } from '../../shared/sync/protocol';
 import { FOLDED_TABLES, foldRow } from '../../shared/sync/fold';
+import { erasedData } from '../../shared/sync/merge';
 import type { LogEntry } from '../../shared/sync/protocol';
 import { snapshotPartOf, type SegmentPart } from '../../shared/sync/snapshot-parts';
 import { HubError } from './hub-error';
@@ -258,7 +259,10 @@ const rewriteErasedSegments = async (core: StoreCore): Promise<number> => {
           received_at: entry.receivedAt,
           erased: 1,
           refused: refusedJson(entry),
-          body: canonicalJson({ ...entry.change, data: null }),
+          body: canonicalJson({
+            ...entry.change,
+            data: erasedData(entry.change.table, entry.change.data),
+          }),
         });
       });
     if (!touched) continue;

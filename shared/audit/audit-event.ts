@@ -66,7 +66,11 @@ export type AuditChange = z.infer<typeof auditChangeSchema>;
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** Append-only, hash-chained per device: `prevHash` is the hash of that device's previous event. */
+/**
+ * Append-only, hash-chained per device: `prevHash` is the hash of that device's previous event.
+ * `salt` and `personalDigest` mark the format whose personal fields can be wiped by a retention
+ * disposal (shared/audit/personal-digest.ts); an event without them is of the first format.
+ */
 export const auditEventSchema = z.object({
   id: z.string(),
   deviceId: z.string(),
@@ -82,6 +86,16 @@ export const auditEventSchema = z.object({
   summary: z.string(),
   reason: z.string().optional(),
   changes: z.array(auditChangeSchema).optional(),
+  /** Random, per event (128 bits, hex); gone once the personal fields are wiped. */
+  salt: z
+    .string()
+    .regex(/^[0-9a-f]{32}$/)
+    .optional(),
+  /** sha256 of the salt and the personal fields: what the event's hash covers instead of them. */
+  personalDigest: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
   prevHash: z.string().length(64),
   hash: z.string().length(64),
 });

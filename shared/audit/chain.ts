@@ -1,11 +1,8 @@
-import { canonicalJson } from '../canonical-json';
-import { sha256Hex } from '../hash';
 import { GENESIS_HASH, type AuditEvent } from './audit-event';
+import { auditEventIntact, hashAuditEvent } from './personal-digest';
 
-export const hashAuditEvent = (event: Omit<AuditEvent, 'hash'>): string => {
-  const { hash: _ignored, ...content } = event as AuditEvent;
-  return sha256Hex(canonicalJson(content));
-};
+// Both formats (first, digest) hash here; personal-digest.ts says how.
+export { hashAuditEvent };
 
 export type ChainBreak = {
   deviceId: string;
@@ -34,7 +31,7 @@ const checkDeviceChain = (
     const at = { deviceId, seq: event.seq, eventId: event.id };
     if (event.seq !== expectedSeq)
       return { checked, firstBreak: { ...at, problem: 'missing-event' } };
-    if (hashAuditEvent(event) !== event.hash)
+    if (!auditEventIntact(event))
       return { checked, firstBreak: { ...at, problem: 'content-changed' } };
     if (event.prevHash !== prevHash)
       return { checked, firstBreak: { ...at, problem: 'link-broken' } };

@@ -18,13 +18,20 @@ import type { TableName } from '../db/schema';
  * A clock value is the effective stamp, or "<effective>|<raw hlc>" when the bound lowered it.
  * Field names are identifiers, so no field can collide with an `@` key.
  *
- * Erasure (retention disposal), on every synced table but audit events: an `erase` change is an
- * insert-only erasure record that overrides the row's content whatever its stamps. The device
- * deletes the row and its clocks and keeps the erasure (table `erasures`, the earliest of several
- * by (hlc, data)); every other change of that entity, earlier or later, from a lagging device, a
- * re-push or a restored backup, is then dropped without a trace (never quarantined, which would
- * keep the content). Audit events are not erased this way (their chain hashes them): their
- * personal fields are to be wiped by digest, and an erase of one is quarantined until then.
+ * Erasure (retention disposal): an `erase` change is an insert-only erasure record that
+ * overrides the row's content whatever its stamps. The device deletes the row and its clocks and
+ * keeps the erasure (table `erasures`, the earliest of several by (hlc, data)); every other change
+ * of that entity, earlier or later, from a lagging device, a re-push or a restored backup, is then
+ * dropped without a trace (never quarantined, which would keep the content).
+ *
+ * Audit events are wiped, not deleted: their device's chain must still verify. An erased event
+ * keeps its chain fields and personal digest and loses salt, summary (''), reason and changes
+ * (shared/audit/personal-digest.ts); an insert of it arriving after the erasure is stored wiped,
+ * the earliest (stamp, wiped content) of several kept. An event written before personal digests
+ * cannot be wiped: it is kept whole, the erasure held all the same, and an "unwipeable" alarm
+ * tells the owner, in whichever order the event and its erasure came (a device cannot tell the
+ * format of an event it does not hold yet, so it cannot refuse the erasure up front).
+ *
  * Only an authorised erasure erases: every `erase` is judged (shared/sync/verdict.ts: it names the
  * disposal event of its transaction, by a person who may approve disposals), and a refused one
  * is quarantined like any refused change: the row, its content and its clocks stay everywhere,

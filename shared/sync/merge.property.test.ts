@@ -15,6 +15,8 @@ import {
 import { applyFold, foldRow, incomingOf } from './fold';
 import { WIRE_SCHEMA_VERSION, type LogEntry } from './protocol';
 import type { Refusal } from './verdict';
+import { GENESIS_HASH } from '../audit/audit-event';
+import { isWipedAuditEvent, sealAuditEvent, wipeAuditEvent } from '../audit/personal-digest';
 
 /**
  * Convergence, tested the way the clinic meets it: several PCs receive the same set of changes
@@ -242,13 +244,47 @@ const gone = (table: string, entityId: string): Template => ({
   op: 'erase',
   data: (v) => ({ set: { disposal: `d-${v % 2}` } }),
 });
+/**
+ * An audit event with personal fields (personal-digest.ts), written under one id with three
+ * contents (a conflict, now and then), fixed salts so that every run builds the same events.
+ */
+const personalEvents = [0, 1, 2].map((v) =>
+  sealAuditEvent(
+    {
+      id: 'e2',
+      deviceId: 'b',
+      seq: 1,
+      at: '2026-03-02T02:00:00.000Z',
+      hlc: encodeHlc({ wall: T0, counter: 0, node: 'b' }),
+      actorId: 'staff-b',
+      actorName: '李娜',
+      role: 'front-desk',
+      action: 'update',
+      entity: 'patient',
+      entityId: 'p1',
+      summary: ['王小明', '王晓明', '赵六'][v]!,
+      ...(v === 1 ? { reason: '登记错误' } : {}),
+      changes: [{ field: 'phone', from: '13800000000', to: `1390000000${v}` }],
+      prevHash: GENESIS_HASH,
+    },
+    String(v).repeat(32),
+  ),
+);
+const auditWithPersonalData: Template = once(
+  'auditEvents',
+  () => 'e2',
+  (v) => ({ set: personalEvents[v % 3]! }),
+);
 const erasures: Template[] = [
   gone('plannedItems', 'i0'),
   gone('visits', 'v1'),
   gone('consents', 'c0'),
   gone('consentVoids', 'c1'),
+  gone('auditEvents', 'e2'),
+  // A first-format event (no personal digest): kept whole, the erasure held all the same.
+  gone('auditEvents', 'e1'),
 ];
-const allTemplates = [...templates, ...erasures];
+const allTemplates = [...templates, auditWithPersonalData, ...erasures];
 
 const build = (draw: Draw, index: number): Built => {
   const template = allTemplates[draw.template]!;
@@ -268,9 +304,12 @@ const build = (draw: Draw, index: number): Built => {
   return { local, change: { ...local, receivedAt } };
 };
 
-const drawOf = (templateCount: number): fc.Arbitrary<Draw> =>
+const drawOf = (
+  templateCount: number,
+  template: fc.Arbitrary<number> = fc.nat(templateCount - 1),
+): fc.Arbitrary<Draw> =>
   fc.record({
-    template: fc.nat(templateCount - 1),
+    template,
     second: fc.nat(40),
     node: fc.nat(NODES.length - 1),
     future: fc.nat(9).map((n) => n === 0),
@@ -302,8 +341,19 @@ const scenarioOf = (draw: fc.Arbitrary<Draw>) =>
       });
     });
 const scenarioArb = scenarioOf(drawArb);
-/** Erasures among the changes: about one draw in seven. */
+/** Erasures among the changes (about one draw in six), and audit events a disposal wipes. */
 const erasingScenarioArb = scenarioOf(drawOf(allTemplates.length));
+/** Only audit events: one with personal data, one written before digests, and their erasures. */
+const wipingScenarioArb = scenarioOf(
+  drawOf(
+    allTemplates.length,
+    fc.constantFrom(
+      allTemplates.indexOf(auditWithPersonalData),
+      ...allTemplates.flatMap((t, i) => (t.op === 'erase' && t.table === 'auditEvents' ? [i] : [])),
+      templates.findIndex((t) => t.table === 'auditEvents'),
+    ),
+  ),
+);
 
 const recompute: Recompute = (table, row) =>
   table === 'patients'
@@ -333,7 +383,9 @@ const apply = (replica: Replica, change: IncomingChange, dropImplied = false) =>
     return result;
   }
   if (result.kind === 'erase') {
-    replica.rows.delete(key);
+    // An audit event stays in its chain, wiped; any other erased row goes.
+    if (result.row) replica.rows.set(key, { row: result.row, clocks: result.clocks });
+    else replica.rows.delete(key);
     replica.erasures.set(key, result.erasure);
     return result;
   }
@@ -465,8 +517,27 @@ const checkErasures = (replica: Replica, changes: IncomingChange[]) => {
             ? -1
             : 1,
       );
-    expect(replica.rows.has(key)).toBe(false);
     expect(replica.erasures.get(key)).toEqual(first);
+    if (!key.startsWith('auditEvents/')) {
+      expect(replica.rows.has(key)).toBe(false);
+      continue;
+    }
+    // The event stays, wiped: the earliest of its contents, with nothing personal left.
+    const inserts = changes
+      .filter((c) => keyOf(c) === key && c.op !== 'erase')
+      .sort((a, b) => (stampOf(a) < stampOf(b) ? -1 : 1));
+    if (inserts.length === 0) {
+      expect(replica.rows.has(key)).toBe(false);
+      continue;
+    }
+    const held = replica.rows.get(key)!.row;
+    if (key === 'auditEvents/e1') {
+      expect(held).toEqual({ ...(inserts[0]!.data as object), id: 'e1' });
+      continue;
+    }
+    expect(isWipedAuditEvent(held)).toBe(true);
+    expect(held).toEqual(wipeAuditEvent(inserts[0]!.data as Record<string, unknown>));
+    expect(canonicalJson(held)).not.toMatch(/王小明|王晓明|赵六|1390000000|登记错误/);
   }
   expect(replica.erasures.size).toBe(new Set(erases.map(keyOf)).size);
 };
@@ -479,6 +550,37 @@ const liveAlarms = (replica: Replica) =>
       return !replica.erasures.has(`${table}/${entityId}`);
     })
     .sort();
+
+/** Every PC ends with the same rows and erasures; applying it all again changes nothing. */
+const convergesWithErasures = ({
+  built,
+  deliveries,
+}: {
+  built: Built[];
+  deliveries: Delivery[];
+}) => {
+  const replicas = deliveries.map((delivery, r) => {
+    const replica = emptyReplica();
+    for (const change of sequence(built, delivery, r, deliveries.length)) apply(replica, change);
+    return replica;
+  });
+  const [first, ...others] = replicas;
+  const changes = built.map((b) => b.change);
+  expect(first!.quarantined).toEqual([]);
+  for (const other of others) {
+    expect(snapshot(other)).toBe(snapshot(first!));
+    expect(liveAlarms(other)).toEqual(liveAlarms(first!));
+  }
+  for (const replica of replicas) {
+    checkRules(replica, changes);
+    checkErasures(replica, changes);
+  }
+
+  // Idempotent: the whole set again (erasures included) changes nothing and raises nothing.
+  const before = snapshot(first!);
+  for (const change of changes) expect(apply(first!, change)).toEqual({ kind: 'keep' });
+  expect(snapshot(first!)).toBe(before);
+};
 
 describe('merge convergence', () => {
   it('every PC ends with the same rows, clocks and conflict alarms, whatever the order and repeats', () => {
@@ -539,33 +641,11 @@ describe('merge convergence', () => {
   });
 
   it('with retention disposals among the changes, every PC ends with the same rows and erasures, the erased rows gone', () => {
-    fc.assert(
-      fc.property(erasingScenarioArb, ({ built, deliveries }) => {
-        const replicas = deliveries.map((delivery, r) => {
-          const replica = emptyReplica();
-          for (const change of sequence(built, delivery, r, deliveries.length))
-            apply(replica, change);
-          return replica;
-        });
-        const [first, ...others] = replicas;
-        const changes = built.map((b) => b.change);
-        expect(first!.quarantined).toEqual([]);
-        for (const other of others) {
-          expect(snapshot(other)).toBe(snapshot(first!));
-          expect(liveAlarms(other)).toEqual(liveAlarms(first!));
-        }
-        for (const replica of replicas) {
-          checkRules(replica, changes);
-          checkErasures(replica, changes);
-        }
+    fc.assert(fc.property(erasingScenarioArb, convergesWithErasures), { numRuns: 300 });
+  });
 
-        // Idempotent: the whole set again (erasures included) changes nothing and raises nothing.
-        const before = snapshot(first!);
-        for (const change of changes) expect(apply(first!, change)).toEqual({ kind: 'keep' });
-        expect(snapshot(first!)).toBe(before);
-      }),
-      { numRuns: 300 },
-    );
+  it('an audit event a disposal wipes ends the same everywhere: in its chain, wiped, its earliest content', () => {
+    fc.assert(fc.property(wipingScenarioArb, convergesWithErasures), { numRuns: 200 });
   });
 
   it('a device that reuses one stamp for different changes still merges the same everywhere', () => {

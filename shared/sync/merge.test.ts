@@ -13,6 +13,9 @@ import {
   type StoredRow,
 } from './merge';
 import { MERGE_SPECS, syncedTables } from './merge-spec';
+import { GENESIS_HASH, type AuditEvent } from '../audit/audit-event';
+import { verifyAuditChain } from '../audit/chain';
+import { hashAuditEvent, sealAuditEvent, wipeAuditEvent } from '../audit/personal-digest';
 import { fromOlderDevices } from './wire-compat';
 
 const T0 = Date.UTC(2026, 2, 2, 2, 0, 0);
@@ -694,11 +697,6 @@ describe('changes that cannot be applied are quarantined', () => {
     ['an unknown table', { table: 'prescriptions' }, /^unknown-table/],
     ['a local table', { table: 'outbox' }, /^local-table/],
     ['the engine bookkeeping', { table: 'rowClocks' }, /^local-table/],
-    [
-      'an erase of an audit event (its chain hashes it)',
-      { table: 'auditEvents', op: 'erase', data: { disposal: 'd-1' } },
-      /^unsupported-op/,
-    ],
     ['a malformed hlc', { hlc: 'yesterday' }, /^malformed/],
     ['a receipt time that is no time', { receivedAt: Number.NaN }, /^malformed/],
     ['an erased change (data null)', { data: null }, /^malformed/],
@@ -850,5 +848,122 @@ describe('a retention disposal erases a row on every device (merge-spec.ts, "Era
     const voided = insert('consentVoids', 'c1', at(1), { consentId: 'c1', reason: 'x' });
     const { stored, erasure } = foldErasable([voided, erase('consentVoids', 'c1', at(2))]);
     expect([stored, erasure?.entityId]).toEqual([undefined, 'c1']);
+  });
+});
+
+describe('a retention disposal wipes an audit event and keeps it in its chain (personal-digest.ts)', () => {
+  const content = (seq: number, prevHash: string) => ({
+    id: `e${seq}`,
+    deviceId: 'pcB',
+    seq,
+    at: `2026-11-22T08:00:0${seq}.000Z`,
+    hlc: at(seq, 'pcB'),
+    actorId: 'staff-1',
+    actorName: '李娜',
+    role: 'front-desk' as const,
+    action: 'update' as const,
+    entity: 'patient' as const,
+    entityId: 'p1',
+    summary: '王小明',
+    changes: [{ field: 'phone', from: '13800000000', to: '13900000000' }],
+    prevHash,
+  });
+  const first = sealAuditEvent(content(1, GENESIS_HASH));
+  const second = sealAuditEvent(content(2, first.hash));
+  const third = sealAuditEvent(content(3, second.hash));
+  const added = (event: AuditEvent) => insert('auditEvents', event.id, event.hlc, event);
+  const gone = erase('auditEvents', 'e2', at(20));
+
+  /** What a device holds of the event after `changes`, as `foldErasable` but keeping a wiped row. */
+  const foldAudit = (changes: IncomingChange[]) => {
+    let stored: StoredRow | undefined;
+    let erasure: Erasure | undefined;
+    const results: MergeResult[] = [];
+    for (const change of changes) {
+      const result = mergeChange(stored, change, undefined, erasure);
+      results.push(result);
+      if (result.kind === 'write') stored = { row: result.row, clocks: result.clocks };
+      if (result.kind === 'erase') {
+        erasure = result.erasure;
+        stored = result.row ? { row: result.row, clocks: result.clocks } : undefined;
+      }
+    }
+    return { stored, erasure, results };
+  };
+
+  it('keeps every chain field and the digest, drops salt, summary, reason and changes', () => {
+    const { stored, erasure, results } = foldAudit([added(second), gone]);
+    expect(results.at(-1)!.kind).toBe('erase');
+    expect(stored!.row).toEqual(wipeAuditEvent(second));
+    expect(stored!.row).toMatchObject({ summary: '', personalDigest: second.personalDigest });
+    expect(stored!.row).not.toHaveProperty('salt');
+    expect(stored!.row).not.toHaveProperty('changes');
+    expect(erasure).toEqual({ table: 'auditEvents', entityId: 'e2', hlc: at(20), data: gone.data });
+    expect(verifyAuditChain([first, stored!.row as AuditEvent, third])).toEqual({
+      ok: true,
+      checked: 3,
+    });
+  });
+
+  it('ends the same in any order, duplicated; a late whole insert does not bring the content back', () => {
+    const orders = [
+      [added(second), gone],
+      [gone, added(second)],
+      [gone, added(second), added(second), gone],
+      [added(second), gone, added(second)],
+    ].map((changes) => foldAudit(changes));
+    for (const end of orders) {
+      expect(end.stored!.row).toEqual(wipeAuditEvent(second));
+      expect(end.erasure).toEqual(orders[0]!.erasure);
+      expect(end.stored!.clocks ?? {}).toEqual(orders[0]!.stored!.clocks ?? {});
+    }
+    const [, late] = foldAudit([added(second), gone, added(second)]).results.slice(1);
+    expect(late).toEqual({ kind: 'keep' });
+  });
+
+  it('applying the erase again changes nothing', () => {
+    const { stored, erasure } = foldAudit([added(second), gone]);
+    expect(mergeChange(stored, gone, undefined, erasure)).toEqual({ kind: 'keep' });
+  });
+
+  it('wipes an event held whole beside its erasure when its insert comes again', () => {
+    const held = { row: second as Record<string, unknown>, clocks: { '@row': second.hlc } };
+    const erasure = { table: 'auditEvents', entityId: 'e2', hlc: at(20), data: gone.data };
+    expect(mergeChange(held, added(second), undefined, erasure)).toEqual({
+      kind: 'write',
+      row: wipeAuditEvent(second),
+      clocks: { '@row': second.hlc },
+    });
+  });
+
+  it('drops a malformed insert of the erased event silently (a quarantine would keep its content)', () => {
+    const { results } = foldAudit([gone, { ...added(second), hlc: 'yesterday' }]);
+    expect(results.at(-1)).toEqual({ kind: 'keep' });
+  });
+
+  it('an event written before personal digests is kept whole, the erasure held and the owner told, in either order', () => {
+    const old = { ...content(2, first.hash) };
+    const whole: AuditEvent = { ...old, hash: hashAuditEvent(old) };
+    const ends = [
+      foldAudit([added(whole), gone]),
+      foldAudit([gone, added(whole)]),
+      foldAudit([added(whole), gone, added(whole), gone]),
+    ];
+    for (const { stored, erasure, results } of ends) {
+      expect(stored!.row).toEqual(whole);
+      expect(stored!.clocks).toEqual(ends[0]!.stored!.clocks);
+      expect(erasure).toEqual(ends[0]!.erasure);
+      const alarms = results.flatMap((r) => ('alarms' in r ? (r.alarms ?? []) : []));
+      expect(alarms).toEqual([
+        {
+          kind: 'invariant',
+          table: 'auditEvents',
+          entityId: 'e2',
+          detail: expect.stringMatching(
+            /^unwipeable: .*before personal digests.*break its device's chain/,
+          ),
+        },
+      ]);
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { hasPersonalDigest, wipeAuditEvent } from '../audit/personal-digest';
 import { canonicalJson } from '../canonical-json';
 import { decodeHlc, encodeHlc } from '../clock/hlc';
 import { sha256Hex } from '../hash';
@@ -62,8 +63,18 @@ export type MergeResult =
   | { kind: 'keep'; alarms?: MergeAlarm[] } // store nothing
   | { kind: 'write'; row: Record<string, unknown>; clocks?: RowClocks; alarms?: MergeAlarm[] }
   | { kind: 'quarantine'; reason: string } // cannot be applied (unknown table, malformed data, …)
-  /** Erased: delete the row and its clocks, keep `erasure` (new, or earlier than the one held). */
-  | { kind: 'erase'; erasure: Erasure; alarms?: never };
+  /**
+   * Erased: keep `erasure` (new, or earlier than the one held) and delete the row and its
+   * clocks; unless `row` is given: an audit event, stored with `clocks` instead (its chain fields
+   * with its content wiped, or whole when it cannot be wiped: see `mergeErase`).
+   */
+  | {
+      kind: 'erase';
+      erasure: Erasure;
+      row?: Record<string, unknown>;
+      clocks?: RowClocks;
+      alarms?: MergeAlarm[];
+    };
 
 /** A table the merge has no rule for: a programming error in the caller, not a sync condition. */
 export class MergeError extends Error {
@@ -573,13 +584,17 @@ export const mergeChange = (
   const spec = specOf(change.table);
   if (!spec) return quarantine(`unknown-table: ${change.table} (a newer version's table?)`);
   if (spec.kind === 'local') return quarantine(`local-table: ${change.table} never syncs`);
-  if (erasure && change.op !== 'erase') return { kind: 'keep' };
+  if (erasure && change.op !== 'erase') {
+    // An erased audit event stays in its chain, wiped: its insert still comes in, wiped.
+    if (!WIPED_NOT_ERASED.has(change.table)) return { kind: 'keep' };
+    return mergeWipedInsert(stored, change);
+  }
   if (change.op !== 'upsert' && change.op !== 'insert' && change.op !== 'erase')
     return quarantine(`unsupported-op: ${String(change.op)}`);
   if (typeof change.entityId !== 'string' || change.entityId === '')
     return quarantine('malformed: no entity id');
   if (!isHlc(change.hlc)) return quarantine('malformed: hlc is not an HLC stamp');
-  if (change.op === 'erase') return mergeErase(change, erasure);
+  if (change.op === 'erase') return mergeErase(change, erasure, stored);
   let eff: string;
   try {
     eff = effectiveStamp(change.hlc, change.receivedAt);
@@ -602,24 +617,139 @@ export const mergeChange = (
   }
 };
 
-/** Audit events chain by hash: erasing one would break its device's chain (see merge-spec.ts). */
-const UNERASABLE = new Set(['auditEvents']);
+/**
+ * Tables whose erased rows stay, wiped: an audit event's chain fields and personal digest are
+ * what its device's chain verifies (shared/audit/personal-digest.ts); only the content goes.
+ */
+const WIPED_NOT_ERASED = new Set(['auditEvents']);
 
-const mergeErase = (change: IncomingChange, held: Erasure | undefined): MergeResult => {
-  if (UNERASABLE.has(change.table))
-    return quarantine(
-      `unsupported-op: erase of ${change.table} (their personal fields are wiped by digest, not yet built)`,
-    );
+/** Whether an erased row of the table stays, wiped, instead of going (audit events). */
+export const erasureWipes = (table: string): boolean => WIPED_NOT_ERASED.has(table);
+
+/**
+ * A change's data once its entity is erased: null, or for an audit event the event wiped (or
+ * whole, written before personal digests: its chain needs it and it cannot be wiped). What a
+ * device leaves of its unsent changes, and what the hub keeps in its log.
+ */
+export const erasedData = (table: string, data: unknown): unknown => {
+  if (!WIPED_NOT_ERASED.has(table) || data === null || data === undefined) return null;
+  if (isPatch(data)) {
+    const set = wipeAuditEvent(data.set);
+    return set ? { ...data, set } : data;
+  }
+  return isPlainObject(data) ? (wipeAuditEvent(data) ?? data) : null;
+};
+
+/**
+ * The clocks of a wiped audit event: its own stamp only. The `@lost:` clocks that remember other
+ * contents under its id go with the wipe: from then on the earliest (stamp, wiped content) is
+ * kept (`mergeWipedInsert`). `baseline` is what the stored clocks amount to.
+ */
+const wipedClocks = (stored: StoredRow): { clocks: RowClocks; baseline: string } => {
+  const { clocks, baseline } = readClocks(stored, ROW_CLOCK, () => undefined);
+  const own = clocks[ROW_CLOCK];
+  return { clocks: writeClocks(own ? { [ROW_CLOCK]: own } : {}), baseline };
+};
+
+const mergeErase = (
+  change: IncomingChange,
+  held: Erasure | undefined,
+  stored: StoredRow | undefined,
+): MergeResult => {
+  const wipes = WIPED_NOT_ERASED.has(change.table);
   const incoming: Erasure = {
     table: change.table,
     entityId: change.entityId,
     hlc: change.hlc,
     data: change.data ?? null,
   };
-  if (!held) return { kind: 'erase', erasure: incoming };
-  const kept = earlierErasure(held, incoming);
+  const kept = held ? earlierErasure(held, incoming) : incoming;
+  if (wipes && stored && !hasPersonalDigest(stored.row)) {
+    // Kept whole, the erasure held all the same: the same end as when the erasure came first
+    // (the apply step takes a page's erasures first), where the event's format was not known.
+    const row = stored.row;
+    const clocks = stored.clocks;
+    if (held)
+      return kept === held ? { kind: 'keep' } : { kind: 'erase', erasure: kept, row, clocks };
+    return { kind: 'erase', erasure: kept, row, clocks, alarms: [unwipeable(change)] };
+  }
+  if (wipes && stored) {
+    const row = wipeAuditEvent(stored.row)!;
+    const { clocks, baseline } = wipedClocks(stored);
+    const same =
+      canonicalJson(row) === canonicalJson(stored.row) && canonicalJson(clocks) === baseline;
+    if (kept !== held || !same) return { kind: 'erase', erasure: kept, row, clocks };
+    return { kind: 'keep' };
+  }
   return kept === held ? { kind: 'keep' } : { kind: 'erase', erasure: kept };
 };
+
+/** A whole audit event as an insert carries it: a row, or a patch setting it all. */
+const wipedChange = (change: IncomingChange): IncomingChange | undefined => {
+  const data = change.data;
+  if (isPatch(data)) {
+    const set = wipeAuditEvent(data.set);
+    return set && { ...change, data: { ...data, set } };
+  }
+  if (!isPlainObject(data)) return undefined;
+  const row = wipeAuditEvent(data);
+  return row && { ...change, data: row };
+};
+
+/**
+ * An audit event arriving after its erasure: stored wiped, so that the chain stays whole and the
+ * content does not come back, whatever the order. Of several contents under one id (a conflict
+ * already raised before the erasure, or not: it no longer matters), the earliest (stamp, wiped
+ * content) is kept, with its earliest stamp: the same row in any order and however often each
+ * came. One written before personal digests cannot be wiped: it is stored whole (its chain needs
+ * it), with an alarm saying why.
+ */
+const mergeWipedInsert = (stored: StoredRow | undefined, change: IncomingChange): MergeResult => {
+  const wiped = wipedChange(change);
+  if (wiped) {
+    // As for any erased row, what cannot be applied is dropped: quarantined, it would keep content.
+    const fresh = mergeChange(undefined, wiped);
+    if (fresh.kind !== 'write') return { kind: 'keep' };
+    if (!stored) return write(fresh.row, fresh.clocks ?? {}, []);
+    const stamp = decodeStamp(fresh.clocks?.[ROW_CLOCK] ?? '');
+    if (!stamp) return { kind: 'keep' };
+    const { clocks, baseline } = wipedClocks(stored);
+    const heldText = clocks[ROW_CLOCK];
+    // Held whole beside its erasure (it should not be): compared, and kept, wiped all the same.
+    let row = wipeAuditEvent(stored.row) ?? stored.row;
+    const held = {
+      stamp: heldText ? decodeStamp(heldText) : undefined,
+      content: canonicalJson(row),
+    };
+    const incoming = { stamp, content: canonicalJson(fresh.row) };
+    let own = held.stamp;
+    if (incoming.content === held.content) own = minStamp(stamp, held.stamp);
+    else if (!held.stamp || earlier(incoming, { stamp: held.stamp, content: held.content })) {
+      row = fresh.row;
+      own = stamp;
+    }
+    const next = writeClocks(own ? { [ROW_CLOCK]: own } : {});
+    const unchanged =
+      canonicalJson(row) === canonicalJson(stored.row) && canonicalJson(next) === baseline;
+    return unchanged ? { kind: 'keep' } : write(row, next, []);
+  }
+  const row = isPatch(change.data) ? change.data.set : change.data;
+  if (!isPlainObject(row)) return { kind: 'keep' };
+  const result = mergeChange(stored, change);
+  if (result.kind !== 'write' || stored) return result;
+  return { ...result, alarms: [...(result.alarms ?? []), unwipeable(change)] };
+};
+
+/** The owner is told of an erased audit event that had to be kept whole: the same words in any order. */
+const unwipeable = (change: IncomingChange): MergeAlarm => ({
+  kind: 'invariant',
+  table: change.table,
+  entityId: change.entityId,
+  detail:
+    'unwipeable: a retention disposal erased this audit event, but it was written before ' +
+    "personal digests: its hash covers its content, so wiping it would break its device's " +
+    'chain; it is kept whole',
+});
 
 /**
  * For the local write path: the patch that turns `before` into `after` (provenance fields

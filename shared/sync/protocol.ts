@@ -132,7 +132,10 @@ export type LogEntry = {
   deviceId: string;
   /** Hub time (ms) when the change arrived: the merge bounds far-future stamps with it. */
   receivedAt: number;
-  /** True when a retention disposal erased this change's content (`change.data` is null). */
+  /**
+   * True when a retention disposal erased this change's content: `change.data` is null, or for
+   * an audit event the event wiped (whole if written before personal digests): its chain needs it.
+   */
   erased?: true;
   /**
    * Present when the hub refused the change's transaction (shared/sync/verdict.ts): its author no

@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { describe, expect, it, vi } from 'vitest';
 import type { AuditEvent } from '../../../shared/audit/audit-event';
 import { hashAuditEvent, verifyAuditChain } from '../../../shared/audit/chain';
+import { personalDigestOf } from '../../../shared/audit/personal-digest';
 import { verifyStoredChain } from './audit';
 import { anchoredClinic, viewPatients } from './testing/anchored';
 import { recordAuditEvent } from './write';
@@ -17,9 +18,11 @@ const rewriteFrom = async (db: AnchoredDb, seq: number, summary: string) => {
   const events = await deviceEvents(db).toArray();
   let prevHash = events[seq - 2]?.hash;
   for (const event of events.slice(seq - 1)) {
+    const edited = { ...event, ...(event.seq === seq ? { summary } : {}) };
+    // A forger recomputes the personal digest too (shared/audit/personal-digest.ts).
     const content: Omit<AuditEvent, 'hash'> = {
-      ...event,
-      ...(event.seq === seq ? { summary } : {}),
+      ...edited,
+      ...(edited.salt ? { personalDigest: personalDigestOf(edited.salt, edited) } : {}),
       prevHash: prevHash ?? event.prevHash,
     };
     const rewritten = { ...content, hash: hashAuditEvent(content) };

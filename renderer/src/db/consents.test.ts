@@ -20,6 +20,8 @@ import {
 import { bothSignatures, chairClinic, putCatalogue } from './testing/consents';
 import { failCheck } from './testing/visits';
 import { reasonOf } from './testing/store';
+import { rowClocksKey } from './write';
+import { wipeAuditEvent } from '../../../shared/audit/personal-digest';
 
 const because = {
   reason: '患者要求美观修复',
@@ -414,6 +416,30 @@ describe('opening a notice re-checks it', () => {
     expect(await openConsent(ctx, officer, consent.id)).toMatchObject({
       intact: true,
       matchesAudit: false,
+    });
+  });
+
+  it('a notice whose signing event a disposal wiped still opens untampered; a wiped event without its erasure proves nothing', async () => {
+    const { ctx, officer, consent, db } = await signed();
+    const [signing] = await db.auditEvents
+      .where('entityId')
+      .equals(consent.id)
+      .filter((e) => e.action === 'sign')
+      .toArray();
+    const wiped = wipeAuditEvent(signing!)!;
+    await db.auditEvents.put(wiped);
+    // Wiped in the store by hand, with no erasure: the audit no longer vouches for the notice.
+    expect(await openConsent(ctx, officer, consent.id)).toMatchObject({ matchesAudit: false });
+    await db.erasures.put({
+      key: rowClocksKey('auditEvents', wiped.id),
+      table: 'auditEvents',
+      entityId: wiped.id,
+      hlc: wiped.hlc,
+      data: { disposal: 'd-1' },
+    });
+    expect(await openConsent(ctx, officer, consent.id)).toMatchObject({
+      intact: true,
+      matchesAudit: true,
     });
   });
 

@@ -1,3 +1,4 @@
+import { isWipedAuditEvent } from '../../../shared/audit/personal-digest';
 import { canonicalJson } from '../../../shared/canonical-json';
 import type { CalendarDate } from '../../../shared/clock/calendar-date';
 import {
@@ -30,6 +31,7 @@ import {
   authorize,
   recordAuditEvent,
   recordKeepingTables,
+  rowClocksKey,
   type StoreContext,
   writeRecord,
 } from './write';
@@ -235,7 +237,8 @@ export const voidConsent = async (
 
 /**
  * What opening a notice finds: `intact` re-checks the stored hash; `matchesAudit` compares it with
- * the hash the audit chain recorded at signing, so a notice altered and re-hashed is caught too.
+ * the hash the audit chain recorded at signing, so a notice altered and re-hashed is caught too
+ * (true when a retention disposal wiped the signing event: `signedHashInAudit`).
  */
 export type OpenedConsent = {
   consent: Consent;
@@ -244,11 +247,22 @@ export type OpenedConsent = {
   matchesAudit: boolean;
 };
 
+/**
+ * The hash the signing event recorded; 'disposed' when a retention disposal wiped that event's
+ * content (shared/audit/personal-digest.ts) and this PC holds the erasure: nothing to compare
+ * with, which is no sign of tampering. A wiped event without an erasure proves nothing: no hash.
+ */
 const signedHashInAudit = async (db: ClinicDb, consentId: string) => {
   const events = await db.auditEvents.where('entityId').equals(consentId).toArray();
   const signing = events.find(
     (e) => e.entity === 'consent' && (e.action === 'sign' || e.action === 'refuse'),
   );
+  if (
+    signing &&
+    isWipedAuditEvent(signing) &&
+    (await db.erasures.get(rowClocksKey('auditEvents', signing.id)))
+  )
+    return 'disposed' as const;
   return signing?.changes?.find((c) => c.field === 'contentHash')?.to;
 };
 
@@ -276,7 +290,7 @@ export const openConsent = async (
     consent,
     voided,
     intact: consentIntact(consent),
-    matchesAudit: audited === consent.contentHash,
+    matchesAudit: audited === 'disposed' || audited === consent.contentHash,
   };
 };
 

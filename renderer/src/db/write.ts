@@ -7,7 +7,7 @@ import type {
 } from '../../../shared/audit/audit-event';
 import { diffForAudit } from '../../../shared/audit/changes';
 import { GENESIS_HASH } from '../../../shared/audit/audit-event';
-import { hashAuditEvent } from '../../../shared/audit/chain';
+import { sealAuditEvent } from '../../../shared/audit/personal-digest';
 import { assertCan, type Action } from '../../../shared/auth/permissions';
 import type { Role } from '../../../shared/auth/roles';
 import { AppError } from '../../../shared/errors';
@@ -94,7 +94,9 @@ const appendAudit = async (
     .where('[deviceId+seq]')
     .between([ctx.deviceId, Dexie.minKey], [ctx.deviceId, Dexie.maxKey])
     .last();
-  const content: Omit<AuditEvent, 'hash'> = {
+  // The digest format (shared/audit/personal-digest.ts): a disposal can wipe summary, reason and
+  // changes later without breaking this device's chain.
+  const event: AuditEvent = sealAuditEvent({
     id: newId(ctx.clock),
     deviceId: ctx.deviceId,
     seq: (last?.seq ?? 0) + 1,
@@ -110,8 +112,7 @@ const appendAudit = async (
     ...(input.reason ? { reason: input.reason } : {}),
     ...(input.changes && input.changes.length > 0 ? { changes: input.changes } : {}),
     prevHash: last?.hash ?? GENESIS_HASH,
-  };
-  const event: AuditEvent = { ...content, hash: hashAuditEvent(content) };
+  });
   await ctx.db.auditEvents.add(event);
   anchorAfterCommit(ctx.db, event);
   await queueChange(ctx, {

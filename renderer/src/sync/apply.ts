@@ -5,6 +5,7 @@ import { newId } from '../../../shared/ids';
 import type { Recompute } from '../../../shared/sync/change';
 import {
   effectiveStamp,
+  erasureWipes,
   impliedByRow,
   mergeChange,
   type Erasure,
@@ -13,6 +14,7 @@ import {
 } from '../../../shared/sync/merge';
 import { incomingOf } from '../../../shared/sync/fold';
 import { MERGE_SPECS, syncedTables } from '../../../shared/sync/merge-spec';
+import { isWipedAuditEvent } from '../../../shared/audit/personal-digest';
 import { WIRE_SCHEMA_VERSION, type LogEntry } from '../../../shared/sync/protocol';
 import { fromOlderDevices } from '../../../shared/sync/wire-compat';
 import type { ClinicDb, ErasureRow, RowClocksRow, SyncIssue } from '../db/database';
@@ -137,7 +139,8 @@ export const prepareEntries = (
   const ownRefused: LogEntry[] = [];
   let newest = '';
   for (const entry of entries) {
-    if (entry.erased) continue;
+    // An erased change's content is gone; an audit event's comes wiped, and its chain needs it.
+    if (entry.erased && !(erasureWipes(entry.change.table) && entry.change.data != null)) continue;
     if (entry.refused && entry.change.table !== 'auditEvents') {
       // The clinic's log refused its transaction (shared/sync/verdict.ts): kept for the owner,
       // never applied; the PC that wrote it takes it back. Audit events stay: they are history.
@@ -220,9 +223,12 @@ const foldGroup = (
       continue;
     }
     if (result.kind === 'erase') {
+      for (const alarm of result.alarms ?? [])
+        raised.push(issueOf(ctx, entry, at, 'alarm', describe(alarm)));
       erased = newErasure = result.erasure;
-      state = undefined;
-      wrote = false;
+      // An audit event stays in its chain, wiped; any other erased row goes.
+      state = result.row ? { row: result.row, clocks: result.clocks } : undefined;
+      wrote = result.row !== undefined;
       continue;
     }
     for (const alarm of result.alarms ?? [])
@@ -333,6 +339,17 @@ const writePrepared = async (
         }
         issues.push(...folded.issues);
         if (folded.erasure) erasuresMade.push({ key: group.key, ...folded.erasure });
+        if ((folded.erasure || erasure) && erasureWipes(table)) {
+          // An erased audit event stays, wiped (its chain needs it); one written before personal
+          // digests stays whole, and the alarm saying so is kept.
+          if (folded.state) {
+            writes.push(folded.state.row as Row);
+            noteClocks(group.key, folded.state, stored !== undefined);
+          }
+          const left = folded.state?.row ?? row;
+          if (!left || isWipedAuditEvent(left)) erasedKeys.add(group.key);
+          return;
+        }
         if (folded.erasure || erasure) {
           // Erased: the row and its clocks go (a row held beside an erasure, too), whatever came.
           if (row) gone.push(group.id);

@@ -2,6 +2,7 @@ import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { GENESIS_HASH, type AuditEvent } from '../../../shared/audit/audit-event';
 import { hashAuditEvent } from '../../../shared/audit/chain';
+import { sealAuditEvent } from '../../../shared/audit/personal-digest';
 import { manualClock } from '../../../shared/clock/clock';
 import { encodeHlc } from '../../../shared/clock/hlc';
 import { newId } from '../../../shared/ids';
@@ -88,6 +89,29 @@ describe("another device's audit chain, checked as it arrives", () => {
     // Said once, not at every pull.
     expect(await verifyArrivedChains(ctx, arrived)).toBe(0);
     expect(await db.syncIssues.count()).toBe(1);
+  });
+
+  it('follows on a chain an older version stopped at an event with a personal digest, which it could not read', async () => {
+    const db = new ClinicDb(`chain-${newId()}`, { indexedDB, IDBKeyRange });
+    const ctx: ApplyContext = { db, clock, deviceId: 'pc-here' };
+    const [first, second] = chain(2);
+    const { hash: _h, personalDigest: _d, salt: _s, ...content } = second!;
+    const sealed = sealAuditEvent(content);
+    await applyPage(ctx, [entry(first!, 1), entry(sealed, 2)], 2);
+    // What a version before digests left: event 2's hash "did not match", the chain not followed.
+    await db.syncState.put({
+      key: 'chain:pc-a',
+      value: { seq: 1, hash: first!.hash, broken: true },
+    });
+    expect(await verifyArrivedChains(ctx, ['pc-a'])).toBe(0);
+    expect((await db.syncState.get('chain:pc-a'))?.value).toEqual({ seq: 2, hash: sealed.hash });
+    // A chain really broken there stays broken, and is not reported again.
+    await db.syncState.put({
+      key: 'chain:pc-a',
+      value: { seq: 1, hash: 'f'.repeat(64), broken: true },
+    });
+    expect(await verifyArrivedChains(ctx, ['pc-a'])).toBe(0);
+    expect((await db.syncState.get('chain:pc-a'))?.value).toMatchObject({ seq: 1, broken: true });
   });
 
   it("does not check this PC's own chain (the audit screen does)", async () => {

@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { GENESIS_HASH, type AuditEvent } from '../../../shared/audit/audit-event';
-import { hashAuditEvent } from '../../../shared/audit/chain';
+import { auditEventIntact } from '../../../shared/audit/personal-digest';
 import { newId } from '../../../shared/ids';
 import type { ClinicDb, SyncIssue } from '../db/database';
 import type { ApplyContext } from './apply';
@@ -30,7 +30,12 @@ export const verifyArrivedChains = async (
     if (deviceId === ctx.deviceId) continue;
     const stored = (await db.syncState.get(keyOf(deviceId)))?.value as Checked | undefined;
     const checked: Checked = stored ?? { seq: 0, hash: GENESIS_HASH };
-    if (checked.broken) continue;
+    if (checked.broken) {
+      if (await stillBroken(db, deviceId, checked)) continue;
+      // A version before personal digests could not verify the new format and stopped here: by
+      // today's rules the event holds, so the chain is followed on (its old alarm stays listed).
+      delete checked.broken;
+    }
     let problem: string | undefined;
     let at: AuditEvent | undefined;
     for (;;) {
@@ -41,7 +46,7 @@ export const verifyArrivedChains = async (
         .toArray()) as AuditEvent[];
       for (const event of events) {
         if (event.seq !== checked.seq + 1) break;
-        if (hashAuditEvent(event) !== event.hash) problem = 'content-changed';
+        if (!auditEventIntact(event)) problem = 'content-changed';
         else if (event.prevHash !== checked.hash) problem = 'link-broken';
         if (problem) {
           at = event;
@@ -73,6 +78,12 @@ export const verifyArrivedChains = async (
     if (issue) alarms += 1;
   }
   return alarms;
+};
+
+/** Whether the event a chain stopped at still breaks it, by today's rules. */
+const stillBroken = async (db: ClinicDb, deviceId: string, checked: Checked): Promise<boolean> => {
+  const event = await db.auditEvents.get({ deviceId, seq: checked.seq + 1 });
+  return !event || !auditEventIntact(event) || event.prevHash !== checked.hash;
 };
 
 /** Every device with audit events here, one index step per device. */

@@ -1,4 +1,5 @@
-import type { Erasure } from '../../../shared/sync/merge';
+import { isWipedAuditEvent, wipeAuditEvent } from '../../../shared/audit/personal-digest';
+import { erasedData, erasureWipes, type Erasure } from '../../../shared/sync/merge';
 import { syncedTables } from '../../../shared/sync/merge-spec';
 import type { ClinicDb, ErasureRow } from '../db/database';
 import { rowClocksKey } from '../db/write';
@@ -22,14 +23,17 @@ const keyOf = (item: { table: string; entityId: string }) =>
 /**
  * This device's traces of erased rows (`keys`: "<table>/<id>"), inside the caller's transaction
  * over the outbox and syncIssues: its changes not yet acknowledged by the hub lose their content
- * (their numbers stay, so the hub sees no gap; it wipes what it received of them anyway), and
- * changes kept for the owner (quarantined, or too new) are dropped. Erasures are rare: both
- * tables are small, and read whole only when one is applied.
+ * (their numbers stay, so the hub sees no gap; it wipes what it received of them anyway; an audit
+ * event goes out wiped, as the hub keeps it: its chain needs it), and changes kept for the owner
+ * (quarantined, or too new) are dropped. Erasures are rare: both tables are small, and read whole
+ * only when one is applied.
  */
 export const forgetErased = async (db: ClinicDb, keys: ReadonlySet<string>): Promise<void> => {
   await db.outbox
     .filter((entry) => entry.op !== 'erase' && entry.data !== null && keys.has(keyOf(entry)))
-    .modify({ data: null });
+    .modify((entry) => {
+      entry.data = erasedData(entry.table, entry.data);
+    });
   await db.syncIssues.filter((issue) => keys.has(keyOf(issue))).delete();
 };
 
@@ -37,7 +41,8 @@ export const forgetErased = async (db: ClinicDb, keys: ReadonlySet<string>): Pro
  * Makes a store honour every erasure it holds, after `also` (the erasures of the store in use)
  * are added to them: the erased rows, their clocks, and the traces `forgetErased` removes. For a
  * restored backup, made perhaps before the disposal: it must not bring an erased row back, and
- * keeps blocking it afterwards. Returns how many rows were removed.
+ * keeps blocking it afterwards. An erased audit event is wiped, not removed (its chain must
+ * verify). Returns how many rows were removed or wiped.
  */
 export const honourErasures = async (
   db: ClinicDb,
@@ -60,15 +65,41 @@ export const honourErasures = async (
         if (!syncedTables.includes(erasure.table)) continue;
         byTable.set(erasure.table, [...(byTable.get(erasure.table) ?? []), erasure.entityId]);
       }
+      const keys = new Set(all.map((e) => e.key));
       for (const [table, ids] of byTable) {
+        if (erasureWipes(table)) {
+          removed += await wipeAuditEvents(db, ids, keys);
+          continue;
+        }
         const present = (await db.table(table).bulkGet(ids)).filter(Boolean).length;
         removed += present;
         await db.table(table).bulkDelete(ids);
       }
-      const keys = new Set(all.map((e) => e.key));
       await db.rowClocks.bulkDelete([...keys]);
       await forgetErased(db, keys);
       return removed;
     },
   );
+};
+
+/**
+ * Wipes the erased audit events a restored store holds whole; inside `honourErasures`'s
+ * transaction. Their clocks go as any erased row's (`keys` keeps them listed): a wiped event's
+ * own hlc stands for it. One written before personal digests cannot be wiped: it stays whole, and
+ * its key leaves `keys`, so that what the owner was told of it stays. Returns how many were wiped.
+ */
+const wipeAuditEvents = async (
+  db: ClinicDb,
+  ids: readonly string[],
+  keys: Set<string>,
+): Promise<number> => {
+  const rows = (await db.auditEvents.bulkGet([...ids])).filter((row) => row !== undefined);
+  const wiped = [];
+  for (const row of rows) {
+    const left = wipeAuditEvent(row);
+    if (!left) keys.delete(keyOf({ table: 'auditEvents', entityId: row.id }));
+    else if (!isWipedAuditEvent(row)) wiped.push(left);
+  }
+  if (wiped.length > 0) await db.auditEvents.bulkPut(wiped);
+  return wiped.length;
 };

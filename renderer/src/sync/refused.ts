@@ -121,7 +121,11 @@ export const refoldRefused = async (ctx: ApplyContext, client: HubClient): Promi
         const fold = (change: Parameters<typeof mergeChange>[1]) => {
           const result = mergeChange(state, change, ctx.recompute, erasure);
           if (result.kind === 'write') state = { row: result.row, clocks: result.clocks };
-          if (result.kind === 'erase') [state, erasure] = [undefined, result.erasure];
+          if (result.kind === 'erase')
+            [state, erasure] = [
+              result.row ? { row: result.row, clocks: result.clocks } : undefined,
+              result.erasure,
+            ];
         };
         for (const entry of entries)
           if (!entry.refused && !entry.erased)

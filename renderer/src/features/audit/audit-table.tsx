@@ -1,8 +1,9 @@
-import { Table, Tag, Tooltip } from 'antd';
+import { Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditAction, AuditEvent } from '../../../../shared/audit/audit-event';
+import { isWipedAuditEvent } from '../../../../shared/audit/personal-digest';
 import { isSystemActor } from '../../db/system-actors';
 import { AuditChanges } from './audit-changes';
 import { localSummary } from './audit-values';
@@ -95,18 +96,24 @@ export const AuditTable = ({
     {
       key: 'summary',
       title: t('audit.columns.summary'),
-      render: (_, e) => (
-        <>
-          {raw
-            ? e.summary
-            : e.entity === 'settings'
-              ? t(`audit.settingsKeys.${e.summary}`, {
-                  defaultValue: localSummary(e.summary, i18n.language),
-                })
-              : localSummary(e.summary, i18n.language)}
-          <AuditChanges changes={e.changes} entity={e.entity} names={names} raw={raw} />
-        </>
-      ),
+      render: (_, e) =>
+        // A retention disposal wiped summary, reason and changes (personal-digest.ts).
+        isWipedAuditEvent(e) ? (
+          <Typography.Text type="secondary" data-testid="audit-disposed">
+            {t('audit.disposed')}
+          </Typography.Text>
+        ) : (
+          <>
+            {raw
+              ? e.summary
+              : e.entity === 'settings'
+                ? t(`audit.settingsKeys.${e.summary}`, {
+                    defaultValue: localSummary(e.summary, i18n.language),
+                  })
+                : localSummary(e.summary, i18n.language)}
+            <AuditChanges changes={e.changes} entity={e.entity} names={names} raw={raw} />
+          </>
+        ),
     },
     { key: 'reason', title: t('audit.columns.reason'), dataIndex: 'reason' },
   ];

@@ -40,6 +40,7 @@ export const auditText = bilingual(
     total: '共 {{count}} 条',
     truncated: '仅显示最新的 {{count}} 条。如需查看更早的记录，请缩小日期范围或增加筛选条件。',
     empty: '没有符合条件的记录',
+    disposed: '内容已按保存期限销毁',
     verify: '校验审计链',
     chain: {
       ok: '审计链完整：已校验 {{count}} 条事件',
@@ -255,6 +256,7 @@ export const auditText = bilingual(
     truncated:
       'Showing the newest {{count}} entries only. To see older ones, narrow the dates or add a filter.',
     empty: 'No entries match',
+    disposed: 'Content disposed of at the end of its retention period',
     verify: 'Verify chain',
     chain: {
       ok: 'Chain intact: {{count}} events checked',

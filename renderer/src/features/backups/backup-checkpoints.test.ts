@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { hashAuditEvent } from '../../../../shared/audit/chain';
+import { personalDigestOf } from '../../../../shared/audit/personal-digest';
 import type { AuditEvent } from '../../../../shared/audit/audit-event';
 import { webPrimitives } from '../../../../shared/backup/primitives';
 import { manualClock } from '../../../../shared/clock/clock';
@@ -83,7 +84,9 @@ describe('every backup records the audit chains’ checkpoints, and the preview 
     await viewPatients(ctx, ownerActor, 2);
     await anchoring.settled();
     const last = await lastEvent(db);
-    const { hash: _old, ...content } = { ...last, summary: '什么也没发生' };
+    const { hash: _old, ...edited } = { ...last, summary: '什么也没发生' };
+    // A forger recomputes the personal digest too (shared/audit/personal-digest.ts).
+    const content = { ...edited, personalDigest: personalDigestOf(edited.salt!, edited) };
     await db.auditEvents.put({ ...content, hash: hashAuditEvent(content) });
     const { evidence } = await preview(await backUp(db));
     expect(evidence.chains[0]!.firstBreak).toBeUndefined();

@@ -1,6 +1,7 @@
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { hashAuditEvent } from '../../../../shared/audit/chain';
+import { personalDigestOf } from '../../../../shared/audit/personal-digest';
 import type { AuditEvent } from '../../../../shared/audit/audit-event';
 import { deriveBackupKey } from '../../../../shared/backup/backup-key';
 import { webPrimitives } from '../../../../shared/backup/primitives';
@@ -239,7 +240,9 @@ describe('the preview says what the evidence in a backup shows', () => {
   it('an audit event re-hashed after editing still breaks the link to the next one', async () => {
     const lines = await clinicLines();
     const event = find(lines, 'auditEvents', (row) => row.seq === 2);
-    const edited = { ...event.row, summary: '无事发生' } as AuditEvent;
+    const changed = { ...event.row, summary: '无事发生' } as AuditEvent;
+    // A forger recomputes the personal digest too (shared/audit/personal-digest.ts).
+    const edited = { ...changed, personalDigest: personalDigestOf(changed.salt!, changed) };
     const rehashed = { ...edited, hash: hashAuditEvent(edited) };
     const preview = await restore(await sealed(replaced(lines, event.index, rehashed)));
     expect(preview.evidence.chains[0]!.firstBreak).toMatchObject({

@@ -1,6 +1,7 @@
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../../../shared/audit/chain';
+import { isWipedAuditEvent } from '../../../../shared/audit/personal-digest';
 import { webPrimitives } from '../../../../shared/backup/primitives';
 import { manualClock } from '../../../../shared/clock/clock';
 import { newId } from '../../../../shared/ids';
@@ -295,5 +296,69 @@ describe('a restore after a retention disposal', () => {
     expect(await newer.erasures.get(`patients/${patient!.id}`)).toMatchObject({
       data: { disposal: 'd-1' },
     });
+  }, 60_000);
+
+  it('wipes an erased audit event in a backup made before the disposal, and a wiped one restores; both chains verify', async () => {
+    const clinic = await backedUpClinic();
+    const { db, clock, host } = clinic;
+    // The clinic's first event: its setup, naming the owner.
+    const setupEvent = await db.auditEvents.orderBy('[deviceId+seq]').first();
+    expect(setupEvent!.personalDigest).toBeDefined();
+    await applyPage(
+      { db, clock, deviceId: 'desk-1' },
+      [
+        {
+          seq: 1,
+          deviceId: 'pc-archive',
+          receivedAt: clock.now(),
+          change: {
+            deviceSeq: 1,
+            txId: 'tx-archive-1',
+            txIndex: 0,
+            txSize: 1,
+            table: 'auditEvents',
+            entityId: setupEvent!.id,
+            op: 'erase',
+            hlc: encodeHlc({ wall: clock.now(), counter: 0, node: 'pc-archive' }),
+            schemaVersion: 1,
+            data: { disposal: 'd-1' },
+          },
+        },
+      ],
+      1,
+    );
+    expect(isWipedAuditEvent((await db.auditEvents.get(setupEvent!.id))!)).toBe(true);
+    const adopt = async (file: Blob, storeInUse?: ClinicDb) => {
+      const target = newStore();
+      const preview = await readBackupIntoNewStore({ file, passphrase: PASSPHRASE, target });
+      expect(preview.evidence.chains.every((chain) => !chain.firstBreak)).toBe(true);
+      await adoptRestoredStore({
+        target,
+        clock: manualClock('2026-11-23T08:30:00+08:00'),
+        deviceName: 'front desk',
+        actor: SETUP_ACTOR,
+        fileName: 'backup.cdbackup',
+        preview,
+        oldStores: { storage: memoryStorage(), directory: indexedDB },
+        ...(storeInUse ? { storeInUse } : {}),
+      });
+      return target;
+    };
+    const summary = setupEvent!.summary;
+
+    // The file made before the disposal holds the event whole: restored, it is wiped.
+    const older = await adopt(clinic.file, db);
+    const olderEvent = (await older.auditEvents.get(setupEvent!.id))!;
+    expect(isWipedAuditEvent(olderEvent)).toBe(true);
+    expect([olderEvent.summary, summary === '']).toEqual(['', false]);
+    expect(verifyAuditChain(await older.auditEvents.toArray()).ok).toBe(true);
+
+    // A backup made after it holds the event wiped: it restores, and the chain verifies.
+    await runBackup({ db, host, trigger: 'manual' });
+    const newer = await adopt(clinic.files.at(-1)!);
+    expect(await newer.auditEvents.get(setupEvent!.id)).toEqual(
+      await db.auditEvents.get(setupEvent!.id),
+    );
+    expect(verifyAuditChain(await newer.auditEvents.toArray()).ok).toBe(true);
   }, 60_000);
 });
