@@ -83,6 +83,7 @@ type DevGlobal = {
     }) => Promise<{
       applied: number;
       totalMs: number;
+      completeMs: number;
       patientsReadyMs: number;
       patients: number;
       partsMs: Record<string, number>;
@@ -187,7 +188,7 @@ export const run = async (): Promise<BenchTable[]> => {
             .map(([part, ms]) => `${part} ${(ms / 1000).toFixed(1)} s`)
             .join(
               ', ',
-            )}. engine / floor = ${(syncRate / floorRate).toFixed(2)} (target ≥ 0.7). ${pouchNote}The new workstation takes the snapshot part by part (setup, patients, visits, history), then the log's tail.`,
+            )}; the audit chains that came verified and the sync marked complete at ${(sync.completeMs / 1000).toFixed(1)} s. engine / floor = ${(syncRate / floorRate).toFixed(2)} (target ≥ 0.7). ${pouchNote}The new workstation takes the snapshot part by part (setup, patients, visits, history), then the log's tail.`,
         },
         ...(live ? [live] : []),
       ];

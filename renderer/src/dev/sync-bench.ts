@@ -29,7 +29,15 @@ export const syncInitialTimed = async (
     if (cursor >= input.logEnd) break;
   }
   const totalMs = performance.now() - started;
+  // Marked complete once the audit chains that arrived are verified (snapshot.ts, syncDown).
+  for (;;) {
+    const initial = (await db.syncState.get(INITIAL_KEY))?.value as InitialSync | undefined;
+    if (initial?.complete) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const completeMs = performance.now() - started;
   return {
+    completeMs,
     applied: input.logEnd,
     totalMs,
     // Search works once the snapshot's patients part is in (the app's own test of it).
