@@ -123,22 +123,8 @@ const spellings = (
 };
 
 /**
- * Marks a key written backwards: the phone number's and the ID number's, so that a search by
- * how they END (手机尾号, the ID's last characters) is a prefix search of one key each.
- */
-export const TAIL_KEY_MARK = '~';
-
-const tailKey = (text: string): string => TAIL_KEY_MARK + [...text].reverse().join('');
-
-/** A tail shorter than this would match too many people to be worth reading backwards. */
-const MIN_TAIL = 4;
-
-/**
  * What the front desk types to find a patient: full pinyin ("zhangwei"), initials ("zw"), the
- * phone number from its start, and the phone and ID numbers from their end (the last four
- * digits of the phone, the ID's last 4–6 characters, or the whole number). Each number's end is
- * one key written backwards (`TAIL_KEY_MARK`) rather than one key per tail length: every index
- * entry is written with the row, and a new workstation writes a clinic's patients all at once.
+ * phone number and its last four digits (手机尾号), and the last 4–6 characters of the ID number.
  */
 export const patientSearchKeys = (
   patient: Pick<Patient, 'name' | 'phone' | 'idNumber'>,
@@ -151,22 +137,10 @@ export const patientSearchKeys = (
   }
   if (patient.phone) {
     const digits = patient.phone.replace(/\D/g, '');
-    if (digits !== '') {
-      keys.add(digits);
-      keys.add(tailKey(digits));
-    }
+    keys.add(digits);
+    keys.add(digits.slice(-4));
   }
   const id = patient.idNumber.toLowerCase();
-  if (id !== '') keys.add(tailKey(id));
+  for (const tail of [4, 5, 6]) if (id.length > tail) keys.add(id.slice(-tail));
   return [...keys];
-};
-
-/**
- * The key prefixes a typed search looks up (already lower case, without spaces or dashes): as
- * typed, and, from four characters on, backwards: the end of a phone or ID number.
- */
-export const searchKeyPrefixes = (query: string): string[] => {
-  const text = query.split(TAIL_KEY_MARK).join('');
-  if (text === '') return [];
-  return text.length >= MIN_TAIL ? [text, tailKey(text)] : [text];
 };

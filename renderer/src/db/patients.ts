@@ -10,7 +10,6 @@ import { newId } from '../../../shared/ids';
 import type { Provenance } from '../../../shared/record';
 import {
   patientSearchKeys,
-  searchKeyPrefixes,
   type Patient,
   type SameIdApproval,
 } from '../../../shared/patients/patient';
@@ -129,18 +128,9 @@ const HAN = /\p{Script=Han}/u;
  * IndexedDB per row); instead, primary keys in one batch, then the rows in one batch. A patient
  * can match through several keys ("z": zhangwei and zw), so more keys are read than rows wanted.
  */
-const distinctKeyMatches = async (
-  db: ClinicDb,
-  prefixes: string[],
-  limit: number,
-): Promise<Patient[]> => {
-  if (prefixes.length === 0) return [];
+const distinctKeyMatches = async (db: ClinicDb, key: string, limit: number): Promise<Patient[]> => {
   for (let cap = limit * 2; ; cap *= 4) {
-    const ids = await db.patients
-      .where('searchKeys')
-      .startsWithAnyOf(prefixes)
-      .limit(cap)
-      .primaryKeys();
+    const ids = await db.patients.where('searchKeys').startsWith(key).limit(cap).primaryKeys();
     const unique = [...new Set(ids)];
     if (unique.length >= limit || ids.length < cap) {
       const rows = await db.patients.bulkGet(unique.slice(0, limit));
@@ -152,10 +142,8 @@ const distinctKeyMatches = async (
 /**
  * The front desk's one search box, indexed only. Chinese characters search names by prefix
  * ("张" finds every 张); anything else searches the lower-case search keys by prefix: full pinyin
- * ("zhangsan"), initials ("zs"), the phone number from its start, and from four characters on
- * the end of the phone or ID number (its last four digits, the ID's last 4–6 characters, or the
- * whole number): see `patientSearchKeys`. `distinct` because one patient can match through
- * several keys.
+ * ("zhangsan"), initials ("zs"), the phone number or its last four digits, the ID number's last
+ * 4–6 characters. `distinct` because one patient can match through several keys.
  */
 export const searchPatients = async (
   db: ClinicDb,
@@ -171,7 +159,7 @@ export const searchPatients = async (
   if (key === '') return [];
   const found = HAN.test(text)
     ? await db.patients.where('name').startsWith(text).limit(limit).toArray()
-    : await distinctKeyMatches(db, searchKeyPrefixes(key), limit);
+    : await distinctKeyMatches(db, key, limit);
   // A merged-away record is found as the record it was merged into, which has the same keys.
   return standingPatients(db, found);
 };
