@@ -804,17 +804,13 @@ describe.each(testBackends())('the sync hub on $name', (backend) => {
       const test = await start();
       const a = await test.pairClient('前台');
       const archive = await test.pairClient('档案室');
+      const owner = auditedDevice(archive.deviceId);
+      await archive.push(ownerSetup(owner));
       const events = chainOf(a.deviceId, 3);
       await a.push(asChanges(a.deviceId, 1, events.slice(0, 2)));
       await test.hub.store.maintain(true);
-      const erase = {
-        ...makeChanges(archive.deviceId, 1, 1)[0]!,
-        table: 'auditEvents',
-        entityId: events[1]!.id,
-        op: 'erase' as const,
-        data: { disposal: 'd-1' },
-      };
-      await archive.push([erase]);
+      // The owner disposes of it: the erasure with the disposal that authorises it.
+      await archive.push(owner.tx([erasureOf('auditEvents', events[1]!.id)], disposalBy(OWNER)));
       // The desk's chain goes on after the wiped event: the hub's head is still its hash.
       expect(await a.push(asChanges(a.deviceId, 3, events.slice(2)))).toMatchObject({
         accepted: 1,
@@ -824,7 +820,12 @@ describe.each(testBackends())('the sync hub on $name', (backend) => {
       await lagging.push(asChanges(lagging.deviceId, 1, events.slice(1, 2)));
 
       const page = await a.pull(0);
-      const audit = page.changes.filter((e) => e.change.table === 'auditEvents');
+      // The desk's events and their erasure (not the owner's own setup and disposal events).
+      const audit = page.changes.filter(
+        (e) =>
+          e.change.table === 'auditEvents' &&
+          (e.change.op === 'erase' || (e.change.data as AuditEvent).deviceId === a.deviceId),
+      );
       expect(audit.map((e) => [e.change.op, e.erased ?? false])).toEqual([
         ['insert', false],
         ['insert', true],
@@ -864,18 +865,12 @@ describe.each(testBackends())('the sync hub on $name', (backend) => {
       const test = await start();
       const a = await test.pairClient('前台');
       const archive = await test.pairClient('档案室');
+      const owner = auditedDevice(archive.deviceId);
+      await archive.push(ownerSetup(owner));
       const events = chainOf(a.deviceId, 2);
       const pushed = asChanges(a.deviceId, 1, events);
       await a.push(pushed);
-      await archive.push([
-        {
-          ...makeChanges(archive.deviceId, 1, 1)[0]!,
-          table: 'auditEvents',
-          entityId: events[0]!.id,
-          op: 'erase' as const,
-          data: { disposal: 'd-1' },
-        },
-      ]);
+      await archive.push(owner.tx([erasureOf('auditEvents', events[0]!.id)], disposalBy(OWNER)));
       const wiped = [{ ...pushed[0]!, data: wipeAuditEvent(events[0]!) }, pushed[1]!];
       expect(await a.push(wiped)).toMatchObject({ ackedThrough: 2, accepted: 0, duplicates: 2 });
       // Emptied to null, as other erased rows are, it is not the change the hub holds.
