@@ -120,6 +120,33 @@ describe('a retention disposal of an audit event arriving through the pull', () 
     expect(held.issues).toEqual([]);
   });
 
+  it('a refused disposal wipes nothing: the event stays whole and the owner is shown the refusal', async () => {
+    const db = newStore();
+    const events = chainOf();
+    await applyPage(
+      context(db),
+      events.map((e, i) => logged(i + 1, e)),
+      3,
+    );
+    const refusal = {
+      reason: 'unauthorised-disposal' as const,
+      actorId: 'staff-1',
+      actorName: '李娜',
+      role: 'front-desk' as const,
+      entity: 'disposal' as const,
+      action: 'delete' as const,
+    };
+    await applyPage(context(db), [{ ...disposal(4), refused: refusal }], 4);
+    const held = await heldOf(db);
+    expect(held.wiped).toEqual([]);
+    expect(held.e2).toEqual(events[1]);
+    expect(held.erasure).toBeUndefined();
+    expect(held.chain).toEqual({ ok: true, checked: 3 });
+    expect(held.issues).toMatchObject([
+      { kind: 'quarantined', table: 'auditEvents', entityId: 'e-2', refusal },
+    ]);
+  });
+
   it('ends the same in any order: a late whole insert does not bring the content back', async () => {
     const events = chainOf();
     const all = events.map((e, i) => logged(i + 1, e));

@@ -141,9 +141,10 @@ export const prepareEntries = (
   for (const entry of entries) {
     // An erased change's content is gone; an audit event's comes wiped, and its chain needs it.
     if (entry.erased && !(erasureWipes(entry.change.table) && entry.change.data != null)) continue;
-    if (entry.refused && entry.change.table !== 'auditEvents') {
+    if (entry.refused && (entry.change.table !== 'auditEvents' || entry.change.op === 'erase')) {
       // The clinic's log refused its transaction (shared/sync/verdict.ts): kept for the owner,
-      // never applied; the PC that wrote it takes it back. Audit events stay: they are history.
+      // never applied; the PC that wrote it takes it back. Audit events stay: they are history;
+      // but a refused erase of one wipes nothing, like any refused erase.
       issues.push({
         ...issueOf(ctx, entry, at, 'quarantined', `permission: ${entry.refused.reason}`),
         refusal: entry.refused,
