@@ -6,6 +6,7 @@ import { createRoot } from 'react-dom/client';
 import { verifyAuditChain } from '../../shared/audit/chain';
 import { systemClock } from '../../shared/clock/clock';
 import { AppRoot } from './app/app-root';
+import { erasedAuditEvents } from './db/audit';
 import { activeStoreName } from './db/active-store';
 import { anchorChains } from './db/chain-anchor';
 import { ClinicDb } from './db/database';
@@ -54,7 +55,8 @@ const start = async () => {
           }
           return count;
         },
-        verifyChain: async () => verifyAuditChain(await db.auditEvents.toArray()),
+        verifyChain: async () =>
+          verifyAuditChain(await db.auditEvents.toArray(), await erasedAuditEvents(db)),
         /** The host's checkpoints once every committed head is in (tests/e2e/audit-anchor.spec.ts). */
         chainCheckpoints: () => anchoring.checkpoints(),
         /** The search box's query (tests/bench/patient-search.bench.ts). */

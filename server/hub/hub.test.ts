@@ -836,7 +836,7 @@ describe.each(testBackends())('the sync hub on $name', (backend) => {
       expect(audit[1]!.change.data).toEqual(wipeAuditEvent(events[1]!));
       expect(audit[4]!.change.data).toEqual(wipeAuditEvent(events[1]!));
       const served = [0, 1, 3].map((i) => audit[i]!.change.data as AuditEvent);
-      expect(verifyAuditChain(served)).toEqual({ ok: true, checked: 3 });
+      expect(verifyAuditChain(served, new Set([events[1]!.id]))).toEqual({ ok: true, checked: 3 });
 
       await test.hub.store.maintain(true);
       const manifest = await a.snapshot();

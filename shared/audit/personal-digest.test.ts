@@ -86,7 +86,21 @@ describe('audit events whose personal fields a disposal can wipe', () => {
     expect(Object.keys(wiped)).not.toContain('salt');
     expect(isWipedAuditEvent(wiped)).toBe(true);
     events[1] = wiped;
-    expect(verifyAuditChain(events)).toEqual({ ok: true, checked: 3 });
+    // Verified as a disposal's wipe only where the erasure is held.
+    expect(verifyAuditChain(events, new Set([wiped.id]))).toEqual({ ok: true, checked: 3 });
+  });
+
+  it('a wiped event nobody erased breaks the chain: content-changed', () => {
+    const events = digestChain(3);
+    events[1] = wipeAuditEvent(events[1]!)!;
+    expect(auditEventIntact(events[1])).toBe(false);
+    expect(auditEventIntact(events[1], true)).toBe(true);
+    expect(verifyAuditChain(events)).toMatchObject({
+      ok: false,
+      firstBreak: { seq: 2, problem: 'content-changed' },
+    });
+    // Another event's erasure does not cover it.
+    expect(verifyAuditChain(events, new Set([events[0]!.id])).ok).toBe(false);
   });
 
   it('wiping twice changes nothing', () => {
@@ -121,7 +135,7 @@ describe('audit events whose personal fields a disposal can wipe', () => {
   it("a wiped event's digest tampered with: content-changed", () => {
     const events = digestChain(2);
     events[0] = { ...wipeAuditEvent(events[0]!)!, personalDigest: 'a'.repeat(64) };
-    expect(verifyAuditChain(events)).toMatchObject({
+    expect(verifyAuditChain(events, new Set([events[0].id]))).toMatchObject({
       ok: false,
       firstBreak: { seq: 1, problem: 'content-changed' },
     });
@@ -130,7 +144,7 @@ describe('audit events whose personal fields a disposal can wipe', () => {
   it('content put back on a wiped event without its salt cannot be verified: content-changed', () => {
     const events = digestChain(2);
     events[0] = { ...wipeAuditEvent(events[0]!)!, summary: '王五' };
-    expect(verifyAuditChain(events)).toMatchObject({
+    expect(verifyAuditChain(events, new Set([events[0].id]))).toMatchObject({
       ok: false,
       firstBreak: { seq: 1, problem: 'content-changed' },
     });

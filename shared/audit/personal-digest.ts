@@ -91,10 +91,13 @@ export const sealAuditEvent = (
 /**
  * Whether the event's content is what its hash says: its digest matches its personal fields (or,
  * wiped, it holds none), and its hash matches the rest. Not whether it links to its predecessor.
+ * A wiped event holds only if a retention disposal erased it (`erasureHeld`): otherwise its
+ * content was removed by somebody else, and a chain must not hide that.
  */
-export const auditEventIntact = (event: AuditEvent): boolean => {
+export const auditEventIntact = (event: AuditEvent, erasureHeld = false): boolean => {
   if (hasPersonalDigest(event)) {
     if (event.salt === undefined) {
+      if (!erasureHeld) return false;
       if (event.summary !== '' || event.reason !== undefined || event.changes !== undefined)
         return false;
     } else if (personalDigestOf(event.salt, event) !== event.personalDigest) return false;

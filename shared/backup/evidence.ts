@@ -1,4 +1,4 @@
-import { verifyChainsByDevice, type DeviceChainReport } from '../audit/chain';
+import { verifyChainsByDevice, type DeviceChainReport, type ErasedEvents } from '../audit/chain';
 import type { AuditEvent } from '../audit/audit-event';
 import {
   anchorsIntact,
@@ -70,6 +70,7 @@ export const checkEvidence = async (
   events: readonly AuditEvent[],
   eachConsent: (visit: (consent: Consent) => void) => Promise<void>,
   checkpoints?: readonly Checkpoint[],
+  erased?: ErasedEvents,
 ): Promise<EvidenceReport> => {
   const audited = signedHashes(events);
   const broken: ConsentBreak[] = [];
@@ -86,7 +87,7 @@ export const checkEvidence = async (
       });
   });
   return {
-    chains: verifyChainsByDevice(events),
+    chains: verifyChainsByDevice(events, erased),
     anchors: checkpoints && checkAgainstCheckpoints(events, checkpoints),
     consents: { checked, broken },
   };

@@ -891,6 +891,22 @@ describe('a retention disposal wipes an audit event and keeps it in its chain (p
     return { stored, erasure, results };
   };
 
+  it('a wiped copy sent without a disposal never beats the whole event, whatever its stamp', () => {
+    // A PC sends e2 wiped, stamped earlier than the real insert, to remove its content.
+    const forged = insert('auditEvents', 'e2', at(0), wipeAuditEvent(second)!);
+    for (const order of [
+      [added(second), forged],
+      [forged, added(second)],
+      [forged, added(second), forged],
+    ]) {
+      const { stored, erasure } = foldAudit(order);
+      expect(erasure).toBeUndefined();
+      expect(stored!.row).toEqual(second);
+    }
+    // Once a disposal erased it, it is wiped whatever came before.
+    expect(foldAudit([added(second), forged, gone]).stored!.row).toEqual(wipeAuditEvent(second));
+  });
+
   it('keeps every chain field and the digest, drops salt, summary, reason and changes', () => {
     const { stored, erasure, results } = foldAudit([added(second), gone]);
     expect(results.at(-1)!.kind).toBe('erase');
@@ -899,7 +915,7 @@ describe('a retention disposal wipes an audit event and keeps it in its chain (p
     expect(stored!.row).not.toHaveProperty('salt');
     expect(stored!.row).not.toHaveProperty('changes');
     expect(erasure).toEqual({ table: 'auditEvents', entityId: 'e2', hlc: at(20), data: gone.data });
-    expect(verifyAuditChain([first, stored!.row as AuditEvent, third])).toEqual({
+    expect(verifyAuditChain([first, stored!.row as AuditEvent, third], new Set(['e2']))).toEqual({
       ok: true,
       checked: 3,
     });

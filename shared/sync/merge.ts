@@ -1,4 +1,4 @@
-import { hasPersonalDigest, wipeAuditEvent } from '../audit/personal-digest';
+import { hasPersonalDigest, isWipedAuditEvent, wipeAuditEvent } from '../audit/personal-digest';
 import { canonicalJson } from '../canonical-json';
 import { decodeHlc, encodeHlc } from '../clock/hlc';
 import { sha256Hex } from '../hash';
@@ -467,7 +467,17 @@ const mergeInsertOnly = (
     const lostKey = `${LOST_PREFIX}${sha256Hex(content)}`;
     const isNew = !(lostKey in clocks);
     const seen = { stamp: minStamp(stamp, clocks[lostKey]), content };
-    if (!held.stamp || earlier(seen, { stamp: held.stamp, content: held.content })) {
+    // A wiped copy of an audit event never beats a whole one while no disposal erased it (an
+    // erasure takes the event to `mergeErase`/`mergeWipedInsert` instead): a PC cannot remove an
+    // event's content by sending it wiped with an earlier stamp. Whole first, then (stamp, content).
+    const wipedRank = (fields: Fields) =>
+      table === 'auditEvents' && isWipedAuditEvent(fields) ? 1 : 0;
+    const rank = wipedRank(row) - wipedRank(stored.row);
+    if (
+      !held.stamp ||
+      rank < 0 ||
+      (rank === 0 && earlier(seen, { stamp: held.stamp, content: held.content }))
+    ) {
       delete clocks[lostKey];
       clocks[`${LOST_PREFIX}${sha256Hex(held.content)}`] = held.stamp ?? seen.stamp;
       clocks[ROW_CLOCK] = seen.stamp;

@@ -5,7 +5,7 @@ import { assertCan } from '../../../shared/auth/permissions';
 import type { Role } from '../../../shared/auth/roles';
 import { anchoringOf } from './chain-anchor';
 import type { ClinicDb } from './database';
-import { authorize, recordAuditEvent, type Actor, type StoreContext } from './write';
+import { authorize, recordAuditEvent, rowClocksKey, type Actor, type StoreContext } from './write';
 
 export type AuditFilter = {
   actorId?: string;
@@ -54,6 +54,13 @@ export type StoredChainReport = ChainReport & {
  * kept for it (db/chain-anchor.ts): only the checkpoint can tell events deleted at the end, a
  * chain rewritten and re-hashed, or an emptied log, from an intact one.
  */
+/** The audit events a retention disposal erased here: only these may be held wiped. */
+export const erasedAuditEvents = async (db: ClinicDb): Promise<Set<string>> => {
+  const prefix = rowClocksKey('auditEvents', '');
+  const keys = await db.erasures.where(':id').startsWith(prefix).primaryKeys();
+  return new Set(keys.map((key) => key.slice(prefix.length)));
+};
+
 export const verifyStoredChain = async (
   db: ClinicDb,
   roles: readonly Role[],
@@ -63,7 +70,7 @@ export const verifyStoredChain = async (
   const checkpoints = (await anchoring?.checkpoints()) ?? [];
   const events = await db.auditEvents.toArray();
   return {
-    ...verifyAuditChain(events),
+    ...verifyAuditChain(events, await erasedAuditEvents(db)),
     anchors: checkAgainstCheckpoints(events, checkpoints),
     anchorFailing: anchoring?.failure() !== undefined,
   };

@@ -12,6 +12,7 @@ import { manualClock } from '../../../shared/clock/clock';
 import { encodeHlc } from '../../../shared/clock/hlc';
 import { newId } from '../../../shared/ids';
 import type { LogEntry } from '../../../shared/sync/protocol';
+import { erasedAuditEvents } from '../db/audit';
 import { ClinicDb } from '../db/database';
 import { rowClocksKey } from '../db/write';
 import { applyPage, type ApplyContext } from './apply';
@@ -93,7 +94,7 @@ const PERSONAL = /王小明|1380000000|1390000000|登记错误/;
 const heldOf = async (db: ClinicDb) => {
   const events = await db.auditEvents.toArray();
   return {
-    chain: verifyAuditChain(events),
+    chain: verifyAuditChain(events, await erasedAuditEvents(db)),
     wiped: events.filter((e) => isWipedAuditEvent(e)).map((e) => e.id),
     erasure: (await db.erasures.get(rowClocksKey('auditEvents', 'e-2')))?.data,
     issues: await db.syncIssues.toArray(),

@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { GENESIS_HASH, type AuditEvent } from '../../../shared/audit/audit-event';
 import { auditEventIntact } from '../../../shared/audit/personal-digest';
 import { newId } from '../../../shared/ids';
+import { erasedAuditEvents } from '../db/audit';
 import type { ClinicDb, SyncIssue } from '../db/database';
 import type { ApplyContext } from './apply';
 
@@ -26,12 +27,14 @@ export const verifyArrivedChains = async (
 ): Promise<number> => {
   const { db } = ctx;
   let alarms = 0;
+  // Only an event a retention disposal erased may be held wiped.
+  const erased = await erasedAuditEvents(db);
   for (const deviceId of deviceIds) {
     if (deviceId === ctx.deviceId) continue;
     const stored = (await db.syncState.get(keyOf(deviceId)))?.value as Checked | undefined;
     const checked: Checked = stored ?? { seq: 0, hash: GENESIS_HASH };
     if (checked.broken) {
-      if (await stillBroken(db, deviceId, checked)) continue;
+      if (await stillBroken(db, deviceId, checked, erased)) continue;
       // A version before personal digests could not verify the new format and stopped here: by
       // today's rules the event holds, so the chain is followed on (its old alarm stays listed).
       delete checked.broken;
@@ -46,7 +49,7 @@ export const verifyArrivedChains = async (
         .toArray()) as AuditEvent[];
       for (const event of events) {
         if (event.seq !== checked.seq + 1) break;
-        if (!auditEventIntact(event)) problem = 'content-changed';
+        if (!auditEventIntact(event, erased.has(event.id))) problem = 'content-changed';
         else if (event.prevHash !== checked.hash) problem = 'link-broken';
         if (problem) {
           at = event;
@@ -81,9 +84,16 @@ export const verifyArrivedChains = async (
 };
 
 /** Whether the event a chain stopped at still breaks it, by today's rules. */
-const stillBroken = async (db: ClinicDb, deviceId: string, checked: Checked): Promise<boolean> => {
+const stillBroken = async (
+  db: ClinicDb,
+  deviceId: string,
+  checked: Checked,
+  erased: ReadonlySet<string>,
+): Promise<boolean> => {
   const event = await db.auditEvents.get({ deviceId, seq: checked.seq + 1 });
-  return !event || !auditEventIntact(event) || event.prevHash !== checked.hash;
+  return (
+    !event || !auditEventIntact(event, erased.has(event.id)) || event.prevHash !== checked.hash
+  );
 };
 
 /** Every device with audit events here, one index step per device. */

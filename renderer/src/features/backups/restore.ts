@@ -14,6 +14,7 @@ import { readBackup } from '../../../../shared/backup/read-backup';
 import { checkedRows } from '../../../../shared/backup/row-schemas';
 import { currentSchemaVersion } from '../../../../shared/db/schema';
 import type { Clock } from '../../../../shared/clock/clock';
+import { erasedAuditEvents } from '../../db/audit';
 import { recordRestore } from '../../db/backup-audit';
 import type { ClinicDb } from '../../db/database';
 import { renumberOutbox } from '../../db/outbox';
@@ -94,6 +95,7 @@ const evidenceOf = async (
     await target.auditEvents.toArray(),
     (visit) => target.consents.each(visit),
     checkpoints,
+    await erasedAuditEvents(target),
   );
 
 /**
