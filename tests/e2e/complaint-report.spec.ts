@@ -21,7 +21,7 @@ test('the monthly complaints report: figures, tables, an empty month, the .xlsx 
   const complaints = new ComplaintsPage(page);
   await complaints.open();
 
-  // Two complaints: one handled to the end, one still waiting for its first contact.
+  // Two complaints: one handled to the end, one left anonymous in the suggestion box, still open.
   await complaints.fill({
     category: '医保结算/收费',
     name: '张先生',
@@ -89,6 +89,7 @@ test('the monthly complaints report: figures, tables, an empty month, the .xlsx 
   await expect(page.getByTestId('report-by-channel-chart').locator('svg')).toBeVisible();
   await expect(page.getByTestId('report-open').locator('tbody tr')).toHaveCount(1);
   await expect(page.getByTestId('report-open')).toContainText('候诊时间');
+  await expect(page.getByTestId('report-open')).toContainText('待处理');
   await expect(page.getByTestId('report-causes')).toContainText('收费员误选了检查项目');
   await expect(page.getByTestId('report-causes')).toContainText('结算前由医保专员复核项目');
   await shoot(page, 'zh-CN', '140-complaint-report');
@@ -148,7 +149,8 @@ test('the monthly complaints report: figures, tables, an empty month, the .xlsx 
   expect(listed.map((row) => row.slice(1, 6))).toEqual(
     expect.arrayContaining([
       ['电话', '医保结算/收费', '一般', '已结案', '2026-11-30'],
-      ['意见箱', '候诊时间', '一般', '待联系', '2026-11-30'],
+      // Anonymous (no name given): nobody to call back, so it waits to be looked into.
+      ['意见箱', '候诊时间', '一般', '待处理', '2026-11-30'],
     ]),
   );
   expect(listed.find((row) => row[1] === '电话')!.at(7)).toBe('是');
