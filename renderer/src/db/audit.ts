@@ -49,11 +49,6 @@ export type StoredChainReport = ChainReport & {
   anchorFailing: boolean;
 };
 
-/**
- * Re-hashes every stored event and compares each device's chain with the checkpoint the host
- * kept for it (db/chain-anchor.ts): only the checkpoint can tell events deleted at the end, a
- * chain rewritten and re-hashed, or an emptied log, from an intact one.
- */
 /** The audit events a retention disposal erased here: only these may be held wiped. */
 export const erasedAuditEvents = async (db: ClinicDb): Promise<Set<string>> => {
   const prefix = rowClocksKey('auditEvents', '');
@@ -61,6 +56,11 @@ export const erasedAuditEvents = async (db: ClinicDb): Promise<Set<string>> => {
   return new Set(keys.map((key) => key.slice(prefix.length)));
 };
 
+/**
+ * Re-hashes every stored event and compares each device's chain with the checkpoint the host
+ * kept for it (db/chain-anchor.ts): only the checkpoint can tell events deleted at the end, a
+ * chain rewritten and re-hashed, or an emptied log, from an intact one.
+ */
 export const verifyStoredChain = async (
   db: ClinicDb,
   roles: readonly Role[],

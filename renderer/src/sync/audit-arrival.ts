@@ -49,8 +49,7 @@ export const verifyArrivedChains = async (
         .toArray()) as AuditEvent[];
       for (const event of events) {
         if (event.seq !== checked.seq + 1) break;
-        if (!auditEventIntact(event, erased.has(event.id))) problem = 'content-changed';
-        else if (event.prevHash !== checked.hash) problem = 'link-broken';
+        problem = problemOf(event, checked, erased);
         if (problem) {
           at = event;
           break;
@@ -83,6 +82,17 @@ export const verifyArrivedChains = async (
   return alarms;
 };
 
+/** What breaks the chain at `event`, the one after `checked`: its content or its link. */
+const problemOf = (
+  event: AuditEvent,
+  checked: Checked,
+  erased: ReadonlySet<string>,
+): 'content-changed' | 'link-broken' | undefined => {
+  if (!auditEventIntact(event, erased.has(event.id))) return 'content-changed';
+  if (event.prevHash !== checked.hash) return 'link-broken';
+  return undefined;
+};
+
 /** Whether the event a chain stopped at still breaks it, by today's rules. */
 const stillBroken = async (
   db: ClinicDb,
@@ -91,9 +101,7 @@ const stillBroken = async (
   erased: ReadonlySet<string>,
 ): Promise<boolean> => {
   const event = await db.auditEvents.get({ deviceId, seq: checked.seq + 1 });
-  return (
-    !event || !auditEventIntact(event, erased.has(event.id)) || event.prevHash !== checked.hash
-  );
+  return !event || problemOf(event, checked, erased) !== undefined;
 };
 
 /** Every device with audit events here, one index step per device. */
