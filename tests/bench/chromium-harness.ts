@@ -117,7 +117,8 @@ export const withRendererServer = async <T>(run: (url: string) => Promise<T>): P
     root: join(repoRoot, 'renderer'),
     mode: 'e2e',
     logLevel: 'warn' as const,
-    build: { outDir, emptyOutDir: true },
+    // With source maps when profiling, so that a .cpuprofile's frames can be read as our code.
+    build: { outDir, emptyOutDir: true, sourcemap: Boolean(process.env.BENCH_CPU_PROFILE) },
   };
   console.error('building the renderer (mode e2e) …');
   await build(shared);
