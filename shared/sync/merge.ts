@@ -122,14 +122,13 @@ const rowStamp = (row: Record<string, unknown>): Stamp | undefined =>
  * apply and the writer keep no clocks the row implies, see `impliedByRow`) competes with its own
  * `hlc`: as `@row` for a written-once row; for an editable row, as the clock of every group it
  * holds a value of (a group it holds nothing of was never set: no stamp, which loses to any).
- * `baseline` is what they amount to, to tell whether a merge changed them.
  */
-const readClocks = (
+const storedClocks = (
   stored: StoredRow,
   fallbackKey: typeof BASE_CLOCK | typeof ROW_CLOCK,
   alarm: (kind: MergeAlarm['kind'], detail: string) => void,
   spec?: EditableSpec,
-): { clocks: Record<string, Stamp>; baseline: string } => {
+): { clocks: Record<string, Stamp>; repaired: boolean } => {
   const clocks: Record<string, Stamp> = {};
   let repaired = false;
   for (const [key, text] of Object.entries(stored.clocks ?? {})) {
@@ -145,6 +144,17 @@ const readClocks = (
   if (fallback && none && spec) Object.assign(clocks, heldGroupClocks(spec, stored.row, fallback));
   else if (fallback && !clocks[fallbackKey] && (none || fallbackKey === ROW_CLOCK))
     clocks[fallbackKey] = fallback;
+  return { clocks, repaired };
+};
+
+/** `storedClocks`, and `baseline`: what they amount to, to tell whether a merge changed them. */
+const readClocks = (
+  stored: StoredRow,
+  fallbackKey: typeof BASE_CLOCK | typeof ROW_CLOCK,
+  alarm: (kind: MergeAlarm['kind'], detail: string) => void,
+  spec?: EditableSpec,
+): { clocks: Record<string, Stamp>; baseline: string } => {
+  const { clocks, repaired } = storedClocks(stored, fallbackKey, alarm, spec);
   // Dropped clocks must be written away, or the alarm would come back with every change.
   return { clocks, baseline: repaired ? '' : canonicalJson(writeClocks(clocks)) };
 };
@@ -174,7 +184,7 @@ export const clocksImpliedBy = (table: string, row: Record<string, unknown>): Ro
   const spec = specOf(table);
   if (!spec || spec.kind === 'local') return {};
   return writeClocks(
-    readClocks(
+    storedClocks(
       { row },
       spec.kind === 'editable' ? BASE_CLOCK : ROW_CLOCK,
       () => undefined,
