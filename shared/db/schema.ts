@@ -152,6 +152,31 @@ export const schemaVersions = [
       erasures: 'key',
     },
   },
+  {
+    version: 9,
+    stores: {
+      ...version1,
+      verificationReviews: 'id, reviewedAt',
+      catalogueItems: 'id, versionId, [versionId+code], code, *searchKeys',
+      plannedItems: 'id, visitId, patientId, date, status',
+      consents: 'id, visitId, patientId, status, signedAt, date, clinicianId',
+      consentVoids: 'id, consentId, voidedAt',
+      outbox: 'id, &deviceSeq, txId, hlc',
+      rowClocks: 'key',
+      syncIssues: 'id, kind, at',
+      staff: 'id, username, *roles',
+      // Patients are searched by `find` (patientIndexKeys): the same search as `searchKeys` in
+      // five keys instead of seven, the tails read backwards. `searchKeys` is kept, unindexed.
+      patients: 'id, idNumber, cardNumber, name, *find, mergedInto',
+      // A day's visits are read through [date+patientId]; a `date` index beside it only doubled
+      // the entries written with every visit.
+      visits: 'id, patientId, [date+patientId]',
+      auditEvents: 'id, [deviceId+seq], at, entityId',
+      consultations: 'id, at',
+      complaints: 'id, status, dueAt, receivedAt, fromConsultationId',
+      erasures: 'key',
+    },
+  },
 ] as const satisfies readonly { version: number; stores: Record<string, string> }[];
 
 type Last<T extends readonly unknown[]> = T extends readonly [...unknown[], infer L] ? L : never;

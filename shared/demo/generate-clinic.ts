@@ -7,7 +7,12 @@ import {
 import { encodeHlc } from '../clock/hlc';
 import type { Sex } from '../identity/sex';
 import { fen, formatYuan } from '../money';
-import { patientSearchKeys, type InsuredRegion, type Patient } from '../patients/patient';
+import {
+  patientIndexKeys,
+  patientSearchKeys,
+  type InsuredRegion,
+  type Patient,
+} from '../patients/patient';
 import type { Provenance } from '../record';
 import type { Visit } from '../visits/visit';
 import { demoAreas } from './area-codes';
@@ -180,6 +185,7 @@ const registration = (clinic: Clinic, index: number) => {
           : undefined,
       notes: pickNote(rng),
       searchKeys: patientSearchKeys({ name, phone, idNumber: document.idNumber }, demoPinyin),
+      find: patientIndexKeys({ name, phone, idNumber: document.idNumber }, demoPinyin),
     },
   };
 };

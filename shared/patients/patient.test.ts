@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { patientSchema, patientSearchKeys, type PinyinReadings } from './patient';
+import fc from 'fast-check';
+import {
+  patientDerivedKeys,
+  patientIndexKeys,
+  patientSchema,
+  patientSearchKeys,
+  tailSearchKeys,
+  type PinyinReadings,
+} from './patient';
 
 const readings: Record<string, string[]> = {
   张: ['zhang'],
@@ -32,6 +40,54 @@ describe('patient search keys', () => {
   it('characters the converter does not know are skipped, not turned into garbage keys', () => {
     const keys = patientSearchKeys({ name: '阿依古丽·欧阳', idNumber: 'E12345678' }, toPinyin);
     expect(keys).toEqual(expect.arrayContaining(['ouyang', 'oy']));
+  });
+});
+
+describe('the keys the store indexes (patientIndexKeys)', () => {
+  /** Found by the typed text as the search box looks it up: the text itself, then its tails. */
+  const foundBy = (index: readonly string[], typed: string) =>
+    [typed, ...tailSearchKeys(typed)].some((prefix) => index.some((k) => k.startsWith(prefix)));
+
+  it('hold 张伟 in five keys: pinyin, initials, the phone, and the phone and ID written backwards', () => {
+    expect(
+      patientIndexKeys(
+        { name: '张伟', phone: '13812345678', idNumber: '11010519491231002X' },
+        toPinyin,
+      ),
+    ).toEqual(['zhangwei', 'zw', '13812345678', '<87654321831', '>x20013219491501011']);
+  });
+
+  it('find by a phone tail of four digits and by an ID tail of 4 to 6 characters, not by 3', () => {
+    const index = patientIndexKeys(
+      { name: '张伟', phone: '138-1234-5678', idNumber: '11010519491231002X' },
+      toPinyin,
+    );
+    for (const typed of ['5678', '002x', '1002x', '31002x', '1381234', 'zhangw', 'zw'])
+      expect(foundBy(index, typed), typed).toBe(true);
+    for (const typed of ['678', '02x', '12345', '5679', 'zx'])
+      expect(foundBy(index, typed), typed).toBe(false);
+  });
+
+  it('find a patient by every key patientSearchKeys promises, for any phone and ID number', () => {
+    const digits = fc.stringMatching(/^1[3-9]\d{9}$/);
+    const idNumber = fc.stringMatching(/^\d{17}[\dX]$|^[A-Z]\d{8}$/);
+    fc.assert(
+      fc.property(fc.option(digits, { nil: undefined }), idNumber, (phone, id) => {
+        const patient = { name: '曾伟', phone, idNumber: id };
+        const index = patientIndexKeys(patient, toPinyin);
+        // Every search key is a prefix of an index key, read as the search box reads it.
+        for (const key of patientSearchKeys(patient, toPinyin))
+          expect(foundBy(index, key), key).toBe(true);
+      }),
+      { seed: 12, numRuns: 300 },
+    );
+  });
+
+  it('a row without a name (a refused registration) has nothing to search by', () => {
+    expect(patientDerivedKeys({ phone: '13812345678' }, toPinyin)).toEqual({
+      searchKeys: [],
+      find: [],
+    });
   });
 });
 

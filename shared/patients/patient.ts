@@ -81,8 +81,13 @@ export const patientSchema = z
     notes: z.string().max(2000),
     /** The attachment holding the photo shown beside the person for the 人 check (§1.4). */
     photoId: z.string().optional(),
-    /** Lower-case keys for the front desk's one search box (a multi-entry index). */
+    /** Lower-case keys for the front desk's one search box (`patientSearchKeys`). */
     searchKeys: z.array(z.string()),
+    /**
+     * The same search in fewer keys, the ones the store indexes (`patientIndexKeys`). Derived
+     * like `searchKeys`; a row restored from before it existed has it computed again.
+     */
+    find: z.array(z.string()).optional(),
     sameIdApproval: sameIdApprovalSchema.optional(),
     guardian: guardianSchema.optional(),
     /**
@@ -143,4 +148,72 @@ export const patientSearchKeys = (
   const id = patient.idNumber.toLowerCase();
   for (const tail of [4, 5, 6]) if (id.length > tail) keys.add(id.slice(-tail));
   return [...keys];
+};
+
+/** Marks a key that is a phone number written backwards: a search by its tail is a prefix. */
+export const PHONE_TAIL_MARK = '<';
+/** Marks a key that is an ID number written backwards. */
+export const ID_TAIL_MARK = '>';
+
+const backwards = (text: string) => [...text].reverse().join('');
+
+/**
+ * The keys the store indexes for `patientSearchKeys`'s search, in fewer entries: each index entry
+ * is written with every patient, and a new workstation's first sync writes a hundred thousand of
+ * them before search works. A phone number and an ID number are each kept once more, written
+ * backwards behind a mark, so that their last 4 (phone) or 4–6 (ID) characters are a prefix
+ * (`tailSearchKeys`); the four tail keys are not needed. Full pinyin, initials and the phone
+ * number are kept as they are.
+ */
+export const patientIndexKeys = (
+  patient: Pick<Patient, 'name' | 'phone' | 'idNumber'>,
+  toPinyin: PinyinReadings,
+): string[] => {
+  const keys = new Set<string>();
+  for (const { full, initials } of spellings(patient.name, toPinyin)) {
+    keys.add(full);
+    keys.add(initials);
+  }
+  if (patient.phone) {
+    const digits = patient.phone.replace(/\D/g, '');
+    if (digits) {
+      keys.add(digits);
+      keys.add(PHONE_TAIL_MARK + backwards(digits));
+    }
+  }
+  const id = patient.idNumber.toLowerCase();
+  if (id) keys.add(ID_TAIL_MARK + backwards(id));
+  return [...keys];
+};
+
+/**
+ * The prefixes of `patientIndexKeys` that find a typed tail: a phone number's last four digits
+ * (手机尾号), or an ID number's last 4–6 characters. `typed` is lower case, as the keys are.
+ */
+export const tailSearchKeys = (typed: string): string[] => {
+  const keys: string[] = [];
+  if (/^\d{4}$/.test(typed)) keys.push(PHONE_TAIL_MARK + backwards(typed));
+  if (/^[0-9a-z]{4,6}$/.test(typed)) keys.push(ID_TAIL_MARK + backwards(typed));
+  return keys;
+};
+
+/**
+ * A stored patient's derived fields, computed from the row (a sync's merge, a restore): never
+ * taken from elsewhere. A row with no name is partial (its registration was refused by the
+ * clinic while a later edit was not, shared/sync/verdict.ts): it has nothing to search by.
+ */
+export const patientDerivedKeys = (
+  row: Partial<Pick<Patient, 'name' | 'phone' | 'idNumber'>>,
+  toPinyin: PinyinReadings,
+): { searchKeys: string[]; find: string[] } => {
+  if (typeof row.name !== 'string') return { searchKeys: [], find: [] };
+  const fields = {
+    name: row.name,
+    phone: typeof row.phone === 'string' ? row.phone : undefined,
+    idNumber: typeof row.idNumber === 'string' ? row.idNumber : '',
+  };
+  return {
+    searchKeys: patientSearchKeys(fields, toPinyin),
+    find: patientIndexKeys(fields, toPinyin),
+  };
 };

@@ -207,7 +207,7 @@ export const MERGE_SPECS: Record<string, TableSpec> = {
         precedence: sticky,
       },
     ],
-    derived: ['searchKeys'],
+    derived: ['searchKeys', 'find'],
     invariants: [
       {
         name: 'not-merged-into-itself',

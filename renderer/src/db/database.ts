@@ -15,6 +15,8 @@ import type { RowClocks } from '../../../shared/sync/change';
 import type { Erasure } from '../../../shared/sync/merge';
 import { renumberOutbox } from './outbox';
 import { upgradeStaffRoles } from './staff-roles-upgrade';
+import { pinyinReadings } from './pinyin';
+import { patientDerivedKeys } from '../../../shared/patients/patient';
 import type { Staff } from '../../../shared/staff/staff';
 import type { Verification, VerificationReview } from '../../../shared/visits/verification';
 import type { Visit } from '../../../shared/visits/visit';
@@ -119,6 +121,16 @@ export class ClinicDb extends Dexie {
         declared.upgrade((tx) => renumberOutbox(tx.table('outbox'), tx.table('deviceState')));
       if (version === 6)
         declared.upgrade((tx) => upgradeStaffRoles(tx.table('staff'), tx.table('rowClocks')));
+      // Version 9 indexes patients by `find`: computed for every patient held.
+      if (version === 9)
+        declared.upgrade((tx) =>
+          tx
+            .table('patients')
+            .toCollection()
+            .modify((row: Record<string, unknown>) => {
+              Object.assign(row, patientDerivedKeys(row, pinyinReadings));
+            }),
+        );
     }
     this.writeGate = writeGateOf(name);
     gateWrites(this, this.writeGate);

@@ -123,7 +123,7 @@ export const mergePatients = async (
         mergeReason: reason,
       },
       before: merge,
-      ignore: ['searchKeys'],
+      ignore: ['searchKeys', 'find'],
       audit: { actor, action: 'merge', entity: 'patient', summary: merge.name, reason },
     });
   });

@@ -9,7 +9,9 @@ import { AppError } from '../../../shared/errors';
 import { newId } from '../../../shared/ids';
 import type { Provenance } from '../../../shared/record';
 import {
+  patientIndexKeys,
   patientSearchKeys,
+  tailSearchKeys,
   type Patient,
   type SameIdApproval,
 } from '../../../shared/patients/patient';
@@ -130,13 +132,28 @@ const HAN = /\p{Script=Han}/u;
  */
 const distinctKeyMatches = async (db: ClinicDb, key: string, limit: number): Promise<Patient[]> => {
   for (let cap = limit * 2; ; cap *= 4) {
-    const ids = await db.patients.where('searchKeys').startsWith(key).limit(cap).primaryKeys();
+    const ids = await db.patients.where('find').startsWith(key).limit(cap).primaryKeys();
     const unique = [...new Set(ids)];
     if (unique.length >= limit || ids.length < cap) {
       const rows = await db.patients.bulkGet(unique.slice(0, limit));
       return rows.filter((row): row is Patient => row !== undefined);
     }
   }
+};
+
+/**
+ * Matches of the typed key as it is (pinyin, initials, a phone number's start), then of its
+ * tails (a phone number's last four digits, an ID number's last 4–6 characters), each patient
+ * once.
+ */
+const keyMatches = async (db: ClinicDb, key: string, limit: number): Promise<Patient[]> => {
+  const found = new Map<string, Patient>();
+  for (const prefix of [key, ...tailSearchKeys(key)]) {
+    if (found.size >= limit) break;
+    for (const patient of await distinctKeyMatches(db, prefix, limit - found.size))
+      if (!found.has(patient.id)) found.set(patient.id, patient);
+  }
+  return [...found.values()];
 };
 
 /**
@@ -159,7 +176,7 @@ export const searchPatients = async (
   if (key === '') return [];
   const found = HAN.test(text)
     ? await db.patients.where('name').startsWith(text).limit(limit).toArray()
-    : await distinctKeyMatches(db, key, limit);
+    : await keyMatches(db, key, limit);
   // A merged-away record is found as the record it was merged into, which has the same keys.
   return standingPatients(db, found);
 };
@@ -173,6 +190,7 @@ const patientRow = (id: string, details: PatientDetails, photoId?: string): Pati
     ...details,
     photoId,
     searchKeys: patientSearchKeys(details, pinyinReadings),
+    find: patientIndexKeys(details, pinyinReadings),
   };
   return Object.fromEntries(
     Object.entries(row).filter(([, value]) => value !== undefined),
@@ -190,7 +208,7 @@ const writePatient = (
     table: 'patients',
     row,
     before,
-    ignore: ['searchKeys'],
+    ignore: ['searchKeys', 'find'],
     audit: {
       actor,
       action: before ? 'update' : 'create',

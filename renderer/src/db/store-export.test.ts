@@ -8,7 +8,9 @@ import { writeBackup } from '../../../shared/backup/write-backup';
 import { newId } from '../../../shared/ids';
 import { ClinicDb } from './database';
 import { seedDemoClinic } from './demo-seed';
-import { savePatientPhoto } from './patients';
+import { savePatientPhoto, searchPatients } from './patients';
+import { ZHANG } from './testing/visits';
+import type { Actor } from './write';
 import { bothSignatures, chairClinic, signImplant } from './testing/consents';
 import { backupTables, exportStore, importLines, RestoreError } from './store-export';
 
@@ -116,6 +118,25 @@ describe('importing in batches', () => {
       { rows: 10, last: 'r10' },
     ]);
     for (const { rows, stored } of reports) expect(await stored).toBeGreaterThanOrEqual(rows);
+  });
+
+  it('computes the search index of a patient from a backup made before it existed (version 8)', async () => {
+    const target = emptyStore();
+    const { sink } = importLines<{ table: string; row: Record<string, unknown> }>(target);
+    const writer = sink.getWriter();
+    const { find: _none, ...before9 } = { ...ZHANG, find: undefined };
+    await writer.write([{ table: 'patients', row: { ...before9, hlc: '0' } }]);
+    await writer.close();
+    const restored = (await target.patients.get(ZHANG.id))!;
+    expect(restored.find).toEqual(
+      expect.arrayContaining(['zhangxiuying', 'zxy', '13800138000', '<00083100831']),
+    );
+    const owner: Actor = { staffId: 'o', name: '张勇', roles: ['owner'], role: null };
+    for (const query of ['8000', '002x', 'zxy'])
+      expect(
+        (await searchPatients(target, owner, query)).map((p) => p.id),
+        query,
+      ).toEqual([ZHANG.id]);
   });
 
   it('fails the whole import when a batch cannot be written, though the next was being read', async () => {

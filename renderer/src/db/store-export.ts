@@ -3,6 +3,8 @@ import { blobsIn, encodeLine, type PayloadLine } from '../../../shared/backup/pa
 import { tableNames, type TableName } from '../../../shared/db/schema';
 import type { ClinicDb } from './database';
 import { upgradeImportedRow } from './staff-roles-upgrade';
+import { pinyinReadings } from './pinyin';
+import { patientDerivedKeys } from '../../../shared/patients/patient';
 
 /**
  * What a backup leaves out: this device's identity, causal clock and sync cursor. A restored PC
@@ -98,6 +100,17 @@ const IMPORT_BATCH_ROWS = 10_000;
  * `onRows` hears of each batch once it is committed: the rows in so far and the last line of
  * the batch. Returns the rows written per table, to compare with the manifest.
  */
+/**
+ * A patient restored from a backup made before the store indexed `find` (version 9) has none:
+ * its search keys are computed as a sync's merge computes them, or search would not find it.
+ */
+const withDerivedKeys = (row: unknown) => {
+  const fields = row as Record<string, unknown>;
+  return Array.isArray(fields.find)
+    ? row
+    : { ...fields, ...patientDerivedKeys(fields, pinyinReadings) };
+};
+
 export const importLines = <L extends PayloadLine>(
   target: ClinicDb,
   onRows?: (rows: number, last: L) => void,
@@ -139,7 +152,8 @@ export const importLines = <L extends PayloadLine>(
         if (!known.has(line.table)) throw new RestoreError(line.table);
         const rows = pending.get(line.table) ?? [];
         // A backup made before several roles per person holds each one's `role`: read as a set.
-        rows.push(upgradeImportedRow(line.table, line.row));
+        const row = upgradeImportedRow(line.table, line.row);
+        rows.push(line.table === 'patients' ? withDerivedKeys(row) : row);
         pending.set(line.table, rows);
         counts[line.table] = (counts[line.table] ?? 0) + 1;
         total += 1;

@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/errors';
 import type { Patient } from '../../../shared/patients/patient';
 import type { CheckInVerification, VerificationReview } from '../../../shared/visits/verification';
 import type { ClinicDb } from './database';
-import { byTime } from './visits';
+import { byTime, visitsOfDay } from './visits';
 import {
   type Actor,
   authorize,
@@ -62,7 +62,7 @@ export const dailyReview = async (
   date: CalendarDate,
 ): Promise<ReviewItem[]> => {
   authorize(actor, 'review.daily');
-  const visitIds = await db.visits.where('date').equals(date).primaryKeys();
+  const visitIds = await visitsOfDay(db, date).primaryKeys();
   const checks = (await db.verifications.where('visitId').anyOf(visitIds).toArray())
     .filter((v): v is CheckInVerification => v.stage === 'check-in')
     .filter(needsReview)

@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { today, type CalendarDate } from '../../../shared/clock/calendar-date';
 import { AppError } from '../../../shared/errors';
 import { newId } from '../../../shared/ids';
@@ -134,6 +135,13 @@ const byCheckIn = (a: Visit, b: Visit) =>
   a.checkedInAt.localeCompare(b.checkedInAt) || a.id.localeCompare(b.id);
 
 /**
+ * A day's visits, through the [date+patientId] index (the store keeps no index by date alone:
+ * it would double the entries written with every visit).
+ */
+export const visitsOfDay = (db: ClinicDb, date: CalendarDate) =>
+  db.visits.where('[date+patientId]').between([date, Dexie.minKey], [date, Dexie.maxKey]);
+
+/**
  * A day's visits in check-in order, each with its latest checks: a few index lookups. With
  * `limit`, only the day's first visits, a bounded read to draw the screen with while the rest load
  * (1,000 and more on a busy day). Ids are UUIDv7, stamped at check-in, and the date index keeps
@@ -146,8 +154,8 @@ export const visitsOn = async (
   { limit }: { limit?: number } = {},
 ): Promise<TodayVisit[]> => {
   authorize(actor, 'patient.view');
-  const day = db.visits.where('date').equals(date);
-  const visits = (await (limit === undefined ? day : day.limit(limit)).toArray()).sort(byCheckIn);
+  const day = (await visitsOfDay(db, date).toArray()).sort(byCheckIn);
+  const visits = limit === undefined ? day : day.slice(0, limit);
   const patients = await patientsInChunks(
     db,
     visits.map((v) => v.patientId),

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { schemaVersions } from '../../../shared/db/schema';
+import { currentSchemaVersion, schemaVersions } from '../../../shared/db/schema';
 import { encodeHlc } from '../../../shared/clock/hlc';
 import { newId } from '../../../shared/ids';
 import type { Patient } from '../../../shared/patients/patient';
@@ -71,7 +71,7 @@ describe('the store upgrade to version 8 (erasures)', () => {
     old.close();
 
     const db = new ClinicDb(name, { indexedDB, IDBKeyRange });
-    expect(db.verno).toBe(8);
+    expect(db.verno).toBe(currentSchemaVersion);
     expect(await db.erasures.count()).toBe(0);
     expect((await searchPatients(db, made.ownerActor, '张')).map((p) => p.id)).toEqual([zhang.id]);
     expect(await db.outbox.count()).toBe(tables.outbox!.length);

@@ -1,5 +1,6 @@
 import type { Role } from '../../../../shared/auth/roles';
-import type { Patient } from '../../../../shared/patients/patient';
+import { patientDerivedKeys, type Patient } from '../../../../shared/patients/patient';
+import { pinyinReadings } from '../pinyin';
 import { addStaff } from '../staff';
 import { recordVerification } from '../verifications';
 import type { Actor, StoreContext } from '../write';
@@ -36,6 +37,11 @@ export const putPatient = async (ctx: StoreContext, patient: Partial<Patient> = 
     hlc: '0',
     ...patient,
   };
+  // Its search keys as the store computes them (a test may still give its own).
+  Object.assign(row, patientDerivedKeys(row, pinyinReadings), {
+    ...(patient.searchKeys ? { searchKeys: patient.searchKeys } : {}),
+    ...(patient.find ? { find: patient.find } : {}),
+  });
   await ctx.db.patients.put(row);
   return row;
 };
