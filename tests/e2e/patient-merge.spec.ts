@@ -26,7 +26,7 @@ const registerTwice = (page: Page, originalId: string, copyId: string) =>
       const { db } = (globalThis as unknown as DevDb).__clinicdeskDev;
       const original = (await db.patients!.get(originalId))!;
       const copy = (await db.patients!.get(copyId))!;
-      const identity = ['name', 'sex', 'birthDate', 'idType', 'idNumber', 'searchKeys'];
+      const identity = ['name', 'sex', 'birthDate', 'idType', 'idNumber', 'searchKeys', 'find'];
       await db.patients!.put({
         ...copy,
         ...Object.fromEntries(identity.map((field) => [field, original[field]])),
