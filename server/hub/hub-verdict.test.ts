@@ -301,11 +301,13 @@ describe.each(testBackends())('permission verdicts on $name', (backend: TestBack
     expect(history.entries).toEqual([changes[2], changes[4]]);
     expect(history.hub.logEnd).toBe(8);
     expect((await chairPc.rowHistory('patients', 'p-nobody')).entries).toEqual([]);
+    // Written-once rows have a history too (a refused disposal gives them back).
+    expect((await chairPc.rowHistory('consents', 'consent-1')).entries).toEqual([]);
+    expect((await chairPc.rowHistory('auditEvents', 'audit-1')).entries).toEqual([]);
 
     for (const [table, id] of [
-      ['consents', 'consent-1'],
-      ['auditEvents', 'audit-1'],
       ['outbox', '1'],
+      ['erasures', 'patients/p-1'],
       ['nosuchtable', 'x'],
       ['staff', 'bad id!'],
       ['staff', 'x'.repeat(129)],
@@ -438,6 +440,53 @@ describe.each(testBackends())('permission verdicts on $name', (backend: TestBack
         ['upsert', true, null],
       ]);
       expect(await snapshotText(deskPc)).not.toContain('王小明');
+    });
+
+    it("serves a written-once row's history, from the snapshot once compacted, wiped once erased", async () => {
+      const { ownerPc, deskPc, owner, desk } = await clinic();
+      const chairPc = await current!.pairClient('诊室');
+      const chair = auditedDevice(chairPc.deviceId, { wall: 1_764_000_700_000 });
+      await chairPc.push(consentSigned(chair, 'consent-1'));
+      // The front desk's disposal of the notice is refused: its audit event is history all the same.
+      await deskPc.push(desk.tx([erasureOf('consents', 'consent-1')], disposalBy(DESK)));
+      const { changes, next } = await ownerPc.pull(0);
+      const signed = changes.filter((e) => e.change.entityId === 'consent-1');
+      expect(signed.map((e) => [e.change.op, e.refused?.reason ?? null])).toEqual([
+        ['insert', null],
+        ['erase', 'unauthorised-disposal'],
+      ]);
+      const refusedEvent = changes.find(
+        (e) => e.change.table === 'auditEvents' && e.change.txId === signed[1]!.change.txId,
+      )!;
+      const histories = async () => ({
+        consent: (await deskPc.rowHistory('consents', 'consent-1')).entries,
+        event: (await deskPc.rowHistory('auditEvents', refusedEvent.change.entityId)).entries,
+      });
+      const held = await histories();
+      expect(held).toEqual({ consent: [signed[0]], event: [refusedEvent] });
+
+      // Every device has pulled it all: the log's bodies of written-once rows are dropped.
+      for (const pc of [ownerPc, deskPc, chairPc]) await pc.pull(next);
+      await current!.hub.store.maintain(true);
+      expect((await current!.hub.store.info()).horizon).toBe(next);
+      expect(await histories()).toEqual(held);
+
+      // The owner's disposal erases it: its history stays wiped, before the snapshot is
+      // written again and after.
+      await ownerPc.push(owner.tx([erasureOf('consents', 'consent-1')], disposalBy(OWNER)));
+      const erased = async () =>
+        (await deskPc.rowHistory('consents', 'consent-1')).entries.map((e) => [
+          e.change.op,
+          e.erased ?? false,
+          e.change.data,
+        ]);
+      const wiped = [
+        ['insert', true, null],
+        ['erase', false, expect.objectContaining({ disposal: 'd-1' })],
+      ];
+      expect(await erased()).toEqual(wiped);
+      await current!.hub.store.maintain(true);
+      expect(await erased()).toEqual(wiped);
     });
 
     it("forgets an account only for an accepted erasure of it: a refused one leaves the person's standing", async () => {

@@ -512,6 +512,42 @@ const rewriteFoldedSegments = async (core: StoreCore, force: boolean): Promise<n
   return rewritten;
 };
 
+/**
+ * What the snapshot serves of log entries whose bodies compaction dropped, by seq, for one row's
+ * history (GET /v1/rows/…): a written-once row's few entries live on only there. Each segment
+ * holding one is read once; only the lines of those seqs are parsed. A seq no segment serves
+ * (a segment replaced meanwhile) is left out: the caller asks again.
+ */
+export const snapshotBodies = async (
+  core: StoreCore,
+  table: string,
+  seqs: readonly number[],
+): Promise<Map<number, string>> => {
+  const bodies = new Map<number, string>();
+  if (seqs.length === 0) return bodies;
+  const segments = await core.db
+    .selectFrom('segments')
+    .select(['id', 'part', 'from_seq', 'to_seq'])
+    .execute();
+  const wanted = new Map<number, Set<number>>();
+  for (const seq of seqs) {
+    const segment = segmentOf(segments, table, seq);
+    if (segment) wanted.set(segment.id, (wanted.get(segment.id) ?? new Set()).add(seq));
+  }
+  for (const [id, inSegment] of wanted) {
+    const gz = await readSegment(core, id);
+    if (gz.length === 0) continue;
+    for (const line of gunzipSync(gz).toString('utf8').split('\n')) {
+      // entryJson writes the seq first.
+      const seq = Number(/^\{"seq":(\d+),/.exec(line)?.[1]);
+      if (!inSegment.has(seq)) continue;
+      const entry = JSON.parse(line) as LogEntry;
+      if (entry.change.table === table) bodies.set(seq, JSON.stringify(entry.change));
+    }
+  }
+  return bodies;
+};
+
 export const snapshotManifest = async (core: StoreCore): Promise<SnapshotManifest> => {
   const segments = await core.db
     .selectFrom('segments')
