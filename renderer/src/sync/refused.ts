@@ -1,13 +1,19 @@
 import { canonicalJson } from '../../../shared/canonical-json';
 import type { HubClient } from '../../../shared/sync/hub-client';
 import { ALSO_FIELD, MERGE_SPECS } from '../../../shared/sync/merge-spec';
-import { impliedByRow, mergeChange, type StoredRow } from '../../../shared/sync/merge';
+import {
+  erasureWipes,
+  impliedByRow,
+  mergeChange,
+  type StoredRow,
+} from '../../../shared/sync/merge';
 import { incomingOf } from '../../../shared/sync/fold';
 import type { LogEntry } from '../../../shared/sync/protocol';
 import { fromOlderDevices } from '../../../shared/sync/wire-compat';
 import type { ClinicDb } from '../db/database';
 import { rowClocksKey } from '../db/write';
 import type { ApplyContext } from './apply';
+import { ATTACHMENTS_WAITING_KEY } from './attachments';
 import { erasureOf, forgetErased } from './erasure';
 import { HUB_LINK_KEY, type HubLink } from './engine';
 
@@ -16,10 +22,15 @@ import { HUB_LINK_KEY, type HubLink } from './engine';
  * this PC applied it when it was made, every other PC quarantines it, so this one must end where
  * they do. A row written once (a check, a notice) is simply taken back. An editable row is folded
  * again from what the hub holds of it, without the refused change, plus what this PC has not
- * pushed yet: its other fields and later edits stay. A refused disposal gives back what it erased.
+ * pushed yet: its other fields and later edits stay. A refused disposal gives back every row it
+ * erased here, whatever its kind: each is folded again from the hub's history of it (a signed
+ * consent, a check, an audit event as well as a patient), as a PC that never applied it holds it.
  */
 
-/** Editable rows still to be folded again, as rowClocks keys (syncState). */
+/**
+ * Rows still to be folded again, as rowClocks keys (syncState): kept across restarts, and until
+ * the hub has answered for each (a refold that fails leaves it noted for the next exchange).
+ */
 export const REFOLD_KEY = 'refold';
 
 type Row = Record<string, unknown>;
@@ -43,8 +54,8 @@ const writtenHere = async (ctx: ApplyContext, entry: LogEntry): Promise<boolean>
 
 /**
  * Takes back this PC's own refused changes (others' are only quarantined), inside the transaction
- * applying them (it covers every synced table, rowClocks and syncState). Editable rows are noted
- * for `refoldRefused`.
+ * applying them (it covers every synced table, rowClocks and syncState). Editable rows, and
+ * every row a refused disposal erased here, are noted for `refoldRefused`.
  */
 export const undoOwnRefused = async (
   ctx: ApplyContext,
@@ -62,9 +73,9 @@ export const undoOwnRefused = async (
     if (change.op === 'erase') {
       // A disposal this PC carried out, refused by the clinic: it erased nothing anywhere else,
       // so here neither. Its erasure goes (only one made by this very transaction: an erasure
-      // pushed again to a rebuilt hub, which judges it by today's staff, stays), and an editable
-      // row is folded again from the clinic's history, which kept its content. A written-once
-      // row has no history to fetch one by one: it comes back with the next snapshot taken.
+      // pushed again to a rebuilt hub, which judges it by today's staff, stays), and the row,
+      // whatever its kind, is folded again from the clinic's history, which kept its content:
+      // a device that completed its initial sync never takes a snapshot again to get it back.
       const held = await db.erasures.get(key);
       if (
         held?.txId !== undefined &&
@@ -73,7 +84,7 @@ export const undoOwnRefused = async (
         canonicalJson(held.data) === canonicalJson(change.data ?? null)
       ) {
         await db.erasures.delete(key);
-        if (spec.kind === 'editable') refold.add(key);
+        refold.add(key);
       }
       continue;
     }
@@ -98,9 +109,22 @@ export const undoOwnRefused = async (
 };
 
 /**
- * Folds again each editable row noted by `undoOwnRefused`: the hub's history of the row (refused
- * changes left out), then this PC's changes not pushed yet. Returns the rows refolded. A row
- * whose history cannot be fetched now stays noted for the next exchange.
+ * Whether an entry of a row's history is folded, as the apply step decides for a pulled one
+ * (renderer/src/sync/apply.ts `prepareEntries`): not a refused change, except an audit event's
+ * insert (history, applied everywhere); not an erased one, except an audit event kept wiped.
+ */
+const folds = (entry: LogEntry): boolean => {
+  const { table, op, data } = entry.change;
+  if (entry.erased && !(erasureWipes(table) && data != null)) return false;
+  return !entry.refused || (table === 'auditEvents' && op !== 'erase');
+};
+
+/**
+ * Folds again each row noted by `undoOwnRefused`: the hub's history of the row (refused changes
+ * left out), through the merge from nothing, then this PC's changes not pushed yet. For a row
+ * written once, the merge's own rule decides (the earliest of a first-wins row wins, the others
+ * kept beside it). Returns the rows refolded. A row whose history cannot be fetched now stays
+ * noted for the next exchange.
  */
 export const refoldRefused = async (ctx: ApplyContext, client: HubClient): Promise<number> => {
   const { db } = ctx;
@@ -128,7 +152,7 @@ export const refoldRefused = async (ctx: ApplyContext, client: HubClient): Promi
             ];
         };
         for (const entry of entries)
-          if (!entry.refused && !entry.erased)
+          if (folds(entry))
             fold({
               ...incomingOf(entry),
               data: fromOlderDevices(table, entry.change.data),
@@ -150,6 +174,9 @@ export const refoldRefused = async (ctx: ApplyContext, client: HubClient): Promi
         const store = db.table(table);
         if (state) {
           await store.put(state.row);
+          // A photo given back comes without its bytes: they are fetched as a pulled one's are.
+          if (table === 'attachments' && state.row.blob === undefined)
+            await db.syncState.put({ key: ATTACHMENTS_WAITING_KEY, value: true });
           const clocks = state.clocks ?? {};
           if (impliedByRow(table, clocks, state.row)) await db.rowClocks.delete(key);
           else await db.rowClocks.put({ key, clocks });
