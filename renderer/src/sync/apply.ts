@@ -263,6 +263,9 @@ const writePrepared = async (
   const { db } = ctx;
   const { at, catalogueItems, ownRefused, newest } = prepared;
   const issues = [...prepared.issues];
+  // First: an erasure this PC made and the log refused must not drop the batch's other changes
+  // of its row (nor the refusal shown to the owner), as a held erasure would.
+  if (ownRefused.length > 0) await undoOwnRefused(ctx, ownRefused);
   // Counted once per batch: a clinic that never disposed of anything pays no lookup per row.
   const holdsErasures = (await db.erasures.count()) > 0;
   const erasedKeys = new Set<string>();
@@ -376,7 +379,6 @@ const writePrepared = async (
   }
   // Catalogue items are never changed once imported: the same id carries the same item.
   if (catalogueItems.length > 0) await db.catalogueItems.bulkPut(catalogueItems as never[]);
-  if (ownRefused.length > 0) await undoOwnRefused(ctx, ownRefused);
   // Nothing of an erased row is kept, not even as a change the owner could look at.
   const kept =
     erasedKeys.size > 0

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { HubClient } from '../../../shared/sync/hub-client';
+import { HubRequestError, type HubClient } from '../../../shared/sync/hub-client';
 import type { LogEntry } from '../../../shared/sync/protocol';
 import type { Refusal } from '../../../shared/sync/verdict';
 import type { OutboxEntry } from '../db/database';
@@ -8,8 +8,11 @@ import { ZHANG_SAN } from '../db/testing/patients';
 import { failCheck } from '../db/testing/visits';
 import { checkIn } from '../db/visits';
 import { storeWithOwner } from '../db/testing/store';
+import { disposeOf } from '../db/testing/disposal';
+import { rowClocksKey } from '../db/write';
 import { applyPage, type ApplyContext } from './apply';
 import { recomputeDerived } from './recompute';
+import { HUB_LINK_KEY } from './engine';
 import { REFOLD_KEY, refoldRefused } from './refused';
 
 const refusal: Refusal = {
@@ -223,5 +226,52 @@ describe('a change the clinic log refused', () => {
     });
     const unsent = await db.outbox.filter((e) => e.entityId === patient.id).toArray();
     expect(unsent.map((e) => e.data)).toEqual([null]);
+  });
+
+  it('gives back the rows its own refused disposal erased, refusal shown, in a page holding their other changes; a row the hub cannot serve yet stays noted', async () => {
+    const { ctx, db, clock, ownerActor } = await storeWithOwner();
+    const patient = await registerPatient(ctx, ownerActor, ZHANG_SAN);
+    const visit = await checkIn(ctx, ownerActor, patient.id);
+    const check = await failCheck(ctx, ownerActor, visit.id);
+    const kept = {
+      check: await db.verifications.get(check.id),
+      patient: await db.patients.get(patient.id),
+    };
+    clock.advance(60_000);
+    await disposeOf(ctx, ownerActor, 'verifications', [check.id], 'd-1');
+    await disposeOf(ctx, ownerActor, 'patients', [patient.id], 'd-2');
+    const outbox = await db.outbox.orderBy('deviceSeq').toArray();
+    await db.outbox.clear();
+    // The hub names this PC desk-1; it refused both disposals.
+    await db.syncState.put({ key: HUB_LINK_KEY, value: { hubDeviceId: 'desk-1' } });
+    const disposals = new Set(outbox.filter((e) => e.op === 'erase').map((e) => e.txId));
+    const log = asLog(outbox, 'desk-1', (e) => disposals.has(e.txId), clock.now());
+    const apply: ApplyContext = { db, clock, deviceId: ctx.deviceId, recompute: recomputeDerived };
+    await applyPage(apply, log, log.length);
+    const keys = [rowClocksKey('verifications', check.id), rowClocksKey('patients', patient.id)];
+    expect((await db.syncState.get(REFOLD_KEY))?.value).toEqual(keys);
+    expect(await db.erasures.count()).toBe(0);
+
+    // A hub of an older version serves editable rows only: the patient comes back meanwhile.
+    const full = clientOver(log);
+    const older = {
+      rowHistory: async (table: string, id: string) => {
+        if (table !== 'patients') throw new HubRequestError(400, 'malformed', {});
+        return full.rowHistory(table, id);
+      },
+    } as unknown as HubClient;
+    expect(await refoldRefused(apply, older)).toBe(1);
+    expect(await db.patients.get(patient.id)).toEqual(kept.patient);
+    expect((await db.syncState.get(REFOLD_KEY))?.value).toEqual([keys[0]]);
+
+    expect(await refoldRefused(apply, full)).toBe(1);
+    expect(await db.verifications.get(check.id)).toEqual(kept.check);
+    expect((await db.syncState.get(REFOLD_KEY))?.value).toEqual([]);
+    expect((await db.syncIssues.toArray()).map((i) => [i.table, i.refusal?.reason]).sort()).toEqual(
+      [
+        ['patients', 'role-not-held'],
+        ['verifications', 'role-not-held'],
+      ],
+    );
   });
 });

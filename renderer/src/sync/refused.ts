@@ -1,5 +1,5 @@
 import { canonicalJson } from '../../../shared/canonical-json';
-import type { HubClient } from '../../../shared/sync/hub-client';
+import { HubRequestError, type HubClient } from '../../../shared/sync/hub-client';
 import { ALSO_FIELD, MERGE_SPECS } from '../../../shared/sync/merge-spec';
 import {
   erasureWipes,
@@ -133,7 +133,15 @@ export const refoldRefused = async (ctx: ApplyContext, client: HubClient): Promi
     const slash = key.indexOf('/');
     const table = key.slice(0, slash);
     const id = key.slice(slash + 1);
-    const { entries } = await client.rowHistory(table, id);
+    let entries: LogEntry[];
+    try {
+      ({ entries } = await client.rowHistory(table, id));
+    } catch (error) {
+      // A hub of an older version serves editable rows only: the row stays noted until it is
+      // updated, and the other rows are folded meanwhile. Any other failure ends the round.
+      if (error instanceof HubRequestError && error.reason === 'malformed') continue;
+      throw error;
+    }
     await db.transaction(
       'rw',
       [db.table(table), db.rowClocks, db.outbox, db.syncState, db.erasures, db.syncIssues],
