@@ -427,6 +427,20 @@ export const rowHistory = async (
   table: string,
   entityId: string,
 ): Promise<PulledRow[]> => {
+  // A segment written again (maintenance runs beside requests) between reading the log and
+  // reading the snapshot: read both again.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const history = await readRowHistory(core, table, entityId);
+    if (history) return history;
+  }
+  throw new HubError('unavailable');
+};
+
+const readRowHistory = async (
+  core: StoreCore,
+  table: string,
+  entityId: string,
+): Promise<PulledRow[] | undefined> => {
   const max = SYNC_LIMITS.rowHistoryMaxEntries;
   const editable = FOLDED_TABLES.includes(table);
   const rows = await core.db
@@ -448,11 +462,12 @@ export const rowHistory = async (
   const compacted = rows.filter((row) => row.body === null).map((row) => row.seq);
   if (compacted.length === 0) return rows as PulledRow[];
   const bodies = await snapshotBodies(core, table, compacted);
-  // A segment rewritten between the two reads: the device asks again on its next exchange.
-  if (bodies.size < compacted.length) throw new HubError('unavailable');
+  if (bodies.size < compacted.length) return undefined;
   return rows.map((row) => {
     if (row.body !== null) return row as PulledRow;
-    const body = bodies.get(row.seq)!;
-    return { ...row, body: row.erased ? erasedBody(body) : body };
+    // Erased since either was read: wiped all the same.
+    const { body, erased } = bodies.get(row.seq)!;
+    if (!row.erased && !erased) return { ...row, body };
+    return { ...row, erased: 1, body: erased ? body : erasedBody(body) };
   });
 };

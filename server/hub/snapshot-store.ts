@@ -522,8 +522,8 @@ export const snapshotBodies = async (
   core: StoreCore,
   table: string,
   seqs: readonly number[],
-): Promise<Map<number, string>> => {
-  const bodies = new Map<number, string>();
+): Promise<Map<number, { body: string; erased: boolean }>> => {
+  const bodies = new Map<number, { body: string; erased: boolean }>();
   if (seqs.length === 0) return bodies;
   const segments = await core.db
     .selectFrom('segments')
@@ -542,7 +542,8 @@ export const snapshotBodies = async (
       const seq = Number(/^\{"seq":(\d+),/.exec(line)?.[1]);
       if (!inSegment.has(seq)) continue;
       const entry = JSON.parse(line) as LogEntry;
-      if (entry.change.table === table) bodies.set(seq, JSON.stringify(entry.change));
+      if (entry.change.table === table)
+        bodies.set(seq, { body: JSON.stringify(entry.change), erased: entry.erased === true });
     }
   }
   return bodies;
