@@ -17,6 +17,7 @@ import { HUB_LINK_KEY, type HubLink } from '../../renderer/src/sync/engine';
 import { pullAll, pushOutbox } from '../../renderer/src/sync/exchange';
 import { REFOLD_KEY, refoldRefused } from '../../renderer/src/sync/refused';
 import { syncDown } from '../../renderer/src/sync/snapshot';
+import { fetchAttachments } from '../../renderer/src/sync/attachments';
 import { clock, workstation, type Workstation } from './workstations';
 
 const sync = async (ws: Workstation) => {
@@ -32,15 +33,24 @@ const exchange = async (ws: Workstation) => {
 
 type Disposed = readonly (readonly [table: string, id: string])[];
 
-/** What a PC holds of each disposed row: the row, its clocks, its erasure. */
+/** A photo as the webcam gives it (a few JPEG bytes are enough). */
+const jpeg = new Blob([new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 250, 0xff, 0xd9])], {
+  type: 'image/jpeg',
+});
+
+/** What a PC holds of each disposed row: the row (a photo's bytes read), its clocks, its erasure. */
 const heldOf = async (ws: Workstation, rows: Disposed) =>
   Promise.all(
-    rows.map(async ([table, id]) => ({
-      table,
-      row: await ws.ctx.db.table(table).get(id),
-      clocks: await ws.ctx.db.rowClocks.get(rowClocksKey(table, id)),
-      erasure: (await ws.ctx.db.erasures.get(rowClocksKey(table, id)))?.data,
-    })),
+    rows.map(async ([table, id]) => {
+      const row = (await ws.ctx.db.table(table).get(id)) as Record<string, unknown> | undefined;
+      const blob = row?.blob instanceof Blob ? row.blob : undefined;
+      return {
+        table,
+        row: blob ? { ...row, blob: Array.from(new Uint8Array(await blob.arrayBuffer())) } : row,
+        clocks: await ws.ctx.db.rowClocks.get(rowClocksKey(table, id)),
+        erasure: (await ws.ctx.db.erasures.get(rowClocksKey(table, id)))?.data,
+      };
+    }),
   );
 
 describe.each(testBackends())(
@@ -53,7 +63,7 @@ describe.each(testBackends())(
     });
 
     /**
-     * The desk PC and the chair PC hold a patient, his visit's failed check, his signed implant
+     * The desk PC and the chair PC hold a patient, his photo, his visit's failed check, his signed implant
      * notice, its void (written at both PCs offline: the earliest wins, the other is kept beside
      * it) and the check's audit event. `compacted`: the hub has since moved their bodies from
      * its log to the snapshot, as it does with any record older than its devices' cursors.
@@ -68,7 +78,7 @@ describe.each(testBackends())(
       const lina = actorOf(owner);
       const team = await addTeam(desk.ctx, lina);
       const items = await putCatalogue(desk.ctx, 'cat-2026', '2026-01-01');
-      const zhang = await registerPatient(desk.ctx, lina, ZHANG_SAN);
+      const zhang = await registerPatient(desk.ctx, lina, ZHANG_SAN, { photo: jpeg });
       const visit = await checkIn(desk.ctx, actorOf(team.desk), zhang.id);
       const check = await failCheck(desk.ctx, actorOf(team.desk), visit.id);
       const checkEvent = (await desk.ctx.db.auditEvents
@@ -83,6 +93,7 @@ describe.each(testBackends())(
       await sync(desk);
       const chair = await workstation(hub, 'chair');
       await sync(chair);
+      expect(await fetchAttachments(chair.ctx.db, chair.client)).toBe(1);
       // Both void the notice, offline: the desk first.
       clock.advance(60_000);
       await voidConsent(desk.ctx, lina, consent.id, '签错了');
@@ -91,6 +102,8 @@ describe.each(testBackends())(
       await sync(desk);
       await sync(chair);
       await sync(desk);
+      // The desk took the photo: nothing to fetch.
+      expect(await fetchAttachments(desk.ctx.db, desk.client)).toBe(0);
       const both = (await desk.ctx.db.consentVoids.get(consent.id)) as Record<string, unknown>;
       expect([
         both.reason,
@@ -102,6 +115,7 @@ describe.each(testBackends())(
       }
       const disposed: Disposed = [
         ['patients', zhang.id],
+        ['attachments', zhang.photoId!],
         ['verifications', check.id],
         ['consents', consent.id],
         ['consentVoids', consent.id],
@@ -157,10 +171,13 @@ describe.each(testBackends())(
 
         expect(await refoldRefused(desk.apply, desk.client)).toBe(disposed.length);
         expect((await desk.ctx.db.syncState.get(REFOLD_KEY))?.value).toEqual([]);
+        // The photo's bytes come back as a pulled photo's do, after the rows.
+        expect(await fetchAttachments(desk.ctx.db, desk.client)).toBe(1);
         await exchange(chair);
         const late = await workstation(hub!, 'late');
         await hub!.hub.store.maintain(true);
         await syncDown(late.apply, late.client);
+        expect(await fetchAttachments(late.ctx.db, late.client)).toBe(1);
         for (const ws of [desk, chair, late]) expect(await heldOf(ws, disposed)).toEqual(before);
         // Shown to the owner on every PC, in words: who tried, and that nothing was erased.
         for (const ws of [desk, chair]) {
