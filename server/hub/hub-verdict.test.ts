@@ -14,6 +14,7 @@ import {
 } from './testing/audited-changes';
 import { encodeHlc } from '../../shared/clock/hlc';
 import { WIRE_SCHEMA_VERSION } from '../../shared/sync/protocol';
+import { openPostgres, openSqlite } from './hub-db';
 import { testBackends, type TestBackend } from './testing/backends';
 import { makeChanges, snapshotLines, startTestHub, type TestHub } from './testing/test-hub';
 
@@ -487,6 +488,37 @@ describe.each(testBackends())('permission verdicts on $name', (backend: TestBack
       expect(await erased()).toEqual(wiped);
       await current!.hub.store.maintain(true);
       expect(await erased()).toEqual(wiped);
+    });
+
+    it("serves a written-once row's compacted history from segments written before its table had a part of its own", async () => {
+      const { ownerPc, deskPc, desk } = await clinic();
+      const chairPc = await current!.pairClient('诊室');
+      const chair = auditedDevice(chairPc.deviceId, { wall: 1_764_000_700_000 });
+      await chairPc.push(consentSigned(chair, 'consent-1'));
+      await deskPc.push(desk.tx([erasureOf('consents', 'consent-1')], disposalBy(DESK)));
+      const { next } = await ownerPc.pull(0);
+      const held = (await deskPc.rowHistory('consents', 'consent-1')).entries;
+      expect(held.map((e) => e.change.op)).toEqual(['insert']);
+      for (const pc of [ownerPc, deskPc, chairPc]) await pc.pull(next);
+      await current!.hub.store.maintain(true);
+      expect((await current!.hub.store.info()).horizon).toBe(next);
+
+      // Consents went to the history until they were placed among the visits: the segments
+      // written then still say so.
+      const raw = current!.postgresUrl
+        ? openPostgres(current!.postgresUrl)
+        : openSqlite(current!.dataDir);
+      try {
+        const moved = await raw.db
+          .updateTable('segments')
+          .set({ part: 'history' })
+          .where('part', '=', 'visits')
+          .executeTakeFirst();
+        expect(Number(moved.numUpdatedRows)).toBeGreaterThan(0);
+      } finally {
+        await raw.close();
+      }
+      expect((await deskPc.rowHistory('consents', 'consent-1')).entries).toEqual(held);
     });
 
     it("forgets an account only for an accepted erasure of it: a refused one leaves the person's standing", async () => {

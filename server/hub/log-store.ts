@@ -461,7 +461,7 @@ const readRowHistory = async (
   if (rows.length > max) throw new HubError('too-large', { limits: { rowHistoryMaxEntries: max } });
   const compacted = rows.filter((row) => row.body === null).map((row) => row.seq);
   if (compacted.length === 0) return rows as PulledRow[];
-  const bodies = await snapshotBodies(core, table, compacted);
+  const bodies = await snapshotBodies(core, table, entityId, compacted);
   if (bodies.size < compacted.length) return undefined;
   return rows.map((row) => {
     if (row.body !== null) return row as PulledRow;
