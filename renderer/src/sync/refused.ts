@@ -55,12 +55,14 @@ const writtenHere = async (ctx: ApplyContext, entry: LogEntry): Promise<boolean>
 /**
  * Takes back this PC's own refused changes (others' are only quarantined), inside the transaction
  * applying them (it covers every synced table, rowClocks and syncState). Editable rows, and
- * every row a refused disposal erased here, are noted for `refoldRefused`.
+ * every row a refused disposal erased here, are noted for `refoldRefused`. Returns the keys of
+ * the rows whose erasure was taken back.
  */
 export const undoOwnRefused = async (
   ctx: ApplyContext,
   entries: readonly LogEntry[],
-): Promise<void> => {
+): Promise<Set<string>> => {
+  const undone = new Set<string>();
   const { db } = ctx;
   const refold = new Set(await pendingRefolds(db));
   const before = refold.size;
@@ -85,6 +87,7 @@ export const undoOwnRefused = async (
       ) {
         await db.erasures.delete(key);
         refold.add(key);
+        undone.add(key);
       }
       continue;
     }
@@ -106,6 +109,7 @@ export const undoOwnRefused = async (
     await db.rowClocks.delete(key);
   }
   if (refold.size !== before) await db.syncState.put({ key: REFOLD_KEY, value: [...refold] });
+  return undone;
 };
 
 /**
@@ -119,88 +123,121 @@ const folds = (entry: LogEntry): boolean => {
   return !entry.refused || (table === 'auditEvents' && op !== 'erase');
 };
 
+/** Rows folded again before the list of those still noted is written again (and at the end). */
+export const REFOLD_BATCH = 200;
+
+/**
+ * A failure that ends the round: the hub cannot be reached, or no longer knows this PC. Any
+ * other failure is the row's own (a history the hub cannot serve, one that cannot be folded):
+ * that row stays noted, and the others are folded meanwhile.
+ */
+const endsRound = (error: unknown): boolean =>
+  error instanceof HubRequestError &&
+  (error.reason === 'network' || error.reason === 'revoked' || error.status === 401);
+
 /**
  * Folds again each row noted by `undoOwnRefused`: the hub's history of the row (refused changes
  * left out), through the merge from nothing, then this PC's changes not pushed yet. For a row
  * written once, the merge's own rule decides (the earliest of a first-wins row wins, the others
- * kept beside it). Returns the rows refolded. A row whose history cannot be fetched now stays
- * noted for the next exchange.
+ * kept beside it). Returns the rows refolded. A row whose history cannot be fetched or folded
+ * now stays noted for the next exchange, and does not hold back the rows after it; only a hub
+ * out of reach ends the round (thrown, once what was done is noted).
+ *
+ * A disposal of hundreds of patients notes thousands of rows: those done leave the list
+ * `REFOLD_BATCH` at a time, not one by one (each write is of the whole list). A crash in between
+ * leaves a few done rows noted: they are folded again, to the same row.
  */
 export const refoldRefused = async (ctx: ApplyContext, client: HubClient): Promise<number> => {
   const { db } = ctx;
-  let done = 0;
-  for (const key of await pendingRefolds(db)) {
-    const slash = key.indexOf('/');
-    const table = key.slice(0, slash);
-    const id = key.slice(slash + 1);
-    let entries: LogEntry[];
-    try {
-      ({ entries } = await client.rowHistory(table, id));
-    } catch (error) {
-      // A hub of an older version serves editable rows only: the row stays noted until it is
-      // updated, and the other rows are folded meanwhile. Any other failure ends the round.
-      if (error instanceof HubRequestError && error.reason === 'malformed') continue;
-      throw error;
+  const done = new Set<string>();
+  let unwritten = 0;
+  // The engine runs this after its pull, never beside one: no key is noted meanwhile.
+  const writeDone = async () => {
+    if (unwritten === 0) return;
+    unwritten = 0;
+    await db.transaction('rw', db.syncState, async () => {
+      const left = (await pendingRefolds(db)).filter((key) => !done.has(key));
+      await db.syncState.put({ key: REFOLD_KEY, value: left });
+    });
+  };
+  try {
+    for (const key of await pendingRefolds(db)) {
+      try {
+        await refoldRow(ctx, client, key);
+      } catch (error) {
+        if (endsRound(error)) throw error;
+        continue;
+      }
+      done.add(key);
+      if (++unwritten >= REFOLD_BATCH) await writeDone();
     }
-    await db.transaction(
-      'rw',
-      [db.table(table), db.rowClocks, db.outbox, db.syncState, db.erasures, db.syncIssues],
-      async () => {
-        let state: StoredRow | undefined;
-        // An erased row stays erased: its history's erasure, or the one held here, wins.
-        const held = await db.erasures.get(key);
-        let erasure = held ? erasureOf(held) : undefined;
-        const fold = (change: Parameters<typeof mergeChange>[1]) => {
-          const result = mergeChange(state, change, ctx.recompute, erasure);
-          if (result.kind === 'write') state = { row: result.row, clocks: result.clocks };
-          if (result.kind === 'erase')
-            [state, erasure] = [
-              result.row ? { row: result.row, clocks: result.clocks } : undefined,
-              result.erasure,
-            ];
-        };
-        for (const entry of entries)
-          if (folds(entry))
-            fold({
-              ...incomingOf(entry),
-              data: fromOlderDevices(table, entry.change.data),
-            });
-        // The outbox is small (what waits for the hub) and has no index by row.
-        const unpushed = await db.outbox
-          .orderBy('deviceSeq')
-          .filter((change) => change.table === table && change.entityId === id)
-          .toArray();
-        for (const change of unpushed)
-          fold({
-            table,
-            entityId: id,
-            op: change.op,
-            hlc: change.hlc,
-            data: fromOlderDevices(table, change.data),
-            deviceId: ctx.deviceId,
-          });
-        const store = db.table(table);
-        if (state) {
-          await store.put(state.row);
-          // A photo given back comes without its bytes: they are fetched as a pulled one's are.
-          if (table === 'attachments' && state.row.blob === undefined)
-            await db.syncState.put({ key: ATTACHMENTS_WAITING_KEY, value: true });
-          const clocks = state.clocks ?? {};
-          if (impliedByRow(table, clocks, state.row)) await db.rowClocks.delete(key);
-          else await db.rowClocks.put({ key, clocks });
-        } else {
-          await store.delete(id);
-          await db.rowClocks.delete(key);
-        }
-        if (erasure && !held) {
-          await db.erasures.put({ key, ...erasure });
-          await forgetErased(db, new Set([key]));
-        }
-        const left = (await pendingRefolds(db)).filter((k) => k !== key);
-        await db.syncState.put({ key: REFOLD_KEY, value: left });
-      },
-    );
-    done += 1;
+  } finally {
+    await writeDone();
   }
-  return done;
+  return done.size;
+};
+
+/** Folds one noted row again (see `refoldRefused`); throws when it cannot now. */
+const refoldRow = async (ctx: ApplyContext, client: HubClient, key: string): Promise<void> => {
+  const { db } = ctx;
+  const slash = key.indexOf('/');
+  const table = key.slice(0, slash);
+  const id = key.slice(slash + 1);
+  const { entries } = await client.rowHistory(table, id);
+  await db.transaction(
+    'rw',
+    [db.table(table), db.rowClocks, db.outbox, db.syncState, db.erasures, db.syncIssues],
+    async () => {
+      let state: StoredRow | undefined;
+      // An erased row stays erased: its history's erasure, or the one held here, wins.
+      const held = await db.erasures.get(key);
+      let erasure = held ? erasureOf(held) : undefined;
+      const fold = (change: Parameters<typeof mergeChange>[1]) => {
+        const result = mergeChange(state, change, ctx.recompute, erasure);
+        if (result.kind === 'write') state = { row: result.row, clocks: result.clocks };
+        if (result.kind === 'erase')
+          [state, erasure] = [
+            result.row ? { row: result.row, clocks: result.clocks } : undefined,
+            result.erasure,
+          ];
+      };
+      for (const entry of entries)
+        if (folds(entry))
+          fold({
+            ...incomingOf(entry),
+            data: fromOlderDevices(table, entry.change.data),
+          });
+      // The outbox is small (what waits for the hub) and has no index by row.
+      const unpushed = await db.outbox
+        .orderBy('deviceSeq')
+        .filter((change) => change.table === table && change.entityId === id)
+        .toArray();
+      for (const change of unpushed)
+        fold({
+          table,
+          entityId: id,
+          op: change.op,
+          hlc: change.hlc,
+          data: fromOlderDevices(table, change.data),
+          deviceId: ctx.deviceId,
+        });
+      const store = db.table(table);
+      if (state) {
+        await store.put(state.row);
+        // A photo given back comes without its bytes: they are fetched as a pulled one's are.
+        if (table === 'attachments' && state.row.blob === undefined)
+          await db.syncState.put({ key: ATTACHMENTS_WAITING_KEY, value: true });
+        const clocks = state.clocks ?? {};
+        if (impliedByRow(table, clocks, state.row)) await db.rowClocks.delete(key);
+        else await db.rowClocks.put({ key, clocks });
+      } else {
+        await store.delete(id);
+        await db.rowClocks.delete(key);
+      }
+      if (erasure && !held) {
+        await db.erasures.put({ key, ...erasure });
+        await forgetErased(db, new Set([key]));
+      }
+    },
+  );
 };
