@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { manualClock } from '../../shared/clock/clock';
 import { HubRequestError } from '../../shared/sync/hub-client';
@@ -515,6 +517,59 @@ describe.each(testBackends())('permission verdicts on $name', (backend: TestBack
           .where('part', '=', 'visits')
           .executeTakeFirst();
         expect(Number(moved.numUpdatedRows)).toBeGreaterThan(0);
+      } finally {
+        await raw.close();
+      }
+      expect((await deskPc.rowHistory('consents', 'consent-1')).entries).toEqual(held);
+    });
+
+    it("reads a compacted row's segment only as far as the row's last entry: a damaged tail past it is never inflated", async () => {
+      const { ownerPc, deskPc } = await clinic();
+      const chairPc = await current!.pairClient('诊室');
+      const chair = auditedDevice(chairPc.deviceId, { wall: 1_764_000_700_000 });
+      await chairPc.push(consentSigned(chair, 'consent-1'));
+      const { next } = await ownerPc.pull(0);
+      const held = (await deskPc.rowHistory('consents', 'consent-1')).entries;
+      expect(held.map((e) => e.change.op)).toEqual(['insert']);
+      for (const pc of [ownerPc, deskPc, chairPc]) await pc.pull(next);
+      await current!.hub.store.maintain(true);
+      expect((await current!.hub.store.info()).horizon).toBe(next);
+
+      // The consent's segment, its lines after the consent replaced by many more (of later
+      // seqs, as a segment's lines are in seq order) and its gzip cut short.
+      const seq = held[0]!.seq;
+      const raw = current!.postgresUrl
+        ? openPostgres(current!.postgresUrl)
+        : openSqlite(current!.dataDir);
+      try {
+        const segment = await raw.db
+          .selectFrom('segments')
+          .select('id')
+          .where('part', '=', 'visits')
+          .where('from_seq', '<', seq)
+          .where('to_seq', '>=', seq)
+          .executeTakeFirstOrThrow();
+        const chunks = await raw.db
+          .selectFrom('segment_chunks')
+          .select('data')
+          .where('segment_id', '=', segment.id)
+          .orderBy('idx')
+          .execute();
+        const lines = gunzipSync(Buffer.concat(chunks.map((c) => c.data)))
+          .toString('utf8')
+          .split('\n')
+          .filter((line) => line.length > 0);
+        const upTo = lines.filter((line) => JSON.parse(line).seq <= seq);
+        const noise = Array.from(
+          { length: 3_000 },
+          () => `{"seq":${seq + 1},"noise":"${randomBytes(100).toString('base64')}"}`,
+        );
+        const gz = gzipSync(`${[...upTo, ...noise].join('\n')}\n`);
+        await raw.db.deleteFrom('segment_chunks').where('segment_id', '=', segment.id).execute();
+        await raw.db
+          .insertInto('segment_chunks')
+          .values({ segment_id: segment.id, idx: 0, data: gz.subarray(0, gz.length - 64) })
+          .execute();
       } finally {
         await raw.close();
       }
