@@ -177,13 +177,15 @@ export const createHubHandler = (options: HubHandlerOptions) => {
             return '';
           }
         });
-        // The same names a change may carry; only editable rows have a history to read back.
+        // The same names a change may carry, of a table the clinic syncs (not a device's own).
+        const kind = MERGE_SPECS[table!]?.kind;
         if (
           !tableNameSchema.safeParse(table).success ||
           !entityIdSchema.safeParse(entityId).success ||
-          MERGE_SPECS[table!]?.kind !== 'editable'
+          kind === undefined ||
+          kind === 'local'
         )
-          throw new HubError('malformed', { detail: 'table (an editable one) and entity id' });
+          throw new HubError('malformed', { detail: 'table (a synced one) and entity id' });
         const rows = await store.rowHistory(table!, entityId!);
         const hub = await context.stamp();
         sendJson(

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { manualClock } from '../../shared/clock/clock';
 import { HubRequestError } from '../../shared/sync/hub-client';
@@ -14,6 +16,7 @@ import {
 } from './testing/audited-changes';
 import { encodeHlc } from '../../shared/clock/hlc';
 import { WIRE_SCHEMA_VERSION } from '../../shared/sync/protocol';
+import { openPostgres, openSqlite } from './hub-db';
 import { testBackends, type TestBackend } from './testing/backends';
 import { makeChanges, snapshotLines, startTestHub, type TestHub } from './testing/test-hub';
 
@@ -301,11 +304,13 @@ describe.each(testBackends())('permission verdicts on $name', (backend: TestBack
     expect(history.entries).toEqual([changes[2], changes[4]]);
     expect(history.hub.logEnd).toBe(8);
     expect((await chairPc.rowHistory('patients', 'p-nobody')).entries).toEqual([]);
+    // Written-once rows have a history too (a refused disposal gives them back).
+    expect((await chairPc.rowHistory('consents', 'consent-1')).entries).toEqual([]);
+    expect((await chairPc.rowHistory('auditEvents', 'audit-1')).entries).toEqual([]);
 
     for (const [table, id] of [
-      ['consents', 'consent-1'],
-      ['auditEvents', 'audit-1'],
       ['outbox', '1'],
+      ['erasures', 'patients/p-1'],
       ['nosuchtable', 'x'],
       ['staff', 'bad id!'],
       ['staff', 'x'.repeat(129)],
@@ -438,6 +443,137 @@ describe.each(testBackends())('permission verdicts on $name', (backend: TestBack
         ['upsert', true, null],
       ]);
       expect(await snapshotText(deskPc)).not.toContain('王小明');
+    });
+
+    it("serves a written-once row's history, from the snapshot once compacted, wiped once erased", async () => {
+      const { ownerPc, deskPc, owner, desk } = await clinic();
+      const chairPc = await current!.pairClient('诊室');
+      const chair = auditedDevice(chairPc.deviceId, { wall: 1_764_000_700_000 });
+      await chairPc.push(consentSigned(chair, 'consent-1'));
+      // The front desk's disposal of the notice is refused: its audit event is history all the same.
+      await deskPc.push(desk.tx([erasureOf('consents', 'consent-1')], disposalBy(DESK)));
+      const { changes, next } = await ownerPc.pull(0);
+      const signed = changes.filter((e) => e.change.entityId === 'consent-1');
+      expect(signed.map((e) => [e.change.op, e.refused?.reason ?? null])).toEqual([
+        ['insert', null],
+        ['erase', 'unauthorised-disposal'],
+      ]);
+      const refusedEvent = changes.find(
+        (e) => e.change.table === 'auditEvents' && e.change.txId === signed[1]!.change.txId,
+      )!;
+      const histories = async () => ({
+        consent: (await deskPc.rowHistory('consents', 'consent-1')).entries,
+        event: (await deskPc.rowHistory('auditEvents', refusedEvent.change.entityId)).entries,
+      });
+      const held = await histories();
+      expect(held).toEqual({ consent: [signed[0]], event: [refusedEvent] });
+
+      // Every device has pulled it all: the log's bodies of written-once rows are dropped.
+      for (const pc of [ownerPc, deskPc, chairPc]) await pc.pull(next);
+      await current!.hub.store.maintain(true);
+      expect((await current!.hub.store.info()).horizon).toBe(next);
+      expect(await histories()).toEqual(held);
+
+      // The owner's disposal erases it: its history stays wiped, before the snapshot is
+      // written again and after.
+      await ownerPc.push(owner.tx([erasureOf('consents', 'consent-1')], disposalBy(OWNER)));
+      const erased = async () =>
+        (await deskPc.rowHistory('consents', 'consent-1')).entries.map((e) => [
+          e.change.op,
+          e.erased ?? false,
+          e.change.data,
+        ]);
+      const wiped = [
+        ['insert', true, null],
+        ['erase', false, expect.objectContaining({ disposal: 'd-1' })],
+      ];
+      expect(await erased()).toEqual(wiped);
+      await current!.hub.store.maintain(true);
+      expect(await erased()).toEqual(wiped);
+    });
+
+    it("serves a written-once row's compacted history from segments written before its table had a part of its own", async () => {
+      const { ownerPc, deskPc, desk } = await clinic();
+      const chairPc = await current!.pairClient('诊室');
+      const chair = auditedDevice(chairPc.deviceId, { wall: 1_764_000_700_000 });
+      await chairPc.push(consentSigned(chair, 'consent-1'));
+      await deskPc.push(desk.tx([erasureOf('consents', 'consent-1')], disposalBy(DESK)));
+      const { next } = await ownerPc.pull(0);
+      const held = (await deskPc.rowHistory('consents', 'consent-1')).entries;
+      expect(held.map((e) => e.change.op)).toEqual(['insert']);
+      for (const pc of [ownerPc, deskPc, chairPc]) await pc.pull(next);
+      await current!.hub.store.maintain(true);
+      expect((await current!.hub.store.info()).horizon).toBe(next);
+
+      // Consents went to the history until they were placed among the visits: the segments
+      // written then still say so.
+      const raw = current!.postgresUrl
+        ? openPostgres(current!.postgresUrl)
+        : openSqlite(current!.dataDir);
+      try {
+        const moved = await raw.db
+          .updateTable('segments')
+          .set({ part: 'history' })
+          .where('part', '=', 'visits')
+          .executeTakeFirst();
+        expect(Number(moved.numUpdatedRows)).toBeGreaterThan(0);
+      } finally {
+        await raw.close();
+      }
+      expect((await deskPc.rowHistory('consents', 'consent-1')).entries).toEqual(held);
+    });
+
+    it("reads a compacted row's segment only as far as the row's last entry: a damaged tail past it is never inflated", async () => {
+      const { ownerPc, deskPc } = await clinic();
+      const chairPc = await current!.pairClient('诊室');
+      const chair = auditedDevice(chairPc.deviceId, { wall: 1_764_000_700_000 });
+      await chairPc.push(consentSigned(chair, 'consent-1'));
+      const { next } = await ownerPc.pull(0);
+      const held = (await deskPc.rowHistory('consents', 'consent-1')).entries;
+      expect(held.map((e) => e.change.op)).toEqual(['insert']);
+      for (const pc of [ownerPc, deskPc, chairPc]) await pc.pull(next);
+      await current!.hub.store.maintain(true);
+      expect((await current!.hub.store.info()).horizon).toBe(next);
+
+      // The consent's segment, its lines after the consent replaced by many more (of later
+      // seqs, as a segment's lines are in seq order) and its gzip cut short.
+      const seq = held[0]!.seq;
+      const raw = current!.postgresUrl
+        ? openPostgres(current!.postgresUrl)
+        : openSqlite(current!.dataDir);
+      try {
+        const segment = await raw.db
+          .selectFrom('segments')
+          .select('id')
+          .where('part', '=', 'visits')
+          .where('from_seq', '<', seq)
+          .where('to_seq', '>=', seq)
+          .executeTakeFirstOrThrow();
+        const chunks = await raw.db
+          .selectFrom('segment_chunks')
+          .select('data')
+          .where('segment_id', '=', segment.id)
+          .orderBy('idx')
+          .execute();
+        const lines = gunzipSync(Buffer.concat(chunks.map((c) => c.data)))
+          .toString('utf8')
+          .split('\n')
+          .filter((line) => line.length > 0);
+        const upTo = lines.filter((line) => JSON.parse(line).seq <= seq);
+        const noise = Array.from(
+          { length: 3_000 },
+          () => `{"seq":${seq + 1},"noise":"${randomBytes(100).toString('base64')}"}`,
+        );
+        const gz = gzipSync(`${[...upTo, ...noise].join('\n')}\n`);
+        await raw.db.deleteFrom('segment_chunks').where('segment_id', '=', segment.id).execute();
+        await raw.db
+          .insertInto('segment_chunks')
+          .values({ segment_id: segment.id, idx: 0, data: gz.subarray(0, gz.length - 64) })
+          .execute();
+      } finally {
+        await raw.close();
+      }
+      expect((await deskPc.rowHistory('consents', 'consent-1')).entries).toEqual(held);
     });
 
     it("forgets an account only for an accepted erasure of it: a refused one leaves the person's standing", async () => {

@@ -1,11 +1,13 @@
 import type { Kysely } from 'kysely';
 import { canonicalJson } from '../../shared/canonical-json';
 import { createHash } from 'node:crypto';
+import { FOLDED_TABLES } from '../../shared/sync/fold';
 import { erasedData } from '../../shared/sync/merge';
 import { SYNC_LIMITS, type Change } from '../../shared/sync/protocol';
 import { advanceAuditHeads } from './audit-heads';
 import type { HubTables, LogRow } from './hub-db';
 import { HubError } from './hub-error';
+import { snapshotBodies } from './snapshot-store';
 import { insertInSlices, readMeta, type StoreCore } from './store-core';
 import { erasedKey, judgePush } from './verdicts';
 
@@ -410,27 +412,62 @@ export const pullChanges = async (
 };
 
 /**
- * One editable row's history as the log holds it: every entry with a body (those folding dropped
- * merge to the same row as the ones kept) that is not refused, in seq order. For the author's
- * device undoing a refused transaction: it re-applies what the clinic accepted of that row.
- * Editable rows' bodies stay in the log after compaction, so this never needs the snapshot.
+ * One row's history as the log holds it, in seq order: for the author's device undoing a refused
+ * transaction, it re-applies what the clinic accepted of that row (shared/sync/verdict.ts).
+ * Refused entries are left out, except an audit event's refused insert: every device applies it
+ * (it is history). An erased entry comes wiped, as the log holds it.
+ *
+ * An editable row: every entry with a body (those folding dropped merge to the same row as the
+ * ones kept); its bodies stay in the log after compaction. A written-once row (a check, a signed
+ * consent, an audit event): compaction drops its bodies from the log, and the snapshot serves
+ * them (`snapshotBodies`), wiped here if the row was erased since the segment was written.
  */
 export const rowHistory = async (
   core: StoreCore,
   table: string,
   entityId: string,
 ): Promise<PulledRow[]> => {
+  // A segment written again (maintenance runs beside requests) between reading the log and
+  // reading the snapshot: read both again.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const history = await readRowHistory(core, table, entityId);
+    if (history) return history;
+  }
+  throw new HubError('unavailable');
+};
+
+const readRowHistory = async (
+  core: StoreCore,
+  table: string,
+  entityId: string,
+): Promise<PulledRow[] | undefined> => {
   const max = SYNC_LIMITS.rowHistoryMaxEntries;
+  const editable = FOLDED_TABLES.includes(table);
   const rows = await core.db
     .selectFrom('log')
     .select(['seq', 'device_id', 'received_at', 'body', 'erased', 'refused'])
     .where('tbl', '=', table)
     .where('entity_id', '=', entityId)
-    .where('body', 'is not', null)
-    .where('refused', 'is', null)
+    .$if(editable, (q) => q.where('body', 'is not', null))
+    .$if(!editable, (q) => q.where('folded', '=', 0))
+    .where((eb) =>
+      table === 'auditEvents'
+        ? eb.or([eb('refused', 'is', null), eb('op', '!=', 'erase')])
+        : eb('refused', 'is', null),
+    )
     .orderBy('seq')
     .limit(max + 1)
     .execute();
   if (rows.length > max) throw new HubError('too-large', { limits: { rowHistoryMaxEntries: max } });
-  return rows as PulledRow[];
+  const compacted = rows.filter((row) => row.body === null).map((row) => row.seq);
+  if (compacted.length === 0) return rows as PulledRow[];
+  const bodies = await snapshotBodies(core, table, entityId, compacted);
+  if (bodies.size < compacted.length) return undefined;
+  return rows.map((row) => {
+    if (row.body !== null) return row as PulledRow;
+    // Erased since either was read: wiped all the same.
+    const { body, erased } = bodies.get(row.seq)!;
+    if (!row.erased && !erased) return { ...row, body };
+    return { ...row, erased: 1, body: erased ? body : erasedBody(body) };
+  });
 };

@@ -1,4 +1,6 @@
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { Readable } from 'node:stream';
+import { createInterface } from 'node:readline';
+import { createGunzip, gunzipSync, gzipSync } from 'node:zlib';
 import { sql } from 'kysely';
 import { canonicalJson } from '../../shared/canonical-json';
 import type { SnapshotManifest } from '../../shared/sync/protocol';
@@ -510,6 +512,70 @@ const rewriteFoldedSegments = async (core: StoreCore, force: boolean): Promise<n
     rewritten++;
   }
   return rewritten;
+};
+
+/**
+ * Calls `visit` with each line of a gzipped segment, in order, until it returns false: the
+ * segment is inflated as a stream (zlib works off the event loop), and only as far as needed.
+ */
+const eachLine = async (gz: Buffer, visit: (line: string) => boolean): Promise<void> => {
+  const gunzip = createGunzip();
+  const lines = createInterface({ input: Readable.from([gz]).pipe(gunzip), crlfDelay: Infinity });
+  try {
+    for await (const line of lines) if (!visit(line)) break;
+  } finally {
+    lines.close();
+    gunzip.destroy();
+  }
+};
+
+/**
+ * What the snapshot serves of one row's log entries whose bodies compaction dropped, by seq, for
+ * its history (GET /v1/rows/…): a written-once row's few entries live on only there. Any segment
+ * whose range covers a wanted seq is read, whatever its part (a table placed in a part later has
+ * its older entries in the history's segments): the line itself must name the row. A segment's
+ * lines are in seq order, so it is inflated only up to its last wanted seq, and only those lines
+ * are parsed. A seq no segment serves (a segment replaced meanwhile) is left out: the caller asks
+ * again.
+ */
+export const snapshotBodies = async (
+  core: StoreCore,
+  table: string,
+  entityId: string,
+  seqs: readonly number[],
+): Promise<Map<number, { body: string; erased: boolean }>> => {
+  const bodies = new Map<number, { body: string; erased: boolean }>();
+  if (seqs.length === 0) return bodies;
+  const lowest = Math.min(...seqs);
+  const highest = Math.max(...seqs);
+  const segments = await core.db
+    .selectFrom('segments')
+    .select(['id', 'from_seq', 'to_seq'])
+    .where('from_seq', '<', highest)
+    .where('to_seq', '>=', lowest)
+    .orderBy('from_seq')
+    .orderBy('id')
+    .execute();
+  for (const segment of segments) {
+    const inSegment = new Set(
+      seqs.filter((seq) => !bodies.has(seq) && segment.from_seq < seq && seq <= segment.to_seq),
+    );
+    if (inSegment.size === 0) continue;
+    const last = Math.max(...inSegment);
+    const gz = await readSegment(core, segment.id);
+    if (gz.length === 0) continue;
+    await eachLine(gz, (line) => {
+      // entryJson writes the seq first.
+      const seq = Number(/^\{"seq":(\d+),/.exec(line)?.[1]);
+      if (seq > last) return false;
+      if (!inSegment.has(seq)) return true;
+      const entry = JSON.parse(line) as LogEntry;
+      if (entry.change.table === table && entry.change.entityId === entityId)
+        bodies.set(seq, { body: JSON.stringify(entry.change), erased: entry.erased === true });
+      return true;
+    });
+  }
+  return bodies;
 };
 
 export const snapshotManifest = async (core: StoreCore): Promise<SnapshotManifest> => {

@@ -120,8 +120,8 @@ export const createHubClient = (options: HubClientOptions) => {
       return json('GET', `/v1/changes?${query}`);
     },
     /**
-     * One editable row's accepted history (every entry the log holds of it, not refused, in seq
-     * order): what the author's device re-applies to undo a refused transaction's change.
+     * One row's accepted history (every entry the hub holds of it, not refused, in seq order):
+     * what the author's device re-applies to undo a refused transaction's change.
      */
     rowHistory: (table: string, entityId: string): Promise<RowHistoryResponse> =>
       json('GET', `/v1/rows/${encodeURIComponent(table)}/${encodeURIComponent(entityId)}`),

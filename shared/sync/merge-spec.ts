@@ -35,7 +35,9 @@ import type { TableName } from '../db/schema';
  * Only an authorised erasure erases: every `erase` is judged (shared/sync/verdict.ts: it names the
  * disposal event of its transaction, by a person who may approve disposals), and a refused one
  * is quarantined like any refused change: the row, its content and its clocks stay everywhere,
- * and the hub records no erasure.
+ * and the hub records no erasure. The PC that carried it out had erased its rows already: it
+ * gives each back, whatever its kind, folded again from the hub's history of the row
+ * (renderer/src/sync/refused.ts).
  */
 
 /**

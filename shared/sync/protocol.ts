@@ -197,10 +197,12 @@ export type PullResponse = {
 };
 
 /**
- * One editable row's history (GET /v1/rows/:table/:entityId), for the author's device undoing what
- * a refused transaction did to it: every accepted entry the log still holds of that row, in seq
- * order (erased ones with their content wiped). Those folded away merge to the same row as the
- * ones kept.
+ * One row's history (GET /v1/rows/:table/:entityId), for the author's device undoing what a
+ * refused transaction did to it (an edit, or a disposal's erasure of a row of any kind): every
+ * accepted entry the hub holds of that row (an audit event's refused insert too: it is history),
+ * in seq order, erased ones with their content wiped. An editable row's entries folded away
+ * merge to the same row as the ones kept; a written-once row's compacted ones come from the
+ * snapshot.
  */
 export type RowHistoryResponse = {
   entries: LogEntry[];

@@ -376,12 +376,20 @@ const writePrepared = async (
   }
   // Catalogue items are never changed once imported: the same id carries the same item.
   if (catalogueItems.length > 0) await db.catalogueItems.bulkPut(catalogueItems as never[]);
-  if (ownRefused.length > 0) await undoOwnRefused(ctx, ownRefused);
-  // Nothing of an erased row is kept, not even as a change the owner could look at.
+  // Last, as the rows were folded with this PC's own erasures still held: a row its refused
+  // disposal erased takes none of the batch's other changes (it would be a partial row, or a
+  // wiped audit event meeting its insert), and is folded again whole from the hub's history.
+  const undone = ownRefused.length > 0 ? await undoOwnRefused(ctx, ownRefused) : new Set<string>();
+  // Nothing of an erased row is kept, not even as a change the owner could look at; but a row
+  // whose erasure was just taken back is not erased: its refusal is shown to the owner.
   const kept =
     erasedKeys.size > 0
-      ? issues.filter((issue) => !erasedKeys.has(rowClocksKey(issue.table, issue.entityId)))
+      ? issues.filter((issue) => {
+          const key = rowClocksKey(issue.table, issue.entityId);
+          return !erasedKeys.has(key) || (issue.refusal !== undefined && undone.has(key));
+        })
       : issues;
+  for (const key of undone) erasedKeys.delete(key);
   if (erasedKeys.size > 0) await forgetErased(db, erasedKeys);
   if (kept.length > 0) await db.syncIssues.bulkAdd(kept);
   if (newest) await observeStamp(ctx, newest);

@@ -111,6 +111,23 @@ const realSleep = (ms: number, signal: AbortSignal) =>
     });
   });
 
+/**
+ * What an exchange does once the pull is in: own changes the log refused are folded away (rows
+ * as every other PC has them), then photos are fetched, last: the records they belong to are in
+ * and usable already. A refold that failed does not hold photos back; its failure is thrown
+ * after them.
+ */
+export const afterPull = async (apply: ApplyContext, client: HubClient): Promise<void> => {
+  let failed: { error: unknown } | undefined;
+  try {
+    await refoldRefused(apply, client);
+  } catch (error) {
+    failed = { error };
+  }
+  await fetchAttachments(apply.db, client);
+  if (failed) throw failed.error;
+};
+
 const BACKOFF_MS = [1_000, 2_000, 5_000, 10_000, 30_000];
 /** Even with the live channel up, a quiet exchange now and then notices what it missed. */
 const IDLE_MS = 60_000;
@@ -168,10 +185,7 @@ export const createSyncEngine = (options: SyncEngineOptions) => {
       },
       onComplete: () => publish({ initial: undefined }),
     });
-    // Own changes the log refused: rows folded again without them, as every other PC has them.
-    await refoldRefused(apply, client);
-    // Photos last: the records they belong to are in and usable already.
-    await fetchAttachments(db, client);
+    await afterPull(apply, client);
     publish({ state: 'online', pending: await db.outbox.count() });
   };
 

@@ -1,5 +1,7 @@
 import { DISPOSAL_ACT, type EraseData } from '../../../../shared/sync/verdict';
 import type { AuditEvent } from '../../../../shared/audit/audit-event';
+import { wipeAuditEvent } from '../../../../shared/audit/personal-digest';
+import { erasureWipes } from '../../../../shared/sync/merge';
 import { queueChange } from '../outbox';
 import { authorize, recordAuditEvent, recordKeepingTables, rowClocksKey } from '../write';
 import type { Actor, StoreContext } from '../write';
@@ -8,7 +10,7 @@ import type { Actor, StoreContext } from '../write';
  * A retention disposal carried out on this PC, as the records archive will write it: in ONE
  * transaction, the disposal's audit event and, for each row, the `erase` change naming that event
  * (shared/sync/verdict.ts); the rows and their clocks go and the erasures stay, with the
- * transaction that made them (`ErasureRow.txId`). The actor must
+ * transaction that made them (`ErasureRow.txId`); an audit event is wiped in place. The actor must
  * be allowed `disposal.approve` here; a test that needs a forbidden one pushes it by hand.
  */
 export const disposeOf = async (
@@ -35,7 +37,13 @@ export const disposeOf = async (
       for (const id of ids) {
         const data: EraseData = { disposal, auditEventId: event.id };
         await queueChange(ctx, { hlc: event.hlc, table, entityId: id, op: 'erase', data });
-        await db.table(table).delete(id);
+        if (erasureWipes(table)) {
+          // An audit event is wiped, not deleted: its device's chain must still verify (one
+          // written before personal digests cannot be wiped and stays whole).
+          const held = await db.auditEvents.get(id);
+          const wiped = held && wipeAuditEvent(held);
+          if (wiped) await db.auditEvents.put(wiped);
+        } else await db.table(table).delete(id);
         await db.rowClocks.delete(rowClocksKey(table, id));
         await db.erasures.put({
           key: rowClocksKey(table, id),
