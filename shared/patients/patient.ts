@@ -134,12 +134,19 @@ const spellings = (
 export const patientSearchKeys = (
   patient: Pick<Patient, 'name' | 'phone' | 'idNumber'>,
   toPinyin: PinyinReadings,
+): string[] => searchKeysOf(patient, spellings(patient.name, toPinyin));
+
+type Spelling = { full: string; initials: string };
+
+/** Full pinyin and initials of each spelling of a name. */
+const nameKeys = (names: readonly Spelling[]): Set<string> =>
+  new Set(names.flatMap(({ full, initials }) => [full, initials]));
+
+const searchKeysOf = (
+  patient: Pick<Patient, 'phone' | 'idNumber'>,
+  names: readonly Spelling[],
 ): string[] => {
-  const keys = new Set<string>();
-  for (const { full, initials } of spellings(patient.name, toPinyin)) {
-    keys.add(full);
-    keys.add(initials);
-  }
+  const keys = nameKeys(names);
   if (patient.phone) {
     const digits = patient.phone.replace(/\D/g, '');
     keys.add(digits);
@@ -168,12 +175,13 @@ const backwards = (text: string) => [...text].reverse().join('');
 export const patientIndexKeys = (
   patient: Pick<Patient, 'name' | 'phone' | 'idNumber'>,
   toPinyin: PinyinReadings,
+): string[] => indexKeysOf(patient, spellings(patient.name, toPinyin));
+
+const indexKeysOf = (
+  patient: Pick<Patient, 'phone' | 'idNumber'>,
+  names: readonly Spelling[],
 ): string[] => {
-  const keys = new Set<string>();
-  for (const { full, initials } of spellings(patient.name, toPinyin)) {
-    keys.add(full);
-    keys.add(initials);
-  }
+  const keys = nameKeys(names);
   if (patient.phone) {
     const digits = patient.phone.replace(/\D/g, '');
     if (digits) {
@@ -212,8 +220,7 @@ export const patientDerivedKeys = (
     phone: typeof row.phone === 'string' ? row.phone : undefined,
     idNumber: typeof row.idNumber === 'string' ? row.idNumber : '',
   };
-  return {
-    searchKeys: patientSearchKeys(fields, toPinyin),
-    find: patientIndexKeys(fields, toPinyin),
-  };
+  // A name's spellings once for both: the pinyin lookup is most of the work.
+  const names = spellings(fields.name, toPinyin);
+  return { searchKeys: searchKeysOf(fields, names), find: indexKeysOf(fields, names) };
 };

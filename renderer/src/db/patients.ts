@@ -149,9 +149,11 @@ const distinctKeyMatches = async (db: ClinicDb, key: string, limit: number): Pro
 const keyMatches = async (db: ClinicDb, key: string, limit: number): Promise<Patient[]> => {
   const found = new Map<string, Patient>();
   for (const prefix of [key, ...tailSearchKeys(key)]) {
-    if (found.size >= limit) break;
-    for (const patient of await distinctKeyMatches(db, prefix, limit - found.size))
-      if (!found.has(patient.id)) found.set(patient.id, patient);
+    // Asked for `limit` each time: a patient found already may come again through a tail.
+    for (const patient of await distinctKeyMatches(db, prefix, limit)) {
+      if (found.size >= limit) return [...found.values()];
+      found.set(patient.id, patient);
+    }
   }
   return [...found.values()];
 };
