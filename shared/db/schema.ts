@@ -171,7 +171,8 @@ export const schemaVersions = [
       // A day's visits are read through [date+patientId]; a `date` index beside it only doubled
       // the entries written with every visit.
       visits: 'id, patientId, [date+patientId]',
-      auditEvents: 'id, [deviceId+seq], at, entityId',
+      // The audit log is read by time through its ids (UUIDv7, made with the event's `at`).
+      auditEvents: 'id, [deviceId+seq], entityId',
       consultations: 'id, at',
       complaints: 'id, status, dueAt, receivedAt, fromConsultationId',
       erasures: 'key',

@@ -3,6 +3,7 @@ import { verifyAuditChain, type ChainReport } from '../../../shared/audit/chain'
 import { checkAgainstCheckpoints, type AnchorCheck } from '../../../shared/audit/checkpoint';
 import { assertCan } from '../../../shared/auth/permissions';
 import type { Role } from '../../../shared/auth/roles';
+import { idBoundsOf } from '../../../shared/ids';
 import { anchoringOf } from './chain-anchor';
 import type { ClinicDb } from './database';
 import { authorize, recordAuditEvent, rowClocksKey, type Actor, type StoreContext } from './write';
@@ -17,8 +18,10 @@ export type AuditFilter = {
 };
 
 /**
- * Newest first. Uses the `at` index for the date range, then filters the rest in memory. The log
- * names every patient whose record anyone opened: only `audit.view` reads it.
+ * Newest first. The date range is read through the primary key: an event's id is a UUIDv7 made
+ * with the same clock reading as its `at` (write.ts), so ids sort by time, and a new workstation's
+ * first sync writes one index entry less per event. `at` itself and the rest are filtered in
+ * memory. The log names every patient whose record anyone opened: only `audit.view` reads it.
  */
 export const queryAudit = async (
   db: ClinicDb,
@@ -27,13 +30,14 @@ export const queryAudit = async (
   limit = 500,
 ): Promise<AuditEvent[]> => {
   authorize(actor, 'audit.view');
-  const range = db.auditEvents
-    .where('at')
-    .between(filter.from ?? '', filter.to ?? '\uffff', true, true);
+  const { lower, upper } = idBoundsOf(filter.from, filter.to);
+  const range = db.auditEvents.where(':id').between(lower, upper, true, true);
   return range
     .reverse()
     .filter(
       (e) =>
+        (!filter.from || e.at >= filter.from) &&
+        (!filter.to || e.at <= filter.to) &&
         (!filter.actorId || e.actorId === filter.actorId) &&
         (!filter.entity || e.entity === filter.entity) &&
         (!filter.action || e.action === filter.action),
