@@ -27,6 +27,26 @@ const version1 = {
   deviceState: 'key',
 } as const;
 
+const version8 = {
+  ...version1,
+  verificationReviews: 'id, reviewedAt',
+  catalogueItems: 'id, versionId, [versionId+code], code, *searchKeys',
+  plannedItems: 'id, visitId, patientId, date, status',
+  consents: 'id, visitId, patientId, status, signedAt, date, clinicianId',
+  consentVoids: 'id, consentId, voidedAt',
+  outbox: 'id, &deviceSeq, txId, hlc',
+  rowClocks: 'key',
+  syncIssues: 'id, kind, at',
+  staff: 'id, username, *roles',
+  patients: 'id, idNumber, cardNumber, name, *searchKeys, mergedInto',
+  auditEvents: 'id, [deviceId+seq], at, entityId',
+  consultations: 'id, at',
+  complaints: 'id, status, dueAt, receivedAt, fromConsultationId',
+  // Retention disposals this device holds ("<table>/<id>", like rowClocks): the erased rows
+  // stay gone, whatever arrives later (merge-spec.ts, "Erasure"). Backed up with the rest.
+  erasures: 'key',
+} as const;
+
 export const schemaVersions = [
   { version: 1, stores: version1 },
   {
@@ -130,41 +150,11 @@ export const schemaVersions = [
       complaints: 'id, status, dueAt, receivedAt, fromConsultationId',
     },
   },
-  {
-    version: 8,
-    stores: {
-      ...version1,
-      verificationReviews: 'id, reviewedAt',
-      catalogueItems: 'id, versionId, [versionId+code], code, *searchKeys',
-      plannedItems: 'id, visitId, patientId, date, status',
-      consents: 'id, visitId, patientId, status, signedAt, date, clinicianId',
-      consentVoids: 'id, consentId, voidedAt',
-      outbox: 'id, &deviceSeq, txId, hlc',
-      rowClocks: 'key',
-      syncIssues: 'id, kind, at',
-      staff: 'id, username, *roles',
-      patients: 'id, idNumber, cardNumber, name, *searchKeys, mergedInto',
-      auditEvents: 'id, [deviceId+seq], at, entityId',
-      consultations: 'id, at',
-      complaints: 'id, status, dueAt, receivedAt, fromConsultationId',
-      // Retention disposals this device holds ("<table>/<id>", like rowClocks): the erased rows
-      // stay gone, whatever arrives later (merge-spec.ts, "Erasure"). Backed up with the rest.
-      erasures: 'key',
-    },
-  },
+  { version: 8, stores: version8 },
   {
     version: 9,
     stores: {
-      ...version1,
-      verificationReviews: 'id, reviewedAt',
-      catalogueItems: 'id, versionId, [versionId+code], code, *searchKeys',
-      plannedItems: 'id, visitId, patientId, date, status',
-      consents: 'id, visitId, patientId, status, signedAt, date, clinicianId',
-      consentVoids: 'id, consentId, voidedAt',
-      outbox: 'id, &deviceSeq, txId, hlc',
-      rowClocks: 'key',
-      syncIssues: 'id, kind, at',
-      staff: 'id, username, *roles',
+      ...version8,
       // Patients are searched by `find` (patientIndexKeys): the same search as `searchKeys` in
       // five keys instead of seven, the tails read backwards. `searchKeys` is kept, unindexed.
       patients: 'id, idNumber, cardNumber, name, *find, mergedInto',
@@ -173,9 +163,6 @@ export const schemaVersions = [
       visits: 'id, patientId, [date+patientId]',
       // The audit log is read by time through its ids (UUIDv7, made with the event's `at`).
       auditEvents: 'id, [deviceId+seq], entityId',
-      consultations: 'id, at',
-      complaints: 'id, status, dueAt, receivedAt, fromConsultationId',
-      erasures: 'key',
     },
   },
 ] as const satisfies readonly { version: number; stores: Record<string, string> }[];
