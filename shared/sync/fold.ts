@@ -1,6 +1,6 @@
 import { canonicalJson } from '../canonical-json';
 import type { IncomingChange } from './change';
-import { mergeChange, rowAsChanges, type StoredRow } from './merge';
+import { erasureWipes, mergeChange, rowAsChanges, type StoredRow } from './merge';
 import { MERGE_SPECS } from './merge-spec';
 import { WIRE_SCHEMA_VERSION, type LogEntry } from './protocol';
 
@@ -26,6 +26,23 @@ export const FOLDED_TABLES: readonly string[] = Object.entries(MERGE_SPECS)
   .filter(([, spec]) => spec.kind === 'editable')
   .map(([table]) => table)
   .sort();
+
+/**
+ * An erased change whose content is gone: nothing to apply. An audit event's comes wiped, and
+ * its chain needs it.
+ */
+export const erasedAway = (entry: LogEntry): boolean =>
+  entry.erased === true && !(erasureWipes(entry.change.table) && entry.change.data != null);
+
+/**
+ * A change the clinic's log refused (shared/sync/verdict.ts): kept for the owner, never applied.
+ * Audit events stay (they are history), but a refused erase of one wipes nothing.
+ */
+export const refusedAway = (
+  entry: LogEntry,
+): entry is LogEntry & { refused: NonNullable<LogEntry['refused']> } =>
+  entry.refused !== undefined &&
+  (entry.change.table !== 'auditEvents' || entry.change.op === 'erase');
 
 /** A log entry as the merge takes it. */
 export const incomingOf = (entry: LogEntry): IncomingChange => ({

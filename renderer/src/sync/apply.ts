@@ -12,7 +12,7 @@ import {
   type MergeAlarm,
   type StoredRow,
 } from '../../../shared/sync/merge';
-import { incomingOf } from '../../../shared/sync/fold';
+import { erasedAway, incomingOf, refusedAway } from '../../../shared/sync/fold';
 import { MERGE_SPECS, syncedTables } from '../../../shared/sync/merge-spec';
 import { isWipedAuditEvent } from '../../../shared/audit/personal-digest';
 import { WIRE_SCHEMA_VERSION, type LogEntry } from '../../../shared/sync/protocol';
@@ -140,8 +140,8 @@ export const prepareEntries = (
   let newest = '';
   for (const entry of entries) {
     // An erased change's content is gone; an audit event's comes wiped, and its chain needs it.
-    if (entry.erased && !(erasureWipes(entry.change.table) && entry.change.data != null)) continue;
-    if (entry.refused && (entry.change.table !== 'auditEvents' || entry.change.op === 'erase')) {
+    if (erasedAway(entry)) continue;
+    if (refusedAway(entry)) {
       // The clinic's log refused its transaction (shared/sync/verdict.ts): kept for the owner,
       // never applied; the PC that wrote it takes it back. Audit events stay: they are history;
       // but a refused erase of one wipes nothing, like any refused erase.

@@ -1,13 +1,8 @@
 import { canonicalJson } from '../../../shared/canonical-json';
 import { HubRequestError, type HubClient } from '../../../shared/sync/hub-client';
 import { ALSO_FIELD, MERGE_SPECS } from '../../../shared/sync/merge-spec';
-import {
-  erasureWipes,
-  impliedByRow,
-  mergeChange,
-  type StoredRow,
-} from '../../../shared/sync/merge';
-import { incomingOf } from '../../../shared/sync/fold';
+import { impliedByRow, mergeChange, type StoredRow } from '../../../shared/sync/merge';
+import { erasedAway, incomingOf, refusedAway } from '../../../shared/sync/fold';
 import type { LogEntry } from '../../../shared/sync/protocol';
 import { fromOlderDevices } from '../../../shared/sync/wire-compat';
 import type { ClinicDb } from '../db/database';
@@ -113,15 +108,10 @@ export const undoOwnRefused = async (
 };
 
 /**
- * Whether an entry of a row's history is folded, as the apply step decides for a pulled one
- * (renderer/src/sync/apply.ts `prepareEntries`): not a refused change, except an audit event's
- * insert (history, applied everywhere); not an erased one, except an audit event kept wiped.
+ * Whether an entry of a row's history is folded: as the apply step decides for a pulled one
+ * (renderer/src/sync/apply.ts `prepareEntries`).
  */
-const folds = (entry: LogEntry): boolean => {
-  const { table, op, data } = entry.change;
-  if (entry.erased && !(erasureWipes(table) && data != null)) return false;
-  return !entry.refused || (table === 'auditEvents' && op !== 'erase');
-};
+const folds = (entry: LogEntry): boolean => !erasedAway(entry) && !refusedAway(entry);
 
 /** Rows folded again before the list of those still noted is written again (and at the end). */
 export const REFOLD_BATCH = 200;
