@@ -7,12 +7,7 @@ import {
 import { encodeHlc } from '../clock/hlc';
 import type { Sex } from '../identity/sex';
 import { fen, formatYuan } from '../money';
-import {
-  patientIndexKeys,
-  patientSearchKeys,
-  type InsuredRegion,
-  type Patient,
-} from '../patients/patient';
+import { patientDerivedKeys, type InsuredRegion, type Patient } from '../patients/patient';
 import type { Provenance } from '../record';
 import type { Visit } from '../visits/visit';
 import { demoAreas } from './area-codes';
@@ -184,8 +179,7 @@ const registration = (clinic: Clinic, index: number) => {
           ? `本年度门诊统筹已报销 ${formatYuan(fen(rng.int(5_000, 300_000)))} 元`
           : undefined,
       notes: pickNote(rng),
-      searchKeys: patientSearchKeys({ name, phone, idNumber: document.idNumber }, demoPinyin),
-      find: patientIndexKeys({ name, phone, idNumber: document.idNumber }, demoPinyin),
+      ...patientDerivedKeys({ name, phone, idNumber: document.idNumber }, demoPinyin),
     },
   };
 };

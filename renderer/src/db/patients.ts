@@ -9,8 +9,7 @@ import { AppError } from '../../../shared/errors';
 import { newId } from '../../../shared/ids';
 import type { Provenance } from '../../../shared/record';
 import {
-  patientIndexKeys,
-  patientSearchKeys,
+  patientDerivedKeys,
   tailSearchKeys,
   type Patient,
   type SameIdApproval,
@@ -191,8 +190,7 @@ const patientRow = (id: string, details: PatientDetails, photoId?: string): Pati
     id,
     ...details,
     photoId,
-    searchKeys: patientSearchKeys(details, pinyinReadings),
-    find: patientIndexKeys(details, pinyinReadings),
+    ...patientDerivedKeys(details, pinyinReadings),
   };
   return Object.fromEntries(
     Object.entries(row).filter(([, value]) => value !== undefined),
