@@ -47,6 +47,18 @@ const version8 = {
   erasures: 'key',
 } as const;
 
+const version9 = {
+  ...version8,
+  // Patients are searched by `find` (patientIndexKeys): the same search as `searchKeys` in
+  // five keys instead of seven, the tails read backwards. `searchKeys` is kept, unindexed.
+  patients: 'id, idNumber, cardNumber, name, *find, mergedInto',
+  // A day's visits are read through [date+patientId]; a `date` index beside it only doubled
+  // the entries written with every visit.
+  visits: 'id, patientId, [date+patientId]',
+  // The audit log is read by time through its ids (UUIDv7, made with the event's `at`).
+  auditEvents: 'id, [deviceId+seq], entityId',
+} as const;
+
 export const schemaVersions = [
   { version: 1, stores: version1 },
   {
@@ -151,18 +163,15 @@ export const schemaVersions = [
     },
   },
   { version: 8, stores: version8 },
+  { version: 9, stores: version9 },
   {
-    version: 9,
+    version: 10,
     stores: {
-      ...version8,
-      // Patients are searched by `find` (patientIndexKeys): the same search as `searchKeys` in
-      // five keys instead of seven, the tails read backwards. `searchKeys` is kept, unindexed.
-      patients: 'id, idNumber, cardNumber, name, *find, mergedInto',
-      // A day's visits are read through [date+patientId]; a `date` index beside it only doubled
-      // the entries written with every visit.
-      visits: 'id, patientId, [date+patientId]',
-      // The audit log is read by time through its ids (UUIDv7, made with the event's `at`).
-      auditEvents: 'id, [deviceId+seq], entityId',
+      ...version9,
+      // A visit's id is a UUIDv7 made at its check-in, on its own day: a day's visits are read
+      // through the primary key (visitsOfDay) and a patient's through patientId, so the
+      // [date+patientId] index only added an entry to every visit written.
+      visits: 'id, patientId',
     },
   },
 ] as const satisfies readonly { version: number; stores: Record<string, string> }[];

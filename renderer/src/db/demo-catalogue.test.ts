@@ -8,7 +8,8 @@ describe('the demo clinic', () => {
   it('comes with a catalogue in force on the day of its oldest visit', async () => {
     const { db } = freshStore();
     await seedDemoClinic(db, { patients: 50, endDate: '2026-11-22' });
-    const oldest = (await db.visits.orderBy('date').first())!.date;
+    // Visit ids are UUIDv7 made at check-in: the first by id is the oldest.
+    const oldest = (await db.visits.orderBy(':id').first())!.date;
     const version = await versionInForceOn(db, oldest);
     expect(version).toMatchObject({ effectiveFrom: '2016-01-01', itemCount: DEMO_CATALOGUE_ITEMS });
     expect(await db.catalogueItems.count()).toBe(DEMO_CATALOGUE_ITEMS);

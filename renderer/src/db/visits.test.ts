@@ -5,6 +5,7 @@ import { currentSchemaVersion, schemaVersions } from '../../../shared/db/schema'
 import { ClinicDb } from './database';
 import { PermissionError } from '../../../shared/auth/permissions';
 import { visitSchema } from '../../../shared/visits/visit';
+import { newId } from '../../../shared/ids';
 import { actorOf } from './staff';
 import { storeWithOwner } from './testing/store';
 import { addTeam, putPatient } from './testing/visits';
@@ -92,6 +93,52 @@ describe("today's visits and a patient's timeline", () => {
     const timeline = await patientTimeline(ctx.db, desk, patient.id);
     expect(timeline).toHaveLength(1);
     expect(timeline[0]?.checks.all.map((v) => v.stage)).toEqual(['check-in', 'clinician']);
+  });
+});
+
+describe("a day's visits are read by their ids", () => {
+  it('from the first to the last millisecond of the clinic day in Beijing, and no other day', async () => {
+    const { ctx, desk, clock, db } = await clinic();
+    const checkedInAt = async (i: number, iso: string) => {
+      await putPatient(ctx, { id: `p-${i}`, name: `患者${i}` });
+      clock.set(iso);
+      return checkIn(ctx, desk, `p-${i}`);
+    };
+    await checkedInAt(0, '2026-11-23T23:59:59.999+08:00');
+    const first = await checkedInAt(1, '2026-11-24T00:00:00.000+08:00');
+    const noon = await checkedInAt(2, '2026-11-24T12:30:00.000+08:00');
+    const last = await checkedInAt(3, '2026-11-24T23:59:59.999+08:00');
+    await checkedInAt(4, '2026-11-25T00:00:00.000+08:00');
+    const day = await visitsOn(db, desk, '2026-11-24');
+    expect(day.map((row) => row.visit.id)).toEqual([first.id, noon.id, last.id]);
+    expect(await visitsOn(db, desk, '2026-11-23')).toHaveLength(1);
+    expect(await visitsOn(db, desk, '2026-11-25')).toHaveLength(1);
+    expect(db.visits.schema.indexes.map((index) => index.name)).toEqual(['patientId']);
+  });
+
+  it('a check-in dated the day before whose id was made just after midnight is still read', async () => {
+    const { ctx, desk, db, patient } = await clinic();
+    // The check-in read the date at 23:59:59.999, then made the id past midnight.
+    const visit = await checkIn(ctx, desk, patient.id);
+    const late = {
+      ...visit,
+      id: newId({ now: () => Date.parse('2026-11-23T00:00:00.020+08:00') }),
+    };
+    await db.visits.put(late);
+    expect((await visitsOn(db, desk, '2026-11-22')).map((row) => row.visit.id).sort()).toEqual(
+      [visit.id, late.id].sort(),
+    );
+    expect(await visitsOn(db, desk, '2026-11-23')).toEqual([]);
+  });
+
+  it("a second check-in on the patient's day finds the visit open, whatever others checked in", async () => {
+    const { ctx, desk, db, patient, clock } = await clinic();
+    await putPatient(ctx, { id: 'p-other', name: '患者' });
+    await checkIn(ctx, desk, 'p-other');
+    const open = await checkIn(ctx, desk, patient.id);
+    clock.set('2026-11-22T18:00:00+08:00');
+    expect((await checkIn(ctx, desk, patient.id)).id).toBe(open.id);
+    expect(await db.visits.count()).toBe(2);
   });
 });
 

@@ -1,7 +1,7 @@
-import Dexie from 'dexie';
 import { today, type CalendarDate } from '../../../shared/clock/calendar-date';
 import { AppError } from '../../../shared/errors';
-import { newId } from '../../../shared/ids';
+import { idBoundsOf, newId } from '../../../shared/ids';
+import { endOfClinicDay, startOfClinicDay } from '../../../shared/clock/clinic-time';
 import type { Patient } from '../../../shared/patients/patient';
 import type {
   CheckInVerification,
@@ -68,9 +68,9 @@ export const checkIn = async (
     await refuseMergedAway(db, patient);
     // A cancelled check-in (the wrong patient picked, then the right one) is not today's visit.
     const open = await db.visits
-      .where('[date+patientId]')
-      .equals([date, patientId])
-      .filter((v) => !v.cancelledAt)
+      .where('patientId')
+      .equals(patientId)
+      .filter((v) => v.date === date && !v.cancelledAt)
       .first();
     if (open) return open;
     return writeRecord<Visit>(ctx, {
@@ -135,17 +135,31 @@ const byCheckIn = (a: Visit, b: Visit) =>
   a.checkedInAt.localeCompare(b.checkedInAt) || a.id.localeCompare(b.id);
 
 /**
- * A day's visits, through the [date+patientId] index (the store keeps no index by date alone:
- * it would double the entries written with every visit).
+ * Ids made this long outside a visit's clinic day are still read for it: the check-in reads the
+ * day, then makes the id, from two readings of the same clock (a check-in at midnight).
  */
-export const visitsOfDay = (db: ClinicDb, date: CalendarDate) =>
-  db.visits.where('[date+patientId]').between([date, Dexie.minKey], [date, Dexie.maxKey]);
+const DAY_MARGIN_MS = 60_000;
+
+/**
+ * A day's visits, through the primary key: a visit's id is a UUIDv7 made at its check-in, on
+ * the clinic day it is dated (the store keeps no index by date: it would add an entry to every
+ * visit written, and a new workstation's first sync writes hundreds of thousands).
+ */
+export const visitsOfDay = (db: ClinicDb, date: CalendarDate) => {
+  const from = startOfClinicDay(date) - DAY_MARGIN_MS;
+  const to = endOfClinicDay(date) + DAY_MARGIN_MS;
+  const { lower, upper } = idBoundsOf(new Date(from).toISOString(), new Date(to).toISOString());
+  return db.visits
+    .where(':id')
+    .between(lower, upper, true, true)
+    .filter((visit) => visit.date === date);
+};
 
 /**
  * A day's visits in check-in order, each with its latest checks: a few index lookups. With
  * `limit`, only the day's first visits, a bounded read to draw the screen with while the rest load
- * (1,000 and more on a busy day). Ids are UUIDv7, stamped at check-in, and the date index keeps
- * a day's entries in id order: the first by id are the first checked in.
+ * (1,000 and more on a busy day). Ids are UUIDv7, stamped at check-in, and a day is read in id
+ * order: the first by id are the first checked in.
  */
 export const visitsOn = async (
   db: ClinicDb,
