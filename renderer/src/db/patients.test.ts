@@ -421,6 +421,17 @@ describe('the search box', () => {
     const { db, ownerActor } = await storeWithPatients();
     expect(await searchPatients(db, ownerActor, '   ')).toEqual([]);
   });
+
+  it('the marks of the backwards keys typed into the box find nobody by them', async () => {
+    const { db, ownerActor, zhang } = await storeWithPatients();
+    // 张三's phone 138 1234 5678 and ID number are kept backwards behind "<" and ">".
+    const backwardsId = [...zhang.idNumber.toLowerCase()].reverse().join('');
+    expect(await searchPatients(db, ownerActor, '<8765')).toEqual([]);
+    expect(await searchPatients(db, ownerActor, `>${backwardsId.slice(0, 6)}`)).toEqual([]);
+    expect(await searchPatients(db, ownerActor, '<>')).toEqual([]);
+    // A mark typed by mistake beside the digits is ignored, as a dash is.
+    expect(names(await searchPatients(db, ownerActor, '<5678'))).toEqual(['张三']);
+  });
 });
 
 describe('opening a record and its photo', () => {

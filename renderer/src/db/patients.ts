@@ -10,6 +10,8 @@ import { newId } from '../../../shared/ids';
 import type { Provenance } from '../../../shared/record';
 import {
   patientDerivedKeys,
+  ID_TAIL_MARK,
+  PHONE_TAIL_MARK,
   tailSearchKeys,
   type Patient,
   type SameIdApproval,
@@ -173,7 +175,13 @@ export const searchPatients = async (
   // NFKC turns an input method's full-width digits and letters into the ASCII the keys hold.
   const text = query.normalize('NFKC').replace(/\s+/g, '');
   if (text === '') return [];
-  const key = text.toLowerCase().replace(/-/g, '');
+  // Dashes are ignored, and so are the marks the backwards keys begin with: what is typed is
+  // never one of those keys, only its tail (tailSearchKeys).
+  const key = text
+    .toLowerCase()
+    .replace(/-/g, '')
+    .replaceAll(PHONE_TAIL_MARK, '')
+    .replaceAll(ID_TAIL_MARK, '');
   if (key === '') return [];
   const found = HAN.test(text)
     ? await db.patients.where('name').startsWith(text).limit(limit).toArray()
