@@ -27,7 +27,7 @@ const version1 = {
   deviceState: 'key',
 } as const;
 
-const version8 = {
+const version7 = {
   ...version1,
   verificationReviews: 'id, reviewedAt',
   catalogueItems: 'id, versionId, [versionId+code], code, *searchKeys',
@@ -38,10 +38,20 @@ const version8 = {
   rowClocks: 'key',
   syncIssues: 'id, kind, at',
   staff: 'id, username, *roles',
+  // Only the indexes a screen reads by. Every index entry is written with every row, and
+  // patients and audit events are most of what a new workstation's initial sync writes:
+  // patients are searched by their keys (a phone number is one), never by phone or date;
+  // the audit log is read by time and by record, and filtered by who and what in memory.
   patients: 'id, idNumber, cardNumber, name, *searchKeys, mergedInto',
   auditEvents: 'id, [deviceId+seq], at, entityId',
+  // 咨询 at the desk (synced, insert-only), newest first by `at`.
   consultations: 'id, at',
+  // A complaint turned from a consultation is found from the consultation.
   complaints: 'id, status, dueAt, receivedAt, fromConsultationId',
+} as const;
+
+const version8 = {
+  ...version7,
   // Retention disposals this device holds ("<table>/<id>", like rowClocks): the erased rows
   // stay gone, whatever arrives later (merge-spec.ts, "Erasure"). Backed up with the rest.
   erasures: 'key',
@@ -137,31 +147,7 @@ export const schemaVersions = [
       staff: 'id, username, *roles',
     },
   },
-  {
-    version: 7,
-    stores: {
-      ...version1,
-      verificationReviews: 'id, reviewedAt',
-      catalogueItems: 'id, versionId, [versionId+code], code, *searchKeys',
-      plannedItems: 'id, visitId, patientId, date, status',
-      consents: 'id, visitId, patientId, status, signedAt, date, clinicianId',
-      consentVoids: 'id, consentId, voidedAt',
-      outbox: 'id, &deviceSeq, txId, hlc',
-      rowClocks: 'key',
-      syncIssues: 'id, kind, at',
-      staff: 'id, username, *roles',
-      // Only the indexes a screen reads by. Every index entry is written with every row, and
-      // patients and audit events are most of what a new workstation's initial sync writes:
-      // patients are searched by their keys (a phone number is one), never by phone or date;
-      // the audit log is read by time and by record, and filtered by who and what in memory.
-      patients: 'id, idNumber, cardNumber, name, *searchKeys, mergedInto',
-      auditEvents: 'id, [deviceId+seq], at, entityId',
-      // 咨询 at the desk (synced, insert-only), newest first by `at`.
-      consultations: 'id, at',
-      // A complaint turned from a consultation is found from the consultation.
-      complaints: 'id, status, dueAt, receivedAt, fromConsultationId',
-    },
-  },
+  { version: 7, stores: version7 },
   { version: 8, stores: version8 },
   { version: 9, stores: version9 },
   {
