@@ -51,14 +51,15 @@ const visible = async (db: ClinicDb) => {
   return out;
 };
 
+/** The hub as a child process, bundled once for both back ends. */
+let bundle = '';
+beforeAll(async () => {
+  bundle = await bundleEntry('hub-child');
+});
+
 describe.each(testBackends())(
   'three workstations sync while the $name hub is killed at random moments',
   (backend) => {
-    let bundle = '';
-    beforeAll(async () => {
-      bundle = await bundleEntry('hub-child');
-    });
-
     it('SIGKILLed 50 times: every PC converges, nothing acknowledged is lost or applied twice', async () => {
       const clock = manualClock('2026-11-22T09:00:00+08:00');
       const rng: Rng = createRng(`sync-faults-${backend.name}`);
